@@ -1,0 +1,127 @@
+/**
+ * Code lists of the model (see shared DOMAIN.md). Defined once: the Cypher schema, import
+ * validation, GraphQL enums and client styles all read them from here.
+ */
+
+/** ONS Census 2021 ethnicity, 19 categories plus "not stated". */
+export const ETHNICITY = {
+  ASIAN_BANGLADESHI: 'Asian/Asian British: Bangladeshi',
+  ASIAN_CHINESE: 'Asian/Asian British: Chinese',
+  ASIAN_INDIAN: 'Asian/Asian British: Indian',
+  ASIAN_PAKISTANI: 'Asian/Asian British: Pakistani',
+  ASIAN_OTHER: 'Asian/Asian British: Other Asian',
+  BLACK_AFRICAN: 'Black/Black British/Caribbean/African: African',
+  BLACK_CARIBBEAN: 'Black/Black British/Caribbean/African: Caribbean',
+  BLACK_OTHER: 'Black/Black British/Caribbean/African: Other Black',
+  MIXED_WHITE_ASIAN: 'Mixed/Multiple: White and Asian',
+  MIXED_WHITE_BLACK_AFRICAN: 'Mixed/Multiple: White and Black African',
+  MIXED_WHITE_BLACK_CARIBBEAN: 'Mixed/Multiple: White and Black Caribbean',
+  MIXED_OTHER: 'Mixed/Multiple: Other Mixed',
+  WHITE_BRITISH: 'White: English/Welsh/Scottish/Northern Irish/British',
+  WHITE_IRISH: 'White: Irish',
+  WHITE_GYPSY_IRISH_TRAVELLER: 'White: Gypsy or Irish Traveller',
+  WHITE_ROMA: 'White: Roma',
+  WHITE_OTHER: 'White: Other White',
+  OTHER_ARAB: 'Other: Arab',
+  OTHER_ANY: 'Other: Any other',
+  NOT_STATED: 'Not stated',
+} as const;
+
+/** Broad ONS groups used for disproportionality with small numbers. */
+export const ETHNICITY_GROUP: Record<keyof typeof ETHNICITY, string> = {
+  ASIAN_BANGLADESHI: 'Asian', ASIAN_CHINESE: 'Asian', ASIAN_INDIAN: 'Asian',
+  ASIAN_PAKISTANI: 'Asian', ASIAN_OTHER: 'Asian',
+  BLACK_AFRICAN: 'Black', BLACK_CARIBBEAN: 'Black', BLACK_OTHER: 'Black',
+  MIXED_WHITE_ASIAN: 'Mixed', MIXED_WHITE_BLACK_AFRICAN: 'Mixed',
+  MIXED_WHITE_BLACK_CARIBBEAN: 'Mixed', MIXED_OTHER: 'Mixed',
+  WHITE_BRITISH: 'White', WHITE_IRISH: 'White', WHITE_GYPSY_IRISH_TRAVELLER: 'White',
+  WHITE_ROMA: 'White', WHITE_OTHER: 'White',
+  OTHER_ARAB: 'Other', OTHER_ANY: 'Other', NOT_STATED: 'Not stated',
+};
+
+export const SEX = { FEMALE: 'Female', MALE: 'Male', UNKNOWN: 'Not known' } as const;
+
+/** SEN provision: E EHC plan, K SEN support, N none. */
+export const SEN = { E: 'EHC plan', K: 'SEN support', N: 'No SEN' } as const;
+
+export const CARE_STATUS = {
+  NONE: 'No care status',
+  CIN: 'Child in need',
+  CPP: 'Child protection plan',
+  CLA: 'Looked after (CLA)',
+  CARE_LEAVER: 'Care leaver',
+} as const;
+
+/** Intelligence grading. The scheme stays with the grade; one is never converted into the other. */
+export const GRADING_SCHEME = { G3x5x2: '3x5x2', G5x5x5: '5x5x5' } as const;
+export const SOURCE_EVAL = {
+  '3x5x2': ['A', 'B', 'C'],
+  '5x5x5': ['A', 'B', 'C', 'D', 'E'],
+} as const;
+export const ASSESSMENT = {
+  '3x5x2': ['1', '2', '3', '4', '5'],
+  '5x5x5': ['1', '2', '3', '4', '5'],
+} as const;
+export const HANDLING = {
+  '3x5x2': ['P', 'C'],
+  '5x5x5': ['1', '2', '3', '4', '5'],
+} as const;
+
+/** Association is not fact: inferred links start as hypotheses and expire if never confirmed. */
+export const STATUS = { HYPOTHESIS: 'hypothesis', CONFIRMED: 'confirmed', EXPIRED: 'expired' } as const;
+
+/** Role of a person in an event (INVOLVED relationship), victim first. */
+export const INVOLVEMENT_ROLE = ['victim', 'subject', 'witness', 'suspect', 'reporter'] as const;
+
+export const AGENCY = {
+  POLICE: 'Police',
+  SOCIAL_CARE: "Children's social care",
+  EDUCATION: 'Education',
+  HEALTH: 'Health',
+  YOUTH_JUSTICE: 'Youth justice',
+  VOLUNTARY: 'Voluntary sector',
+} as const;
+
+export const EXPLOITATION_TYPE = {
+  CCE: 'Child criminal exploitation',
+  CSE: 'Child sexual exploitation',
+  CFE: 'Child financial exploitation',
+  TRAFFICKING: 'Trafficking / modern slavery',
+} as const;
+
+export const RISK_LEVEL = ['none', 'low', 'medium', 'high'] as const;
+export const MISSING_RISK = ['no_apparent', 'low', 'medium', 'high'] as const;
+export const RHI_OUTCOME = ['completed', 'declined', 'offered_not_taken_up', 'not_offered'] as const;
+export const REFERRAL_TYPE = { MACE: 'MACE', PANEL: 'TVE panel', NRM: 'National Referral Mechanism', SOCIAL_CARE: "Children's social care" } as const;
+export const NRM_STAGE = ['referral', 'reasonable_grounds', 'conclusive_grounds', 'negative_decision'] as const;
+export const EXCLUSION_KIND = ['suspension', 'permanent'] as const;
+export const INJURY_KIND = ['stab', 'assault', 'self_harm', 'other'] as const;
+
+export const DISRUPTION_TACTIC = {
+  CAWN: 'Child Abduction Warning Notice',
+  STPO: 'Slavery & Trafficking Prevention Order',
+  STRO: 'Slavery & Trafficking Risk Order',
+  SRO: 'Sexual Risk Order',
+  SHPO: 'Sexual Harm Prevention Order',
+  GANG_INJUNCTION: 'Gang injunction',
+  CBO: 'Criminal Behaviour Order',
+  CLOSURE_ORDER: 'Closure order',
+  ARREST: 'Arrest',
+  PROSECUTION: 'Prosecution',
+} as const;
+
+export const LOCATION_KIND = [
+  'address', 'park', 'transport_hub', 'shop', 'estate', 'takeaway', 'leisure', 'hotel', 'other',
+] as const;
+
+/** Offence types; their harm weights live in server/analytics/harm-weights.json (editable data). */
+export const OFFENCE_TYPE = [
+  'drug_supply', 'possession_with_intent', 'possession_of_weapon', 'robbery', 'gbh',
+  'abh', 'common_assault', 'sexual_assault', 'rape_of_child', 'child_sexual_exploitation',
+  'modern_slavery', 'kidnap', 'criminal_damage', 'shoplifting', 'antisocial_behaviour', 'public_order',
+] as const;
+
+export const ROLE = ['analyst', 'police', 'lead', 'partner', 'auditor', 'admin'] as const;
+
+export type Role = (typeof ROLE)[number];
+export type AgencyCode = keyof typeof AGENCY;

@@ -1,0 +1,146 @@
+/**
+ * Row validation from the model: every rule that can be checked without the database.
+ * Produces Neo4j-ready property maps (dates as native DATE / DATETIME values).
+ * Rules that need the database (unknown endpoint ids, who may exploit) live in the loader.
+ */
+import neo4j from 'neo4j-driver';
+import { nodeKind, relKind, PERSON_ROLES, PropSpec, ENTITY_LABEL } from './model';
+import { HANDLING, SOURCE_EVAL } from './enums';
+import { RowError } from './errors';
+import type { NodeRow, RelRow, RowOrigin } from './types';
+
+export interface ValidNode { id: string; labels: string[]; props: Record<string, unknown> }
+export interface ValidRel { id: string; from: string; to: string; props: Record<string, unknown> }
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Age in whole years on a given day. */
+export function ageOn(dateOfBirth: string, on: Date): number {
+  const dob = new Date(`${dateOfBirth}T00:00:00Z`);
+  let age = on.getUTCFullYear() - dob.getUTCFullYear();
+  const m = on.getUTCMonth() - dob.getUTCMonth();
+  if (m < 0 || (m === 0 && on.getUTCDate() < dob.getUTCDate())) age -= 1;
+  return age;
+}
+
+function convert(field: string, spec: PropSpec, value: unknown, origin: RowOrigin, now: Date): unknown {
+  const fail = (reason: string): never => { throw new RowError(origin.file, origin.row, field, reason); };
+  switch (spec.type) {
+    case 'string':
+      if (typeof value !== 'string') fail(`expected text, got ${JSON.stringify(value)}`);
+      return value;
+    case 'string[]':
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) fail('expected a list of text values');
+      return value;
+    case 'int':
+      if (typeof value !== 'number' || !Number.isInteger(value)) fail(`expected a whole number, got ${JSON.stringify(value)}`);
+      return neo4j.int(value as number);
+    case 'float':
+      if (typeof value !== 'number' || !Number.isFinite(value)) fail(`expected a number, got ${JSON.stringify(value)}`);
+      return value;
+    case 'bool':
+      if (typeof value !== 'boolean') fail(`expected true or false, got ${JSON.stringify(value)}`);
+      return value;
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values!.includes(value)) {
+        fail(`unknown code ${JSON.stringify(value)}; allowed: ${spec.values!.join(', ')}`);
+      }
+      return value;
+    case 'date': {
+      if (typeof value !== 'string' || !DATE_RE.test(value)) fail(`expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+      const d = new Date(`${value}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) fail(`not a real date: ${value}`);
+      if (spec.notFuture && d.getTime() > now.getTime()) fail(`date ${value} is in the future`);
+      return neo4j.types.Date.fromStandardDate(d);
+    }
+    case 'datetime': {
+      if (typeof value !== 'string' || !DATETIME_RE.test(value)) fail(`expected a date-time (ISO 8601), got ${JSON.stringify(value)}`);
+      const d = new Date(value as string);
+      if (Number.isNaN(d.getTime())) fail(`not a real date-time: ${value}`);
+      if (spec.notFuture && d.getTime() > now.getTime()) fail(`date-time ${value} is in the future`);
+      return toNeoDateTime(d);
+    }
+  }
+}
+
+/** A UTC DATETIME value for Neo4j. */
+export function toNeoDateTime(d: Date) {
+  return new neo4j.types.DateTime(
+    d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(),
+    d.getUTCSeconds(), d.getUTCMilliseconds() * 1_000_000, 0,
+  );
+}
+
+function convertProps(
+  specs: Record<string, PropSpec>, row: Record<string, unknown>, origin: RowOrigin, now: Date, skip: Set<string>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(row)) {
+    if (skip.has(field)) continue;
+    const spec = specs[field];
+    if (!spec) throw new RowError(origin.file, origin.row, field, 'not a field of this record type');
+    if (value === null || value === undefined || value === '') continue;
+    out[field] = convert(field, spec, value, origin, now);
+  }
+  for (const [field, spec] of Object.entries(specs)) {
+    if (spec.required && out[field] === undefined && !skip.has(field)) {
+      throw new RowError(origin.file, origin.row, field, 'required field is missing');
+    }
+  }
+  if ('gradingScheme' in specs) checkGrading(row, origin);
+  return out;
+}
+
+/** Grades are checked against their own scheme; handling code C needs its conditions. */
+function checkGrading(row: Record<string, unknown>, origin: RowOrigin): void {
+  const scheme = row.gradingScheme as '3x5x2' | '5x5x5';
+  const fail = (field: string, reason: string): never => { throw new RowError(origin.file, origin.row, field, reason); };
+  if (!(SOURCE_EVAL[scheme] as readonly string[]).includes(String(row.sourceEval))) {
+    fail('sourceEval', `${row.sourceEval} is not a source evaluation of the ${scheme} scheme`);
+  }
+  if (!(HANDLING[scheme] as readonly string[]).includes(String(row.handling))) {
+    fail('handling', `${row.handling} is not a handling code of the ${scheme} scheme`);
+  }
+  if (scheme === '3x5x2' && row.handling === 'C' && !row.conditions) {
+    fail('conditions', 'handling code C needs the conditions of sharing');
+  }
+}
+
+export function validateNode(label: string, row: NodeRow, origin: RowOrigin, now = new Date()): ValidNode {
+  const kind = nodeKind(label);
+  if (!kind) throw new RowError(origin.file, origin.row, 'label', `unknown record type ${label}`);
+  if (typeof row.id !== 'string' || row.id.trim() === '') {
+    throw new RowError(origin.file, origin.row, 'id', 'required field is missing');
+  }
+  const props = convertProps(kind.props, row, origin, now, new Set(['roles']));
+  const labels = [ENTITY_LABEL, label, ...kind.extraLabels];
+  if (label === 'Person') {
+    const roles = row.roles ?? [];
+    for (const r of roles) {
+      if (!(PERSON_ROLES as readonly string[]).includes(r)) {
+        throw new RowError(origin.file, origin.row, 'roles', `unknown role ${r}; allowed: ${PERSON_ROLES.join(', ')}`);
+      }
+    }
+    // Child first: a child is never a person of concern; alleged harm by a child is an event fact.
+    if (roles.includes('PersonOfConcern') && ageOn(String(row.dateOfBirth), now) < 18) {
+      throw new RowError(origin.file, origin.row, 'roles',
+        'a person under 18 cannot hold the PersonOfConcern role; record the alleged harm as an event or relationship and keep the child a YoungPerson');
+    }
+    labels.push(...roles);
+  } else if (row.roles !== undefined) {
+    throw new RowError(origin.file, origin.row, 'roles', 'only people have roles');
+  }
+  return { id: row.id, labels, props };
+}
+
+export function validateRel(type: string, row: RelRow, origin: RowOrigin, now = new Date()): ValidRel {
+  const kind = relKind(type);
+  if (!kind) throw new RowError(origin.file, origin.row, 'type', `unknown relationship type ${type}`);
+  for (const f of ['id', 'from', 'to'] as const) {
+    if (typeof row[f] !== 'string' || row[f].trim() === '') throw new RowError(origin.file, origin.row, f, 'required field is missing');
+  }
+  if (row.from === row.to) throw new RowError(origin.file, origin.row, 'to', 'a relationship cannot join a record to itself');
+  const props = convertProps(kind.props, row, origin, now, new Set(['from', 'to']));
+  return { id: row.id, from: row.from, to: row.to, props };
+}

@@ -1,0 +1,24 @@
+/** Starts (or finds) a real Neo4j 5 once for the test run and applies the schema. */
+import neo4j from 'neo4j-driver';
+import { resolveNeo4j, RunningNeo4j } from '../../scripts/neo4j/launch';
+import { migrate } from '../../server/db/migrate';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __NEO4J__: RunningNeo4j | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const running = await resolveNeo4j({ dataDir: '.data/neo4j-test', port: 0, fresh: true, heap: '3g', log: () => undefined });
+  globalThis.__NEO4J__ = running;
+  process.env.NEO4J_URI = running.uri;
+  process.env.NEO4J_USER = running.user;
+  process.env.NEO4J_PASSWORD = running.password;
+  process.env.NODE_ENV = 'test';
+  const driver = neo4j.driver(running.uri, neo4j.auth.basic(running.user, running.password));
+  try {
+    await migrate(driver);
+  } finally {
+    await driver.close();
+  }
+}
