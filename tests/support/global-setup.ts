@@ -6,10 +6,17 @@ import { migrate } from '../../server/db/migrate';
 declare global {
   // eslint-disable-next-line no-var
   var __NEO4J__: RunningNeo4j | undefined;
+  // eslint-disable-next-line no-var
+  var __NEO4J_DIR__: string | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
-  const running = await resolveNeo4j({ dataDir: '.data/neo4j-test', port: 0, fresh: true, heap: '3g', log: () => undefined });
+  // A data folder per run, so parallel runs (several developers, CI) never share a store lock.
+  const running = await resolveNeo4j({
+    dataDir: `.data/neo4j-test-${process.pid}`, port: 0, fresh: true,
+    heap: process.env.NEO4J_TEST_HEAP ?? '2g', pageCacheMb: 256, log: () => undefined,
+  });
+  globalThis.__NEO4J_DIR__ = `.data/neo4j-test-${process.pid}`;
   globalThis.__NEO4J__ = running;
   process.env.NEO4J_URI = running.uri;
   process.env.NEO4J_USER = running.user;

@@ -1,0 +1,24 @@
+/**
+ * What every resolver and service receives. Built per request by server/graphql (sign-in,
+ * justification header, request id). Services take this context, never the raw request.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { AgencyCode, Role } from '../model/enums';
+
+export interface User {
+  /** Subject of the verified token. */
+  id: string;
+  name: string;
+  role: Role;
+  /** Partner users (and any user tied to an agency): the agency whose records they hold. */
+  agency?: AgencyCode;
+}
+
+export interface RequestContext {
+  user: User;
+  /** Why person-level data is consulted (case reference or purpose), from the x-justification header. */
+  justification?: string;
+  requestId: string;
+  driver: Driver;
+  database: string;
+}
