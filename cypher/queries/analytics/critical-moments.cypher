@@ -1,0 +1,37 @@
+// Critical moments of children in [$from, $to): exclusions, injuries, arrests (by occurredAt) and
+// returns from missing (by returnedAt); with return interviews, referrals and risk assessments
+// (plan reviews) that followed within $followUpDays, up to $asOf.
+CALL {
+  MATCH (e:Event)-[:INVOLVED]->(p:YoungPerson)
+  WHERE (e:Exclusion OR e:Injury OR e:Arrest)
+    AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  RETURN e, p, e.occurredAt AS at, [l IN labels(e) WHERE l IN ['Exclusion', 'Injury', 'Arrest']][0] AS kind
+  UNION
+  MATCH (e:MissingEpisode)-[:INVOLVED]->(p:YoungPerson)
+  WHERE e.returnedAt >= datetime($from) AND e.returnedAt < datetime($to)
+  RETURN e, p, e.returnedAt AS at, 'ReturnFromMissing' AS kind
+}
+WITH e, p, at, kind
+WHERE coalesce(e.status, 'confirmed') <> 'expired'
+  AND NOT coalesce(e.handling, '') IN $hiddenHandling
+  AND p.dateOfBirth > date(at) - duration({years: 18})
+WITH DISTINCT e, p, at, kind
+RETURN e.id AS eventId, kind, at.epochMillis AS atMs, p.id AS childId, p.name AS childName,
+  COLLECT {
+    MATCH (r:ReturnInterview)-[:FOLLOWS_UP]->(e)
+    WHERE coalesce(r.status, 'confirmed') <> 'expired'
+    RETURN {id: r.id, outcome: r.outcome, atMs: r.occurredAt.epochMillis, offeredMs: r.offeredAt.epochMillis}
+  } AS interviews,
+  COLLECT {
+    MATCH (ref:Referral)-[:INVOLVED|ABOUT]-(p)
+    WHERE ref.occurredAt >= at AND ref.occurredAt <= at + duration({days: $followUpDays})
+      AND ref.occurredAt <= datetime($asOf)
+    RETURN ref.id
+  } AS referralIds,
+  COLLECT {
+    MATCH (ra:RiskAssessment)-[:INVOLVED|ABOUT]-(p)
+    WHERE ra.occurredAt >= at AND ra.occurredAt <= at + duration({days: $followUpDays})
+      AND ra.occurredAt <= datetime($asOf)
+    RETURN ra.id
+  } AS reviewIds
+ORDER BY atMs, eventId, childId

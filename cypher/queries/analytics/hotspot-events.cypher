@@ -1,0 +1,19 @@
+// Events at places, schools and online spaces in [$from, $to), with the people involved.
+// $kinds: context labels from the whitelist in server/analytics/types.ts.
+MATCH (c:Context)<-[:AT]-(e:Event)
+WHERE any(l IN labels(c) WHERE l IN $kinds)
+  AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  AND coalesce(e.status, 'confirmed') <> 'expired'
+  AND NOT coalesce(e.handling, "") IN $hiddenHandling
+OPTIONAL MATCH (e)-[i:INVOLVED]->(p:Person)
+WITH c, e, collect(CASE WHEN p IS NULL THEN null
+  ELSE {id: p.id, role: i.role, dob: toString(p.dateOfBirth), poc: p:PersonOfConcern} END) AS people
+RETURN c.id AS placeId,
+       [l IN labels(c) WHERE l IN $kinds][0] AS placeKind,
+       c.name AS placeName, c.ward AS ward, c.lat AS lat, c.lon AS lon,
+       e.id AS eventId,
+       [l IN labels(e) WHERE NOT l IN ['Entity', 'Event']][0] AS eventKind,
+       e.offenceType AS offenceType, e.kind AS injuryKind,
+       e.occurredAt.epochMillis AS occurredMs,
+       e.gradingScheme AS gradingScheme, e.sourceEval AS sourceEval, e.assessment AS assessment,
+       people

@@ -1,0 +1,85 @@
+/**
+ * The weighted person graph for peer-network themes (pure). Weights (documented in PROJECTION_METHOD):
+ * - peer link (ASSOCIATES_WITH): 1.0 confirmed, 0.5 hypothesis;
+ * - shared event: missing together or co-arrest 1.5, same incident or injury 1.0; events with more
+ *   than MAX_EVENT_PEOPLE young people are skipped (a crowd says little about a peer group);
+ * - shared place: both at the same place within PLACE_WINDOW_DAYS, 0.2 per co-visit, at most 0.6
+ *   per pair and place; places visited by more than MAX_PLACE_PEOPLE young people in the window are
+ *   skipped (a busy transport hub links strangers).
+ */
+import Graph from 'graphology';
+import { DAY_MS } from '../period';
+
+export const PEER_WEIGHT = { confirmed: 1.0, hypothesis: 0.5 };
+export const EVENT_WEIGHT: Record<string, number> = { MissingEpisode: 1.5, Arrest: 1.5, Incident: 1.0, Injury: 1.0 };
+export const MAX_EVENT_PEOPLE = 8;
+export const PLACE_WINDOW_DAYS = 7;
+export const PLACE_WEIGHT = 0.2;
+export const PLACE_CAP = 0.6;
+export const MAX_PLACE_PEOPLE = 40;
+
+export const PROJECTION_METHOD = `Person graph of young people: peer links ${PEER_WEIGHT.confirmed} (confirmed) / ${PEER_WEIGHT.hypothesis} (hypothesis); `
+  + `missing together or co-arrest ${EVENT_WEIGHT.MissingEpisode}, same incident or injury ${EVENT_WEIGHT.Incident} (events with over ${MAX_EVENT_PEOPLE} young people skipped); `
+  + `same place within ${PLACE_WINDOW_DAYS} days ${PLACE_WEIGHT} per co-visit, capped at ${PLACE_CAP} per pair and place (places with over ${MAX_PLACE_PEOPLE} young people skipped). `
+  + 'Communities by Louvain (seeded, deterministic).';
+
+export interface ProjectionRow {
+  kind: 'peer' | 'event';
+  a: string; b: string | null; status: string | null;
+  eventKind: string | null; people: string[] | null; place: string | null; atMs: number | null;
+}
+
+export type PersonGraph = Graph<Record<string, never>, { weight: number }>;
+
+export function buildProjection(rows: ProjectionRow[]): PersonGraph {
+  const edges = new Map<string, number>();
+  const add = (x: string, y: string, w: number) => {
+    if (x === y || w <= 0) return;
+    const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+    edges.set(key, (edges.get(key) ?? 0) + w);
+  };
+  const nodes = new Set<string>();
+  const visits = new Map<string, Array<{ p: string; t: number }>>();
+  for (const r of rows) {
+    if (r.kind === 'peer' && r.b) {
+      nodes.add(r.a); nodes.add(r.b);
+      add(r.a, r.b, r.status === 'hypothesis' ? PEER_WEIGHT.hypothesis : PEER_WEIGHT.confirmed);
+    } else if (r.kind === 'event' && r.people) {
+      const people = [...new Set(r.people)].sort();
+      people.forEach((p) => nodes.add(p));
+      if (people.length <= MAX_EVENT_PEOPLE) {
+        const w = EVENT_WEIGHT[r.eventKind ?? ''] ?? 0;
+        for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) add(people[i], people[j], w);
+      }
+      if (r.place && r.atMs != null) {
+        const list = visits.get(r.place) ?? [];
+        people.forEach((p) => list.push({ p, t: r.atMs! }));
+        visits.set(r.place, list);
+      }
+    }
+  }
+  for (const list of visits.values()) {
+    if (new Set(list.map((v) => v.p)).size > MAX_PLACE_PEOPLE) continue;
+    list.sort((x, y) => x.t - y.t || x.p.localeCompare(y.p));
+    const perPair = new Map<string, number>();
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length && list[j].t - list[i].t <= PLACE_WINDOW_DAYS * DAY_MS; j++) {
+        const x = list[i].p, y = list[j].p;
+        if (x === y) continue;
+        const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+        perPair.set(key, Math.min(PLACE_CAP, (perPair.get(key) ?? 0) + PLACE_WEIGHT));
+      }
+    }
+    for (const [key, w] of perPair) {
+      const [x, y] = key.split('\u0000');
+      add(x, y, w);
+    }
+  }
+  const g: PersonGraph = new Graph({ type: 'undirected', allowSelfLoops: false });
+  [...nodes].sort().forEach((n) => g.addNode(n));
+  [...edges.keys()].sort().forEach((key) => {
+    const [x, y] = key.split('\u0000');
+    g.addUndirectedEdge(x, y, { weight: Math.round(edges.get(key)! * 1000) / 1000 });
+  });
+  return g;
+}

@@ -1,0 +1,320 @@
+/**
+ * Result types of the analytics: plain JSON-able objects (ISO strings for times), the same for
+ * GraphQL, the briefing pack and the benchmarks. Each result carries `method`, a short text that
+ * says how it was computed, so every figure can explain itself.
+ */
+import type { Driver } from 'neo4j-driver';
+
+/** What plain callers pass: a driver and optionally the database name. */
+export interface AnalyticsSource {
+  driver: Driver;
+  database?: string;
+  /**
+   * Events and relationships with these handling codes are left out (the GraphQL services set it
+   * from the caller's role: only police see handling C). Plain callers default to none hidden.
+   */
+  hiddenHandling?: string[];
+}
+
+export type ContextKind = 'Location' | 'School' | 'OnlineSpace';
+export const CONTEXT_KINDS: readonly ContextKind[] = ['Location', 'School', 'OnlineSpace'];
+
+// ---------------------------------------------------------------- 1. hotspots
+export interface HotspotArgs {
+  quarter: string;
+  /** Default: all three. */
+  kinds?: ContextKind[];
+  /** Default 20, at most 500. */
+  limit?: number;
+}
+
+export interface HotspotContribution {
+  /** Offence type, injury kind or event kind. */
+  code: string;
+  events: number;
+  score: number;
+}
+
+export interface Hotspot {
+  id: string;
+  kind: ContextKind;
+  name: string;
+  ward: string | null;
+  lat: number | null;
+  lon: number | null;
+  rank: number;
+  /** Σ harm weight × grading weight × recency decay over events at the place in the quarter. */
+  score: number;
+  previousScore: number;
+  previousRank: number | null;
+  /** score − previousScore. */
+  change: number;
+  eventCount: number;
+  /** Events with a harm weight above 0. */
+  harmEventCount: number;
+  /** Distinct persons under 18 at the event, any role. */
+  distinctChildren: number;
+  distinctPersonsOfConcern: number;
+  /** Events where a child and a person of concern were both involved. */
+  coPresenceEvents: number;
+  /** Largest contributions first. */
+  breakdown: HotspotContribution[];
+  /** The events that weigh most (up to 20). */
+  evidenceEventIds: string[];
+}
+
+export interface HotspotsResult {
+  quarter: string;
+  previousQuarter: string;
+  method: string;
+  /** Places with at least one event in the quarter. */
+  placesConsidered: number;
+  items: Hotspot[];
+}
+
+// ---------------------------------------------------------------- 2. peer-network themes
+export interface NetworkThemesArgs {
+  quarter: string;
+  /** Communities smaller than this are not described (default 3). */
+  minSize?: number;
+}
+
+export type CommunityStatus = 'new' | 'growing' | 'stable' | 'shrinking';
+
+export interface CountedRef {
+  id: string;
+  name: string;
+  kind: string;
+  count: number;
+}
+
+export interface Community {
+  /** Stable across quarters while membership mostly persists (Jaccard match). */
+  id: string;
+  status: CommunityStatus;
+  size: number;
+  previousSize: number | null;
+  /** Jaccard overlap with the matched community of the previous quarter. */
+  overlap: number | null;
+  memberIds: string[];
+  /** Age band at the end of the quarter → members. */
+  ageMix: Record<string, number>;
+  /** Sex code → members. */
+  sexMix: Record<string, number>;
+  /** Exploitation type code → members with it in a risk assessment, incident or EXPLOITS link; dominant first. */
+  exploitationTypes: Array<{ type: string; members: number }>;
+  topPlaces: CountedRef[];
+  topSchools: CountedRef[];
+  topOnlineSpaces: CountedRef[];
+  personsOfConcern: CountedRef[];
+  countyLines: CountedRef[];
+  /** Sum of projected edge weights inside the community. */
+  internalWeight: number;
+}
+
+export interface NetworkThemesResult {
+  quarter: string;
+  previousQuarter: string;
+  method: string;
+  nodes: number;
+  edges: number;
+  modularity: number;
+  communities: Community[];
+  /** Communities of the previous quarter with no successor. */
+  dormant: Array<{ id: string; previousSize: number }>;
+}
+
+// ---------------------------------------------------------------- 3. high-harm persons of concern
+export interface HighHarmArgs {
+  quarter: string;
+  /** Default 20, at most 500. */
+  limit?: number;
+}
+
+export interface HighHarmBreakdown {
+  /** R = max(0, 1 − days since last evidence / 730). */
+  recency: number;
+  /** F = log(1+n) / log(1+nCap). */
+  frequency: number;
+  /** G = Σ harm weight × grading weight of events as suspect/subject. */
+  gravity: number;
+  distinctChildren: number;
+  /** Participation coefficient of linked children over peer communities (0 = one community). */
+  brokerage: number;
+  /** Mean grading weight of the evidence (0..1). */
+  intelligenceGrade: number;
+  /** Percentile rank (0..1) of each component among persons considered. */
+  percentiles: { recency: number; frequency: number; gravity: number; distinctChildren: number; brokerage: number; intelligenceGrade: number };
+}
+
+export interface HighHarmPerson {
+  id: string;
+  name: string;
+  rank: number;
+  /** Weighted mean of percentile ranks, 0..1. */
+  score: number;
+  breakdown: HighHarmBreakdown;
+  evidence: { eventIds: string[]; relationshipIds: string[]; eventCount: number; relationshipCount: number };
+  lastEvidenceAt: string | null;
+}
+
+export interface HighHarmResult {
+  quarter: string;
+  lookbackFrom: string;
+  method: string;
+  weights: Record<string, number>;
+  considered: number;
+  items: HighHarmPerson[];
+}
+
+// ---------------------------------------------------------------- 4. critical moments
+export type CriticalMomentKind = 'Exclusion' | 'Injury' | 'Arrest' | 'ReturnFromMissing';
+export type RhiStatus = 'done' | 'late' | 'offered' | 'declined' | 'none' | 'pending';
+
+export interface CriticalMomentsArgs {
+  quarter: string;
+  /** "Now" for what is overdue (ISO datetime); default the current time. */
+  asOf?: string;
+}
+
+export interface CriticalMoment {
+  eventId: string;
+  kind: CriticalMomentKind;
+  /** For returns: the return time. */
+  occurredAt: string;
+  childId: string;
+  childName: string;
+  /** Returns only. */
+  rhi: { status: RhiStatus; interviewId: string | null; hoursAfterReturn: number | null } | null;
+  referralMade: boolean;
+  referralIds: string[];
+  planReviewed: boolean;
+  /** What is overdue at asOf: 'rhi', 'referral', 'planReview'. */
+  overdue: string[];
+}
+
+export interface CriticalMomentsResult {
+  quarter: string;
+  asOf: string;
+  method: string;
+  items: CriticalMoment[];
+  countsByKind: Record<CriticalMomentKind, number>;
+  rhi: {
+    returns: number;
+    within72h: number;
+    /** within72h / returns; null when there were no returns. */
+    rate: number | null;
+    byStatus: Record<RhiStatus, number>;
+  };
+  overdueCount: number;
+}
+
+// ---------------------------------------------------------------- 5. not yet referred
+export interface NotYetReferredArgs {
+  quarter: string;
+  /** Minimum summed victim harm (days); default 365. */
+  minHarm?: number;
+  limit?: number;
+}
+
+export interface NotYetReferredChild {
+  id: string;
+  name: string;
+  ageAtQuarterEnd: number;
+  /** Σ harm weight × grading weight of events where the child was the victim (24-month look-back). */
+  victimHarm: number;
+  victimEvents: number;
+  eventIds: string[];
+  lastEventAt: string;
+  /** Referral types the child did have (never PANEL or MACE here). */
+  otherReferrals: string[];
+}
+
+export interface NotYetReferredResult {
+  quarter: string;
+  method: string;
+  minHarm: number;
+  items: NotYetReferredChild[];
+}
+
+// ---------------------------------------------------------------- 6. trends and disproportionality
+export interface TrendsArgs {
+  /** Last quarter of the series. */
+  quarter: string;
+  /** First quarter; default 7 quarters before `quarter`. */
+  from?: string;
+}
+
+export interface QuarterSeriesRow {
+  quarter: string;
+  /** Distinct children with a risk assessment above 'none' in the quarter. */
+  childrenAtRisk: number;
+  missingEpisodes: number;
+  childrenMissing: number;
+  /** Children with 2+ missing episodes in the quarter. */
+  repeatMissingChildren: number;
+  exclusions: number;
+  referrals: number;
+  panelOrMaceReferrals: number;
+  disruptionActions: number;
+}
+
+export interface AtRiskRow {
+  quarter: string;
+  exploitationType: string;
+  riskLevel: string;
+  /** Distinct children whose latest assessment in the quarter has this type and level. */
+  children: number;
+}
+
+export interface EmergingTheme {
+  id: string;
+  description: string;
+  measure: 'share' | 'count';
+  series: Array<{ quarter: string; value: number; numerator: number; denominator: number | null }>;
+  test: string;
+  statistic: number;
+  pValue: number;
+  direction: 'rising' | 'falling' | 'flat';
+  significant: boolean;
+}
+
+export interface TrendsResult {
+  quarters: string[];
+  method: string;
+  series: QuarterSeriesRow[];
+  atRisk: AtRiskRow[];
+  emerging: EmergingTheme[];
+}
+
+export type DisproportionalityDimension = 'ethnicity' | 'sex' | 'ageBand' | 'sen' | 'careStatus';
+
+export interface DisproportionalityArgs {
+  quarter: string;
+}
+
+export interface RateRow {
+  dimension: DisproportionalityDimension;
+  group: string;
+  /** null when suppressed. */
+  cohort: number | null;
+  /** What may be shown: the number, or "c" when suppressed. */
+  cohortDisplay: string;
+  population: number;
+  ratePer1000: number | null;
+  /** Group rate / borough rate; null when the cohort is under 10 or suppressed. */
+  rri: number | null;
+  rriLow: number | null;
+  rriHigh: number | null;
+  suppressed: 'primary' | 'secondary' | null;
+}
+
+export interface DisproportionalityResult {
+  quarter: string;
+  method: string;
+  /** Children at risk (as in trends) in the quarter. */
+  cohortTotal: number;
+  populationTotal: number;
+  baselineDescription: string;
+  rows: RateRow[];
+}
