@@ -1,0 +1,138 @@
+/**
+ * The analytic views (engineer C's queries in server/modules/analytics): what each fetches and
+ * how its rows are tabulated. `allowed()` keeps a role from being offered what it may not use.
+ */
+import { gql } from './client';
+import type { ApiNode } from '../graph/elements';
+import { can, isPolice, state } from '../state';
+import { EXPLOITATION_TYPE } from '../../../server/model/enums';
+
+export interface ViewRow { cells: Record<string, string | number | null>; node?: ApiNode; memberIds?: string[] }
+export interface ViewDef {
+  key: string;
+  title: string;
+  explain: string;
+  columns: { key: string; title: string; numeric?: boolean }[];
+  allowed(): boolean;
+  load(quarter: string): Promise<{ rows: ViewRow[]; note?: string }>;
+}
+
+const r2 = (n: number | null | undefined): string | null => (n == null ? null : (Math.round(n * 100) / 100).toFixed(2));
+const exploitation = (code: string): string => EXPLOITATION_TYPE[code as keyof typeof EXPLOITATION_TYPE] ?? code;
+const child = (id: string, name: string): ApiNode => ({ id, name, labels: ['Person', 'YoungPerson'], isChild: true });
+
+export const VIEWS: ViewDef[] = [
+  {
+    key: 'hotspots', title: 'Hotspots',
+    explain: 'Places, schools and online spaces ranked by harm × grading × recency in the quarter; change against the previous quarter.',
+    columns: [
+      { key: 'rank', title: '#', numeric: true }, { key: 'name', title: 'Place' }, { key: 'kind', title: 'Kind' },
+      { key: 'ward', title: 'Ward' }, { key: 'score', title: 'Score', numeric: true }, { key: 'change', title: 'Change', numeric: true },
+      { key: 'children', title: 'Children', numeric: true }, { key: 'poc', title: 'Persons of concern', numeric: true },
+      { key: 'copresence', title: 'Co-presence events', numeric: true },
+    ],
+    allowed: () => can('analytics'),
+    async load(quarter) {
+      const d = await gql<{ hotspots: { items: { id: string; kind: string; name: string; ward: string | null; lat: number | null; lon: number | null; rank: number; score: number; change: number; distinctChildren: number; distinctPersonsOfConcern: number; coPresenceEvents: number }[] } }>(
+        `query Hotspots($quarter: String!) { hotspots(quarter: $quarter, limit: 50) { items { id kind name ward lat lon rank score change distinctChildren distinctPersonsOfConcern coPresenceEvents } } }`, { quarter });
+      return {
+        rows: d.hotspots.items.map((h) => ({
+          node: { id: h.id, name: h.name, labels: [h.kind, 'Context'], lat: h.lat, lon: h.lon, hotspotScore: h.score },
+          cells: { rank: h.rank, name: h.name, kind: h.kind, ward: h.ward, score: r2(h.score), change: r2(h.change), children: h.distinctChildren, poc: h.distinctPersonsOfConcern, copresence: h.coPresenceEvents },
+        })),
+      };
+    },
+  },
+  {
+    key: 'themes', title: 'Network themes',
+    explain: 'Peer-network communities (Louvain over peer links, shared events and shared places) and how they changed since the previous quarter.',
+    columns: [
+      { key: 'id', title: 'Theme' }, { key: 'status', title: 'Status' }, { key: 'size', title: 'Size', numeric: true },
+      { key: 'types', title: 'Exploitation types' }, { key: 'places', title: 'Top places' }, { key: 'poc', title: 'Linked persons of concern' },
+    ],
+    allowed: () => can('analytics'),
+    async load(quarter) {
+      const d = await gql<{ networkThemes: { communities: { id: string; status: string; size: number; memberIds: string[]; exploitationTypes: { type: string; members: number }[]; topPlaces: { id: string; name: string }[]; personsOfConcern: { id: string; name: string }[] }[] } }>(
+        `query Themes($quarter: String!) { networkThemes(quarter: $quarter) { communities { id status size memberIds exploitationTypes { type members } topPlaces { id name } personsOfConcern { id name } } } }`, { quarter });
+      return {
+        rows: d.networkThemes.communities.map((c) => ({
+          memberIds: c.memberIds,
+          node: c.topPlaces[0] ? { id: c.topPlaces[0].id, name: c.topPlaces[0].name, labels: ['Location', 'Context'] } : undefined,
+          cells: {
+            id: c.id, status: c.status, size: c.size,
+            types: c.exploitationTypes.map((t) => exploitation(t.type)).join('; ') || '—',
+            places: c.topPlaces.slice(0, 3).map((p) => p.name).join(', ') || '—',
+            poc: c.personsOfConcern.slice(0, 3).map((p) => p.name).join(', ') || '—',
+          },
+        })),
+      };
+    },
+  },
+  {
+    key: 'highharm', title: 'High-harm persons of concern',
+    explain: 'Adults only (nobody under 18 is ranked). Recency, frequency, gravity, distinct children, brokerage and grading, each a percentile; review the evidence before acting.',
+    columns: [
+      { key: 'rank', title: '#', numeric: true }, { key: 'name', title: 'Person of concern' }, { key: 'score', title: 'Score', numeric: true },
+      { key: 'r', title: 'Recency', numeric: true }, { key: 'f', title: 'Frequency', numeric: true }, { key: 'g', title: 'Gravity (days)', numeric: true },
+      { key: 'children', title: 'Children linked', numeric: true }, { key: 'evidence', title: 'Evidence items', numeric: true },
+    ],
+    allowed: () => can('analytics') && isPolice(),
+    async load(quarter) {
+      const d = await gql<{ highHarm: { items: { id: string; name: string; rank: number; score: number; breakdown: { recency: number; frequency: number; gravity: number; distinctChildren: number }; evidence: { eventCount: number; relationshipCount: number } }[] } }>(
+        `query HighHarm($quarter: String!) { highHarm(quarter: $quarter, limit: 50) { items { id name rank score breakdown { recency frequency gravity distinctChildren } evidence { eventCount relationshipCount } } } }`, { quarter });
+      return {
+        rows: d.highHarm.items.map((p) => ({
+          node: { id: p.id, name: p.name, labels: ['Person', 'PersonOfConcern'], isChild: false, harm: p.score },
+          cells: { rank: p.rank, name: p.name, score: r2(p.score), r: r2(p.breakdown.recency), f: r2(p.breakdown.frequency), g: Math.round(p.breakdown.gravity), children: p.breakdown.distinctChildren, evidence: p.evidence.eventCount + p.evidence.relationshipCount },
+        })),
+      };
+    },
+  },
+  {
+    key: 'critical', title: 'Critical moments',
+    explain: 'Exclusions, injuries, arrests and returns from missing in the quarter, with follow-up: return home interview within 72 hours, referral, plan review.',
+    columns: [
+      { key: 'at', title: 'When' }, { key: 'kind', title: 'Moment' }, { key: 'child', title: 'Child' },
+      { key: 'rhi', title: 'Return interview' }, { key: 'referral', title: 'Referral' }, { key: 'overdue', title: 'Overdue' },
+    ],
+    allowed: () => can('analytics'),
+    async load(quarter) {
+      const d = await gql<{ criticalMoments: { rhi: { returns: number; within72h: number; rate: number | null }; items: { eventId: string; kind: string; occurredAt: string; childId: string; childName: string; rhi: { status: string; hoursAfterReturn: number | null } | null; referralMade: boolean; overdue: string[] }[] } }>(
+        `query Critical($quarter: String!) { criticalMoments(quarter: $quarter) { rhi { returns within72h rate } items { eventId kind occurredAt childId childName rhi { status hoursAfterReturn } referralMade overdue } } }`, { quarter });
+      const c = d.criticalMoments;
+      return {
+        note: c.rhi.rate == null ? 'No returns from missing this quarter.' : `Return home interviews within 72 h: ${c.rhi.within72h} of ${c.rhi.returns} (${Math.round(c.rhi.rate * 100)}%).`,
+        rows: c.items.map((m) => ({
+          node: child(m.childId, m.childName),
+          cells: {
+            at: m.occurredAt.slice(0, 10), kind: m.kind === 'ReturnFromMissing' ? 'Return from missing' : m.kind, child: m.childName,
+            rhi: m.rhi ? `${m.rhi.status}${m.rhi.hoursAfterReturn != null ? ` (${Math.round(m.rhi.hoursAfterReturn)} h)` : ''}` : '—',
+            referral: m.referralMade ? 'made' : 'none', overdue: m.overdue.join(', ') || '—',
+          },
+        })),
+      };
+    },
+  },
+  {
+    key: 'notreferred', title: 'Not yet referred',
+    explain: 'Children with high harm done to them (as victims) and no panel or MACE referral: consider a referral.',
+    columns: [
+      { key: 'name', title: 'Child' }, { key: 'age', title: 'Age', numeric: true }, { key: 'harm', title: 'Harm to the child (days)', numeric: true },
+      { key: 'events', title: 'Events', numeric: true }, { key: 'last', title: 'Latest' }, { key: 'other', title: 'Other referrals' },
+    ],
+    allowed: () => can('analytics'),
+    async load(quarter) {
+      const d = await gql<{ notYetReferred: { items: { id: string; name: string; ageAtQuarterEnd: number; victimHarm: number; victimEvents: number; lastEventAt: string; otherReferrals: string[] }[] } }>(
+        `query NotReferred($quarter: String!) { notYetReferred(quarter: $quarter) { items { id name ageAtQuarterEnd victimHarm victimEvents lastEventAt otherReferrals } } }`, { quarter });
+      return {
+        rows: d.notYetReferred.items.map((c) => ({
+          node: child(c.id, c.name),
+          cells: { name: c.name, age: c.ageAtQuarterEnd, harm: Math.round(c.victimHarm), events: c.victimEvents, last: c.lastEventAt.slice(0, 10), other: c.otherReferrals.join(', ') || '—' },
+        })),
+      };
+    },
+  },
+];
+
+/** The auditor's only view. */
+export const viewerIsAuditor = (): boolean => state.viewer?.role === 'auditor';

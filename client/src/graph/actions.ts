@@ -1,0 +1,143 @@
+/**
+ * Canvas actions: expand / collapse a neighbourhood, pin, hide, show hidden, undo, fit, clear.
+ * Each mutating action records an undo snapshot first, then refresh() re-applies size, colour,
+ * filters and the "n hidden" indicator.
+ */
+import type { Core } from 'cytoscape';
+import { canvas, tunePerformance } from './canvas';
+import { applySize, merge } from './elements';
+import { applyFilters } from './filters';
+import { record, undo as undoSnapshot, clearHistory } from './history';
+import { runLayout, type LayoutName } from './layouts';
+import { state } from '../state';
+import { neighbourhood } from '../api/queries';
+import { $, $select, toast } from '../ui/dom';
+import { ApiError } from '../api/client';
+
+const listeners: (() => void)[] = [];
+export const onCanvasChange = (fn: () => void): void => { listeners.push(fn); };
+
+export function refresh(cy: Core = canvas()): void {
+  applySize(cy, state.sizeBy);
+  cy.nodes().toggleClass('by-community', state.colourBy === 'community');
+  const filtered = applyFilters(cy, state.filters);
+  const userHidden = cy.elements('.user-hidden').length;
+  const server = state.hiddenByAccess + state.hiddenByLimit;
+  const parts: string[] = [];
+  if (userHidden) parts.push(`${userHidden} hidden by you`);
+  if (filtered) parts.push(`${filtered} filtered`);
+  if (state.hiddenByAccess) parts.push(`${state.hiddenByAccess} withheld by access rules`);
+  if (state.hiddenByLimit) parts.push(`${state.hiddenByLimit} over the limit`);
+  const total = userHidden + filtered + server;
+  $('hidden-indicator').textContent = total ? `${total} hidden (${parts.join(', ')})` : '';
+  $('hidden-indicator').dataset.count = String(total);
+  tunePerformance(cy);
+  listeners.forEach((fn) => fn());
+}
+
+export const currentLayout = (): LayoutName => $select('layout-select').value as LayoutName;
+
+/** Fetch and add the neighbourhood of the given nodes; remembers what each expansion added. */
+export async function expand(ids: string[], hops = 1): Promise<number> {
+  const cy = canvas();
+  if (!ids.length) return 0;
+  try {
+    const g = await neighbourhood(ids, hops);
+    record(cy);
+    const centre = cy.getElementById(ids[0]);
+    const added = merge(cy, g.nodes, g.edges, centre.nonempty() ? centre.position() : undefined);
+    for (const id of ids) {
+      state.expansions.set(id, [...(state.expansions.get(id) ?? []), ...added]);
+      cy.getElementById(id).addClass('expanded');
+    }
+    state.hiddenByAccess = g.hiddenByAccess;
+    state.hiddenByLimit = g.hiddenByLimit;
+    refresh(cy);
+    if (added.length) await runLayout(cy, currentLayout());
+    if (g.truncated) toast(`Showing the first items only: ${g.hiddenByLimit} over the limit`);
+    return added.length;
+  } catch (e) {
+    toast(e instanceof ApiError ? e.message : 'Could not expand');
+    return 0;
+  }
+}
+
+/** Remove what expanding this node added, except nodes that are pinned or still expanded. */
+export function collapse(id: string): void {
+  const cy = canvas();
+  const added = state.expansions.get(id);
+  if (!added?.length) return;
+  record(cy);
+  const keep = (eid: string): boolean => {
+    const el = cy.getElementById(eid);
+    return el.hasClass('pinned') || (el.isNode() && state.expansions.has(eid) && eid !== id);
+  };
+  cy.batch(() => added.filter((eid) => !keep(eid)).forEach((eid) => cy.getElementById(eid).remove()));
+  state.expansions.delete(id);
+  cy.getElementById(id).removeClass('expanded');
+  refresh(cy);
+}
+
+export function togglePin(ids: string[]): void {
+  const cy = canvas();
+  record(cy);
+  ids.forEach((id) => {
+    const n = cy.getElementById(id);
+    if (n.hasClass('pinned')) { n.removeClass('pinned'); n.unlock(); } else { n.addClass('pinned'); n.lock(); }
+  });
+}
+
+export function hide(ids: string[]): void {
+  const cy = canvas();
+  if (!ids.length) return;
+  record(cy);
+  cy.batch(() => ids.forEach((id) => cy.getElementById(id).addClass('user-hidden').unselect()));
+  refresh(cy);
+}
+
+export function showHidden(): void {
+  const cy = canvas();
+  record(cy);
+  cy.elements('.user-hidden').removeClass('user-hidden');
+  refresh(cy);
+}
+
+export function undo(): void {
+  const cy = canvas();
+  if (!undoSnapshot(cy)) { toast('Nothing to undo'); return; }
+  cy.nodes('.pinned').lock();
+  refresh(cy);
+}
+
+export function clearCanvas(): void {
+  const cy = canvas();
+  record(cy);
+  cy.elements().remove();
+  state.expansions.clear();
+  state.hiddenByAccess = 0;
+  state.hiddenByLimit = 0;
+  refresh(cy);
+}
+
+export function resetCanvas(): void {
+  canvas().elements().remove();
+  clearHistory();
+  state.expansions.clear();
+  state.hiddenByAccess = 0;
+  state.hiddenByLimit = 0;
+  refresh();
+}
+
+/** Select, highlight and centre a node (from a table row or a search hit). */
+export function focusNode(id: string): boolean {
+  const cy = canvas();
+  const n = cy.getElementById(id);
+  if (n.empty()) return false;
+  n.removeClass('user-hidden filtered');
+  cy.elements().unselect();
+  cy.elements('.highlight').removeClass('highlight');
+  n.select().addClass('highlight');
+  cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
+  setTimeout(() => n.removeClass('highlight'), 2500);
+  return true;
+}

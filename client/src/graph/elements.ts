@@ -1,0 +1,106 @@
+/**
+ * From API graph items to Cytoscape element data, and merging them into the canvas without
+ * duplicates. Node size comes from a score normalised over what is on the canvas.
+ */
+import type { Core, ElementDefinition } from 'cytoscape';
+import { classify } from './kinds';
+import { communityColour } from './style';
+
+export interface ApiNode { id: string; labels: string[]; name?: string | null; properties?: Record<string, unknown> | null; [k: string]: unknown }
+export interface ApiEdge { id: string; type: string; source?: string; target?: string; from?: string; to?: string; properties?: Record<string, unknown> | null; [k: string]: unknown }
+
+const pick = (o: Record<string, unknown>, ...keys: string[]): unknown => {
+  for (const k of keys) if (o[k] != null) return o[k];
+  return undefined;
+};
+
+export function ageOn(dob: string, on = new Date()): number {
+  const d = new Date(dob);
+  let age = on.getFullYear() - d.getFullYear();
+  const m = on.getMonth() - d.getMonth();
+  if (m < 0 || (m === 0 && on.getDate() < d.getDate())) age--;
+  return age;
+}
+
+export function nodeData(n: ApiNode): ElementDefinition {
+  const p = { ...(n.properties ?? {}), ...n } as Record<string, unknown>;
+  const dob = pick(p, 'dateOfBirth') as string | undefined;
+  const isChild = typeof p.isChild === 'boolean' ? p.isChild : dob ? ageOn(dob) < 18 : undefined;
+  const { kind, cls } = classify(n.labels ?? [], isChild);
+  const time = pick(p, 'occurredAt', 'validFrom') as string | undefined;
+  const name = (pick(p, 'name', 'displayName', 'label') as string | undefined) ?? (cls === 'event' ? kind.replace(/([a-z])([A-Z])/g, '$1 $2') : n.id);
+  return {
+    group: 'nodes',
+    data: {
+      id: n.id, name, kind, cls, labels: n.labels, isChild,
+      time: time ? String(time) : undefined,
+      lat: typeof p.lat === 'number' ? p.lat : undefined,
+      lon: typeof p.lon === 'number' ? p.lon : undefined,
+      harm: num(pick(p, 'harm', 'harmScore')), hotspot: num(pick(p, 'hotspotScore', 'hotspot')),
+      community: pick(p, 'community', 'communityId') as string | undefined,
+      communityColour: communityColour(pick(p, 'community', 'communityId') as string | undefined),
+      source: p.source, handling: p.handling, sourceEval: p.sourceEval, assessment: p.assessment,
+      status: p.status, reviewBy: p.reviewBy, props: n.properties ?? {},
+      size: 0,
+    },
+    classes: cls,
+  };
+}
+
+export function edgeData(e: ApiEdge): ElementDefinition {
+  const p = { ...(e.properties ?? {}), ...e } as Record<string, unknown>;
+  return {
+    group: 'edges',
+    data: {
+      id: e.id, type: e.type, source: e.source ?? e.from, target: e.target ?? e.to,
+      status: p.status, sourceEval: p.sourceEval, assessment: p.assessment, handling: p.handling,
+      gradingScheme: p.gradingScheme, role: p.role, source_agency: p.sourceAgency ?? p.agency ?? (e.properties?.source as unknown),
+      time: (p.validFrom ?? p.recordedAt) as string | undefined, validTo: p.validTo, reviewBy: p.reviewBy,
+      props: e.properties ?? {},
+    },
+  };
+}
+
+function num(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Add what is new; returns the ids added (for collapse and undo). */
+export function merge(cy: Core, nodes: ApiNode[], edges: ApiEdge[], near?: { x: number; y: number }): string[] {
+  const added: string[] = [];
+  const defs: ElementDefinition[] = [];
+  for (const n of nodes) {
+    if (cy.getElementById(n.id).nonempty()) {
+      // Scores may arrive later (e.g. from a view): refresh them.
+      const d = nodeData(n).data;
+      const existing = cy.getElementById(n.id);
+      for (const k of ['harm', 'hotspot', 'community', 'communityColour'] as const) if (d[k] != null) existing.data(k, d[k]);
+      continue;
+    }
+    const def = nodeData(n);
+    if (near) def.position = { x: near.x + (Math.random() - 0.5) * 120, y: near.y + (Math.random() - 0.5) * 120 };
+    defs.push(def);
+    added.push(n.id);
+  }
+  const present = new Set([...cy.nodes().map((n) => n.id()), ...defs.map((d) => d.data.id as string)]);
+  for (const e of edges) {
+    const def = edgeData(e);
+    if (cy.getElementById(e.id).nonempty() || !present.has(def.data.source) || !present.has(def.data.target)) continue;
+    defs.push(def);
+    added.push(e.id);
+  }
+  cy.add(defs);
+  return added;
+}
+
+export type SizeBy = 'harm' | 'hotspot' | 'degree';
+
+/** Normalise the chosen score to 0..1 into data(size) (drives width/height via mapData). */
+export function applySize(cy: Core, by: SizeBy): void {
+  const value = (n: cytoscape.NodeSingular): number =>
+    by === 'degree' ? n.degree(false) : Number(n.data(by) ?? 0);
+  let max = 0;
+  cy.nodes().forEach((n) => { max = Math.max(max, value(n)); });
+  cy.batch(() => cy.nodes().forEach((n) => { n.data('size', max > 0 ? value(n) / max : 0); }));
+}

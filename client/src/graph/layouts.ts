@@ -1,0 +1,80 @@
+/**
+ * Layouts: fcose (default; draft quality on big graphs, pinned nodes fixed), concentric by harm,
+ * grid, and geographic (places at their lat/lon; everything else near the places it links to).
+ */
+import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
+
+export type LayoutName = 'fcose' | 'concentric' | 'grid' | 'geo';
+
+export function layoutOptions(cy: Core, name: LayoutName, animate = true): LayoutOptions {
+  const visible = cy.nodes(':visible');
+  const big = visible.length > 300;
+  switch (name) {
+    case 'concentric':
+      return {
+        name: 'concentric', animate, animationDuration: 300, minNodeSpacing: 12,
+        concentric: (n: NodeSingular) => Number(n.data('harm') ?? 0),
+        levelWidth: () => 1,
+      } as LayoutOptions;
+    case 'grid':
+      return { name: 'grid', animate, animationDuration: 300, avoidOverlap: true, sort: (a: NodeSingular, b: NodeSingular) => String(a.data('kind')).localeCompare(String(b.data('kind'))) } as LayoutOptions;
+    case 'geo':
+      return { name: 'preset', positions: geoPositions(cy), animate, animationDuration: 300, fit: true } as LayoutOptions;
+    default: {
+      const pinned = visible.filter('.pinned');
+      return {
+        name: 'fcose', quality: big ? 'draft' : 'default', randomize: true, animate: animate && !big,
+        animationDuration: 400, nodeRepulsion: 6000, idealEdgeLength: 70, nodeSeparation: 60, packComponents: true,
+        fixedNodeConstraint: pinned.length ? pinned.map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } })) : undefined,
+      } as unknown as LayoutOptions;
+    }
+  }
+}
+
+export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<void> {
+  return new Promise((resolve) => {
+    const els = cy.elements(':visible');
+    if (!els.length) return resolve();
+    const layout = els.layout(layoutOptions(cy, name, animate));
+    layout.one('layoutstop', () => resolve());
+    layout.run();
+  });
+}
+
+/** Equirectangular projection of places; other nodes at the mean of their placed neighbours. */
+export function geoPositions(cy: Core): Record<string, { x: number; y: number }> {
+  const pos: Record<string, { x: number; y: number }> = {};
+  const placed = cy.nodes().filter((n) => typeof n.data('lat') === 'number' && typeof n.data('lon') === 'number');
+  const scale = 40000;
+  if (placed.length) {
+    const lat0 = placed.reduce((s, n) => s + n.data('lat'), 0) / placed.length;
+    const k = Math.cos((lat0 * Math.PI) / 180);
+    placed.forEach((n) => { pos[n.id()] = { x: n.data('lon') * scale * k, y: -n.data('lat') * scale }; });
+  }
+  let spill = 0;
+  // Two passes: events sit near their places, people near their events and places.
+  for (let pass = 0; pass < 2; pass++) {
+    cy.nodes().forEach((n) => {
+      if (pos[n.id()] && (pass === 0 || placed.has(n))) return;
+      const near = n.neighborhood('node').filter((m) => !!pos[m.id()]);
+      if (!near.length) return;
+      const x = near.reduce((s, m) => s + pos[m.id()].x, 0) / near.length;
+      const y = near.reduce((s, m) => s + pos[m.id()].y, 0) / near.length;
+      const a = (hash(n.id()) % 360) * (Math.PI / 180);
+      pos[n.id()] = { x: x + 25 * Math.cos(a), y: y + 25 * Math.sin(a) };
+    });
+  }
+  const xs = Object.values(pos).map((p) => p.x);
+  const minX = xs.length ? Math.min(...xs) : 0;
+  const maxY = Object.values(pos).reduce((m, p) => Math.max(m, p.y), 0);
+  cy.nodes().forEach((n) => {
+    if (!pos[n.id()]) pos[n.id()] = { x: minX + (spill % 20) * 40, y: maxY + 80 + Math.floor(spill++ / 20) * 40 };
+  });
+  return pos;
+}
+
+function hash(s: string): number {
+  let h = 0;
+  for (const ch of s) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
+}

@@ -1,0 +1,122 @@
+/**
+ * Saved investigations: a name, the node ids on the canvas, filters, time window and positions.
+ * A new or opened investigation asks for its own justification. Deep link: #investigation=<id>.
+ */
+import { canvas } from './graph/canvas';
+import { merge } from './graph/elements';
+import { refresh, resetCanvas } from './graph/actions';
+import { runLayout, type LayoutName } from './graph/layouts';
+import { defaultFilters, type Filters } from './graph/filters';
+import { listInvestigations, getInvestigation, saveInvestigation, loadSubgraph } from './api/queries';
+import { ApiError, setJustification } from './api/client';
+import { setWindow, windowIndexes } from './panels/timebar';
+import { renderFilters } from './panels/filters-panel';
+import { state } from './state';
+import { $, $input, $select, el, toast } from './ui/dom';
+
+export interface SavedState { filters: Filters; window: [number, number]; layout: LayoutName; positions: Record<string, { x: number; y: number }>; pinned: string[] }
+
+function setName(name: string | undefined): void {
+  $('inv-name').textContent = name ?? 'No investigation';
+}
+
+export function newInvestigation(): void {
+  resetCanvas();
+  state.investigation = undefined;
+  state.filters = defaultFilters();
+  setJustification(undefined);
+  renderFilters();
+  setWindow(0, 23);
+  setName(undefined);
+  history.replaceState(null, '', location.pathname);
+}
+
+function snapshot(): SavedState {
+  const cy = canvas();
+  const positions: Record<string, { x: number; y: number }> = {};
+  cy.nodes().forEach((n) => { positions[n.id()] = { x: Math.round(n.position('x')), y: Math.round(n.position('y')) }; });
+  return { filters: state.filters, window: windowIndexes(), layout: $select('layout-select').value as LayoutName, positions, pinned: cy.nodes('.pinned').map((n) => n.id()) };
+}
+
+export async function save(name: string): Promise<string | undefined> {
+  const cy = canvas();
+  try {
+    const saved = await saveInvestigation({ id: state.investigation?.id, name, ids: cy.nodes().map((n) => n.id()), state: snapshot() });
+    state.investigation = { id: saved.id, name: saved.name };
+    setName(saved.name);
+    history.replaceState(null, '', `#investigation=${encodeURIComponent(saved.id)}`);
+    toast(`Saved "${saved.name}"`);
+    return saved.id;
+  } catch (e) {
+    toast(e instanceof ApiError ? e.message : 'Could not save');
+    return undefined;
+  }
+}
+
+export async function open(id: string): Promise<boolean> {
+  try {
+    // Each investigation carries its own justification: ask again for this one.
+    setJustification(undefined);
+    const inv = await getInvestigation(id);
+    resetCanvas();
+    const s = inv.state as Partial<SavedState>;
+    const g = await loadSubgraph(inv.ids);
+    const cy = canvas();
+    merge(cy, g.nodes, g.edges);
+    cy.nodes().forEach((n) => { const p = s.positions?.[n.id()]; if (p) n.position(p); });
+    (s.pinned ?? []).forEach((pid) => cy.getElementById(pid).addClass('pinned').lock());
+    state.hiddenByAccess = g.hiddenByAccess;
+    state.hiddenByLimit = g.hiddenByLimit;
+    state.filters = { ...defaultFilters(), ...(s.filters ?? {}) };
+    state.investigation = { id: inv.id, name: inv.name };
+    renderFilters();
+    if (s.layout) $select('layout-select').value = s.layout;
+    if (s.window) setWindow(s.window[0], s.window[1]); else refresh();
+    if (!s.positions) await runLayout(cy, (s.layout ?? 'fcose') as LayoutName, false);
+    cy.fit(cy.elements(':visible'), 30);
+    setName(inv.name);
+    history.replaceState(null, '', `#investigation=${encodeURIComponent(inv.id)}`);
+    return true;
+  } catch (e) {
+    toast(e instanceof ApiError ? e.message : 'Could not open the investigation');
+    return false;
+  }
+}
+
+export const deepLinkId = (): string | undefined => {
+  const m = /investigation=([^&]+)/.exec(location.hash);
+  return m ? decodeURIComponent(m[1]) : undefined;
+};
+
+export function initInvestigations(): void {
+  $('btn-new-inv').addEventListener('click', newInvestigation);
+  $('btn-save-inv').addEventListener('click', () => {
+    $input('save-name').value = state.investigation?.name ?? '';
+    ($('dlg-save') as HTMLDialogElement).showModal();
+  });
+  $('save-cancel').addEventListener('click', () => ($('dlg-save') as HTMLDialogElement).close());
+  $('save-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const name = $input('save-name').value.trim();
+    if (!name) return;
+    ($('dlg-save') as HTMLDialogElement).close();
+    void save(name);
+  });
+  $('btn-open-inv').addEventListener('click', async () => {
+    const list = $('open-list');
+    list.replaceChildren(el('li', {}, 'Loading…'));
+    ($('dlg-open') as HTMLDialogElement).showModal();
+    try {
+      const items = await listInvestigations();
+      list.replaceChildren(...items.map((i) => {
+        const b = el('button', { type: 'button', 'data-id': i.id }, 'Open');
+        b.addEventListener('click', async () => { ($('dlg-open') as HTMLDialogElement).close(); await open(i.id); });
+        return el('li', {}, el('span', {}, i.name, el('span', { class: 'kind' }, `${i.owner ?? ''} · ${String(i.updatedAt ?? '').slice(0, 16).replace('T', ' ')}`)), b);
+      }));
+      if (!items.length) list.replaceChildren(el('li', {}, 'No saved investigations yet'));
+    } catch (e) {
+      list.replaceChildren(el('li', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not list investigations'));
+    }
+  });
+  window.addEventListener('hashchange', () => { const id = deepLinkId(); if (id && id !== state.investigation?.id) void open(id); });
+}

@@ -1,0 +1,73 @@
+/** Workspace entry: sign in, then build the canvas and panels the role may use. */
+import { getToken } from './api/client';
+import { me } from './api/queries';
+import { createCanvas } from './graph/canvas';
+import { refresh } from './graph/actions';
+import { initCanvasUi } from './panels/canvas-ui';
+import { initSearch } from './panels/search';
+import { renderFilters } from './panels/filters-panel';
+import { renderLegend } from './panels/legend';
+import { initTimebar } from './panels/timebar';
+import { initViews } from './panels/views';
+import { initInvestigations, open, deepLinkId } from './investigations';
+import { exportPng, exportTable } from './export';
+import { initSignIn, showSignIn, initJustification } from './session';
+import { initBriefing } from './briefing';
+import { can, state, type Viewer } from './state';
+import { $ } from './ui/dom';
+
+let started = false;
+
+function applyRole(v: Viewer): void {
+  const data = can('search');
+  $('user-badge').textContent = `${v.name} · ${v.role}${v.agency ? ` · ${v.agency}` : ''}${v.pseudonymised ? ' · pseudonymised' : ''}`;
+  document.body.dataset.role = v.role;
+  // What a role may not use is not offered (the API refuses it anyway).
+  $('search-input').closest('.search')!.toggleAttribute('hidden', !data);
+  for (const sel of ['.sidebar', '.toolbar', '.timebar', '#cy']) document.querySelector(sel)!.toggleAttribute('hidden', !can('neighbourhood'));
+  $('btn-save-inv').hidden = $('btn-open-inv').hidden = $('btn-new-inv').hidden = !can('investigations');
+  for (const id of ['btn-export-png', 'btn-export-csv', 'btn-export-json']) $(id).hidden = !can('export');
+}
+
+async function start(v: Viewer): Promise<void> {
+  state.viewer = v;
+  $('signin').hidden = true;
+  $('app').hidden = false;
+  if (!started) {
+    started = true;
+    createCanvas($('cy'));
+    initCanvasUi();
+    initSearch();
+    renderLegend();
+    renderFilters();
+    initTimebar();
+    initInvestigations();
+    initBriefing();
+    $('btn-export-png').addEventListener('click', () => void exportPng());
+    $('btn-export-csv').addEventListener('click', () => void exportTable('CSV'));
+    $('btn-export-json').addEventListener('click', () => void exportTable('JSON'));
+  }
+  applyRole(v);
+  initViews();
+  refresh();
+  document.body.dataset.ready = 'true';
+  const link = deepLinkId();
+  if (link && can('investigations')) await open(link);
+  $('search-input').focus();
+}
+
+async function boot(): Promise<void> {
+  initJustification();
+  initSignIn((v) => void start(v));
+  if (getToken()) {
+    try {
+      await start(await me());
+      return;
+    } catch {
+      // Expired or revoked token: sign in again.
+    }
+  }
+  showSignIn();
+}
+
+void boot();

@@ -1,0 +1,90 @@
+/**
+ * Analytic views as tables linked to the canvas: selecting a row puts the item on the map if it
+ * is not there, then highlights and centres it. Only the views the role may use are offered.
+ */
+import { VIEWS, type ViewDef, type ViewRow } from '../api/views';
+import { ApiError } from '../api/client';
+import { canvas } from '../graph/canvas';
+import { merge } from '../graph/elements';
+import { focusNode, refresh, currentLayout } from '../graph/actions';
+import { runLayout } from '../graph/layouts';
+import { state } from '../state';
+import { $, el } from '../ui/dom';
+
+let current: ViewDef | undefined;
+
+export function quarters(): string[] {
+  const out: string[] = [];
+  for (let y = 2024; y <= 2026; y++) for (let q = 1; q <= 4; q++) {
+    const s = `${y}-Q${q}`;
+    if (s >= '2024-Q4' && s <= '2026-Q3') out.push(s);
+  }
+  return out;
+}
+
+async function selectRow(row: ViewRow, tr: HTMLTableRowElement): Promise<void> {
+  tr.parentElement?.querySelectorAll('tr.sel').forEach((r) => r.classList.remove('sel'));
+  tr.classList.add('sel');
+  if (!row.node) return;
+  const cy = canvas();
+  if (cy.getElementById(row.node.id).empty()) {
+    merge(cy, [row.node], []);
+    refresh(cy);
+    await runLayout(cy, currentLayout(), false);
+  }
+  focusNode(row.node.id);
+}
+
+function table(def: ViewDef, rows: ViewRow[]): HTMLElement {
+  const head = el('tr', {}, ...def.columns.map((c) => el('th', { scope: 'col' }, c.title)));
+  const body = el('tbody');
+  for (const row of rows) {
+    const tr = el('tr', { tabindex: '0', 'data-id': row.node?.id ?? '' }, ...def.columns.map((c) => {
+      const v = row.cells[c.key];
+      return el('td', c.numeric ? { class: 'num' } : {}, v == null ? '—' : String(v));
+    }));
+    tr.addEventListener('click', () => void selectRow(row, tr));
+    tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); void selectRow(row, tr); } });
+    body.append(tr);
+  }
+  return el('table', { 'aria-label': def.title }, el('thead', {}, head), body);
+}
+
+export async function openView(def: ViewDef): Promise<void> {
+  current = def;
+  document.querySelectorAll('#view-tabs [role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.getAttribute('data-view') === def.key)));
+  const body = $('view-body');
+  body.dataset.view = def.key;
+  body.dataset.state = 'loading';
+  body.replaceChildren(el('p', { class: 'muted' }, `Loading ${def.title.toLowerCase()} for ${state.quarter}…`));
+  try {
+    const r = await def.load(state.quarter);
+    if (current !== def) return;
+    body.replaceChildren(
+      el('p', { class: 'muted small' }, def.explain, r.note ? ` ${r.note}` : ''),
+      r.rows.length ? table(def, r.rows) : el('p', {}, 'Nothing for this quarter.'),
+    );
+    body.dataset.state = 'ready';
+    body.dataset.rows = String(r.rows.length);
+  } catch (e) {
+    if (current !== def) return;
+    body.replaceChildren(el('p', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not load this view'));
+    body.dataset.state = 'error';
+  }
+}
+
+export function initViews(): void {
+  const tabs = $('view-tabs');
+  const offered = VIEWS.filter((v) => v.allowed());
+  const buttons = offered.map((v) => {
+    const b = el('button', { type: 'button', role: 'tab', 'data-view': v.key, 'aria-selected': 'false' }, v.title);
+    b.addEventListener('click', () => void openView(v));
+    return b;
+  });
+  const select = el('select', { id: 'quarter-select' }, ...quarters().map((q) => el('option', { value: q }, q)));
+  select.value = state.quarter;
+  select.addEventListener('change', () => { state.quarter = select.value; if (current) void openView(current); });
+  tabs.replaceChildren(...buttons, el('span', { class: 'quarter' }, el('label', { for: 'quarter-select' }, 'Quarter'), select));
+  current = undefined;
+  $('view-body').replaceChildren(el('p', { class: 'muted' }, offered.length ? 'Choose a view.' : 'No analytic views for your role.'));
+}

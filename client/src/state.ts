@@ -1,0 +1,22 @@
+/** Workspace state shared by the panels: who is signed in, the open investigation, filters. */
+import { defaultFilters, type Filters } from './graph/filters';
+import type { SizeBy } from './graph/elements';
+
+export interface Viewer { id: string; name: string; role: string; agency?: string | null; capabilities: string[]; pseudonymised: boolean }
+
+export const state = {
+  viewer: undefined as Viewer | undefined,
+  investigation: undefined as { id?: string; name: string } | undefined,
+  filters: defaultFilters() as Filters,
+  sizeBy: 'harm' as SizeBy,
+  colourBy: 'kind' as 'kind' | 'community',
+  /** Items the server withheld (access rules, limits) for what is on the canvas. */
+  hiddenByAccess: 0,
+  hiddenByLimit: 0,
+  /** Node id → element ids added when it was expanded (for collapse). */
+  expansions: new Map<string, string[]>(),
+  quarter: '2026-Q3',
+};
+
+export const can = (cap: string): boolean => !!state.viewer?.capabilities.includes(cap);
+export const isPolice = (): boolean => state.viewer?.role === 'police';
