@@ -80,6 +80,14 @@ function recordType(values: Record<string, string>, m: Mapping): { kind: 'node' 
   return { kind: 'rel', type: r.types[raw], column: r.relationshipColumn, raw };
 }
 
+/** The review date a number of months after a recorded date (undefined if that date is unreadable). */
+function reviewBase(value: unknown, months: number): string | undefined {
+  const d = new Date(String(value));
+  if (typeof value !== 'string' || Number.isNaN(d.getTime())) return undefined;
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Turns one CSV row into its model rows (the record itself and any links). */
 export function convertRow(file: string, row: number, values: Record<string, string>, m: Mapping): { records: ParsedRecord[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
@@ -103,17 +111,22 @@ export function convertRow(file: string, row: number, values: Record<string, str
     const prefix = m.prefixes[field] ?? '';
     const t = typed(prefix + mapped, spec, field, m);
     if (t.error) fail(column, t.error);
+    else if (typeof data[field] === 'string' && spec?.type === 'string') data[field] = `${data[field]} ${t.value}`;
     else { data[field] = t.value; columnOf[field] = column; }
   };
-  for (const [column, field] of Object.entries(m.columns)) {
+  for (const [column, fields] of Object.entries(m.columns)) {
     const text = (values[column] ?? '').trim();
-    if (text !== '') put(field, text, column);
+    if (text !== '') for (const field of [fields].flat()) put(field, text, column);
   }
   for (const [field, v] of Object.entries(m.defaults)) {
     if (data[field] === undefined && (specs[field] || field === 'roles')) { data[field] = v; columnOf[field] = `(mapping default for ${field})`; }
   }
   for (const [field, v] of Object.entries(m.constants)) {
     if (specs[field] || field === 'roles') { data[field] = v; columnOf[field] = `(mapping constant ${field})`; }
+  }
+  if (m.reviewAfterMonths && specs.reviewBy && data.reviewBy === undefined) {
+    const from = reviewBase(data.recordedAt ?? data.occurredAt, m.reviewAfterMonths);
+    if (from) { data.reviewBy = from; columnOf.reviewBy = '(mapping reviewAfterMonths)'; }
   }
   const records: ParsedRecord[] = [];
   if (issues.length) return { records, issues };

@@ -31,8 +31,11 @@ export const mappingSchema = z.object({
     z.object({ relationship: z.string() }),
     z.object({ relationshipColumn: z.string(), types: z.record(z.string(), z.string()) }),
   ]),
-  /** CSV column → model field. */
-  columns: z.record(z.string(), z.string()),
+  /**
+   * CSV column → model field (or several fields, e.g. one reference as both id and sourceRef).
+   * Several columns mapped to one text field are joined with a space (forename + surname → name).
+   */
+  columns: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   /** Columns present in the export that are deliberately not loaded. Any other unmapped column is an error. */
   ignore: z.array(z.string()).default([]),
   /** Per model field: the export's code → the model's code. */
@@ -48,6 +51,8 @@ export const mappingSchema = z.object({
   constants: z.record(z.string(), scalar).default({}),
   /** Values used when the cell is empty or the column absent (e.g. default grading, status). */
   defaults: z.record(z.string(), scalar).default({}),
+  /** When reviewBy is not given: recordedAt (else occurredAt) plus this many months. */
+  reviewAfterMonths: z.number().int().min(1).max(120).optional(),
   /** Event rows: columns holding the id of a linked record, each becoming one relationship. */
   links: z.array(linkSchema).default([]),
 });

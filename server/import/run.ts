@@ -65,10 +65,12 @@ export function chooseMapping(file: string, user: Mapping[]): Mapping | undefine
 
 async function readFile(file: string, m: Mapping, records: ParsedRecord[], issues: ImportIssue[], onBytes: (b: number) => void): Promise<FileReport> {
   const name = path.basename(file);
-  const csv = await openCsv(file, onBytes);
-  issues.push(...headerIssues(name, csv.header, m));
   let rows = 0;
+  let encoding: Encoding | undefined;
   try {
+    const csv = await openCsv(file, onBytes);
+    encoding = csv.encoding;
+    issues.push(...headerIssues(name, csv.header, m));
     for await (const r of csv.rows) {
       rows = r.row;
       const out = convertRow(name, r.row, r.values, m);
@@ -79,7 +81,7 @@ async function readFile(file: string, m: Mapping, records: ParsedRecord[], issue
     const err = e as Error & { lines?: number };
     issues.push({ file: name, row: rows + 1, column: '(file)', reason: `cannot read the CSV${err.lines ? ` near line ${err.lines}` : ''}: ${err.message}` });
   }
-  return { file: name, encoding: csv.encoding, mapping: m.name, rows };
+  return { file: name, encoding, mapping: m.name, rows };
 }
 
 function toUnits(nodes: CheckedNode[], rels: CheckedRel[]): LoadUnit[] {
