@@ -1,0 +1,121 @@
+/**
+ * buildApp(): the express application (API, sign-in, workspace, health), apart from listen() so
+ * tests drive it over HTTP. Order: request id → security headers → rate limits → sign-in →
+ * GraphQL (/graphql) → built client (/) with an SPA fallback.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { getDriver, database } from './db/driver';
+import { config } from './config';
+import { authenticate, authRouter } from './auth';
+import { AppError } from './errors';
+import { buildSchema } from './graphql/schema';
+import { buildYoga, type ServerContext } from './graphql/yoga';
+import { stdoutSink, quietSink, type LogSink } from './graphql/logger';
+import { ensureAccessLogSchema } from './security/access-log';
+
+export async function health(): Promise<Record<string, unknown>> {
+  const driver = getDriver();
+  const info = await driver.getServerInfo();
+  const { records } = await driver.executeQuery(
+    `CALL dbms.components() YIELD versions, edition
+     CALL { MATCH (n:Entity) RETURN count(n) AS nodes }
+     CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
+     RETURN versions[0] AS version, edition, nodes, relationships`,
+    {}, { database: database() },
+  );
+  const r = records[0];
+  return {
+    status: 'ok',
+    neo4j: { version: r.get('version'), edition: r.get('edition'), address: info.address },
+    counts: { nodes: r.get('nodes'), relationships: r.get('relationships') },
+  };
+}
+
+export interface AppOptions {
+  /** Only these modules (folder names under server/modules); default: every module found. */
+  modules?: readonly string[];
+  /** Requests per minute per client address. */
+  rateLimits?: { authPerMinute?: number; graphqlPerMinute?: number };
+  log?: LogSink;
+  /** Folder of the built client; default client/dist. */
+  clientDir?: string;
+}
+
+const CLIENT_DIST = path.resolve(__dirname, '..', 'client', 'dist');
+type Req = ServerContext['req'];
+
+export async function buildApp(opts: AppOptions = {}): Promise<express.Express> {
+  const c = config();
+  const production = c.NODE_ENV === 'production';
+  const log = opts.log ?? (c.NODE_ENV === 'test' ? quietSink : stdoutSink);
+  const yoga = buildYoga({ schema: buildSchema({ modules: opts.modules }), production, driver: getDriver, database: database(), log });
+  await ensureAccessLogSchema(getDriver(), database());
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req: Req, res, next) => {
+    const incoming = req.header('x-request-id');
+    req.requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.setHeader('x-request-id', req.requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      log({ level: 'info', requestId: req.requestId, method: req.method, path: req.path, status: res.statusCode,
+        user: req.user?.id, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+    });
+    next();
+  });
+
+  // GraphiQL (development only) loads its assets from a CDN: it gets a looser policy there.
+  const strict = helmet();
+  const forGraphiql = helmet({ contentSecurityPolicy: { directives: {
+    'script-src': ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+    'style-src': ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+    'img-src': ["'self'", 'data:', 'https:'],
+  } } });
+  app.use((req, res, next) => (!production && req.path === '/graphql' && req.method === 'GET' && req.accepts('html') && !req.query.query ? forGraphiql : strict)(req, res, next));
+
+  const limiter = (perMinute: number) => rateLimit({
+    windowMs: 60_000, limit: perMinute, standardHeaders: 'draft-8', legacyHeaders: false,
+    message: { errors: [{ message: 'Too many requests: try again in a minute', extensions: { code: 'LIMIT_EXCEEDED' } }] },
+  });
+  app.use('/auth/token', limiter(opts.rateLimits?.authPerMinute ?? 20));
+  app.use('/graphql', limiter(opts.rateLimits?.graphqlPerMinute ?? 600));
+
+  app.use('/auth', authRouter());
+
+  app.get('/health', async (_req, res) => {
+    try {
+      res.json(await health());
+    } catch (e) {
+      res.status(503).json({ status: 'unavailable', error: (e as Error).message });
+    }
+  });
+
+  // No data without a valid token. GraphiQL's page itself (development, no query) needs none.
+  app.use('/graphql', async (req: Req, res, next) => {
+    const graphiqlPage = !production && req.method === 'GET' && !req.query.query && req.accepts('html') === 'html';
+    if (graphiqlPage && !req.header('authorization')) return next();
+    try {
+      req.user = await authenticate(req.header('authorization'));
+      next();
+    } catch (e) {
+      const err = e instanceof AppError ? e : new AppError('UNAUTHENTICATED', 'Sign in first');
+      res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
+  app.use('/graphql', yoga as unknown as express.RequestHandler);
+
+  const clientDir = opts.clientDir ?? CLIENT_DIST;
+  if (fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html' }));
+    app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  return app;
+}

@@ -1,0 +1,58 @@
+/**
+ * graphql-yoga configured for this API: limits, CSRF prevention, no introspection or GraphiQL in
+ * production, masked unexpected errors (logged with the request id), per-request context.
+ */
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type express from 'express';
+import type { Driver } from 'neo4j-driver';
+import type { RequestContext, User } from './context';
+import { limitPlugins } from './limits';
+import { AppError } from '../errors';
+import type { LogSink } from './logger';
+
+export interface ServerContext { req: express.Request & { user?: User; requestId?: string }; res: express.Response }
+
+export interface YogaOptions {
+  schema: GraphQLSchema;
+  production: boolean;
+  driver: () => Driver;
+  database: string;
+  log: LogSink;
+}
+
+/** Header that GET requests (and any "simple" request) must carry: blocks cross-site form/GET CSRF. */
+export const CSRF_HEADER = 'x-graphql-csrf';
+
+const noIntrospection: Plugin = {
+  onValidate: ({ addValidationRule }) => { addValidationRule(NoSchemaIntrospectionCustomRule); },
+};
+
+export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, RequestContext> {
+  return createYoga<ServerContext, RequestContext>({
+    schema: o.schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: o.production ? false : { title: 'Safeguarding graph (embedded default)', headers: JSON.stringify({ Authorization: 'Bearer <npm run token -- ana.analyst>', 'x-justification': 'CASE-REF or purpose' }) },
+    logging: false,
+    plugins: [
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...limitPlugins(),
+      ...(o.production ? [noIntrospection] : []),
+    ],
+    maskedErrors: {
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        if (original instanceof AppError || (error instanceof GraphQLError && !error.originalError)) return error as Error;
+        o.log({ level: 'error', msg: 'unexpected error', error: (original as Error)?.stack ?? String(original) });
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+    context: ({ req }): RequestContext => {
+      if (!req.user) throw new AppError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');
+      const justification = req.header('x-justification') ?? undefined;
+      return { user: req.user, justification, requestId: req.requestId ?? 'unknown', driver: o.driver(), database: o.database };
+    },
+  });
+}

@@ -1,0 +1,31 @@
+/** listen(): serves buildApp() on HOST:PORT and says where, and how to sign in. */
+import http from 'node:http';
+import { buildApp, type AppOptions } from './app';
+import { config } from './config';
+import { DEMO_PASSWORD, DEMO_USERS, usingLocalIssuer } from './auth';
+
+function signInHelp(url: string): string {
+  if (!usingLocalIssuer()) return `Sign-in: bearer tokens from ${config().OIDC_ISSUER}`;
+  const users = Object.values(DEMO_USERS).map((u) => `    ${u.id.padEnd(12)} ${u.role.padEnd(8)} ${u.description}`);
+  return [
+    `Demo users (embedded default; password "${DEMO_PASSWORD}"):`,
+    ...users,
+    'Get a bearer token:',
+    '    npm run token -- ana.analyst',
+    `    curl -s -X POST ${url}/auth/token -H 'content-type: application/json' -d '{"username":"ana.analyst","password":"${DEMO_PASSWORD}"}'`,
+    'Then query, with a justification for person-level reads:',
+    `    curl -s ${url}/graphql -H "authorization: Bearer $TOKEN" -H 'x-justification: CASE-123' -H 'content-type: application/json' -d '{"query":"{ me { name role } }"}'`,
+    config().NODE_ENV === 'production' ? '' : `GraphiQL: ${url}/graphql`,
+  ].join('\n');
+}
+
+export async function startServer(opts: AppOptions = {}): Promise<{ close(): Promise<void>; url: string }> {
+  const c = config();
+  const app = await buildApp(opts);
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(c.PORT, c.HOST, resolve));
+  const url = `http://${c.HOST}:${c.PORT}`;
+  console.log(`Safeguarding graph ready on ${url}  (health: ${url}/health)`);
+  console.log(signInHelp(url));
+  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

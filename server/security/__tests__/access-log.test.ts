@@ -1,0 +1,42 @@
+/** The access log: appends chain, concurrent appends serialise, tampering is detected. */
+import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
+import { appendAccessLog, systemActor } from '../access-log';
+import { verifyAccessLog } from '../access-log-verify';
+import type { RequestContext } from '../../graphql/context';
+
+const ctx = (): RequestContext => ({
+  user: { id: 'ana.analyst', name: 'Ana Analyst (demo)', role: 'analyst' },
+  justification: 'CASE-1', requestId: 'req-1', driver: driver(), database: 'neo4j',
+});
+
+describe('access log (real Neo4j)', () => {
+  beforeEach(async () => { await freshGraph(); });
+  afterAll(async () => { await closeDriver(); });
+
+  it('chains entries; 40 concurrent appends give 40 consecutive sequence numbers and a valid chain', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      appendAccessLog(i % 2 ? ctx() : systemActor('import', driver()), { operation: 'consultation', justification: `CASE-${i}`, ids: [`p${i}`] })));
+    const { records } = await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN collect(e.seq) AS seqs');
+    expect([...(records[0].get('seqs') as number[])].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(await verifyAccessLog(driver())).toEqual({ ok: true, entries: 40 });
+  });
+
+  it.each([
+    ['an edited justification', "MATCH (e:AccessLogEntry {seq: 2}) SET e.justification = 'nothing to see'"],
+    ['an edited id list', "MATCH (e:AccessLogEntry {seq: 2}) SET e.ids = []"],
+    ['an edited time', "MATCH (e:AccessLogEntry {seq: 2}) SET e.at = e.at + duration('PT1H')"],
+    ['a deleted middle entry', 'MATCH (e:AccessLogEntry {seq: 2}) DELETE e'],
+    ['a deleted last entry', 'MATCH (e:AccessLogEntry {seq: 3}) DELETE e'],
+  ])('detects %s', async (_name, tamper) => {
+    for (let i = 0; i < 3; i++) await appendAccessLog(ctx(), { operation: 'consultation', justification: 'CASE-1', ids: ['p1', 'p2'] });
+    expect((await verifyAccessLog(driver())).ok).toBe(true);
+    await driver().executeQuery(tamper);
+    const v = await verifyAccessLog(driver());
+    expect(v.ok).toBe(false);
+    expect(v.brokenAt).toBeGreaterThanOrEqual(2);
+  });
+
+  it('an empty log verifies', async () => {
+    expect(await verifyAccessLog(driver())).toEqual({ ok: true, entries: 0 });
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Proves the access log's hash chain: every entry's hash recomputed from its fields, each entry
+ * pointing at its predecessor's hash, sequence numbers without gaps, and the head matching the
+ * last entry. Any edit, deletion or insertion breaks one of these.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { AccessLogEntry, entryHash, GENESIS_HASH } from './access-log';
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  /** First sequence number at which the chain breaks. */
+  brokenAt?: number;
+  reason?: string;
+}
+
+const PAGE = `MATCH (e:AccessLogEntry) WHERE e.seq > $after
+RETURN e {.*, at: e.atText, atMillis: e.at.epochMillis} AS e ORDER BY e.seq LIMIT $limit`;
+
+export async function verifyAccessLog(driver: Driver, database = 'neo4j', pageSize = 5000): Promise<VerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let expectSeq = 1;
+  let count = 0;
+  const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, entries: count, brokenAt: seq, reason });
+  for (;;) {
+    const { records } = await driver.executeQuery(PAGE, { after: neo4j.int(expectSeq - 1), limit: neo4j.int(pageSize) }, { database });
+    for (const r of records) {
+      const raw = r.get('e') as AccessLogEntry & { atMillis: number; atText: string };
+      if (raw.seq !== expectSeq) return fail(expectSeq, `entry ${expectSeq} is missing (next is ${raw.seq})`);
+      if (raw.prevHash !== prevHash) return fail(raw.seq, `entry ${raw.seq} does not point at the previous entry's hash`);
+      if (Date.parse(raw.at) !== raw.atMillis) return fail(raw.seq, `entry ${raw.seq}: its time was altered`);
+      const { hash, atMillis: _m, atText: _t, ...fields } = raw;
+      const recomputed = entryHash({ ...fields, ids: [...(fields.ids ?? [])], actorAgency: fields.actorAgency ?? null });
+      if (recomputed !== hash) return fail(raw.seq, `entry ${raw.seq}: content does not match its hash`);
+      prevHash = hash;
+      expectSeq += 1;
+      count += 1;
+    }
+    if (records.length < pageSize) break;
+  }
+  const { records } = await driver.executeQuery(
+    `OPTIONAL MATCH (h:AccessLogHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash`, {}, { database });
+  const headSeq = records[0].get('seq') ?? 0;
+  const headHash = records[0].get('hash') ?? GENESIS_HASH;
+  if (headSeq !== count || headHash !== prevHash) {
+    return fail(count + 1, `the head says ${headSeq} entries but the chain holds ${count}: entries were removed or added outside the log`);
+  }
+  return { ok: true, entries: count };
+}
