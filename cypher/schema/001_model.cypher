@@ -34,6 +34,7 @@ CREATE CONSTRAINT about_id_unique IF NOT EXISTS FOR ()-[r:ABOUT]-() REQUIRE r.id
 CREATE CONSTRAINT reported_by_id_unique IF NOT EXISTS FOR ()-[r:REPORTED_BY]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT possibly_same_as_id_unique IF NOT EXISTS FOR ()-[r:POSSIBLY_SAME_AS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT protective_id_unique IF NOT EXISTS FOR ()-[r:PROTECTIVE]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT merged_into_id_unique IF NOT EXISTS FOR ()-[r:MERGED_INTO]-() REQUIRE r.id IS UNIQUE;
 CREATE INDEX person_date_of_birth IF NOT EXISTS FOR (n:Person) ON (n.dateOfBirth);
 CREATE INDEX location_ward IF NOT EXISTS FOR (n:Location) ON (n.ward);
 CREATE INDEX missing_episode_source IF NOT EXISTS FOR (n:MissingEpisode) ON (n.source);

@@ -203,6 +203,8 @@ export const REL_KINDS: RelKind[] = [
     reasons: { type: 'string[]' },
   }),
   rel('PROTECTIVE', ['Person', 'Location'], ['Person'], 'Trusted adult or safe place for a child'),
+  // Entity resolution: a confirmed duplicate record (kept, labelled MergedRecord) → the record kept. Undone exactly by undoMerge.
+  rel('MERGED_INTO', ['MergedRecord'], ['Person'], 'A duplicate source record merged into the person record kept (reversible)'),
 ];
 
 export const nodeKind = (label: string): NodeKind | undefined => NODE_KINDS.find((k) => k.label === label);
