@@ -16,6 +16,7 @@ export * from './types';
 export { hotspots } from './hotspots';
 export { networkThemes } from './networks';
 export { criticalMoments } from './critical';
+export { highHarmPersonsOfConcern } from './highharm';
 export { notYetReferred } from './referral';
 export { parseQuarter, previousQuarter, quarterRange, shiftQuarter } from './period';
 export { AnalyticsInputError } from './errors';

@@ -7,25 +7,25 @@ RETURN p.id AS id, toString(p.dateOfBirth) AS dob, p.sex AS sex,
     MATCH (ra:RiskAssessment)-[:ABOUT|INVOLVED]-(p)
     WHERE ra.occurredAt < datetime($to) AND ra.occurredAt >= datetime($from) - duration({months: 9})
       AND ra.exploitationType IS NOT NULL AND NOT coalesce(ra.handling, '') IN $hiddenHandling
-    RETURN ra.exploitationType
+    RETURN ra.exploitationType AS v
     UNION
     MATCH (:PersonOfConcern)-[x:EXPLOITS]->(p)
     WHERE x.exploitationType IS NOT NULL AND coalesce(x.status, 'confirmed') <> 'expired'
       AND coalesce(x.validFrom, datetime($from)) < datetime($to) AND NOT coalesce(x.handling, '') IN $hiddenHandling
-    RETURN x.exploitationType
+    RETURN x.exploitationType AS v
   } AS exploitation,
   COLLECT {
     MATCH (p)<-[:INVOLVED]-(e:Event)-[:AT]->(c:Context)
     WHERE (c:Location OR c:School OR c:OnlineSpace)
       AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
       AND NOT coalesce(e.handling, '') IN $hiddenHandling
-    RETURN {id: c.id, name: c.name, kind: [l IN labels(c) WHERE l IN ['Location', 'School', 'OnlineSpace']][0]}
+    RETURN {id: c.id, name: c.name, kind: [l IN labels(c) WHERE l IN ['Location', 'School', 'OnlineSpace']][0]} AS v
     UNION ALL
     MATCH (p)-[r:FREQUENTS|ATTENDS|ACTIVE_ON]->(c:Context)
     WHERE coalesce(r.status, 'confirmed') <> 'expired'
       AND coalesce(r.validFrom, datetime($from)) < datetime($to) AND (r.validTo IS NULL OR r.validTo >= datetime($from))
       AND NOT coalesce(r.handling, '') IN $hiddenHandling
-    RETURN {id: c.id, name: c.name, kind: [l IN labels(c) WHERE l IN ['Location', 'School', 'OnlineSpace']][0]}
+    RETURN {id: c.id, name: c.name, kind: [l IN labels(c) WHERE l IN ['Location', 'School', 'OnlineSpace']][0]} AS v
   } AS places,
   COLLECT {
     MATCH (poc:PersonOfConcern)-[r:EXPLOITS|GROOMS|RECRUITS|ASSOCIATES_WITH]-(p)
@@ -37,10 +37,10 @@ RETURN p.id AS id, toString(p.dateOfBirth) AS dob, p.sex AS sex,
   COLLECT {
     MATCH (p)-[r:LINKED_TO_LINE]->(l:CountyLine)
     WHERE coalesce(r.status, 'confirmed') <> 'expired' AND NOT coalesce(r.handling, '') IN $hiddenHandling
-    RETURN DISTINCT {id: l.id, name: l.name}
+    RETURN DISTINCT {id: l.id, name: l.name} AS v
     UNION
     MATCH (poc:PersonOfConcern)-[:EXPLOITS|GROOMS|RECRUITS]->(p)
     MATCH (poc)-[r:LINKED_TO_LINE]->(l:CountyLine)
     WHERE coalesce(r.status, 'confirmed') <> 'expired' AND NOT coalesce(r.handling, '') IN $hiddenHandling
-    RETURN DISTINCT {id: l.id, name: l.name}
+    RETURN DISTINCT {id: l.id, name: l.name} AS v
   } AS lines

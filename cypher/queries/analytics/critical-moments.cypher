@@ -20,6 +20,7 @@ RETURN e.id AS eventId, kind, at.epochMillis AS atMs, p.id AS childId, p.name AS
   COLLECT {
     MATCH (r:ReturnInterview)-[:FOLLOWS_UP]->(e)
     WHERE coalesce(r.status, 'confirmed') <> 'expired'
+      AND (EXISTS { (r)-[:INVOLVED]->(p) } OR NOT EXISTS { (r)-[:INVOLVED]->(:Person) })
     RETURN {id: r.id, outcome: r.outcome, atMs: r.occurredAt.epochMillis, offeredMs: r.offeredAt.epochMillis}
   } AS interviews,
   COLLECT {

@@ -3,7 +3,7 @@
  * - peer link (ASSOCIATES_WITH): 1.0 confirmed, 0.5 hypothesis;
  * - shared event: missing together or co-arrest 1.5, same incident or injury 1.0; events with more
  *   than MAX_EVENT_PEOPLE young people are skipped (a crowd says little about a peer group);
- * - shared place: both at the same place within PLACE_WINDOW_DAYS, 0.2 per co-visit, at most 0.6
+ * - shared place: both at the same place within PLACE_WINDOW_DAYS (different events), 0.2 per co-visit, at most 0.6
  *   per pair and place; places visited by more than MAX_PLACE_PEOPLE young people in the window are
  *   skipped (a busy transport hub links strangers).
  */
@@ -39,7 +39,7 @@ export function buildProjection(rows: ProjectionRow[]): PersonGraph {
     edges.set(key, (edges.get(key) ?? 0) + w);
   };
   const nodes = new Set<string>();
-  const visits = new Map<string, Array<{ p: string; t: number }>>();
+  const visits = new Map<string, Array<{ p: string; t: number; e: string }>>();
   for (const r of rows) {
     if (r.kind === 'peer' && r.b) {
       nodes.add(r.a); nodes.add(r.b);
@@ -53,7 +53,7 @@ export function buildProjection(rows: ProjectionRow[]): PersonGraph {
       }
       if (r.place && r.atMs != null) {
         const list = visits.get(r.place) ?? [];
-        people.forEach((p) => list.push({ p, t: r.atMs! }));
+        people.forEach((p) => list.push({ p, t: r.atMs!, e: r.a }));
         visits.set(r.place, list);
       }
     }
@@ -65,7 +65,7 @@ export function buildProjection(rows: ProjectionRow[]): PersonGraph {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length && list[j].t - list[i].t <= PLACE_WINDOW_DAYS * DAY_MS; j++) {
         const x = list[i].p, y = list[j].p;
-        if (x === y) continue;
+        if (x === y || list[i].e === list[j].e) continue; // same event: already weighted above
         const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
         perPair.set(key, Math.min(PLACE_CAP, (perPair.get(key) ?? 0) + PLACE_WEIGHT));
       }

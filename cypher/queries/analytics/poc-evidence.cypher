@@ -1,0 +1,35 @@
+// Evidence about each person of concern aged 18+ at $to, in the look-back [$from, $to):
+// events where they are suspect or subject (with the children harmed as victims), alleged
+// exploitation / grooming / recruitment links to young people, and graded intelligence about them.
+// Protected characteristics (sex, ethnicity…) are deliberately not read.
+MATCH (p:PersonOfConcern)
+WHERE p.dateOfBirth <= date(datetime($to)) - duration({years: 18})
+WITH p,
+  COLLECT {
+    MATCH (e:Event)-[i:INVOLVED]->(p)
+    WHERE i.role IN ['suspect', 'subject']
+      AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+      AND coalesce(e.status, 'confirmed') <> 'expired' AND NOT coalesce(e.handling, '') IN $hiddenHandling
+    RETURN {id: e.id, kind: [l IN labels(e) WHERE NOT l IN ['Entity', 'Event']][0],
+      offenceType: e.offenceType, injuryKind: e.kind, atMs: e.occurredAt.epochMillis,
+      gradingScheme: e.gradingScheme, sourceEval: e.sourceEval, assessment: e.assessment,
+      children: [(e)-[:INVOLVED {role: 'victim'}]->(v:YoungPerson)
+        WHERE v.dateOfBirth > date(e.occurredAt) - duration({years: 18}) | v.id]}
+  } AS events,
+  COLLECT {
+    MATCH (p)-[r:EXPLOITS|GROOMS|RECRUITS]->(c:YoungPerson)
+    WHERE coalesce(r.status, 'confirmed') <> 'expired' AND NOT coalesce(r.handling, '') IN $hiddenHandling
+      AND coalesce(r.validFrom, datetime($from)) < datetime($to)
+      AND (r.validTo IS NULL OR r.validTo >= datetime($from))
+    RETURN {id: r.id, childId: c.id, atMs: coalesce(r.validFrom, r.recordedAt).epochMillis,
+      gradingScheme: r.gradingScheme, sourceEval: r.sourceEval, assessment: r.assessment}
+  } AS links,
+  COLLECT {
+    MATCH (ir:IntelligenceReport)-[a:ABOUT]->(p)
+    WHERE ir.occurredAt >= datetime($from) AND ir.occurredAt < datetime($to)
+      AND coalesce(ir.status, 'confirmed') <> 'expired' AND NOT coalesce(ir.handling, '') IN $hiddenHandling
+    RETURN {id: ir.id, relId: a.id, atMs: ir.occurredAt.epochMillis,
+      gradingScheme: ir.gradingScheme, sourceEval: ir.sourceEval, assessment: ir.assessment}
+  } AS intel
+WHERE size(events) > 0 OR size(links) > 0 OR size(intel) > 0
+RETURN p.id AS id, p.name AS name, events, links, intel
