@@ -1,0 +1,53 @@
+/**
+ * Named, parameterised Cypher: cypher/queries/<concept>/<name>.cypher, read once. Results come
+ * back as plain JSON values (temporal values as ISO text) so services never see driver types.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isNode, isRelationship } from 'neo4j-driver';
+import type { RequestContext } from './context';
+
+const QUERY_DIR = path.resolve(__dirname, '..', '..', 'cypher', 'queries');
+const cache = new Map<string, string>();
+
+export function namedQuery(concept: string, name: string): string {
+  const key = `${concept}/${name}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    if (!/^[a-z][\w-]*$/.test(concept) || !/^[a-z][\w-]*$/.test(name)) throw new Error(`bad query name ${key}`);
+    text = fs.readFileSync(path.join(QUERY_DIR, concept, `${name}.cypher`), 'utf8');
+    cache.set(key, text);
+  }
+  return text;
+}
+
+export function toPlain(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (typeof v !== 'object') return v;
+  if (isDateTime(v as never) || isDate(v as never) || isLocalDateTime(v as never) || isTime(v as never) || isLocalTime(v as never) || isDuration(v as never)) {
+    return normaliseTemporal(String(v));
+  }
+  if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
+  if (isNode(v as never)) return { labels: (v as { labels: string[] }).labels, properties: toPlain((v as { properties: object }).properties) };
+  if (isRelationship(v as never)) return { type: (v as { type: string }).type, properties: toPlain((v as { properties: object }).properties) };
+  return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, toPlain(x)]));
+}
+
+/** Neo4j prints nanoseconds (…00.000000000Z); clients expect ordinary ISO text. */
+function normaliseTemporal(s: string): string {
+  return s.replace(/(\.\d{3})\d*(?=Z|[+-]\d{2}:\d{2}|$)/, '$1').replace(/\.000(?=Z|[+-]|$)/, '');
+}
+
+export type Row = Record<string, unknown>;
+
+/** Runs a named read query with parameters; rows as plain objects. */
+export async function readRows(ctx: Pick<RequestContext, 'driver' | 'database'>, concept: string, name: string, params: Record<string, unknown>): Promise<Row[]> {
+  const { records } = await ctx.driver.executeQuery(namedQuery(concept, name), params, { database: ctx.database, routing: neo4j.routing.READ });
+  return records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+export async function writeRows(ctx: Pick<RequestContext, 'driver' | 'database'>, concept: string, name: string, params: Record<string, unknown>): Promise<Row[]> {
+  const { records } = await ctx.driver.executeQuery(namedQuery(concept, name), params, { database: ctx.database });
+  return records.map((r) => toPlain(r.toObject()) as Row);
+}

@@ -1,0 +1,91 @@
+/** Neighbourhood over HTTP on the hand-built graph: hops, time window, filters, limit, access. */
+import { startApi, type TestApi } from '../../../../tests/api/client';
+import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
+import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { load } from '../../../db/loader';
+
+let api: TestApi;
+const Q = `query N($ids: [ID!]!, $hops: Int, $filter: NeighbourhoodFilter, $limit: Int) {
+  neighbourhood(ids: $ids, hops: $hops, filter: $filter, limit: $limit) {
+    nodes { id kind name properties } edges { id type source target } truncated hiddenByLimit hiddenByAccess } }`;
+
+async function nb(vars: Record<string, unknown>, user = 'ana.analyst') {
+  const r = await api.gql(user, Q, vars, { justification: 'TEST-CASE-1' });
+  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
+  const n = r.body.data.neighbourhood;
+  return { ...n, ids: new Set<string>(n.nodes.map((x: { id: string }) => x.id)) };
+}
+
+beforeAll(async () => {
+  await freshGraph();
+  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
+  api = await startApi({ modules: ['neighbourhood'] });
+});
+afterAll(async () => { await api.close(); await closeDriver(); });
+
+describe('neighbourhood', () => {
+  it('1 hop: direct neighbours only', async () => {
+    const r = await nb({ ids: ['yp1'], hops: 1 });
+    expect([...r.ids].sort()).toEqual(['exc1', 'inc1', 'inc3', 'me1', 'os1', 'poc1', 'ra1', 'ra2', 'rhi1', 'sch1', 'yp1', 'yp2'].sort());
+    expect(r.truncated).toBe(false);
+  });
+
+  it('2 hops reach peers of peers and event places; 3 hops one further; never 4', async () => {
+    const two = await nb({ ids: ['yp1'], hops: 2 });
+    for (const id of ['loc1', 'yp3', 'int1']) expect(two.ids).toContain(id);
+    expect(two.ids).not.toContain('yp4');
+    const three = await nb({ ids: ['yp1'], hops: 3 });
+    expect(three.ids).toContain('yp4');
+    expect(three.ids).not.toContain('yp5');
+  });
+
+  it('every edge joins two returned nodes', async () => {
+    const r = await nb({ ids: ['yp1'], hops: 3 });
+    for (const e of r.edges) {
+      expect(r.ids).toContain(e.source);
+      expect(r.ids).toContain(e.target);
+    }
+  });
+
+  it('the time window keeps events by occurredAt and links by validFrom', async () => {
+    const r = await nb({ ids: ['yp1'], hops: 1, filter: { from: '2025-06-01T00:00:00Z', to: '2025-12-31T23:59:59Z' } });
+    expect([...r.ids].sort()).toEqual(['me1', 'poc1', 'ra2', 'rhi1', 'sch1', 'yp1', 'yp2'].sort());
+  });
+
+  it('filters by relationship type, context type, status and grading', async () => {
+    expect([...(await nb({ ids: ['yp1'], filter: { relationshipTypes: ['ASSOCIATES_WITH'] } })).ids].sort()).toEqual(['yp1', 'yp2']);
+    const schools = await nb({ ids: ['yp1'], filter: { contextTypes: ['School'] } });
+    expect(schools.ids).toContain('sch1');
+    expect(schools.ids).not.toContain('os1');
+    expect(schools.ids).toContain('yp2'); // people are not contexts: unaffected
+    const confirmed = await nb({ ids: ['yp1'], filter: { statuses: ['confirmed'] } });
+    expect(confirmed.ids).not.toContain('poc1'); // the EXPLOITS link is a hypothesis
+    const graded = await nb({ ids: ['yp1'], filter: { minGrading: { sourceEval: 'A', assessment: 1 } } });
+    expect([...graded.ids].sort()).toEqual(['yp1', 'yp2']);
+  });
+
+  it('obeys the node limit and says how many were left out', async () => {
+    const r = await nb({ ids: ['yp1'], hops: 1, limit: 4 });
+    expect(r.nodes).toHaveLength(4);
+    expect(r.truncated).toBe(true);
+    expect(r.hiddenByLimit).toBe(12 - 4);
+  });
+
+  it('police-only (handling C) records are invisible to analysts and counted; police see them', async () => {
+    const analyst = await nb({ ids: ['yp2'], hops: 1 });
+    expect(analyst.ids).not.toContain('inc2');
+    expect(analyst.hiddenByAccess).toBe(1);
+    const police = await nb({ ids: ['yp2'], hops: 1 }, 'pat.police');
+    expect(police.ids).toContain('inc2');
+    expect(police.hiddenByAccess).toBe(0);
+  });
+
+  it('rejects hops outside 1-3 and a bad window, naming the field', async () => {
+    for (const [vars, field] of [[{ ids: ['yp1'], hops: 4 }, 'hops'], [{ ids: ['yp1'], hops: 0 }, 'hops'], [{ ids: ['yp1'], limit: 5000 }, 'limit'],
+      [{ ids: ['yp1'], filter: { from: '2026-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' } }, 'filter.from'], [{ ids: [] }, 'ids']] as const) {
+      const r = await api.gql('ana.analyst', Q, vars, { justification: 'TEST-CASE-1' });
+      expect(r.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(r.body.errors?.[0].message).toContain(field);
+    }
+  });
+});

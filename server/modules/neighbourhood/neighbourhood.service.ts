@@ -1,0 +1,129 @@
+/**
+ * Neighbourhood: breadth-first, one bounded query per hop (hops 1-3; never a variable-length
+ * pattern). Filters run in Cypher; access rules here (denied items invisible and counted);
+ * the node limit stops growth. One access-log entry per call, written before the result returns.
+ */
+import type { RequestContext } from '../../graphql/context';
+import { REL_KINDS } from '../../model/model';
+import { checkIds, checkInt, checkWindow } from '../../graphql/args';
+import { badInput } from '../../errors';
+import { requireCapability, requireJustification } from '../../security/policy';
+import { appendAccessLog } from '../../security/access-log';
+import { edgeVisible, nodeVisible, presentEdge, presentNode, type ApiEdge, type ApiNode } from '../../security/present';
+import { edgesBetween, expandHop, nodesByIds, type HopFilter } from './neighbourhood.repository';
+
+export interface NeighbourhoodArgs {
+  ids: string[];
+  hops?: number | null;
+  limit?: number | null;
+  filter?: {
+    from?: string | null; to?: string | null;
+    contextTypes?: string[] | null; relationshipTypes?: string[] | null;
+    minGrading?: { sourceEval: string; assessment: number } | null;
+    statuses?: string[] | null;
+  } | null;
+}
+
+export interface Subgraph { nodes: ApiNode[]; edges: ApiEdge[]; truncated: boolean; hiddenByLimit: number; hiddenByAccess: number }
+
+export const MAX_HOPS = 3;
+export const MAX_NODES = 2000;
+/** Rows one hop may return before the result is called truncated (protects against super-nodes). */
+export const ROW_CAP = 20_000;
+const ALL_REL_TYPES = REL_KINDS.map((r) => r.type);
+const DEFAULT_REL_TYPES = ALL_REL_TYPES.filter((t) => t !== 'POSSIBLY_SAME_AS');
+
+export function hopFilter(f: NeighbourhoodArgs['filter']): HopFilter {
+  const { from, to } = checkWindow(f?.from, f?.to);
+  const relTypes = f?.relationshipTypes?.length ? f.relationshipTypes : DEFAULT_REL_TYPES;
+  if (relTypes.some((t) => !ALL_REL_TYPES.includes(t))) throw badInput('filter.relationshipTypes', 'unknown relationship type');
+  const g = f?.minGrading;
+  if (g && !(Number.isInteger(g.assessment) && g.assessment >= 1 && g.assessment <= 5)) throw badInput('filter.minGrading.assessment', 'must be 1 to 5');
+  return {
+    relTypes,
+    statuses: f?.statuses?.length ? f.statuses : null,
+    from, to,
+    minSourceEval: g ? g.sourceEval : null,
+    minAssessment: g ? String(g.assessment) : null,
+    contextTypes: f?.contextTypes?.length ? f.contextTypes : null,
+  };
+}
+
+/** The traversal itself, without logging: used by the service and by the benchmark's baseline. */
+export async function traverse(ctx: RequestContext, seeds: string[], hops: number, limit: number, filter: HopFilter): Promise<Subgraph> {
+  const user = ctx.user;
+  const nodes = new Map<string, ApiNode>();
+  const edges = new Map<string, ApiEdge>();
+  const hiddenNodes = new Set<string>();
+  const hiddenEdges = new Set<string>();
+  const overLimit = new Set<string>();
+  let rowCapHit = false;
+
+  let frontier: string[] = [];
+  for (const n of await nodesByIds(ctx, seeds)) {
+    if (!nodeVisible(user, n)) { hiddenNodes.add(n.id); continue; }
+    nodes.set(n.id, presentNode(user, n));
+    frontier.push(n.id);
+  }
+  for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {
+    const rows = await expandHop(ctx, frontier, filter, ROW_CAP);
+    if (rows.length >= ROW_CAP) rowCapHit = true;
+    const next: string[] = [];
+    for (const { edge, node } of rows) {
+      if (edges.has(edge.id) || hiddenEdges.has(edge.id)) continue;
+      if (hiddenNodes.has(node.id) || !nodeVisible(user, node)) { hiddenNodes.add(node.id); continue; }
+      if (!edgeVisible(user, edge)) { hiddenEdges.add(edge.id); continue; }
+      if (!nodes.has(node.id)) {
+        if (nodes.size >= limit) { overLimit.add(node.id); continue; }
+        nodes.set(node.id, presentNode(user, node));
+        next.push(node.id);
+      }
+      edges.set(edge.id, presentEdge(edge));
+    }
+    frontier = next;
+  }
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    truncated: overLimit.size > 0 || rowCapHit,
+    hiddenByLimit: overLimit.size,
+    hiddenByAccess: hiddenNodes.size + hiddenEdges.size,
+  };
+}
+
+export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs): Promise<Subgraph> {
+  requireCapability(ctx, 'neighbourhood');
+  const justification = requireJustification(ctx);
+  const ids = checkIds('ids', args.ids, 50);
+  const hops = checkInt('hops', args.hops, 1, MAX_HOPS, 1);
+  const limit = checkInt('limit', args.limit, 1, MAX_NODES, 500);
+  const filter = hopFilter(args.filter);
+  const result = await traverse(ctx, ids, hops, limit, filter);
+  await appendAccessLog(ctx, {
+    operation: 'consultation', justification, ids: result.nodes.map((n) => n.id),
+    detail: { query: 'neighbourhood', seeds: ids, hops, limit, filter: args.filter ?? null, edges: result.edges.length },
+  });
+  return result;
+}
+
+export async function subgraph(ctx: RequestContext, args: { ids: string[] }): Promise<Subgraph> {
+  requireCapability(ctx, 'neighbourhood');
+  const justification = requireJustification(ctx);
+  const ids = checkIds('ids', args.ids, MAX_NODES);
+  const user = ctx.user;
+  let hiddenByAccess = 0;
+  const nodes = new Map<string, ApiNode>();
+  for (const n of await nodesByIds(ctx, ids)) {
+    if (nodeVisible(user, n)) nodes.set(n.id, presentNode(user, n));
+    else hiddenByAccess++;
+  }
+  const edges: ApiEdge[] = [];
+  for (const e of await edgesBetween(ctx, [...nodes.keys()])) {
+    if (edgeVisible(user, e)) edges.push(presentEdge(e));
+    else hiddenByAccess++;
+  }
+  await appendAccessLog(ctx, {
+    operation: 'consultation', justification, ids: [...nodes.keys()], detail: { query: 'subgraph', requested: ids.length },
+  });
+  return { nodes: [...nodes.values()], edges, truncated: false, hiddenByLimit: 0, hiddenByAccess };
+}
