@@ -1,0 +1,128 @@
+/**
+ * Statistical disclosure control for tables leaving the restricted setting:
+ *  1. primary: counts 1–4 become "c" (0 stays 0: a true zero);
+ *  2. secondary: any sum (row, column, totals, shared margins) with exactly one "c" gets a
+ *     second one (its smallest non-zero other entry), iterated to a fixed point across all tables;
+ *  3. audit: the attacker (attack.ts) solves every published sum together; a "c" it can still
+ *     pin down (e.g. a bridge between two suppressed cycles) gets another partner; repeat.
+ */
+import { CountTable, PublishedTable, Published, SUPPRESSED, isSmall } from './types';
+import { pinned } from './attack';
+
+interface Line { terms: string[]; total: string }
+
+interface Keyed {
+  table: CountTable;
+  cells: string[][];
+  rowTotals: string[];
+  colTotals: string[];
+  grandTotal: string;
+  rowTotalValues: number[];
+  colTotalValues: number[];
+  grandValue: number;
+}
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+function keyed(t: CountTable): Keyed {
+  return {
+    table: t,
+    cells: t.rows.map((_, r) => t.cols.map((__, c) => t.cellKeys?.[r]?.[c] ?? `${t.id}|${r}|${c}`)),
+    rowTotals: t.rows.map((_, r) => t.rowTotalKeys?.[r] ?? `${t.id}|row${r}`),
+    colTotals: t.cols.map((_, c) => t.colTotalKeys?.[c] ?? `${t.id}|col${c}`),
+    grandTotal: t.grandTotalKey ?? `${t.id}|total`,
+    rowTotalValues: t.cells.map((row) => sum(row)),
+    colTotalValues: t.cols.map((_, c) => sum(t.cells.map((row) => row[c]))),
+    grandValue: sum(t.cells.map((row) => sum(row))),
+  };
+}
+
+function lines(k: Keyed): Line[] {
+  const t = k.table;
+  const out: Line[] = [];
+  if (t.showRowTotals) t.rows.forEach((_, r) => out.push({ terms: k.cells[r], total: k.rowTotals[r] }));
+  if (t.showColTotals) t.cols.forEach((_, c) => out.push({ terms: k.cells.map((row) => row[c]), total: k.colTotals[c] }));
+  if (t.showGrandTotal) {
+    if (t.showRowTotals) out.push({ terms: k.rowTotals, total: k.grandTotal });
+    if (t.showColTotals) out.push({ terms: k.colTotals, total: k.grandTotal });
+    if (!t.showRowTotals && !t.showColTotals) out.push({ terms: k.cells.flat(), total: k.grandTotal });
+  }
+  return out;
+}
+
+function trueValues(all: Keyed[]): Map<string, number> {
+  const values = new Map<string, number>();
+  const note = (key: string, v: number): void => {
+    if (!Number.isInteger(v) || v < 0) throw new Error(`disclosure: "${key}" is not a count (${v})`);
+    const prior = values.get(key);
+    if (prior !== undefined && prior !== v) throw new Error(`disclosure: shared quantity "${key}" is ${prior} in one table and ${v} in another`);
+    values.set(key, v);
+  };
+  for (const k of all) {
+    k.cells.forEach((row, r) => row.forEach((key, c) => note(key, k.table.cells[r][c])));
+    if (k.table.showRowTotals) k.rowTotals.forEach((key, r) => note(key, k.rowTotalValues[r]));
+    if (k.table.showColTotals) k.colTotals.forEach((key, c) => note(key, k.colTotalValues[c]));
+    if (k.table.showGrandTotal) note(k.grandTotal, k.grandValue);
+  }
+  return values;
+}
+
+function publish(k: Keyed, hidden: Set<string>, control: boolean): PublishedTable {
+  const t = k.table;
+  const show = (key: string, v: number): Published => (control && hidden.has(key) ? SUPPRESSED : v);
+  return {
+    id: t.id, title: t.title, unit: t.unit, rowHeader: t.rowHeader, rows: t.rows, cols: t.cols,
+    cells: t.cells.map((row, r) => row.map((v, c) => show(k.cells[r][c], v))),
+    rowTotals: t.showRowTotals ? k.rowTotalValues.map((v, r) => show(k.rowTotals[r], v)) : undefined,
+    colTotals: t.showColTotals ? k.colTotalValues.map((v, c) => show(k.colTotals[c], v)) : undefined,
+    grandTotal: t.showGrandTotal ? show(k.grandTotal, k.grandValue) : undefined,
+    keys: {
+      cells: k.cells,
+      rowTotals: t.showRowTotals ? k.rowTotals : undefined,
+      colTotals: t.showColTotals ? k.colTotals : undefined,
+      grandTotal: t.showGrandTotal ? k.grandTotal : undefined,
+    },
+  };
+}
+
+/** Smallest non-zero entry of the lines not yet hidden; interior cells before totals. */
+function partner(candidates: Line[], values: Map<string, number>, hidden: Set<string>): string | undefined {
+  const pick = (keys: string[]): string | undefined => keys
+    .filter((key) => !hidden.has(key) && (values.get(key) ?? 0) > 0)
+    .sort((a, b) => values.get(a)! - values.get(b)! || a.localeCompare(b))[0];
+  return pick(candidates.flatMap((l) => l.terms)) ?? pick(candidates.map((l) => l.total));
+}
+
+/** Returns the published form of each table; without control (restricted edition) values are as counted. */
+export function controlTables(tables: CountTable[], opts: { control: boolean } = { control: true }): PublishedTable[] {
+  const all = tables.map(keyed);
+  const values = trueValues(all);
+  const hidden = new Set<string>();
+  if (!opts.control) return all.map((k) => publish(k, hidden, false));
+  const controlled = all.filter((k) => !k.table.notAboutPeople);
+  const allLines = controlled.flatMap(lines);
+  for (const k of controlled) for (const key of [...k.cells.flat(), ...k.rowTotals, ...k.colTotals, k.grandTotal]) {
+    if (values.has(key) && isSmall(values.get(key)!)) hidden.add(key);
+  }
+  for (let round = 0; round < 500; round += 1) {
+    // Secondary suppression to a fixed point: no sum may hold exactly one "c".
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const line of allLines) {
+        const entries = [...line.terms, line.total];
+        if (entries.filter((key) => hidden.has(key)).length !== 1) continue;
+        const extra = partner([line], values, hidden);
+        if (extra) { hidden.add(extra); changed = true; }
+      }
+    }
+    const weak = pinned(controlled.map((k) => publish(k, hidden, true)));
+    if (weak.length === 0) break;
+    const key = weak[0].key;
+    const around = allLines.filter((l) => l.terms.includes(key) || l.total === key);
+    const extra = partner(around, values, hidden);
+    if (extra) hidden.add(extra);
+    else for (const l of around) for (const k2 of [...l.terms, l.total]) if ((values.get(k2) ?? 0) > 0) hidden.add(k2);
+  }
+  return all.map((k) => publish(k, hidden, true));
+}

@@ -1,0 +1,48 @@
+/**
+ * Count tables before and after statistical disclosure control. A table has interior cells and,
+ * optionally, published row totals, column totals and a grand total. Entries that describe the
+ * same quantity in several tables (a shared margin) carry the same key, so they are suppressed
+ * alike and an attacker may combine them.
+ */
+export const SUPPRESSED = 'c' as const;
+export type Published = number | typeof SUPPRESSED;
+
+export interface CountTable {
+  id: string;
+  title: string;
+  /** What is counted ("children", "episodes"): shown in the header. */
+  unit: string;
+  rowHeader: string;
+  rows: string[];
+  cols: string[];
+  /** cells[r][c]: true counts, non-negative integers. */
+  cells: number[][];
+  showRowTotals?: boolean;
+  showColTotals?: boolean;
+  showGrandTotal?: boolean;
+  /** Keys of quantities shared with other tables (defaults are table-local). */
+  cellKeys?: (string | undefined)[][];
+  rowTotalKeys?: (string | undefined)[];
+  colTotalKeys?: (string | undefined)[];
+  grandTotalKey?: string;
+  /** Counts in this table are never suppressed (e.g. counts of places or of adults' orders). */
+  notAboutPeople?: boolean;
+}
+
+export interface PublishedTable {
+  id: string;
+  title: string;
+  unit: string;
+  rowHeader: string;
+  rows: string[];
+  cols: string[];
+  cells: Published[][];
+  rowTotals?: Published[];
+  colTotals?: Published[];
+  grandTotal?: Published;
+  /** Keys of every entry, same shape, so combined tables can be attacked as one system. */
+  keys: { cells: string[][]; rowTotals?: string[]; colTotals?: string[]; grandTotal?: string };
+}
+
+/** Primary suppression threshold: counts 1–4 are shown as "c"; 0 is a true zero. */
+export const isSmall = (n: number): boolean => n >= 1 && n <= 4;
