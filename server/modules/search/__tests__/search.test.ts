@@ -1,0 +1,54 @@
+/** Search over HTTP on the hand-built graph. */
+import { startApi, type TestApi } from '../../../../tests/api/client';
+import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
+import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { load } from '../../../db/loader';
+import { luceneQuery } from '../lucene';
+
+let api: TestApi;
+const Q = 'query S($text: String!, $kinds: [NodeKind!], $limit: Int) { search(text: $text, kinds: $kinds, limit: $limit) { items { id kind name detail } hidden } }';
+const search = async (vars: Record<string, unknown>, user = 'ana.analyst') => {
+  const r = await api.gql(user, Q, vars, { justification: 'TEST-CASE-2' });
+  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
+  return r.body.data.search as { items: Array<{ id: string; kind: string; name: string; detail: string | null }>; hidden: number };
+};
+
+beforeAll(async () => {
+  await freshGraph();
+  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
+  api = await startApi({ modules: ['search'] });
+});
+afterAll(async () => { await api.close(); await closeDriver(); });
+
+describe('search', () => {
+  it('finds by name fragment (prefix, case-insensitive) and by exact id', async () => {
+    const r = await search({ text: 'test chi' });
+    expect(r.items.map((i) => i.id).sort()).toEqual(['yp1', 'yp2', 'yp3', 'yp4', 'yp5']);
+    expect((await search({ text: 'loc1' })).items[0]).toEqual(expect.objectContaining({ id: 'loc1', kind: 'Location', name: 'Test Park' }));
+    expect((await search({ text: 'TestApp' })).items.map((i) => i.id)).toEqual(['os1']);
+  });
+
+  it('filters by kind and obeys the limit', async () => {
+    expect((await search({ text: 'test', kinds: ['School'] })).items.map((i) => i.id)).toEqual(['sch1']);
+    expect((await search({ text: 'test', limit: 2 })).items).toHaveLength(2);
+  });
+
+  it('a partner sees only its own and shared people; the rest are counted as hidden', async () => {
+    const r = await search({ text: 'test', kinds: ['Person'] }, 'pam.partner');
+    expect(r.items.map((i) => i.id).sort()).toEqual(['yp1', 'yp2', 'yp3', 'yp4', 'yp5']);
+    expect(r.hidden).toBe(1); // poc1 is police-held and not shared
+  });
+
+  it('a lead cannot find people by name (pseudonymised), but finds places', async () => {
+    const r = await search({ text: 'test' }, 'lee.lead');
+    expect(r.items.every((i) => i.kind !== 'Person')).toBe(true);
+    expect(r.hidden).toBe(6);
+    const byId = await search({ text: 'yp1' }, 'lee.lead');
+    expect(byId.items[0].name).toMatch(/^Person [0-9A-F]{8}$/);
+  });
+
+  it('escapes query syntax', () => {
+    expect(luceneQuery('a" OR b:*')).toBe('a\\"* AND or* AND b\\:\\**');
+    expect(luceneQuery('   ')).toBeNull();
+  });
+});

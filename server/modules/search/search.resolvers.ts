@@ -1,0 +1,8 @@
+import type { RequestContext } from '../../graphql/context';
+import { search, type SearchArgs } from './search.service';
+
+export const resolvers = {
+  Query: {
+    search: (_: unknown, args: SearchArgs, ctx: RequestContext) => search(ctx, args),
+  },
+};

@@ -1,0 +1,57 @@
+/** Search by name fragment (full-text index) or exact id; access rules applied; one log entry. */
+import neo4j from 'neo4j-driver';
+import type { RequestContext } from '../../graphql/context';
+import { checkInt, checkText } from '../../graphql/args';
+import { readRows } from '../../graphql/cypher';
+import { badInput } from '../../errors';
+import { NODE_KINDS } from '../../model/model';
+import { isPseudonymised, requireCapability, requireJustification } from '../../security/policy';
+import { appendAccessLog } from '../../security/access-log';
+import { nodeVisible, presentNode, type RawNode } from '../../security/present';
+import { luceneQuery } from './lucene';
+
+export interface SearchArgs { text: string; kinds?: string[] | null; limit?: number | null }
+export interface SearchHit { id: string; labels: string[]; kind: string; name: string; detail: string | null; score: number }
+
+const KINDS = NODE_KINDS.map((k) => k.label);
+
+function detailOf(kind: string, p: Record<string, unknown>): string | null {
+  if (kind === 'Person') return [p.ageBand ? `age ${p.ageBand}` : null, p.isChild === true ? 'child' : null].filter(Boolean).join(', ') || null;
+  if (kind === 'Location') return [p.kind, p.ward].filter(Boolean).join(', ') || null;
+  if (kind === 'OnlineSpace') return (p.platform as string) ?? null;
+  if (typeof p.occurredAt === 'string') return p.occurredAt.slice(0, 10);
+  return (p.ward as string) ?? null;
+}
+
+export async function search(ctx: RequestContext, args: SearchArgs): Promise<{ items: SearchHit[]; hidden: number }> {
+  requireCapability(ctx, 'search');
+  const justification = requireJustification(ctx);
+  const text = checkText('text', args.text, 200, 1);
+  const limit = checkInt('limit', args.limit, 1, 100, 20);
+  const kinds = args.kinds?.length ? args.kinds : null;
+  if (kinds?.some((k) => !KINDS.includes(k))) throw badInput('kinds', 'unknown kind');
+
+  const lucene = luceneQuery(text);
+  const params = { kinds, limit: neo4j.int(limit * 3) };
+  const [byId, byName] = await Promise.all([
+    readRows(ctx, 'search', 'by-id', { id: text, kinds }),
+    lucene ? readRows(ctx, 'search', 'by-name', { ...params, text: lucene }) : Promise.resolve([]),
+  ]);
+  const seen = new Set<string>();
+  const items: SearchHit[] = [];
+  let hidden = 0;
+  for (const r of [...byId, ...byName]) {
+    const id = String(r.id);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const raw: RawNode = { labels: r.labels as string[], properties: r.props as Record<string, unknown> };
+    // Leads see people only under pseudonyms: finding a person by name would undo that.
+    const nameSearchOfPerson = isPseudonymised(ctx.user) && raw.labels.includes('Person') && !byId.some((b) => b.id === id);
+    if (!nodeVisible(ctx.user, raw) || nameSearchOfPerson) { hidden++; continue; }
+    if (items.length >= limit) continue;
+    const n = presentNode(ctx.user, raw);
+    items.push({ id, labels: n.labels, kind: n.kind, name: n.name, detail: detailOf(n.kind, n.properties), score: Number(r.score) });
+  }
+  await appendAccessLog(ctx, { operation: 'consultation', justification, ids: items.map((i) => i.id), detail: { query: 'search', text, kinds, limit } });
+  return { items, hidden };
+}
