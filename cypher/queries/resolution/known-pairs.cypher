@@ -1,0 +1,3 @@
+// Pairs already proposed (whatever their status): never proposed twice.
+MATCH (a:Entity)-[r:POSSIBLY_SAME_AS]->(b:Entity)
+RETURN a.id AS a, b.id AS b

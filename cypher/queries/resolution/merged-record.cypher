@@ -1,0 +1,2 @@
+MATCH (d:MergedRecord)-[m:MERGED_INTO {id: $mergeId}]->(k:Person)
+RETURN d.id AS drop, k.id AS keep, d.mergedLabels AS labels

@@ -1,0 +1,118 @@
+/**
+ * Confirming a POSSIBLY_SAME_AS pair merges the two records, keeping both: the duplicate keeps all
+ * its properties, becomes a MergedRecord linked MERGED_INTO the record kept, and its relationships
+ * move to the record kept, each marked with where it came from. Undo moves exactly those back and
+ * restores the labels, so the graph is as it was. Both are logged as 'combination'.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import { REL_KINDS, PERSON_ROLES } from '../model/model';
+import { toNeoDateTime } from '../model/validate';
+import neo4j from 'neo4j-driver';
+import { appendAccessLogTx, type SystemActor } from '../security/access-log';
+import type { RequestContext } from '../graphql/context';
+import { AppError } from '../errors';
+import { cypher } from './cypher';
+
+type Actor = RequestContext | SystemActor;
+const actorName = (a: Actor): string => ('system' in a ? `system:${a.system}` : a.user.id);
+
+/** Relationship types that move with a merge: all but resolution's own. */
+const MOVABLE = REL_KINDS.map((r) => r.type).filter((t) => t !== 'POSSIBLY_SAME_AS' && t !== 'MERGED_INTO');
+const RESTORABLE_LABELS = new Set<string>(['Person', ...PERSON_ROLES]);
+
+const mergeId = (pairId: string): string => `merge:${pairId}`;
+
+// Types come from the model's whitelist above, never from input.
+const moveOut = (t: string) => `MATCH (d:Entity {id: $from})-[r:${t}]->(x) WHERE x.id <> $to AND ($undo = false OR r.mergedFrom = $drop)
+WITH r, x, properties(r) AS p DELETE r WITH x, p MATCH (k:Entity {id: $to})
+CREATE (k)-[n:${t}]->(x) SET n = p SET n.mergedFrom = CASE WHEN $undo THEN null ELSE $drop END RETURN count(n) AS n`;
+const moveIn = (t: string) => `MATCH (x)-[r:${t}]->(d:Entity {id: $from}) WHERE x.id <> $to AND ($undo = false OR r.mergedFrom = $drop)
+WITH r, x, properties(r) AS p DELETE r WITH x, p MATCH (k:Entity {id: $to})
+CREATE (x)-[n:${t}]->(k) SET n = p SET n.mergedFrom = CASE WHEN $undo THEN null ELSE $drop END RETURN count(n) AS n`;
+
+async function moveRelationships(tx: ManagedTransaction, from: string, to: string, drop: string, undo: boolean): Promise<number> {
+  let moved = 0;
+  for (const t of MOVABLE) {
+    for (const q of [moveOut(t), moveIn(t)]) {
+      const res = await tx.run(q, { from, to, drop, undo });
+      moved += Number(res.records[0]?.get('n') ?? 0);
+    }
+  }
+  return moved;
+}
+
+export interface MergeResult { pairId: string; keptId: string; mergedId: string; relationshipsMoved: number; undone: boolean }
+
+async function readPair(actor: Actor, id: string) {
+  const { records } = await actor.driver.executeQuery(cypher('resolution', 'pair'), { id }, { database: actor.database });
+  if (!records[0]) throw new AppError('NOT_FOUND', `no possible-duplicate link ${id}`);
+  return records[0].toObject() as { a: string; b: string; aSource: string; bSource: string; status: string; aLabels: string[]; bLabels: string[] };
+}
+
+export async function confirmMerge(actor: Actor, args: { id: string; keepId?: string | null; justification: string }): Promise<MergeResult> {
+  const pair = await readPair(actor, args.id);
+  if (pair.status !== 'hypothesis') throw new AppError('BAD_USER_INPUT', `link ${args.id} is ${pair.status}, not a hypothesis awaiting a decision`, { field: 'id' });
+  if (!pair.aLabels.includes('Person') || !pair.bLabels.includes('Person')) throw new AppError('BAD_USER_INPUT', 'one of the records is already merged', { field: 'id' });
+  const keep = args.keepId ?? pair.a;
+  if (keep !== pair.a && keep !== pair.b) throw new AppError('BAD_USER_INPUT', `keepId must be ${pair.a} or ${pair.b}`, { field: 'keepId' });
+  const drop = keep === pair.a ? pair.b : pair.a;
+  const now = new Date();
+  const merged = {
+    id: mergeId(args.id), source: keep === pair.a ? pair.aSource : pair.bSource, sourceRef: args.id, recordedAt: toNeoDateTime(now),
+    gradingScheme: '3x5x2', sourceEval: 'A', assessment: '2', handling: 'P',
+    reviewBy: neo4j.types.Date.fromStandardDate(new Date(now.getTime() + 365 * 86_400_000)), status: 'confirmed', confirmedBy: actorName(actor),
+  };
+  const session = actor.driver.session({ database: actor.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const moved = await moveRelationships(tx, drop, keep, drop, false);
+      const res = await tx.run(cypher('resolution', 'mark-merged'), { drop, keep, pairId: args.id, user: actorName(actor), merged });
+      if (!res.records[0]) throw new AppError('NOT_FOUND', `records of ${args.id} not found`);
+      await appendAccessLogTx(tx, actor, {
+        operation: 'combination', justification: args.justification, ids: [keep, drop],
+        detail: { action: 'merge', pair: args.id, kept: keep, merged: drop, relationshipsMoved: moved },
+      });
+      return { pairId: args.id, keptId: keep, mergedId: drop, relationshipsMoved: moved, undone: false };
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export async function undoMerge(actor: Actor, args: { id: string; justification: string }): Promise<MergeResult> {
+  const { records } = await actor.driver.executeQuery(cypher('resolution', 'merged-record'), { mergeId: mergeId(args.id) }, { database: actor.database });
+  if (!records[0]) throw new AppError('NOT_FOUND', `no merge made from link ${args.id}`);
+  const { drop, keep, labels } = records[0].toObject() as { drop: string; keep: string; labels: string[] };
+  const restore = labels.filter((l) => RESTORABLE_LABELS.has(l));
+  if (restore.length !== labels.length || !restore.includes('Person')) throw new Error(`merged record ${drop} holds unexpected labels ${labels.join(',')}`);
+  const session = actor.driver.session({ database: actor.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const moved = await moveRelationships(tx, keep, drop, drop, true);
+      await tx.run(cypher('resolution', 'unmark-merged'), { drop, keep, pairId: args.id });
+      // Labels from the whitelist above only.
+      await tx.run(`MATCH (d:Entity {id: $drop}) SET d:${restore.join(':')}`, { drop });
+      await appendAccessLogTx(tx, actor, {
+        operation: 'combination', justification: args.justification, ids: [keep, drop],
+        detail: { action: 'undo-merge', pair: args.id, kept: keep, restored: drop, relationshipsMoved: moved },
+      });
+      return { pairId: args.id, keptId: keep, mergedId: drop, relationshipsMoved: moved, undone: true };
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export async function rejectPair(actor: Actor, args: { id: string; justification: string }): Promise<{ id: string }> {
+  const session = actor.driver.session({ database: actor.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const res = await tx.run(cypher('resolution', 'reject'), { id: args.id, user: actorName(actor) });
+      if (!res.records[0]) throw new AppError('NOT_FOUND', `no possible-duplicate link ${args.id} awaiting a decision`);
+      await appendAccessLogTx(tx, actor, { operation: 'alteration', justification: args.justification, ids: [args.id], detail: { action: 'reject-duplicate' } });
+      return { id: args.id };
+    });
+  } finally {
+    await session.close();
+  }
+}
