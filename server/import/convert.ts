@@ -136,7 +136,7 @@ export function convertRow(file: string, row: number, values: Record<string, str
 }
 
 /** A link column → one relationship from the event, with the event's provenance copied. */
-function linkRecords(
+export function linkRecords(
   file: string, row: number, values: Record<string, string>, m: Mapping, link: Mapping['links'][number],
   event: Record<string, unknown>, eventColumns: Record<string, string>, issues: ImportIssue[],
 ): ParsedRecord[] {

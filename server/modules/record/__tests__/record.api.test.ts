@@ -1,0 +1,74 @@
+/** Recording one fact through GraphQL over real HTTP and a real Neo4j. */
+import { startApi, type TestApi } from '../../../../tests/api/client';
+import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { load } from '../../../db/loader';
+
+const prov = { sourceRef: 'SYN-SCHOOL-7', sourceEval: 'A', assessment: '1', handling: 'P', reviewBy: '2026-09-01' };
+const EVENT = `mutation($input: RecordEventInput!) { recordEvent(input: $input) { ids warnings { field phrase suggestion } } }`;
+const REL = `mutation($input: RecordRelationshipInput!) { recordRelationship(input: $input) { ids warnings { field } } }`;
+
+let api: TestApi;
+const entities = async () => Number((await driver().executeQuery('MATCH (n:Entity) RETURN count(n) AS n')).records[0].get('n'));
+
+beforeAll(async () => {
+  api = await startApi({ modules: ['record'] });
+});
+beforeEach(async () => {
+  await freshGraph();
+  await load(driver(), [
+    { kind: 'node', label: 'Person', origin: 't', rows: [
+      { id: 'p1', name: 'Synthetic Child', dateOfBirth: '2011-04-01', sex: 'FEMALE', ethnicity: 'NOT_STATED', source: 'EDUCATION', roles: ['YoungPerson'] },
+      { id: 'p2', name: 'Synthetic Adult', dateOfBirth: '1988-04-01', sex: 'MALE', ethnicity: 'NOT_STATED', source: 'POLICE', roles: ['PersonOfConcern'] },
+    ] as never },
+    { kind: 'node', label: 'School', origin: 't', rows: [{ id: 's1', name: 'Synthetic Academy', lat: 51.5, lon: -0.1, source: 'EDUCATION' }] },
+  ]);
+});
+afterAll(async () => { await api.close(); await closeDriver(); });
+
+describe('recordEvent / recordRelationship', () => {
+  it('a partner records an exclusion with the child and the school; source is their agency; language warnings returned; logged', async () => {
+    const r = await api.gql('pam.partner', EVENT, { input: {
+      type: 'Exclusion', id: 'x1', occurredAt: '2025-03-03T09:00:00Z', people: [{ personId: 'p1', role: 'subject' }], placeId: 's1',
+      fields: [{ field: 'kind', value: 'suspension' }, { field: 'days', value: '3' }, { field: 'summary', value: 'Staff say she keeps putting herself at risk after school' }],
+      provenance: { ...prov, source: 'POLICE' },
+    } }, { justification: 'SYN-CASE-1 exclusion record' });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.recordEvent.ids).toEqual(['x1', 'x1>INVOLVED>p1', 'x1>AT>s1']);
+    expect(r.body.data.recordEvent.warnings[0]).toMatchObject({ field: 'summary', phrase: expect.stringMatching(/putting herself at risk/i) });
+    const { records } = await driver().executeQuery(
+      `MATCH (x:Exclusion:Event {id: 'x1'})-[i:INVOLVED {role: 'subject'}]->(:Person {id: 'p1'}) MATCH (x)-[:AT]->(:School {id: 's1'})
+       RETURN x.source AS source, x.days AS days, i.source AS linkSource`);
+    expect(records[0].toObject()).toEqual({ source: 'EDUCATION', days: 3, linkSource: 'EDUCATION' });
+    const log = await driver().executeQuery("MATCH (e:AccessLogEntry {operation: 'collection'}) RETURN e.actorId AS who, e.ids AS ids, e.justification AS j");
+    expect(log.records[0].toObject()).toEqual({ who: 'pam.partner', ids: ['x1', 'x1>INVOLVED>p1', 'x1>AT>s1'], j: 'SYN-CASE-1 exclusion record' });
+  });
+
+  it.each([
+    ['a bad code', { type: 'Incident', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'gang_activity' }], provenance: prov }, 'offenceType', /unknown code "gang_activity"/],
+    ['a future date', { type: 'Incident', occurredAt: '2999-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }], provenance: prov }, 'occurredAt', /future/],
+    ['an unknown person', { type: 'Incident', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }], people: [{ personId: 'ghost', role: 'victim' }], provenance: prov }, 'people[0].personId', /unknown id "ghost"/],
+    ['handling C without conditions', { type: 'Incident', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }], provenance: { ...prov, handling: 'C' } }, 'conditions', /conditions/],
+    ['a field the event does not have', { type: 'Injury', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }], provenance: prov }, 'fields.offenceType', /not a field/],
+  ])('rejects %s with BAD_USER_INPUT naming the field; writes nothing', async (_n, input, field, reason) => {
+    const r = await api.gql('pam.partner', EVENT, { input }, { justification: 'SYN-CASE-2' });
+    expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(r.body.errors?.[0].message).toMatch(reason);
+    expect(await entities()).toBe(3);
+  });
+
+  it('a relationship: alleged exploitation from the adult is recorded; from the child it is refused', async () => {
+    const ok = await api.gql('pat.police', REL, { input: { type: 'EXPLOITS', from: 'p2', to: 'p1', fields: [{ field: 'exploitationType', value: 'CCE' }], provenance: { ...prov, status: 'hypothesis' } } }, { justification: 'SYN-OP-3' });
+    expect(ok.body.errors).toBeUndefined();
+    const bad = await api.gql('pat.police', REL, { input: { type: 'EXPLOITS', from: 'p1', to: 'p2', provenance: prov } }, { justification: 'SYN-OP-3' });
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+    const { records } = await driver().executeQuery('MATCH (:Person {id: "p2"})-[r:EXPLOITS]->(:Person {id: "p1"}) RETURN r.source AS s, r.status AS st');
+    expect(records.map((r) => r.toObject())).toEqual([{ s: 'POLICE', st: 'hypothesis' }]);
+  });
+
+  it('needs a justification and a role that records', async () => {
+    const input = { type: 'Incident', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }], provenance: prov };
+    expect((await api.gql('pam.partner', EVENT, { input })).body.errors?.[0].extensions?.code).toBe('JUSTIFICATION_REQUIRED');
+    expect((await api.gql('aud.auditor', EVENT, { input }, { justification: 'x-check' })).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await entities()).toBe(3);
+  });
+});

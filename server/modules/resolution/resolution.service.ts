@@ -1,0 +1,53 @@
+/** Entity resolution through the API: analysts (and admins) review possible duplicates. */
+import neo4j from 'neo4j-driver';
+import type { RequestContext } from '../../graphql/context';
+import { canSeeRecord, requireCapability, requireJustification } from '../../security/policy';
+import { appendAccessLog } from '../../security/access-log';
+import { badInput } from '../../errors';
+import { STATUS } from '../../model/enums';
+import { runResolution } from '../../resolution/resolve';
+import { confirmMerge, undoMerge, rejectPair } from '../../resolution/merge';
+import { cypher } from '../../resolution/cypher';
+
+export interface CandidatesArgs { status?: string | null; limit?: number | null }
+
+export async function candidates(ctx: RequestContext, args: CandidatesArgs) {
+  requireCapability(ctx, 'resolution');
+  const justification = requireJustification(ctx);
+  const status = args.status ?? STATUS.HYPOTHESIS;
+  if (!(Object.values(STATUS) as string[]).includes(status)) throw badInput('status', 'unknown status');
+  const limit = args.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'must be 1 to 500');
+  const { records } = await ctx.driver.executeQuery(cypher('resolution', 'candidates'), { status, limit: neo4j.int(limit) }, { database: ctx.database, routing: 'READ' });
+  const person = (id: string, name: string, dob: string, source: string) => (canSeeRecord(ctx.user, { source })
+    ? { id, name, dateOfBirth: dob, source } : { id, name: null, dateOfBirth: null, source });
+  const out = records.map((r) => ({
+    id: r.get('id'), score: r.get('score'), reasons: r.get('reasons') ?? [], status: r.get('status'), reviewBy: r.get('reviewBy'),
+    personA: person(r.get('aId'), r.get('aName'), r.get('aDob'), r.get('aSource')),
+    personB: person(r.get('bId'), r.get('bName'), r.get('bDob'), r.get('bSource')),
+  }));
+  await appendAccessLog(ctx, { operation: 'consultation', justification, ids: out.flatMap((c) => [c.personA.id, c.personB.id]), detail: { query: 'sameAsCandidates', status } });
+  return out;
+}
+
+export async function run(ctx: RequestContext) {
+  requireCapability(ctx, 'resolution');
+  requireJustification(ctx);
+  const r = await runResolution(ctx);
+  return { people: r.people, compared: r.compared, proposed: r.proposed.length, alreadyKnown: r.alreadyKnown };
+}
+
+export async function confirm(ctx: RequestContext, args: { id: string; keepId?: string | null }) {
+  requireCapability(ctx, 'resolution');
+  return confirmMerge(ctx, { ...args, justification: requireJustification(ctx) });
+}
+
+export async function reject(ctx: RequestContext, args: { id: string }) {
+  requireCapability(ctx, 'resolution');
+  return (await rejectPair(ctx, { ...args, justification: requireJustification(ctx) })).id;
+}
+
+export async function undo(ctx: RequestContext, args: { id: string }) {
+  requireCapability(ctx, 'resolution');
+  return undoMerge(ctx, { ...args, justification: requireJustification(ctx) });
+}
