@@ -18,5 +18,7 @@ export { networkThemes } from './networks';
 export { criticalMoments } from './critical';
 export { highHarmPersonsOfConcern } from './highharm';
 export { notYetReferred } from './referral';
+export { trends, disproportionality } from './trends';
+export { storeBaseline, loadBaseline } from './baseline';
 export { parseQuarter, previousQuarter, quarterRange, shiftQuarter } from './period';
 export { AnalyticsInputError } from './errors';

@@ -312,8 +312,10 @@ export interface RateRow {
 export interface DisproportionalityResult {
   quarter: string;
   method: string;
-  /** Children at risk (as in trends) in the quarter. */
+  /** Children 10–17 at risk in the quarter (exact; for restricted use). */
   cohortTotal: number;
+  /** What may be shown of the total: "c" when it is 1–4. */
+  cohortTotalDisplay: string;
   populationTotal: number;
   baselineDescription: string;
   rows: RateRow[];

@@ -5,7 +5,7 @@
 import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
 import { load } from '../../db/loader';
 import { GraphBuilder } from './support/build';
-import { hotspots, criticalMoments, notYetReferred, networkThemes, highHarmPersonsOfConcern } from '..';
+import { hotspots, criticalMoments, notYetReferred, networkThemes, highHarmPersonsOfConcern, trends, disproportionality, storeBaseline } from '..';
 
 const Q = '2025-Q3';
 const source = () => ({ driver: driver() });
@@ -54,6 +54,13 @@ function world(): GraphBuilder {
   g.adult('poc3', '2007-09-01');
   g.event('Incident', 'inc4', '2025-05-03T10:00:00Z', { offenceType: 'robbery' });
   g.involve('inc4', 'poc3', 'suspect'); g.involve('inc4', 'k2', 'victim');
+  // Risk assessments in Q3: k1 high CCE; k2 medium then none (latest counts: not at risk); k4 medium CSE (girl, via sex below).
+  g.event('RiskAssessment', 'ra1', '2025-07-10T10:00:00Z', { ceamScore: 30, riskLevel: 'high', exploitationType: 'CCE' });
+  g.rel('ABOUT', 'ra1', 'k1');
+  g.event('RiskAssessment', 'ra2', '2025-07-10T10:00:00Z', { ceamScore: 20, riskLevel: 'medium', exploitationType: 'CCE' });
+  g.rel('ABOUT', 'ra2', 'k2');
+  g.event('RiskAssessment', 'ra3', '2025-09-10T10:00:00Z', { ceamScore: 2, riskLevel: 'none', exploitationType: 'CCE' });
+  g.rel('ABOUT', 'ra3', 'k2');
   return g;
 }
 
@@ -123,6 +130,24 @@ describe('analytics on a hand-built graph (real Neo4j)', () => {
     expect(p1.breakdown.brokerage).toBeCloseTo(0.5);
     expect(p1.evidence.eventIds).toEqual(['inc1']);
     expect(p1.evidence.relationshipIds).toHaveLength(1);
+  });
+
+  it('trends: quarterly series from raw rows', async () => {
+    const r = await trends(source(), { quarter: Q, from: '2025-Q2' });
+    expect(r.quarters).toEqual(['2025-Q2', '2025-Q3']);
+    expect(r.series[1]).toEqual({ quarter: Q, childrenAtRisk: 1, missingEpisodes: 2, childrenMissing: 2, repeatMissingChildren: 0,
+      exclusions: 0, referrals: 1, panelOrMaceReferrals: 1, disruptionActions: 0 });
+    expect(r.atRisk).toEqual([{ quarter: Q, exploitationType: 'CCE', riskLevel: 'high', children: 1 }]);
+  });
+
+  it('disproportionality: needs a baseline; one child → every cell and the total suppressed', async () => {
+    await expect(disproportionality(source(), { quarter: Q })).rejects.toThrow(/field "baseline"/);
+    await storeBaseline(source(), { description: 'test', total: 100, byEthnicity: { WHITE_BRITISH: 100 }, bySex: { MALE: 50, FEMALE: 50 },
+      byAgeBand: { '10-14': 60, '15-17': 40 }, bySen: { N: 100 }, byCareStatus: { NONE: 100 } });
+    const r = await disproportionality(source(), { quarter: Q });
+    expect(r.cohortTotalDisplay).toBe('c');
+    expect(r.rows.filter((x) => x.cohortDisplay !== '0').every((x) => x.cohortDisplay === 'c' && x.rri === null)).toBe(true);
+    expect(r.rows.find((x) => x.dimension === 'sex' && x.group === 'FEMALE')!.cohortDisplay).toBe('0');
   });
 
   it('bad input names the field', async () => {

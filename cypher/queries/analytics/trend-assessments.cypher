@@ -1,0 +1,8 @@
+// CEAM risk assessments about young people in [$from, $to), with the child's characteristics for
+// aggregate trend and disproportionality tables (never for ranking people).
+MATCH (ra:RiskAssessment)-[:ABOUT|INVOLVED]-(p:YoungPerson)
+WHERE ra.occurredAt >= datetime($from) AND ra.occurredAt < datetime($to)
+  AND coalesce(ra.status, 'confirmed') <> 'expired' AND NOT coalesce(ra.handling, '') IN $hiddenHandling
+RETURN DISTINCT ra.id AS id, p.id AS childId, ra.occurredAt.epochMillis AS atMs, ra.riskLevel AS riskLevel,
+  ra.exploitationType AS exploitationType, toString(p.dateOfBirth) AS dob, p.sex AS sex,
+  p.ethnicity AS ethnicity, p.sen AS sen, p.careStatus AS careStatus
