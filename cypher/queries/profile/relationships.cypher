@@ -1,0 +1,7 @@
+// Direct links to people and contexts (events are in the timeline), with provenance.
+MATCH (n:Entity {id: $id})-[r]-(m:Entity)
+WHERE NOT m:Event
+RETURN r.id AS id, type(r) AS type, startNode(r) = n AS outgoing, properties(r) AS rp,
+       m.id AS otherId, labels(m) AS otherLabels, properties(m) AS op
+ORDER BY r.validFrom DESC
+LIMIT $limit

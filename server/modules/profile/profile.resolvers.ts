@@ -1,0 +1,8 @@
+import type { RequestContext } from '../../graphql/context';
+import { profile } from './profile.service';
+
+export const resolvers = {
+  Query: {
+    profile: (_: unknown, args: { id: string }, ctx: RequestContext) => profile(ctx, args),
+  },
+};
