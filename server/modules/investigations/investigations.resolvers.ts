@@ -1,0 +1,18 @@
+import type { RequestContext } from '../../graphql/context';
+import * as svc from './investigations.service';
+
+export const resolvers = {
+  Query: {
+    investigations: (_: unknown, __: unknown, ctx: RequestContext) => svc.listInvestigations(ctx),
+    investigation: (_: unknown, args: { id: string }, ctx: RequestContext) => svc.getInvestigation(ctx, args),
+  },
+  Mutation: {
+    saveInvestigation: (_: unknown, args: { input: svc.InvestigationInput }, ctx: RequestContext) => svc.saveInvestigation(ctx, args),
+    deleteInvestigation: (_: unknown, args: { id: string }, ctx: RequestContext) => svc.deleteInvestigation(ctx, args),
+  },
+  Investigation: {
+    ids: (i: { ids?: string[] }) => i.ids ?? [],
+    count: (i: { count?: number; ids?: string[] }) => i.count ?? i.ids?.length ?? 0,
+    state: (i: { state?: string | null }) => (typeof i.state === 'string' ? JSON.parse(i.state) : i.state ?? null),
+  },
+};

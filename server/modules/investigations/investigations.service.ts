@@ -1,0 +1,68 @@
+/**
+ * Saved investigations: owned by a user, optionally shared with the owner's role (and agency).
+ * They hold ids and layout only; opening the records goes through subgraph/neighbourhood, which
+ * apply access rules and write the access log.
+ */
+import crypto from 'node:crypto';
+import type { RequestContext } from '../../graphql/context';
+import { checkIds, checkText } from '../../graphql/args';
+import { readRows, writeRows } from '../../graphql/cypher';
+import { AppError, badInput } from '../../errors';
+import { requireCapability } from '../../security/policy';
+
+export interface InvestigationInput { id?: string | null; name: string; ids: string[]; state?: unknown; shared?: boolean | null }
+
+const MAX_STATE_BYTES = 1_000_000;
+const schemaReady = new WeakMap<object, Promise<unknown>>();
+
+function ensureSchema(ctx: RequestContext): Promise<unknown> {
+  let p = schemaReady.get(ctx.driver);
+  if (!p) {
+    p = ctx.driver.executeQuery('CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (i:Investigation) REQUIRE i.id IS UNIQUE', {}, { database: ctx.database });
+    p.catch(() => schemaReady.delete(ctx.driver));
+    schemaReady.set(ctx.driver, p);
+  }
+  return p;
+}
+
+const who = (ctx: RequestContext) => ({ userId: ctx.user.id, role: ctx.user.role, agency: ctx.user.agency ?? '' });
+
+export async function listInvestigations(ctx: RequestContext) {
+  requireCapability(ctx, 'investigations');
+  return (await readRows(ctx, 'investigations', 'list', who(ctx))).map((r) => r.i);
+}
+
+export async function getInvestigation(ctx: RequestContext, args: { id: string }) {
+  requireCapability(ctx, 'investigations');
+  const [id] = checkIds('id', [args.id], 1);
+  const [row] = await readRows(ctx, 'investigations', 'get', { id, ...who(ctx) });
+  if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you may open`);
+  return row.i;
+}
+
+export async function saveInvestigation(ctx: RequestContext, { input }: { input: InvestigationInput }) {
+  requireCapability(ctx, 'investigations');
+  await ensureSchema(ctx);
+  const name = checkText('input.name', input.name, 200, 1);
+  const ids = checkIds('input.ids', input.ids, 5000, 0);
+  const state = JSON.stringify(input.state ?? null);
+  if (state.length > MAX_STATE_BYTES) throw badInput('input.state', 'at most 1 MB');
+  const params = { name, ids, state, shared: input.shared === true, ...who(ctx) };
+  if (input.id) {
+    const [id] = checkIds('input.id', [input.id], 1);
+    const [row] = await writeRows(ctx, 'investigations', 'update', { ...params, id });
+    if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you own`);
+    return row.i;
+  }
+  const [row] = await writeRows(ctx, 'investigations', 'create', {
+    ...params, id: `inv-${crypto.randomUUID()}`, userName: ctx.user.name, agencyOrNull: ctx.user.agency ?? null,
+  });
+  return row.i;
+}
+
+export async function deleteInvestigation(ctx: RequestContext, args: { id: string }): Promise<boolean> {
+  requireCapability(ctx, 'investigations');
+  const [id] = checkIds('id', [args.id], 1);
+  const [row] = await writeRows(ctx, 'investigations', 'delete', { id, userId: ctx.user.id });
+  return Number(row?.deleted ?? 0) > 0;
+}
