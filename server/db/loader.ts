@@ -1,18 +1,27 @@
 /**
  * Bulk loader: validates every row first (nothing is written if one is bad), then writes with
- * `UNWIND $rows AS row MERGE …` in batches, all inside one executeWrite transaction so a load
- * applies entirely or not at all. Idempotent on ids: loading the same rows twice changes nothing.
+ * `UNWIND $rows AS row MERGE …` in batches. Idempotent on ids: loading the same rows twice
+ * changes nothing. A load applies entirely or not at all:
+ *  - up to `singleTransactionMaxRows` rows (default 50,000: every import, the demo borough), all
+ *    batches run inside one executeWrite transaction;
+ *  - bigger loads (the borough scale) would need more transaction state than the heap holds, so
+ *    they are staged (staged-load.ts): endpoints checked before any write, batches committed one
+ *    by one, and a failed load undone (created records deleted, changed ones restored).
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { relKind, ENTITY_LABEL } from '../model/model';
+import type { Driver } from 'neo4j-driver';
+import { relKind } from '../model/model';
 import { validateNode, validateRel, ValidNode, ValidRel } from '../model/validate';
 import { RowError } from '../model/errors';
 import type { LoadUnit } from '../model/types';
+import { nodeQuery, relQuery, diagnoseRel } from './load-queries';
+import { stagedLoad } from './staged-load';
 
 export interface LoadOptions {
   database?: string;
   batchSize?: number;
   now?: Date;
+  /** Loads with more rows than this are staged instead of one transaction (see above). */
+  singleTransactionMaxRows?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -24,10 +33,10 @@ export interface LoadSummary {
   labelsAdded: number;
 }
 
-type NodeBatchRow = { i: number; id: string; props: Record<string, unknown> };
-type RelBatchRow = { i: number; id: string; from: string; to: string; props: Record<string, unknown> };
+export type NodeBatchRow = { i: number; id: string; props: Record<string, unknown> };
+export type RelBatchRow = { i: number; id: string; from: string; to: string; props: Record<string, unknown> };
 
-interface PreparedUnit {
+export interface PreparedUnit {
   unit: LoadUnit;
   /** Node rows grouped by their exact label set (labels come from the model, never from input text). */
   nodeGroups?: Map<string, NodeBatchRow[]>;
@@ -64,43 +73,15 @@ export function prepare(units: LoadUnit[], now = new Date()): PreparedUnit[] {
   });
 }
 
-const nodeQuery = (labelKey: string): string =>
-  `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n:${labelKey} SET n += row.props RETURN count(n) AS n`;
-
-/** Endpoints must exist and carry an allowed label; a mismatch returns fewer rows than sent. */
-function relQuery(type: string): string {
-  return `UNWIND $rows AS row
-MATCH (a:${ENTITY_LABEL} {id: row.from}) WHERE any(l IN labels(a) WHERE l IN $fromLabels)
-MATCH (b:${ENTITY_LABEL} {id: row.to}) WHERE any(l IN labels(b) WHERE l IN $toLabels)
-MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props RETURN count(r) AS n`;
-}
-
-const DIAGNOSE_REL = `UNWIND $rows AS row
-OPTIONAL MATCH (a:${ENTITY_LABEL} {id: row.from}) OPTIONAL MATCH (b:${ENTITY_LABEL} {id: row.to})
-WITH row, a, b WHERE a IS NULL OR b IS NULL
-   OR NOT any(l IN labels(a) WHERE l IN $fromLabels) OR NOT any(l IN labels(b) WHERE l IN $toLabels)
-RETURN row.i AS i, row.from AS from, row.to AS to, a IS NULL AS noFrom, b IS NULL AS noTo,
-       labels(a) AS fromLabels, labels(b) AS toLabels ORDER BY i LIMIT 1`;
-
-async function diagnoseRel(tx: ManagedTransaction, file: string, type: string, rows: RelBatchRow[], fromLabels: string[], toLabels: string[]): Promise<never> {
-  const res = await tx.run(DIAGNOSE_REL, { rows, fromLabels, toLabels });
-  const r = res.records[0];
-  if (!r) throw new Error(`${file}: ${type} batch wrote fewer relationships than rows, cause unknown`);
-  const i = r.get('i') as number;
-  if (r.get('noFrom')) throw new RowError(file, i, 'from', `reference to an unknown id ${JSON.stringify(r.get('from'))}`);
-  if (r.get('noTo')) throw new RowError(file, i, 'to', `reference to an unknown id ${JSON.stringify(r.get('to'))}`);
-  const bad = !(r.get('fromLabels') as string[]).some((l) => fromLabels.includes(l));
-  const field = bad ? 'from' : 'to';
-  const allowed = bad ? fromLabels : toLabels;
-  throw new RowError(file, i, field, `${type} must ${bad ? 'start at' : 'end at'} ${allowed.join(' or ')}` +
-    (type === 'EXPLOITS' || type === 'GROOMS' || type === 'RECRUITS' ? ' (alleged exploitation is always from an adult person of concern to a young person)' : ''));
-}
-
 export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const batchSize = opts.batchSize ?? 2000;
   const prepared = prepare(units, opts.now);
   const total = units.reduce((s, u) => s + u.rows.length, 0);
   const summary: LoadSummary = { rows: total, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+  if (total > (opts.singleTransactionMaxRows ?? 50_000)) {
+    await stagedLoad(driver, prepared, opts, summary, total);
+    return summary;
+  }
   const session = driver.session({ database: opts.database ?? 'neo4j' });
   try {
     await session.executeWrite(async (tx) => {

@@ -1,0 +1,37 @@
+/** The loader's Cypher. Labels and types come from the model (never from input text). */
+import type { ManagedTransaction } from 'neo4j-driver';
+import { ENTITY_LABEL } from '../model/model';
+import { RowError } from '../model/errors';
+
+export const nodeQuery = (labelKey: string): string =>
+  `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n:${labelKey} SET n += row.props RETURN count(n) AS n`;
+
+/** Endpoints must exist and carry an allowed label; a mismatch returns fewer rows than sent. */
+export function relQuery(type: string): string {
+  return `UNWIND $rows AS row
+MATCH (a:${ENTITY_LABEL} {id: row.from}) WHERE any(l IN labels(a) WHERE l IN $fromLabels)
+MATCH (b:${ENTITY_LABEL} {id: row.to}) WHERE any(l IN labels(b) WHERE l IN $toLabels)
+MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props RETURN count(r) AS n`;
+}
+
+const DIAGNOSE_REL = `UNWIND $rows AS row
+OPTIONAL MATCH (a:${ENTITY_LABEL} {id: row.from}) OPTIONAL MATCH (b:${ENTITY_LABEL} {id: row.to})
+WITH row, a, b WHERE a IS NULL OR b IS NULL
+   OR NOT any(l IN labels(a) WHERE l IN $fromLabels) OR NOT any(l IN labels(b) WHERE l IN $toLabels)
+RETURN row.i AS i, row.from AS from, row.to AS to, a IS NULL AS noFrom, b IS NULL AS noTo,
+       labels(a) AS fromLabels, labels(b) AS toLabels ORDER BY i LIMIT 1`;
+
+/** Names the first bad row of a relationship batch that wrote fewer rows than it sent. */
+export async function diagnoseRel(tx: ManagedTransaction, file: string, type: string, rows: Array<{ i: number }>, fromLabels: string[], toLabels: string[]): Promise<never> {
+  const res = await tx.run(DIAGNOSE_REL, { rows, fromLabels, toLabels });
+  const r = res.records[0];
+  if (!r) throw new Error(`${file}: ${type} batch wrote fewer relationships than rows, cause unknown`);
+  const i = r.get('i') as number;
+  if (r.get('noFrom')) throw new RowError(file, i, 'from', `reference to an unknown id ${JSON.stringify(r.get('from'))}`);
+  if (r.get('noTo')) throw new RowError(file, i, 'to', `reference to an unknown id ${JSON.stringify(r.get('to'))}`);
+  const bad = !(r.get('fromLabels') as string[]).some((l) => fromLabels.includes(l));
+  const field = bad ? 'from' : 'to';
+  const allowed = bad ? fromLabels : toLabels;
+  throw new RowError(file, i, field, `${type} must ${bad ? 'start at' : 'end at'} ${allowed.join(' or ')}` +
+    (type === 'EXPLOITS' || type === 'GROOMS' || type === 'RECRUITS' ? ' (alleged exploitation is always from an adult person of concern to a young person)' : ''));
+}

@@ -1,0 +1,176 @@
+/**
+ * Staged loading for loads too big for one transaction within the heap (the borough: ~700k rows
+ * need more transaction state than a 2 GB heap holds). Atomicity is kept another way:
+ *  1. everything is validated first, including every relationship endpoint (in this load or
+ *     already in the graph, with an allowed label), so a bad row stops the load before any write;
+ *  2. batches commit one by one; each batch first reads which of its records already exist, and
+ *     keeps the old labels and properties of those it changes;
+ *  3. if any batch fails (the database, the network, a constraint), the load is undone: records it
+ *     created are deleted and records it changed get their old labels and properties back.
+ * Readers may see a partly written load while it runs; nothing of a failed load remains after.
+ */
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { relKind, ENTITY_LABEL, NODE_KINDS, PERSON_ROLES } from '../model/model';
+import { RowError } from '../model/errors';
+import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './loader';
+import { nodeQuery, relQuery, diagnoseRel } from './load-queries';
+
+interface Snapshot { id: string; labels: string[]; props: Record<string, unknown> }
+interface Undo {
+  createdNodes: string[];
+  createdRels: Map<string, string[]>;
+  changedNodes: Array<Snapshot & { added: string[] }>;
+  changedRels: Map<string, Snapshot[]>;
+}
+
+const LOOKUP_BATCH = 10_000;
+/** Every label the loader can set (labels only ever come from the model). */
+const MODEL_LABELS = new Set([ENTITY_LABEL, ...NODE_KINDS.flatMap((k) => [k.label, ...k.extraLabels]), ...PERSON_ROLES]);
+
+/** Comparable text for a property value (driver temporal / integer types included). */
+const text = (v: unknown): string => (Array.isArray(v) ? `[${v.map(text).join(',')}]` : v === null || v === undefined ? '' : String(v));
+const sameProps = (old: Record<string, unknown>, next: Record<string, unknown>): boolean =>
+  Object.entries(next).every(([k, v]) => text(old[k]) === text(v));
+
+/** Check every relationship endpoint before writing: in this load, or in the graph with an allowed label. */
+export async function checkEndpoints(driver: Driver, database: string, prepared: PreparedUnit[]): Promise<void> {
+  const labelsOf = new Map<string, string[]>();
+  for (const p of prepared) for (const [key, rows] of p.nodeGroups ?? []) for (const r of rows) labelsOf.set(r.id, key.split(':'));
+  const unknown = new Set<string>();
+  for (const p of prepared) for (const r of p.rels ?? []) {
+    if (!labelsOf.has(r.from)) unknown.add(r.from);
+    if (!labelsOf.has(r.to)) unknown.add(r.to);
+  }
+  const ids = [...unknown];
+  for (let s = 0; s < ids.length; s += LOOKUP_BATCH) {
+    const { records } = await driver.executeQuery(
+      `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, labels(n) AS labels`,
+      { ids: ids.slice(s, s + LOOKUP_BATCH) }, { database, routing: 'READ' },
+    );
+    for (const r of records) labelsOf.set(r.get('id'), r.get('labels'));
+  }
+  for (const p of prepared) {
+    if (!p.rels || p.unit.kind !== 'rel') continue;
+    const kind = relKind(p.unit.type)!;
+    const exploitation = ['EXPLOITS', 'GROOMS', 'RECRUITS'].includes(kind.type)
+      ? ' (alleged exploitation is always from an adult person of concern to a young person)' : '';
+    for (const r of p.rels) {
+      const from = labelsOf.get(r.from);
+      const to = labelsOf.get(r.to);
+      if (!from) throw new RowError(p.unit.origin, r.i, 'from', `reference to an unknown id ${JSON.stringify(r.from)}`);
+      if (!to) throw new RowError(p.unit.origin, r.i, 'to', `reference to an unknown id ${JSON.stringify(r.to)}`);
+      if (!from.some((l) => kind.from.includes(l))) throw new RowError(p.unit.origin, r.i, 'from', `${kind.type} must start at ${kind.from.join(' or ')}${exploitation}`);
+      if (!to.some((l) => kind.to.includes(l))) throw new RowError(p.unit.origin, r.i, 'to', `${kind.type} must end at ${kind.to.join(' or ')}${exploitation}`);
+    }
+  }
+}
+
+type Counters = Record<string, number>;
+interface BatchResult { counters: Counters; created: string[]; changed: Undo['changedNodes'] }
+
+/** One node batch: note which records exist (and how) before writing them. */
+async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: NodeBatchRow[]): Promise<BatchResult> {
+  const existing = await tx.run(
+    `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props`,
+    { ids: rows.map((r) => r.id) },
+  );
+  const old = new Map(existing.records.map((r) => [r.get('id') as string, { labels: r.get('labels') as string[], props: r.get('props') as Record<string, unknown> }]));
+  const res = await tx.run(nodeQuery(labelKey), { rows });
+  const labels = labelKey.split(':');
+  const result: BatchResult = { counters: res.summary.counters.updates(), created: [], changed: [] };
+  for (const r of rows) {
+    const o = old.get(r.id);
+    if (!o) { result.created.push(r.id); continue; }
+    const added = labels.filter((l) => !o.labels.includes(l));
+    if (added.length || !sameProps(o.props, r.props)) result.changed.push({ id: r.id, labels: o.labels, props: o.props, added });
+  }
+  return result;
+}
+
+/** One relationship batch, the same way. */
+async function writeRelBatch(tx: ManagedTransaction, origin: string, type: string, rows: RelBatchRow[]): Promise<BatchResult> {
+  const kind = relKind(type)!;
+  const existing = await tx.run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN r.id AS id, properties(r) AS props`, { ids: rows.map((r) => r.id) });
+  const old = new Map(existing.records.map((r) => [r.get('id') as string, r.get('props') as Record<string, unknown>]));
+  const res = await tx.run(relQuery(type), { rows, fromLabels: kind.from, toLabels: kind.to });
+  if ((res.records[0]?.get('n') ?? 0) < rows.length) await diagnoseRel(tx, origin, type, rows, kind.from, kind.to);
+  return {
+    counters: res.summary.counters.updates(),
+    created: rows.filter((r) => !old.has(r.id)).map((r) => r.id),
+    changed: rows.filter((r) => old.has(r.id) && !sameProps(old.get(r.id)!, r.props)).map((r) => ({ id: r.id, labels: [], props: old.get(r.id)!, added: [] })),
+  };
+}
+
+export async function stagedLoad(driver: Driver, prepared: PreparedUnit[], opts: LoadOptions, summary: LoadSummary, total: number): Promise<void> {
+  const database = opts.database ?? 'neo4j';
+  const batchSize = opts.batchSize ?? 5000;
+  await checkEndpoints(driver, database, prepared);
+  const undo: Undo = { createdNodes: [], createdRels: new Map(), changedNodes: [], changedRels: new Map() };
+  const add = (c: Counters) => {
+    summary.nodesCreated += c.nodesCreated ?? 0;
+    summary.relationshipsCreated += c.relationshipsCreated ?? 0;
+    summary.propertiesSet += c.propertiesSet ?? 0;
+    summary.labelsAdded += c.labelsAdded ?? 0;
+  };
+  const session = driver.session({ database });
+  let done = 0;
+  try {
+    const ordered = [...prepared].sort((a, b) => Number(!!a.rels) - Number(!!b.rels));
+    for (const p of ordered) {
+      for (const [labelKey, rows] of p.nodeGroups ?? []) {
+        for (let s = 0; s < rows.length; s += batchSize) {
+          const batch = rows.slice(s, s + batchSize);
+          // Recorded only once the batch has committed (executeWrite may retry the function).
+          const r = await session.executeWrite((tx) => writeNodeBatch(tx, labelKey, batch));
+          undo.createdNodes.push(...r.created);
+          undo.changedNodes.push(...r.changed);
+          add(r.counters);
+          done += batch.length;
+          opts.onProgress?.(done, total);
+        }
+      }
+      if (p.rels && p.unit.kind === 'rel') {
+        const { type, origin } = p.unit;
+        if (!undo.createdRels.has(type)) { undo.createdRels.set(type, []); undo.changedRels.set(type, []); }
+        for (let s = 0; s < p.rels.length; s += batchSize) {
+          const batch = p.rels.slice(s, s + batchSize);
+          const r = await session.executeWrite((tx) => writeRelBatch(tx, origin, type, batch));
+          undo.createdRels.get(type)!.push(...r.created);
+          undo.changedRels.get(type)!.push(...r.changed);
+          add(r.counters);
+          done += batch.length;
+          opts.onProgress?.(done, total);
+        }
+      }
+    }
+  } catch (e) {
+    await session.close();
+    await undoLoad(driver, database, undo, e);
+    throw e;
+  }
+  await session.close();
+}
+
+/** Removes what a failed load created and restores what it changed; then the caller rethrows. */
+async function undoLoad(driver: Driver, database: string, undo: Undo, cause: unknown): Promise<void> {
+  const run = (q: string, params: Record<string, unknown>) => driver.executeQuery(q, params, { database });
+  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / LOOKUP_BATCH) }, (_, i) => xs.slice(i * LOOKUP_BATCH, (i + 1) * LOOKUP_BATCH));
+  try {
+    for (const [type, ids] of undo.createdRels) {
+      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() DELETE r`, { ids: c });
+    }
+    for (const [type, snaps] of undo.changedRels) {
+      for (const c of chunks(snaps)) await run(`UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() SET r = row.props`, { rows: c });
+    }
+    for (const c of chunks(undo.createdNodes)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) DETACH DELETE n`, { ids: c });
+    for (const c of chunks(undo.changedNodes)) await run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) SET n = row.props`, { rows: c });
+    for (const label of MODEL_LABELS) {
+      const ids = undo.changedNodes.filter((s) => s.added.includes(label)).map((s) => s.id);
+      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) REMOVE n:${label}`, { ids: c });
+    }
+  } catch (undoError) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new Error(`load failed (${why}) and undoing its writes failed too (${undoError instanceof Error ? undoError.message : undoError}); ` +
+      `records of this load may remain: reload the same files once the database is healthy (loading is idempotent)`);
+  }
+}
