@@ -49,7 +49,7 @@ describe('matching communities across quarters', () => {
   it('keeps ids by Jaccard overlap, marks new, growing and dormant', () => {
     expect(jaccard(['a', 'b', 'c'], ['b', 'c', 'd'])).toBeCloseTo(0.5);
     const prev = [{ id: 'PN-old1', members: ['a', 'b', 'c', 'd'] }, { id: 'PN-gone', members: ['x', 'y', 'z'] }];
-    const { matched, dormant } = matchCommunities([['a', 'b', 'c', 'd', 'e', 'f'], ['p', 'q', 'r']], prev, '2025-Q3');
+    const { matched, dormant } = matchCommunities([['a', 'b', 'c', 'd', 'e', 'f'], ['p', 'q', 'r']], prev);
     expect(matched[0]).toMatchObject({ id: 'PN-old1', status: 'growing', previousSize: 4, overlap: 0.667 });
     expect(matched[1].status).toBe('new');
     expect(matched[1].id).toMatch(/^PN-[0-9a-f]{8}$/);

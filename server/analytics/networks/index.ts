@@ -32,7 +32,7 @@ export async function namedCommunities(source: AnalyticsSource, quarter: string,
     const q = shiftQuarter(quarter, -k);
     const qp = await quarterPartition(source, q);
     const big = qp.partition.communities.filter((c) => c.length >= minSize);
-    const m = matchCommunities(big, previous, q);
+    const m = matchCommunities(big, previous);
     previous = m.matched.map(({ id, members }) => ({ id, members }));
     last = { ...m, qp };
   }

@@ -19,11 +19,14 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   return union === 0 ? 0 : inter / union;
 }
 
-/** A new id from the membership: a short hash of the smallest member id and the quarter first seen. */
-export const newCommunityId = (members: string[], quarter: string): string =>
-  `PN-${createHash('sha256').update(`${[...members].sort()[0]}|${quarter}`).digest('hex').slice(0, 8)}`;
+/**
+ * A new id from the membership alone (a short hash of the smallest member id), so the same
+ * community gets the same id whichever quarter a chain of matches starts from.
+ */
+export const newCommunityId = (members: string[]): string =>
+  `PN-${createHash('sha256').update([...members].sort()[0]).digest('hex').slice(0, 8)}`;
 
-export function matchCommunities(current: string[][], previous: Named[], quarter: string): { matched: Matched[]; dormant: Named[] } {
+export function matchCommunities(current: string[][], previous: Named[]): { matched: Matched[]; dormant: Named[] } {
   const pairs: Array<{ i: number; j: number; s: number }> = [];
   current.forEach((c, i) => previous.forEach((p, j) => {
     const s = jaccard(c, p.members);
@@ -47,8 +50,8 @@ export function matchCommunities(current: string[][], previous: Named[], quarter
   });
   for (const m of matched) {
     if (m.id) continue;
-    let id = newCommunityId(m.members, quarter);
-    for (let k = 2; usedIds.has(id); k++) id = `${newCommunityId(m.members, quarter)}-${k}`;
+    let id = newCommunityId(m.members);
+    for (let k = 2; usedIds.has(id); k++) id = `${newCommunityId(m.members)}-${k}`;
     usedIds.add(id);
     m.id = id;
   }
