@@ -1,0 +1,76 @@
+/**
+ * The access log end to end: every person-level read writes exactly one entry with its
+ * justification and the ids returned; no justification → JUSTIFICATION_REQUIRED and no entry;
+ * auditors (only) query, verify and export; tampering fails verification.
+ */
+import { startApi, type TestApi } from '../../../../tests/api/client';
+import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
+import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { load } from '../../../db/loader';
+
+let api: TestApi;
+const logCount = async () => Number((await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN count(e) AS n')).records[0].get('n'));
+const lastEntry = async () => (await api.gql('aud.auditor', '{ accessLog(first: 1) { entries { seq actorId actorRole operation justification ids detail } } }')).body.data.accessLog.entries[0];
+
+const READS: Array<[string, string, Record<string, unknown>]> = [
+  ['search', 'query Q($t: String!) { search(text: $t) { items { id } } }', { t: 'Test Child' }],
+  ['profile', 'query Q($id: ID!) { profile(id: $id) { node { id } timeline { id } relationships { other { id } } } }', { id: 'yp1' }],
+  ['neighbourhood', 'query Q($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2) { nodes { id } } }', { ids: ['yp1'] }],
+  ['subgraph', 'query Q($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id } } }', { ids: ['yp1', 'yp2'] }],
+];
+
+beforeAll(async () => {
+  await freshGraph();
+  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
+  api = await startApi({ modules: ['search', 'profile', 'neighbourhood', 'accesslog'] });
+});
+afterAll(async () => { await api.close(); await closeDriver(); });
+
+describe('access log', () => {
+  it.each(READS)('%s without a justification fails with JUSTIFICATION_REQUIRED and logs nothing', async (_n, q, vars) => {
+    const before = await logCount();
+    const r = await api.gql('ana.analyst', q, vars);
+    expect(r.body.errors?.[0].extensions?.code).toBe('JUSTIFICATION_REQUIRED');
+    expect(r.body.data).toBeNull();
+    expect(await logCount()).toBe(before);
+  });
+
+  it.each(READS)('%s writes exactly one entry with its justification and the ids returned', async (name, q, vars) => {
+    const before = await logCount();
+    const r = await api.gql('pat.police', q, vars, { justification: `CASE-${name}-42` });
+    expect(r.body.errors).toBeUndefined();
+    expect(await logCount()).toBe(before + 1);
+    const e = await lastEntry();
+    expect(e).toEqual(expect.objectContaining({ actorId: 'pat.police', actorRole: 'police', operation: 'consultation', justification: `CASE-${name}-42` }));
+    const returned = JSON.stringify(r.body.data).match(/"id":"([^"]+)"/g)!.map((m) => m.slice(6, -1));
+    expect(new Set(e.ids)).toEqual(new Set(returned));
+    expect(JSON.parse(e.detail).query).toBe(name);
+  });
+
+  it('only auditors read the log', async () => {
+    for (const u of ['ana.analyst', 'pat.police', 'lee.lead', 'pam.partner', 'adm.admin']) {
+      expect((await api.gql(u, '{ accessLog { entries { seq } } }')).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('auditors filter by record and operation, and page', async () => {
+    const r = await api.gql('aud.auditor', '{ accessLog(filter: {recordId: "yp2", operation: consultation}, first: 2) { entries { seq ids } nextBefore } }');
+    const page = r.body.data.accessLog;
+    expect(page.entries).toHaveLength(2);
+    expect(page.entries.every((e: any) => e.ids.includes('yp2'))).toBe(true);
+    expect(page.nextBefore).toBe(page.entries[1].seq);
+  });
+
+  it('exports as CSV (logged as a disclosure) and verifies; a tampered entry fails verification', async () => {
+    const before = await logCount();
+    const ex = await api.gql('aud.auditor', 'mutation { exportAccessLog(format: CSV) { count content } }', {}, { justification: 'AUDIT-2026-Q4' });
+    expect(ex.body.data.exportAccessLog.count).toBe(before);
+    expect(ex.body.data.exportAccessLog.content.split('\n')[0]).toBe('seq,at,actorId,actorName,actorRole,actorAgency,operation,justification,ids,detail,requestId,prevHash,hash');
+    expect((await lastEntry()).operation).toBe('disclosure');
+    const ok = (await api.gql('aud.auditor', '{ verifyAccessLog { ok entries } }')).body.data.verifyAccessLog;
+    expect(ok).toEqual({ ok: true, entries: before + 1 });
+    await driver().executeQuery("MATCH (e:AccessLogEntry {seq: 2}) SET e.justification = 'edited later'");
+    const bad = (await api.gql('aud.auditor', '{ verifyAccessLog { ok brokenAt reason } }')).body.data.verifyAccessLog;
+    expect(bad).toEqual(expect.objectContaining({ ok: false, brokenAt: 2 }));
+  });
+});

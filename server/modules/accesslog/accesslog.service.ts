@@ -1,0 +1,63 @@
+/** The access log for auditors: query, verify, export (the export itself is logged). */
+import neo4j from 'neo4j-driver';
+import type { RequestContext } from '../../graphql/context';
+import { checkInt, checkText, checkWindow } from '../../graphql/args';
+import { readRows } from '../../graphql/cypher';
+import { requireCapability, requireJustification } from '../../security/policy';
+import { appendAccessLog } from '../../security/access-log';
+import { verifyAccessLog } from '../../security/access-log-verify';
+
+interface Filter { from?: string | null; to?: string | null; actorId?: string | null; operation?: string | null; recordId?: string | null }
+export interface PageArgs { filter?: Filter | null; first?: number | null; before?: number | null }
+export interface ExportArgs { filter?: Filter | null; format?: 'CSV' | 'JSON' | null }
+
+const MAX_EXPORT = 50_000;
+const COLUMNS = ['seq', 'at', 'actorId', 'actorName', 'actorRole', 'actorAgency', 'operation', 'justification', 'ids', 'detail', 'requestId', 'prevHash', 'hash'] as const;
+
+function params(f: Filter | null | undefined, limit: number, before: number | null) {
+  const { from, to } = checkWindow(f?.from, f?.to);
+  return {
+    from, to,
+    actorId: f?.actorId ? checkText('filter.actorId', f.actorId, 200) : null,
+    operation: f?.operation ?? null,
+    recordId: f?.recordId ? checkText('filter.recordId', f.recordId, 200) : null,
+    limit: neo4j.int(limit),
+    before: before === null ? null : neo4j.int(before),
+  };
+}
+
+export async function accessLogPage(ctx: RequestContext, args: PageArgs) {
+  requireCapability(ctx, 'accessLog');
+  const first = checkInt('first', args.first, 1, 1000, 100);
+  const before = args.before == null ? null : checkInt('before', args.before, 1, Number.MAX_SAFE_INTEGER, 1);
+  const rows = await readRows(ctx, 'accesslog', 'entries', params(args.filter, first, before));
+  const entries = rows.map((r) => r.e as { seq: number });
+  return { entries, nextBefore: entries.length === first ? entries[entries.length - 1].seq : null };
+}
+
+export async function verify(ctx: RequestContext) {
+  requireCapability(ctx, 'accessLog');
+  return verifyAccessLog(ctx.driver, ctx.database);
+}
+
+const csvCell = (v: unknown): string => {
+  const s = Array.isArray(v) ? v.join(';') : v === null || v === undefined ? '' : String(v);
+  // Quote always; neutralise spreadsheet formulas (CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return `"${safe.replace(/"/g, '""')}"`;
+};
+
+export async function exportLog(ctx: RequestContext, args: ExportArgs) {
+  requireCapability(ctx, 'accessLog');
+  const justification = requireJustification(ctx);
+  const format = args.format ?? 'CSV';
+  const rows = (await readRows(ctx, 'accesslog', 'entries', params(args.filter, MAX_EXPORT, null))).map((r) => r.e as Record<string, unknown>);
+  const content = format === 'JSON'
+    ? JSON.stringify(rows)
+    : [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\n');
+  await appendAccessLog(ctx, {
+    operation: 'disclosure', justification, ids: [],
+    detail: { export: 'access log', format, count: rows.length, filter: args.filter ?? null },
+  });
+  return { format, count: rows.length, content };
+}
