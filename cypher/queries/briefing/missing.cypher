@@ -1,0 +1,7 @@
+// Missing episodes that started in [$from, $to): the children, risk grading and where found.
+MATCH (m:MissingEpisode)
+WHERE m.occurredAt >= datetime($from) AND m.occurredAt < datetime($to)
+  AND coalesce(m.status, 'confirmed') <> 'expired' AND NOT coalesce(m.handling, '') IN $hiddenHandling
+RETURN m.id AS id, m.missingRisk AS missingRisk, coalesce(m.fromCare, false) AS fromCare,
+  coalesce(m.foundOutOfBorough, false) AS foundOutOfBorough, coalesce(m.countyLinesConcern, false) AS countyLinesConcern,
+  [(m)-[:INVOLVED]->(p:YoungPerson) | p.id] AS childIds

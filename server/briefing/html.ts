@@ -1,0 +1,83 @@
+/** Renders the pack as one self-contained HTML document (inline CSS and SVG; no scripts, no links out). */
+import { SUPPRESSED, Published } from './disclosure';
+import { esc } from './charts/svg';
+import { STYLE } from './style';
+import type { PackTable } from './tables';
+import type { Judgement, Narrative } from './narrative';
+import { PHIA } from './narrative';
+import { dateText } from './labels';
+
+export interface PackMeta {
+  title: string;
+  marking: string;
+  edition: 'restricted' | 'partner';
+  quarter: string;
+  periodText: string;
+  author: string;
+  created: string;
+  reviewBy: string;
+  sources: string[];
+  caveats: string[];
+}
+
+export interface PackSection { id: string; title: string; paragraphs: string[]; tables: string[]; figures: Array<{ svg: string; caption: string }>; html?: string; newPage?: boolean }
+
+const td = (v: Published | string, cls = ''): string =>
+  v === SUPPRESSED ? '<td class="c">c</td>' : `<td${cls ? ` class="${cls}"` : ''}>${esc(typeof v === 'number' ? v.toLocaleString('en-GB') : v)}</td>`;
+
+export function tableHtml(t: PackTable): string {
+  const before = t.extra.filter((e) => e.before);
+  const after = t.extra.filter((e) => !e.before);
+  const head = [`<th class="text">${esc(t.rowHeader)}</th>`, ...before.map((e) => `<th class="text">${esc(e.header)}</th>`),
+    ...t.cols.map((c) => `<th>${esc(c)}</th>`), ...(t.rowTotals ? ['<th>Total</th>'] : []), ...after.map((e) => `<th${e.text ? ' class="text"' : ''}>${esc(e.header)}</th>`)];
+  const rows = t.rows.map((r, i) => `<tr><td>${esc(r)}</td>${before.map((e) => td(e.values[i], 'text')).join('')}${t.cells[i].map((v) => td(v)).join('')}`
+    + `${t.rowTotals ? td(t.rowTotals[i]) : ''}${after.map((e) => td(e.values[i], e.text ? 'text' : '')).join('')}</tr>`);
+  if (t.colTotals) {
+    rows.push(`<tr class="total"><td>Total</td>${before.map(() => '<td></td>').join('')}${t.colTotals.map((v) => td(v)).join('')}`
+      + `${t.rowTotals ? td(t.grandTotal ?? '') : ''}${after.map(() => '<td></td>').join('')}</tr>`);
+  } else if (t.grandTotal !== undefined && !t.rowTotals) {
+    rows.push(`<tr class="total"><td>Total</td><td colspan="${t.cols.length + t.extra.length}">${t.grandTotal}</td></tr>`);
+  }
+  const empty = t.rows.length === 0 ? `<tr><td colspan="${head.length}" class="text">None recorded this quarter.</td></tr>` : '';
+  const keep = t.rows.length <= 14 ? ' class="keep"' : '';
+  return `<table id="t-${esc(t.id)}"${keep}><caption>${esc(t.title)} <span class="note">(${esc(t.unit)})</span></caption><thead><tr>${head.join('')}</tr></thead>`
+    + `<tbody>${rows.join('')}${empty}</tbody></table>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}`;
+}
+
+function judgementHtml(j: Judgement): string {
+  return `<div class="judgement"><span class="term">${esc(j.likelihood)}</span><p>It is ${esc(j.likelihood)} ${esc(j.text)}.</p><p class="basis">Basis: ${esc(j.basis)}</p></div>`;
+}
+
+export function renderHtml(meta: PackMeta, narrative: Narrative, sections: PackSection[]): string {
+  const running = `${meta.marking} · ${meta.title} · ${meta.periodText} · ${meta.edition} edition`;
+  const footer = `${meta.marking} · Author ${meta.author} · Created ${dateText(meta.created)} · Review by ${dateText(meta.reviewBy)}`;
+  const header = `<header>
+<p class="marking">${esc(meta.marking)}</p>
+<h1>${esc(meta.title)}</h1>
+<p><span class="edition">${meta.edition === 'partner' ? 'PARTNER EDITION: disclosure-controlled, no names' : 'RESTRICTED EDITION: need to know'}</span></p>
+<dl class="meta">
+<dt>Period</dt><dd>${esc(meta.periodText)}</dd>
+<dt>Author</dt><dd>${esc(meta.author)}</dd>
+<dt>Created</dt><dd>${esc(dateText(meta.created))}</dd>
+<dt>Review by</dt><dd>${esc(dateText(meta.reviewBy))}</dd>
+<dt>Data sources</dt><dd>${esc(meta.sources.join('; ') || 'none')}</dd>
+<dt>Caveats</dt><dd>${meta.caveats.map(esc).join(' ')}</dd>
+</dl></header>`;
+  const yardstick = `<div class="yardstick">${PHIA.map((p) => `<div><b>${esc(p.term)}</b><br>${esc(p.range)}</div>`).join('')}</div>`;
+  const body = [
+    `<section id="key-judgements"><h2>Key judgements</h2>${narrative.judgements.map(judgementHtml).join('') || '<p>No judgements: too little data this quarter.</p>'}`
+      + `<p class="note">Probability yardstick (PHIA):</p>${yardstick}</section>`,
+    `<section id="what-changed"><h2>What changed since last quarter</h2><ul>${narrative.changes.map((c) => `<li>${esc(c)}</li>`).join('')}</ul></section>`,
+    ...sections.map((s) => `<section id="${esc(s.id)}"${s.newPage ? ' class="newpage"' : ''}><h2>${esc(s.title)}</h2>${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}`
+      + `${s.figures.map((f) => `<figure class="figure">${f.svg}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('')}${s.tables.join('')}${s.html ?? ''}</section>`),
+  ].join('\n');
+  return `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="referrer" content="no-referrer">
+<title>${esc(`${meta.marking} – ${meta.title} – ${meta.periodText}`)}</title>
+<style>${STYLE}</style></head>
+<body><div class="running top">${esc(running)}</div><div class="running bottom">${esc(footer)}</div>
+<main>${header}${body}
+<p class="marking">${esc(meta.marking)}</p></main></body></html>`;
+}

@@ -1,0 +1,87 @@
+/**
+ * The quarterly briefing job: gather → tables (disclosure-controlled for the partner edition) →
+ * narrative (language-checked) → HTML, PDF, one CSV per table, written to `outDir`.
+ * The CLI (scripts/briefing.ts) and the GraphQL mutation (server/modules/briefing) both call this.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnalyticsSource } from '../analytics';
+import { gather, GATHER_STEPS } from './gather';
+import { packTables } from './tables';
+import { buildNarrative } from './narrative';
+import { buildSections } from './sections';
+import { renderHtml, PackMeta } from './html';
+import { tableCsv } from './csv';
+import { printPdf } from './pdf';
+import { resolveOptions, BriefingOptions, ResolvedOptions } from './options';
+import { dateText, label } from './labels';
+
+export { resolveOptions, BriefingInputError, EDITIONS } from './options';
+export type { BriefingOptions, Edition } from './options';
+
+export interface BriefingFile { name: string; path: string; kind: 'html' | 'pdf' | 'csv'; bytes: number }
+export interface BriefingResult {
+  quarter: string;
+  edition: string;
+  files: BriefingFile[];
+  /** Ids of the people whose records fed person-level parts (for the access log). */
+  personIds: string[];
+  tables: string[];
+  timings: Record<string, number>;
+}
+
+export const BRIEFING_STEPS = GATHER_STEPS + 4;
+
+function meta(o: ResolvedOptions, d: Awaited<ReturnType<typeof gather>>): PackMeta {
+  const end = new Date(Date.parse(d.period.end) - 1).toISOString();
+  return {
+    title: 'Quarterly exploitation intelligence briefing: Testbridge (synthetic)',
+    marking: o.marking, edition: o.edition, quarter: o.quarter,
+    periodText: `${o.quarter} (${dateText(d.period.start)} to ${dateText(end)})`,
+    author: `${o.author.name} (${o.author.role})`, created: o.createdAt, reviewBy: o.reviewBy,
+    sources: d.sources.map((s) => `${label('agency', s.source)} (${s.events.toLocaleString('en-GB')} events)`),
+    caveats: [
+      'Figures are from records held by partner agencies and undercount harm that is not reported.',
+      'Associations are graded intelligence, not fact.',
+      o.edition === 'partner' ? 'Counts of 1–4 are shown as "c".' : 'Restricted: need to know only.',
+    ],
+  };
+}
+
+export async function buildBriefing(source: AnalyticsSource, options: BriefingOptions, outDir: string,
+  progress: (step: string) => void = () => undefined): Promise<BriefingResult> {
+  const o = resolveOptions(options);
+  const timings: Record<string, number> = {};
+  let t0 = Date.now();
+  const lap = (name: string) => { timings[name] = Date.now() - t0; t0 = Date.now(); progress(name); };
+  const data = await gather({ ...source, hiddenHandling: o.hiddenHandling }, o, progress);
+  timings.gather = Date.now() - t0; t0 = Date.now();
+  const tables = packTables(data, o);
+  const narrative = buildNarrative(data, tables, o);
+  const m = meta(o, data);
+  const html = renderHtml(m, narrative, buildSections(data, tables, narrative, o));
+  lap('render');
+
+  fs.mkdirSync(outDir, { recursive: true });
+  const base = `briefing-${o.quarter}-${o.edition}`;
+  const files: BriefingFile[] = [];
+  const write = (name: string, kind: BriefingFile['kind'], content: string | Buffer) => {
+    const p = path.join(outDir, name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+    files.push({ name, path: p, kind, bytes: Buffer.byteLength(content) });
+  };
+  if (o.formats.includes('html')) write(`${base}.html`, 'html', html);
+  if (o.formats.includes('csv')) for (const t of tables.values()) write(`${base}-csv/${t.id}.csv`, 'csv', tableCsv(t, m));
+  lap('files');
+  if (o.formats.includes('pdf')) {
+    const { pdf, blockedRequests } = await printPdf(html, m);
+    if (blockedRequests.length) throw new Error(`briefing: the page tried to load ${blockedRequests[0]}; the pack must be self-contained`);
+    write(`${base}.pdf`, 'pdf', pdf);
+  }
+  lap('pdf');
+  const personIds = o.edition === 'restricted' && o.names !== 'none'
+    ? [...new Set([...data.notYetReferred.items.slice(0, 20).map((c) => c.id), ...data.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => i.childId), ...data.highHarm.items.map((p) => p.id)])]
+    : [];
+  return { quarter: o.quarter, edition: o.edition, files, personIds, tables: [...tables.keys()], timings };
+}

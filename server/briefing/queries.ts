@@ -1,0 +1,28 @@
+/** The briefing's own named queries (cypher/queries/briefing): only what analytics does not provide. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { routing } from 'neo4j-driver';
+import type { AnalyticsSource } from '../analytics';
+
+const DIR = path.resolve(__dirname, '../../cypher/queries/briefing');
+const NAMES = ['missing', 'nrm', 'disruption', 'persons-of-concern', 'county-lines', 'places', 'community-links', 'sources'] as const;
+export type BriefingQuery = (typeof NAMES)[number];
+const cache = new Map<string, string>();
+
+export async function briefingRows<T>(source: AnalyticsSource, name: BriefingQuery, params: Record<string, unknown>): Promise<T[]> {
+  if (!NAMES.includes(name)) throw new Error(`unknown briefing query ${name}`);
+  let text = cache.get(name);
+  if (!text) { text = readFileSync(path.join(DIR, `${name}.cypher`), 'utf8'); cache.set(name, text); }
+  const { records } = await source.driver.executeQuery(text, { hiddenHandling: source.hiddenHandling ?? [], ...params },
+    { database: source.database, routing: routing.READ });
+  return records.map((r) => r.toObject() as T);
+}
+
+export interface MissingRow { id: string; missingRisk: string | null; fromCare: boolean; foundOutOfBorough: boolean; countyLinesConcern: boolean; childIds: string[] }
+export interface NrmRow { id: string; stage: string; exploitationType: string; childIds: string[] }
+export interface DisruptionRow { id: string; tactic: string; atMs: number; personIds: string[]; contextIds: string[] }
+export interface PocRow { id: string; eventsInQuarter: number; disruptionsToDate: number; disruptionsInQuarter: number; tactics: string[] }
+export interface CountyLineRow { id: string; name: string; destination: string | null; youngPeople: number; adults: number; missingWithConcern: number }
+export interface PlaceRow { id: string; kind: string; lat: number; lon: number }
+export interface LinkRow { id: string; peers: string[]; adults: string[] }
+export interface SourceRow { source: string; events: number }

@@ -1,0 +1,98 @@
+/** Assembles the body sections of the pack from published tables, narrative and charts. */
+import { SUPPRESSED, Published } from './disclosure';
+import type { BriefingData } from './gather';
+import type { Narrative } from './narrative';
+import type { ResolvedOptions } from './options';
+import type { PackTable } from './tables';
+import { personLabel } from './tables';
+import { tableHtml, PackSection } from './html';
+import { lineChart } from './charts/line';
+import { barChart } from './charts/bar';
+import { boroughMap } from './charts/map';
+import { networkPicture, NetEdge, NetNode } from './charts/network';
+import { esc } from './charts/svg';
+import { dateText, label, MOMENT_LABEL } from './labels';
+
+const asNull = (v: Published): number | null => (v === SUPPRESSED ? null : v);
+
+function networkFigures(d: BriefingData, t: Map<string, PackTable>, o: ResolvedOptions): string {
+  const sizes = t.get('networks-sex');
+  const figs = d.networks.communities.slice(0, 12).map((c, i) => {
+    const name = sizes?.rows[i] ?? c.id;
+    const size = sizes?.rowTotals?.[i];
+    if (size === SUPPRESSED) return `<figure><p class="note">${esc(name)}: picture not shown (size suppressed).</p></figure>`;
+    const links = d.communityLinks.get(c.id) ?? [];
+    const members = new Set(c.memberIds);
+    const nodes: NetNode[] = c.memberIds.map((id) => ({ id, adult: false }));
+    const edges: NetEdge[] = links.flatMap((l) => l.peers.filter((p) => members.has(p)).map((p) => ({ a: l.id, b: p, exploitation: false })));
+    // Adults are drawn only in the restricted edition; the partner edition shows counts, controlled.
+    if (o.edition === 'restricted') {
+      const adults = [...new Set(links.flatMap((l) => l.adults))];
+      adults.forEach((a) => nodes.push({ id: a, adult: true }));
+      links.forEach((l) => l.adults.forEach((a) => edges.push({ a, b: l.id, exploitation: true })));
+    }
+    const main = c.exploitationTypes[0] ? label('exploitation', c.exploitationTypes[0].type) : 'no exploitation type recorded';
+    return `<figure>${networkPicture(`${name}: peer links${o.edition === 'restricted' ? ' and linked adults' : ''}`, nodes, edges)}`
+      + `<figcaption><b>${esc(name)}</b> · ${esc(c.status)} · ${esc(main)} · ${esc(String(size ?? c.size))} members`
+      + `${c.topPlaces[0] ? ` · often at ${esc(c.topPlaces[0].name)}` : ''}${c.topOnlineSpaces[0] ? ` · online: ${esc(c.topOnlineSpaces[0].name)}` : ''}</figcaption></figure>`;
+  });
+  return `<div class="networks">${figs.join('')}</div><p class="note">Circles: young people; lines: peer links${o.edition === 'restricted'
+    ? '; dark squares and dashed lines: adults and alleged exploitation, grooming or recruitment links (graded intelligence, not fact)' : ''}. No names are shown.</p>`;
+}
+
+function restrictedAnnex(d: BriefingData, o: ResolvedOptions): string {
+  if (o.edition !== 'restricted' || o.names === 'none') return '';
+  const rows = d.notYetReferred.items.slice(0, 20).map((c) => `<tr><td>${esc(personLabel(o, c.id, c.name))}</td><td>${c.ageAtQuarterEnd}</td>`
+    + `<td>${Math.round(c.victimHarm).toLocaleString('en-GB')}</td><td>${c.victimEvents}</td><td class="text">${esc(dateText(c.lastEventAt))}</td></tr>`);
+  const overdue = d.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => `<tr><td>${esc(personLabel(o, i.childId, i.childName))}</td>`
+    + `<td class="text">${esc(MOMENT_LABEL[i.kind])}</td><td class="text">${esc(dateText(i.occurredAt))}</td><td class="text">${esc(i.overdue.join(', '))}</td></tr>`);
+  return `<h3>Restricted annex: children for panel review</h3><table><thead><tr><th class="text">${o.names === 'names' ? 'Child' : 'Pseudonym'}</th><th>Age</th><th>Victim harm (days)</th><th>Victim events</th><th class="text">Last event</th></tr></thead><tbody>${rows.join('') || '<tr><td colspan="5">None.</td></tr>'}</tbody></table>`
+    + `<h3>Restricted annex: overdue follow-up after critical moments (first 25)</h3><table><thead><tr><th class="text">${o.names === 'names' ? 'Child' : 'Pseudonym'}</th><th class="text">Moment</th><th class="text">Date</th><th class="text">Overdue</th></tr></thead><tbody>${overdue.join('') || '<tr><td colspan="4">None.</td></tr>'}</tbody></table>`;
+}
+
+export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Narrative, o: ResolvedOptions): PackSection[] {
+  const tb = (id: string): string => (t.get(id) ? tableHtml(t.get(id)!) : '');
+  const trend = t.get('trend')!;
+  const col = (name: string) => trend.cols.indexOf(name);
+  const trendChart = lineChart('Quarterly trend', trend.rows, ['Children at risk', 'Missing episodes', 'Children missing', 'Panel / MACE referrals', 'Disruption actions']
+    .map((name) => ({ name, values: trend.cells.map((r) => asNull(r[col(name)])) })));
+  const atRisk = t.get('children-at-risk')!;
+  const rhi = t.get('return-interviews')!;
+  const hot = d.hotspots.items.slice(0, 10).filter((h) => h.lat !== null && h.lon !== null);
+  const map = boroughMap('Borough map of hotspots', d.places, hot.map((h) => ({ lat: h.lat!, lon: h.lon!, rank: h.rank, score: h.score, name: h.name })));
+  const methods = [d.trends.method, d.hotspots.method, d.networks.method, d.highHarm.method, d.critical.method, d.notYetReferred.method];
+  return [
+    { id: 'scale-and-trend', title: 'Scale and trend', paragraphs: n.sections.scale, tables: [tb('children-at-risk'), tb('trend')],
+      figures: [
+        { svg: trendChart, caption: 'Quarterly counts; a gap marked "c" is a suppressed figure.' },
+        { svg: barChart('Children at risk by exploitation type', atRisk.rows, atRisk.rowTotals ?? []), caption: 'Children at risk by exploitation type (latest assessment in the quarter).' },
+      ] },
+    { id: 'demographics', title: 'Demographics against the borough population', newPage: true,
+      paragraphs: ['Children at risk aged 10–17 compared with the resident population of the same age. The relative rate index (RRI) is the group\'s rate over the borough rate: above 1 means over-represented. No rate or RRI is shown over fewer than 10 children.'],
+      tables: ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus'].map((dim) => tb(`demographics-${dim}`)), figures: [] },
+    { id: 'missing', title: 'Missing episodes and return home interviews', paragraphs: n.sections.missing, tables: [tb('missing'), tb('return-interviews')],
+      figures: [{ svg: barChart('Returns by return home interview status', rhi.rows, rhi.cells.map((r) => r[0])), caption: 'Returns from missing by return home interview status.' }] },
+    { id: 'critical-moments', title: 'Critical moments', paragraphs: n.sections.critical, tables: [tb('critical-moments')], figures: [] },
+    { id: 'places', title: 'Places: hotspots, transport and online spaces', newPage: true, paragraphs: n.sections.places, tables: [tb('hotspots')],
+      figures: [{ svg: map, caption: 'Hotspots (top 10) plotted from their coordinates; circle area follows the harm score.' }] },
+    { id: 'peer-networks', title: 'Peer groups and networks', newPage: true, paragraphs: n.sections.networks, tables: [tb('networks-sex'), tb('networks-age')], figures: [],
+      html: networkFigures(d, t, o) },
+    { id: 'persons-of-concern', title: 'Persons of concern', paragraphs: n.sections.personsOfConcern, tables: [tb('persons-of-concern'), tb('high-harm')], figures: [] },
+    { id: 'county-lines', title: 'County lines', paragraphs: n.sections.countyLines, tables: [tb('county-lines')], figures: [] },
+    { id: 'nrm', title: 'National Referral Mechanism', paragraphs: n.sections.nrm, tables: [tb('nrm')], figures: [] },
+    { id: 'disruption', title: 'Disruption activity', paragraphs: n.sections.disruption, tables: [tb('disruption')], figures: [] },
+    { id: 'recommendations', title: 'Intelligence gaps, recommendations and tasking', paragraphs: n.recommendations, tables: [tb('not-yet-referred')], figures: [],
+      html: restrictedAnnex(d, o) },
+    { id: 'data-limitations', title: 'Data limitations', newPage: true, figures: [], tables: [],
+      paragraphs: [
+        'All records in this pack come from the synthetic Testbridge borough: no real person is described.',
+        o.edition === 'partner'
+          ? 'Partner edition: counts of 1 to 4 are shown as "c", with further cells suppressed so no "c" can be worked back from totals or other tables; a 0 is a true zero; no percentage, rate or mean is given over fewer than 10 children. No child is named or identified.'
+          : 'Restricted edition: figures are as counted, for those with a need to know. Do not circulate beyond the restricted distribution.',
+        `Intelligence with handling codes ${o.hiddenHandling.join(', ')} is left out of every figure.`,
+        'Associations are graded intelligence with a review date, not established fact; a link is never membership.',
+        d.baseline ? `Population baseline: ${d.baseline.description}.` : 'No population baseline was loaded: rates and RRIs are not available.',
+        ...methods,
+      ] },
+  ];
+}
