@@ -1,0 +1,84 @@
+/**
+ * GraphQL-facing analytics services: role checks (policy.ts), justification and access log for
+ * person-level results, handling codes hidden by role, pseudonyms for leads, input errors as
+ * BAD_USER_INPUT. The computing is in server/analytics (plain functions).
+ */
+import type { RequestContext } from '../../graphql/context';
+import * as A from '../../analytics';
+import { AppError } from '../../errors';
+import { canSeeRecord, isPseudonymised, requireCapability, requireJustification, requireRole } from '../../security/policy';
+import { appendAccessLog } from '../../security/access-log';
+import { pseudonymFor } from '../../security/secrets';
+
+/** Handling codes whose records the caller may not see: they are left out of every figure. */
+export function hiddenHandlingFor(ctx: RequestContext): string[] {
+  return ['P', 'C', '1', '2', '3', '4', '5'].filter((h) => !canSeeRecord(ctx.user, { handling: h, source: ctx.user.agency ?? null, sharedWith: [] }));
+}
+
+const sourceFor = (ctx: RequestContext): A.AnalyticsSource => ({ driver: ctx.driver, database: ctx.database, hiddenHandling: hiddenHandlingFor(ctx) });
+
+async function run<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof A.AnalyticsInputError) throw new AppError('BAD_USER_INPUT', e.message, { field: e.field });
+    throw e;
+  }
+}
+
+const nameFor = (ctx: RequestContext, id: string, name: string): string => (isPseudonymised(ctx.user) ? pseudonymFor(id) : name);
+
+async function logConsultation(ctx: RequestContext, justification: string, query: string, ids: string[], args: object): Promise<void> {
+  await appendAccessLog(ctx, { operation: 'consultation', justification, ids: [...new Set(ids)], detail: { query, ...args } });
+}
+
+export async function hotspots(ctx: RequestContext, args: A.HotspotArgs): Promise<A.HotspotsResult> {
+  requireCapability(ctx, 'analytics');
+  return run(() => A.hotspots(sourceFor(ctx), args));
+}
+
+export async function trends(ctx: RequestContext, args: A.TrendsArgs): Promise<A.TrendsResult> {
+  requireCapability(ctx, 'analytics');
+  return run(() => A.trends(sourceFor(ctx), { quarter: args.quarter, from: args.from ?? undefined }));
+}
+
+export async function disproportionality(ctx: RequestContext, args: A.DisproportionalityArgs): Promise<A.DisproportionalityResult> {
+  requireCapability(ctx, 'analytics');
+  return run(() => A.disproportionality(sourceFor(ctx), { quarter: args.quarter }));
+}
+
+export async function networkThemes(ctx: RequestContext, args: A.NetworkThemesArgs): Promise<A.NetworkThemesResult> {
+  requireCapability(ctx, 'analytics');
+  const justification = requireJustification(ctx);
+  const r = await run(() => A.networkThemes(sourceFor(ctx), { quarter: args.quarter, minSize: args.minSize ?? undefined }));
+  for (const c of r.communities) c.personsOfConcern = c.personsOfConcern.map((p) => ({ ...p, name: nameFor(ctx, p.id, p.name) }));
+  await logConsultation(ctx, justification, 'networkThemes', r.communities.flatMap((c) => [...c.memberIds, ...c.personsOfConcern.map((p) => p.id)]), args);
+  return r;
+}
+
+export async function highHarmPersonsOfConcern(ctx: RequestContext, args: A.HighHarmArgs): Promise<A.HighHarmResult> {
+  requireCapability(ctx, 'analytics');
+  requireRole(ctx, 'police');
+  const justification = requireJustification(ctx);
+  const r = await run(() => A.highHarmPersonsOfConcern(sourceFor(ctx), { quarter: args.quarter, limit: args.limit ?? undefined }));
+  await logConsultation(ctx, justification, 'highHarmPersonsOfConcern', r.items.map((p) => p.id), args);
+  return r;
+}
+
+export async function criticalMoments(ctx: RequestContext, args: A.CriticalMomentsArgs): Promise<A.CriticalMomentsResult> {
+  requireCapability(ctx, 'analytics');
+  const justification = requireJustification(ctx);
+  const r = await run(() => A.criticalMoments(sourceFor(ctx), { quarter: args.quarter, asOf: args.asOf ?? undefined }));
+  r.items = r.items.map((m) => ({ ...m, childName: nameFor(ctx, m.childId, m.childName) }));
+  await logConsultation(ctx, justification, 'criticalMoments', r.items.map((m) => m.childId), args);
+  return r;
+}
+
+export async function notYetReferred(ctx: RequestContext, args: A.NotYetReferredArgs): Promise<A.NotYetReferredResult> {
+  requireCapability(ctx, 'analytics');
+  const justification = requireJustification(ctx);
+  const r = await run(() => A.notYetReferred(sourceFor(ctx), { quarter: args.quarter, minHarm: args.minHarm ?? undefined, limit: args.limit ?? undefined }));
+  r.items = r.items.map((c) => ({ ...c, name: nameFor(ctx, c.id, c.name) }));
+  await logConsultation(ctx, justification, 'notYetReferred', r.items.map((c) => c.id), args);
+  return r;
+}
