@@ -30,7 +30,7 @@ export interface BriefingResult {
   timings: Record<string, number>;
 }
 
-export const BRIEFING_STEPS = GATHER_STEPS + 4;
+export const BRIEFING_STEPS = GATHER_STEPS + 3;
 
 function meta(o: ResolvedOptions, d: Awaited<ReturnType<typeof gather>>): PackMeta {
   const end = new Date(Date.parse(d.period.end) - 1).toISOString();
@@ -48,8 +48,18 @@ function meta(o: ResolvedOptions, d: Awaited<ReturnType<typeof gather>>): PackMe
   };
 }
 
+export interface BuildHooks {
+  progress?: (step: string) => void;
+  /**
+   * Called with the finished result while the files are still in a staging folder: the access
+   * log entry is written here, so nothing is released unlogged. Throwing discards the files.
+   */
+  beforeRelease?: (result: BriefingResult) => Promise<void>;
+}
+
 export async function buildBriefing(source: AnalyticsSource, options: BriefingOptions, outDir: string,
-  progress: (step: string) => void = () => undefined): Promise<BriefingResult> {
+  hooks: BuildHooks = {}): Promise<BriefingResult> {
+  const progress = hooks.progress ?? (() => undefined);
   const o = resolveOptions(options);
   const timings: Record<string, number> = {};
   let t0 = Date.now();
@@ -63,10 +73,11 @@ export async function buildBriefing(source: AnalyticsSource, options: BriefingOp
   lap('render');
 
   fs.mkdirSync(outDir, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(outDir, '.staging-'));
   const base = `briefing-${o.quarter}-${o.edition}`;
   const files: BriefingFile[] = [];
   const write = (name: string, kind: BriefingFile['kind'], content: string | Buffer) => {
-    const p = path.join(outDir, name);
+    const p = path.join(staging, name);
     fs.mkdirSync(path.dirname(p), { recursive: true });
     fs.writeFileSync(p, content);
     files.push({ name, path: p, kind, bytes: Buffer.byteLength(content) });
@@ -83,5 +94,17 @@ export async function buildBriefing(source: AnalyticsSource, options: BriefingOp
   const personIds = o.edition === 'restricted' && o.names !== 'none'
     ? [...new Set([...data.notYetReferred.items.slice(0, 20).map((c) => c.id), ...data.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => i.childId), ...data.highHarm.items.map((p) => p.id)])]
     : [];
-  return { quarter: o.quarter, edition: o.edition, files, personIds, tables: [...tables.keys()], timings };
+  const result = { quarter: o.quarter, edition: o.edition, files, personIds, tables: [...tables.keys()], timings };
+  try {
+    await hooks.beforeRelease?.(result);
+    for (const f of files) {
+      const final = path.join(outDir, f.name);
+      fs.mkdirSync(path.dirname(final), { recursive: true });
+      fs.renameSync(f.path, final);
+      f.path = final;
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return result;
 }

@@ -1,0 +1,63 @@
+/**
+ * `npm run briefing -- --quarter 2025-Q3 --edition partner --out <dir>` builds the quarterly
+ * briefing pack (HTML, PDF, one CSV per table) with a progress bar. Finds Neo4j like `npm run
+ * seed` (NEO4J_URI if set, else the embedded launcher). Logged as a disclosure in the access log.
+ * Options: --role lead|police|analyst|admin (whose view; default lead), --author "Name",
+ * --marking OFFICIAL|OFFICIAL-SENSITIVE, --formats html,pdf,csv, --justification "why".
+ */
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { withNeo4j } from './with-neo4j';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const USAGE = 'usage: npm run briefing -- --quarter 2025-Q3 --edition partner|restricted --out <dir> [--role lead] [--author "Name"] [--marking OFFICIAL-SENSITIVE] [--formats html,pdf,csv]';
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) { console.log(USAGE); return; }
+  const quarter = arg('quarter');
+  const edition = arg('edition') ?? 'partner';
+  const out = arg('out');
+  if (!quarter || !out) throw new Error(`--quarter and --out are required\n${USAGE}`);
+  const role = (arg('role') ?? 'lead') as 'lead';
+  if (!['lead', 'police', 'analyst', 'admin'].includes(role)) throw new Error(`--role must be lead, police, analyst or admin; got ${role}`);
+  const formats = (arg('formats') ?? 'html,pdf,csv').split(',') as Array<'html' | 'pdf' | 'csv'>;
+  const { resolveOptions, buildBriefing, BRIEFING_STEPS } = await import('../server/briefing');
+  const options = { quarter, edition: edition as 'partner', author: { name: arg('author') ?? `Briefing CLI (${role})`, role }, marking: arg('marking') as 'OFFICIAL' | undefined, formats };
+  resolveOptions(options); // bad input fails before Neo4j starts
+  await withNeo4j(async () => {
+    const { getDriver, database } = await import('../server/db/driver');
+    const { appendAccessLog, systemActor } = await import('../server/security/access-log');
+    const driver = getDriver();
+    const bar = new cliProgress.SingleBar({ format: 'Briefing [{bar}] {percentage}% | {step}' }, cliProgress.Presets.shades_classic);
+    bar.start(BRIEFING_STEPS, 0, { step: 'gathering' });
+    let done = 0;
+    const started = Date.now();
+    try {
+      const result = await buildBriefing({ driver, database: database() }, options, path.resolve(out), {
+        progress: (step) => bar.update(++done, { step }),
+        beforeRelease: async (r) => {
+          await appendAccessLog(systemActor('briefing-cli', driver, database()), {
+            operation: 'disclosure', justification: arg('justification') ?? `Quarterly briefing ${r.quarter} (${r.edition} edition)`,
+            ids: r.personIds, detail: { quarter: r.quarter, edition: r.edition, role, files: r.files.map((f) => f.name), recipient: 'briefing distribution' },
+          });
+        },
+      });
+      bar.update(BRIEFING_STEPS, { step: 'done' });
+      bar.stop();
+      console.log(`Briefing ${result.quarter} (${result.edition}) in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+      for (const f of result.files.filter((x) => x.kind !== 'csv')) console.log(`  ${f.path}`);
+      console.log(`  ${result.files.filter((x) => x.kind === 'csv').length} CSV files in ${path.resolve(out, `briefing-${result.quarter}-${result.edition}-csv`)}`);
+    } finally {
+      bar.stop();
+    }
+  });
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
