@@ -1,0 +1,91 @@
+/** Erasure leaves no trace: graph, saved investigations, search/profile/neighbourhood, a fresh CSV export. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApi, type TestApi } from '../../../tests/api/client';
+import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
+import { load } from '../../db/loader';
+import { generate } from '../../../fixtures/generator';
+import { systemActor } from '../../security/access-log';
+import { erasePerson, scrub } from '../erase';
+import { exportGraphAsCsv } from '../../import/write-csv';
+
+const fixture = generate({ scale: 'tiny', seed: 20251 });
+const J = { justification: 'SYN-ERASURE-CHECK' };
+let api: TestApi;
+
+/** A child with at least one event only about them and one shared with someone else. */
+async function pickChild(): Promise<{ id: string; name: string; onlyTheirs: string[]; shared: string[] }> {
+  const { records } = await driver().executeQuery(
+    `MATCH (p:YoungPerson)<-[:INVOLVED|ABOUT]-(e:Event)
+     WITH p, e, EXISTS { MATCH (e)-[:INVOLVED|ABOUT]->(o:Person) WHERE o <> p } AS shared
+     WITH p, [x IN collect({e: e.id, shared: shared}) WHERE NOT x.shared | x.e] AS only, [x IN collect({e: e.id, shared: shared}) WHERE x.shared | x.e] AS sh
+     WHERE size(only) > 0 AND size(sh) > 0
+     RETURN p.id AS id, p.name AS name, only, sh ORDER BY size(only) DESC, id LIMIT 1`);
+  const r = records[0];
+  return { id: r.get('id'), name: r.get('name'), onlyTheirs: r.get('only'), shared: r.get('sh') };
+}
+
+beforeAll(async () => { api = await startApi({ modules: ['search', 'profile', 'neighbourhood'] }); });
+beforeEach(async () => { await freshGraph(); await load(driver(), fixture.units); });
+afterAll(async () => { await api.close(); await closeDriver(); });
+
+describe('erasure of a person', () => {
+  it('removes them, what is only about them and their relationships; shared events stay without them; logged', async () => {
+    const child = await pickChild();
+    await driver().executeQuery(`CREATE (:Investigation {id: 'inv1', name: 'synthetic', ids: [$id, 'other'], state: $state, owner: 'ana.analyst'})`,
+      { id: child.id, state: JSON.stringify({ positions: { [child.id]: { x: 1, y: 2 }, other: { x: 0, y: 0 } } }) });
+    const before = await api.gql('ana.analyst', 'query($t: String!) { search(text: $t) { items { id } } }', { t: child.id }, J);
+    expect(before.body.data.search.items.map((i: { id: string }) => i.id)).toContain(child.id);
+
+    const r = await erasePerson(systemActor('erase-test', driver(), 'neo4j'), { personId: child.id, justification: 'SYN erasure request 1' });
+    expect(r.events.sort()).toEqual([...child.onlyTheirs].sort());
+
+    const trace = await driver().executeQuery(
+      `MATCH (n) WHERE NOT n:AccessLogEntry AND any(k IN keys(n) WHERE n[k] = $id OR n[k] = $name OR (valueType(n[k]) STARTS WITH 'LIST' AND ($id IN n[k] OR $name IN n[k])) OR (n[k] IS :: STRING AND n[k] CONTAINS $id))
+       RETURN count(n) AS nodes`, { id: child.id, name: child.name });
+    expect(trace.records[0].get('nodes')).toBe(0);
+    const relTrace = await driver().executeQuery('MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE r[k] = $id) OR r.id CONTAINS $id RETURN count(r) AS n', { id: child.id });
+    expect(relTrace.records[0].get('n')).toBe(0);
+    const gone = await driver().executeQuery('MATCH (e:Entity) WHERE e.id IN $ids RETURN count(e) AS n', { ids: child.onlyTheirs });
+    expect(gone.records[0].get('n')).toBe(0);
+    const kept = await driver().executeQuery('MATCH (e:Entity) WHERE e.id IN $ids RETURN count(e) AS n', { ids: child.shared });
+    expect(kept.records[0].get('n')).toBe(child.shared.length);
+    const inv = await driver().executeQuery("MATCH (i:Investigation {id: 'inv1'}) RETURN i.ids AS ids, i.state AS state");
+    expect(inv.records[0].get('ids')).toEqual(['other']);
+    expect(JSON.parse(inv.records[0].get('state'))).toEqual({ positions: { other: { x: 0, y: 0 } } });
+    const log = await driver().executeQuery("MATCH (e:AccessLogEntry {operation: 'erasure'}) RETURN e.ids AS ids, e.justification AS j, e.detail AS d");
+    expect(log.records[0].get('ids')).toContain(child.id);
+    expect(log.records[0].get('j')).toBe('SYN erasure request 1');
+    expect(log.records[0].get('d')).not.toContain(child.name);
+
+    // Reads through the API find nothing.
+    const byId = await api.gql('ana.analyst', 'query($t: String!) { search(text: $t) { items { id } } }', { t: child.id }, J);
+    expect(byId.body.data.search.items).toEqual([]);
+    const byName = await api.gql('ana.analyst', 'query($t: String!) { search(text: $t) { items { id } } }', { t: child.name }, J);
+    expect(byName.body.data.search.items.map((i: { id: string }) => i.id)).not.toContain(child.id);
+    const profile = await api.gql('ana.analyst', 'query($id: ID!) { profile(id: $id) { node { id } } }', { id: child.id }, J);
+    expect(profile.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const hood = await api.gql('ana.analyst', 'query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2) { nodes { id } edges { id } } }', { ids: [child.id, child.shared[0]] }, J);
+    const ids = [...(hood.body.data?.neighbourhood.nodes ?? []), ...(hood.body.data?.neighbourhood.edges ?? [])].map((x: { id: string }) => x.id);
+    expect(ids.filter((x: string) => x.includes(child.id))).toEqual([]);
+
+    // A fresh CSV export contains neither their id nor their name.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'erasure-export-'));
+    const exported = await exportGraphAsCsv(driver(), 'neo4j', dir);
+    expect(exported.rows).toBeGreaterThan(100);
+    for (const f of exported.files) {
+      const text = fs.readFileSync(f, 'utf8');
+      expect(text.includes(child.id)).toBe(false);
+      expect(text.includes(child.name)).toBe(false);
+    }
+  });
+
+  it('an unknown id is refused', async () => {
+    await expect(erasePerson(systemActor('erase-test', driver(), 'neo4j'), { personId: 'nobody', justification: 'x' })).rejects.toThrow(/no person/);
+  });
+
+  it('scrub drops erased ids from keys, lists and objects', () => {
+    expect(scrub({ a: ['x', 'y'], x: 1, nodes: [{ id: 'x' }, { id: 'z' }] }, new Set(['x']))).toEqual({ a: ['y'], nodes: [{ id: 'z' }] });
+  });
+});
