@@ -4,7 +4,8 @@
  *   2 hops: loc1 (via inc1/inc3), yp3 (via yp2), int1 (about poc1), rhi1 (follows up me1), inc2 (C-coded: police only)
  *   3 hops: yp4 (yp3's peer);  4 hops: yp5 (never reached)
  * Markings: inc2 handling C (police only); yp1 is SOCIAL_CARE shared with EDUCATION; yp2..yp5 and
- * exc1 are EDUCATION's; poc1, inc1, inc3, int1 are POLICE's (not shared).
+ * exc1 are EDUCATION's; poc1, inc1, inc3, int1 are POLICE's (not shared); int2 (about loc1) is
+ * 5x5x5 handling 4: Education (its originator) only.
  */
 import type { LoadUnit } from '../../server/model/types';
 
@@ -47,6 +48,8 @@ export function handBuiltGraph(): LoadUnit[] {
     { kind: 'node', label: 'MissingEpisode', origin: 'test-missing', rows: [{ id: 'me1', occurredAt: '2025-07-01T18:00:00Z', returnedAt: '2025-07-02T09:00:00Z', missingRisk: 'medium', ...prov('POLICE', '2025-07-01T18:00:00Z', { sharedWith: ['SOCIAL_CARE', 'EDUCATION'] }) }] },
     { kind: 'node', label: 'ReturnInterview', origin: 'test-rhi', rows: [{ id: 'rhi1', occurredAt: '2025-07-03T10:00:00Z', outcome: 'completed', ...prov('SOCIAL_CARE', '2025-07-03T10:00:00Z') }] },
     { kind: 'node', label: 'IntelligenceReport', origin: 'test-intel', rows: [{ id: 'int1', occurredAt: '2025-06-01T12:00:00Z', text: 'Synthetic test intelligence', ...prov('POLICE', '2025-06-01T12:00:00Z', { ...grade('C', '4', 'P'), status: 'hypothesis' }) }] },
+    // 5x5x5 handling 4: originating agency (Education) only. Three hops from yp1, via loc1.
+    { kind: 'node', label: 'IntelligenceReport', origin: 'test-intel-historic', rows: [{ id: 'int2', occurredAt: '2024-11-01T12:00:00Z', text: 'Synthetic historic test intelligence', ...prov('EDUCATION', '2024-11-01T12:00:00Z', { gradingScheme: '5x5x5', sourceEval: 'B', assessment: '2', handling: '4' }) }] },
     { kind: 'rel', type: 'INVOLVED', origin: 'test-involved', rows: [
       rel('inc1', 'yp1', { role: 'victim', ...prov('POLICE', '2025-03-10T20:00:00Z') }),
       rel('inc1', 'poc1', { role: 'suspect', ...prov('POLICE', '2025-03-10T20:00:00Z') }),
@@ -66,6 +69,7 @@ export function handBuiltGraph(): LoadUnit[] {
       rel('ra1', 'yp1', prov('SOCIAL_CARE', '2025-02-01T10:00:00Z')),
       rel('ra2', 'yp1', prov('SOCIAL_CARE', '2025-08-01T10:00:00Z')),
       rel('int1', 'poc1', prov('POLICE', '2025-06-01T12:00:00Z', { ...grade('C', '4', 'P'), status: 'hypothesis' })),
+      rel('int2', 'loc1', prov('EDUCATION', '2024-11-01T12:00:00Z', { gradingScheme: '5x5x5', sourceEval: 'B', assessment: '2', handling: '4' })),
     ] as never },
     { kind: 'rel', type: 'FOLLOWS_UP', origin: 'test-follows', rows: [rel('rhi1', 'me1', prov('SOCIAL_CARE', '2025-07-03T10:00:00Z'))] as never },
     { kind: 'rel', type: 'EXPLOITS', origin: 'test-exploits', rows: [rel('poc1', 'yp1', prov('POLICE', '2025-01-01T00:00:00Z', { ...grade('B', '3', 'P'), status: 'hypothesis' }))] as never },
