@@ -1,0 +1,182 @@
+/**
+ * Analytics benchmark (`npm run bench -- analytics [--scale borough] [--seed N] [--quarter 2026-Q2] [--runs 3]`),
+ * on a fresh embedded Neo4j (2 GB heap, 512 MB page cache, as `npm start`):
+ *  1. each analytic for one quarter: median and max wall time over `runs` after one warm-up,
+ *     Node heap growth and peak RSS, Neo4j heap peak (JMX, sampled);
+ *  2. where a choice was made, both figures: hotspots scored in TypeScript over event rows (used)
+ *     vs computed entirely in Cypher; brokerage as a participation coefficient over Louvain
+ *     communities (used) vs exact betweenness on a sampled subgraph;
+ *  3. the planted-truth figures at this scale (precision, recall, ARI/NMI …).
+ * Writes bench-results/analytics.json and prints a table. The machine is shared: compare ratios.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { Driver } from 'neo4j-driver';
+import betweenness from 'graphology-metrics/centrality/betweenness';
+import Graph from 'graphology';
+import { resolveNeo4j } from '../neo4j/launch';
+import { migrate } from '../../server/db/migrate';
+import { load } from '../../server/db/loader';
+import { generate } from '../../fixtures/generator';
+import type { Scale } from '../../fixtures/generator/types';
+import * as A from '../../server/analytics';
+import { cypher } from '../../server/analytics/cypher';
+import { harmTable } from '../../server/analytics/harm';
+import { parseQuarter, previousQuarter } from '../../server/analytics/period';
+import { quarterPartition } from '../../server/analytics/networks';
+import { participationCoefficient } from '../../server/analytics/highharm/brokerage';
+import { evaluatePlanted } from '../../server/analytics/__tests__/support/planted';
+import { heapNow } from './load-lib';
+
+const arg = (args: string[], name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+const mb = (b: number): number => Math.round(b / 1048576);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Timing { medianMs: number; maxMs: number; runsMs: number[]; nodeHeapGrowthMb: number; nodeMaxRssMb: number; neo4jHeapPeakMb: number | null }
+
+async function measure(driver: Driver, runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  await fn(); // warm-up: query plans and page cache
+  const times: number[] = [];
+  let neoPeak: number | null = null;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const h = await heapNow(driver);
+      if (h && (neoPeak === null || h.heapUsedMb > neoPeak)) neoPeak = h.heapUsedMb;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  (global as { gc?: () => void }).gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  let heapPeak = heap0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(ms(t0));
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  }
+  sampling = false;
+  await sampler;
+  return {
+    medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)), runsMs: times.map(Math.round),
+    nodeHeapGrowthMb: mb(heapPeak - heap0), nodeMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), neo4jHeapPeakMb: neoPeak,
+  };
+}
+
+async function hotspotsCypherOnly(driver: Driver, quarter: string): Promise<unknown> {
+  const t = harmTable();
+  const base = {
+    kinds: ['Location', 'School', 'OnlineSpace'], hiddenHandling: [], limit: neo4j.int(20),
+    offences: t.offences, injuries: t.injuries, se3: t.grading['3x5x2'].sourceEval, se5: t.grading['5x5x5'].sourceEval,
+    as: t.grading['3x5x2'].assessment, halfLife: t.recency.halfLifeDays,
+  };
+  const cur = parseQuarter(quarter);
+  const prev = parseQuarter(previousQuarter(quarter));
+  const [a, b] = await Promise.all([
+    driver.executeQuery(cypher('hotspot-scores-cypher-only'), { ...base, from: cur.start, to: cur.end }),
+    driver.executeQuery(cypher('hotspot-scores-cypher-only'), { ...base, from: prev.start, to: prev.end, limit: neo4j.int(100000) }),
+  ]);
+  return [a.records.length, b.records.length];
+}
+
+export async function run(args: string[] = []): Promise<void> {
+  const scale = arg(args, 'scale', 'borough') as Scale;
+  const seed = Number(arg(args, 'seed', '1'));
+  const runs = Number(arg(args, 'runs', '3'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-analytics-neo4j-'));
+  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
+  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password), { disableLosslessIntegers: true });
+  const results: Record<string, any> = {
+    scale, seed, runs, when: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start (shared with other sessions)`,
+  };
+  try {
+    await migrate(driver);
+    let t0 = process.hrtime.bigint();
+    const fixture = generate({ scale, seed });
+    const quarter = arg(args, 'quarter', fixture.groundTruth.quarters[6]);
+    results.quarter = quarter;
+    results.generateMs = Math.round(ms(t0));
+    t0 = process.hrtime.bigint();
+    const summary = await load(driver, fixture.units);
+    results.load = { rows: summary.rows, nodes: summary.nodesCreated, relationships: summary.relationshipsCreated, seconds: Math.round(ms(t0) / 100) / 10 };
+    await A.storeBaseline({ driver }, fixture.baseline);
+    console.log(`Loaded ${summary.rows} rows in ${results.load.seconds} s; measuring ${quarter} (${runs} runs each after a warm-up)`);
+
+    const src = { driver };
+    const analytics: Array<[string, () => Promise<unknown>]> = [
+      ['hotspots', () => A.hotspots(src, { quarter })],
+      ['networkThemes', () => A.networkThemes(src, { quarter })],
+      ['highHarmPersonsOfConcern', () => A.highHarmPersonsOfConcern(src, { quarter })],
+      ['criticalMoments', () => A.criticalMoments(src, { quarter })],
+      ['notYetReferred', () => A.notYetReferred(src, { quarter })],
+      ['trends (8 quarters)', () => A.trends(src, { quarter })],
+      ['disproportionality', () => A.disproportionality(src, { quarter })],
+    ];
+    results.analytics = {};
+    for (const [name, fn] of analytics) {
+      results.analytics[name] = await measure(driver, runs, fn);
+      console.log(`  ${name}: median ${results.analytics[name].medianMs} ms`);
+    }
+
+    // Choices, both figures.
+    const hsTs = results.analytics.hotspots as Timing;
+    const hsCy = await measure(driver, runs, () => hotspotsCypherOnly(driver, quarter));
+    results.choices = {
+      hotspots: { typescriptScoringMs: hsTs.medianMs, cypherOnlyMs: hsCy.medianMs, ratio: Math.round((hsCy.medianMs / hsTs.medianMs) * 100) / 100, used: 'typescript scoring over event rows' },
+    };
+    // Brokerage: participation coefficient over Louvain (used) vs exact betweenness on a subgraph.
+    const qp = await quarterPartition(src, quarter);
+    t0 = process.hrtime.bigint();
+    const communityOf = new Map<string, string>();
+    qp.partition.communities.forEach((m, i) => m.forEach((x) => communityOf.set(x, `c${i}`)));
+    for (const n of qp.graph.nodes()) participationCoefficient(qp.graph.neighbors(n), communityOf);
+    const pcMs = ms(t0);
+    const sampleNodes = qp.graph.nodes().slice(0, Math.min(2000, qp.graph.order));
+    const keep = new Set(sampleNodes);
+    const sub = new Graph({ type: 'undirected' });
+    sampleNodes.forEach((n) => sub.addNode(n));
+    qp.graph.forEachEdge((_e, _a, x, y) => { if (keep.has(x) && keep.has(y)) sub.addUndirectedEdge(x, y); });
+    t0 = process.hrtime.bigint();
+    betweenness(sub, { getEdgeWeight: null });
+    const btMs = ms(t0);
+    results.choices.brokerage = {
+      projection: { nodes: qp.graph.order, edges: qp.graph.size },
+      louvainPlusParticipationMs: Math.round(pcMs),
+      exactBetweennessSubgraph: { nodes: sub.order, edges: sub.size, ms: Math.round(btMs) },
+      exactBetweennessFullEstimateMs: Math.round(btMs * (qp.graph.order / Math.max(1, sub.order)) ** 2),
+      used: 'participation coefficient (betweenness is O(n·m): estimate scales with n² at fixed density)',
+    };
+    results.planted = await evaluatePlanted(driver, fixture, quarter);
+  } finally {
+    await driver.close();
+    await neo.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync('bench-results/analytics.json', JSON.stringify(results, null, 2) + '\n');
+  printTable(results);
+}
+
+function printTable(r: Record<string, any>): void {
+  console.log(`\nAnalytics benchmark, ${r.scale} (seed ${r.seed}), quarter ${r.quarter}; ${r.machine}`);
+  console.log(`  load ${r.load.rows} rows in ${r.load.seconds} s\n`);
+  console.log('  analytic                     median ms   max ms  node heap +MB  neo4j heap peak MB');
+  for (const [name, t] of Object.entries(r.analytics as Record<string, Timing>)) {
+    console.log(`  ${name.padEnd(28)} ${String(t.medianMs).padStart(9)} ${String(t.maxMs).padStart(8)} ${String(t.nodeHeapGrowthMb).padStart(14)} ${String(t.neo4jHeapPeakMb ?? '?').padStart(19)}`);
+  }
+  const h = r.choices.hotspots;
+  console.log(`\n  hotspots: TypeScript scoring ${h.typescriptScoringMs} ms vs Cypher-only ${h.cypherOnlyMs} ms (ratio ${h.ratio})`);
+  const b = r.choices.brokerage;
+  console.log(`  brokerage: participation coefficient ${b.louvainPlusParticipationMs} ms over ${b.projection.nodes} nodes; exact betweenness `
+    + `${b.exactBetweennessSubgraph.ms} ms on ${b.exactBetweennessSubgraph.nodes} nodes (≈ ${b.exactBetweennessFullEstimateMs} ms estimated for all)`);
+  const p = r.planted;
+  console.log(`  planted: hotspot precision@k ${p.hotspotPrecision}, high-harm recall@k ${p.highHarmRecall}, ARI ${p.ari.toFixed(3)}, NMI ${p.nmi.toFixed(3)}, `
+    + `hub rank ${p.hubRank}, prolific rank ${p.prolificRank}, never-referred ${p.neverReferredFound}/${p.neverReferredPlanted}, trend p ${p.trend?.pValue}`);
+  console.log(`  node max RSS ${Math.max(...Object.values(r.analytics as Record<string, Timing>).map((t) => t.nodeMaxRssMb))} MB; written to bench-results/analytics.json`);
+}
