@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsSource } from '../analytics';
 import { gather, GATHER_STEPS } from './gather';
-import { packTables } from './tables';
+import { packTables, PackTable } from './tables';
 import { buildNarrative } from './narrative';
 import { buildSections } from './sections';
 import { renderHtml, PackMeta } from './html';
@@ -27,6 +27,8 @@ export interface BriefingResult {
   /** Ids of the people whose records fed person-level parts (for the access log). */
   personIds: string[];
   tables: string[];
+  /** The tables as published (after disclosure control for the partner edition). */
+  publishedTables: PackTable[];
   timings: Record<string, number>;
 }
 
@@ -92,9 +94,9 @@ export async function buildBriefing(source: AnalyticsSource, options: BriefingOp
   }
   lap('pdf');
   const personIds = o.edition === 'restricted' && o.names !== 'none'
-    ? [...new Set([...data.notYetReferred.items.slice(0, 20).map((c) => c.id), ...data.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => i.childId), ...data.highHarm.items.map((p) => p.id)])]
+    ? [...new Set([...data.notYetReferred.items.slice(0, 20).map((c) => c.id), ...data.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => i.childId), ...(o.pocNames ? data.highHarm.items.map((p) => p.id) : [])])]
     : [];
-  const result = { quarter: o.quarter, edition: o.edition, files, personIds, tables: [...tables.keys()], timings };
+  const result = { quarter: o.quarter, edition: o.edition, files, personIds, tables: [...tables.keys()], publishedTables: [...tables.values()], timings };
   try {
     await hooks.beforeRelease?.(result);
     for (const f of files) {

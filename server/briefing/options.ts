@@ -24,6 +24,8 @@ export interface ResolvedOptions extends Required<Omit<BriefingOptions, 'formats
   formats: Array<'html' | 'pdf' | 'csv'>;
   /** Names of people may appear (restricted edition, role that may see names). */
   names: 'names' | 'pseudonyms' | 'none';
+  /** Persons of concern are named only in the restricted edition for police (who may see the ranking). */
+  pocNames: boolean;
   hiddenHandling: string[];
 }
 
@@ -58,5 +60,6 @@ export function resolveOptions(o: BriefingOptions): ResolvedOptions {
   const names = o.edition === 'partner' ? 'none' : role === 'police' || role === 'analyst' ? 'names' : role === 'lead' ? 'pseudonyms' : 'none';
   // Police-only handling codes stay out unless police wrote the restricted edition; 5x5x5 "4" always.
   const hiddenHandling = o.edition === 'restricted' && role === 'police' ? ['4'] : ['C', '5', '4'];
-  return { quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, hiddenHandling };
+  const pocNames = o.edition === 'restricted' && role === 'police';
+  return { quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling };
 }

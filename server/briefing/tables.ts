@@ -229,7 +229,7 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
     rows: ranked.map((p) => String(p.rank)), cols: ['Children linked'], cells: ranked.map((p) => [p.breakdown.distinctChildren]),
   });
   extras.set('high-harm', () => [
-    ...(o.names === 'none' ? [] : [{ header: o.names === 'names' ? 'Name' : 'Pseudonym', before: true, values: ranked.map((p) => personLabel(o, p.id, p.name)) }]),
+    ...(o.pocNames ? [{ header: 'Name', before: true, text: true, values: ranked.map((p) => p.name) }] : []),
     { header: 'Score', values: ranked.map((p) => p.score.toFixed(2)) },
     { header: 'Disruption status', text: true, values: ranked.map((p) => {
       const s = status.get(p.id);
