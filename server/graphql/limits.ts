@@ -7,12 +7,16 @@ import { GraphQLError, type ValidationContext } from 'graphql';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
 
+/**
+ * Depth counts introspection too (it is the one recursive part of this schema; GraphiQL's own
+ * introspection query is 21 deep). A single profile query costs ~120, a neighbourhood ~35.
+ */
 export const LIMITS = {
-  maxDepth: 10,
+  maxDepth: 25,
   maxAliases: 10,
   maxDirectives: 20,
   maxTokens: 2000,
-  maxCost: 5000,
+  maxCost: 1000,
 } as const;
 
 const LIMIT_MESSAGE = /(limit of \d+ exceeded|Token limit)/i;
@@ -25,7 +29,7 @@ const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext
 
 export function limitPlugins(): Plugin[] {
   const armor = new EnvelopArmor({
-    maxDepth: { n: LIMITS.maxDepth, exposeLimits: true, ...report },
+    maxDepth: { n: LIMITS.maxDepth, exposeLimits: true, ignoreIntrospection: false, ...report },
     maxAliases: { n: LIMITS.maxAliases, exposeLimits: true, ...report },
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true, ...report },
     maxTokens: { n: LIMITS.maxTokens, exposeLimits: true },
