@@ -1,0 +1,68 @@
+/** The briefing mutation over HTTP: leads and admin only, justification, logged as a disclosure before the files return. */
+import { startApi, type TestApi } from '../../../../tests/api/client';
+import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { load } from '../../../db/loader';
+import { generate } from '../../../../fixtures/generator';
+import { storeBaseline } from '../../../analytics';
+
+let api: TestApi;
+const MUTATION = `mutation($input: BriefingInput!) {
+  generateBriefing(input: $input) { quarter edition accessLogSeq tables files { name kind mediaType encoding content bytes } }
+}`;
+const input = (extra: Record<string, unknown> = {}) => ({ input: { quarter: '2025-Q3', edition: 'PARTNER', formats: ['CSV'], ...extra } });
+const log = async () => (await driver().executeQuery(
+  'MATCH (e:AccessLogEntry) RETURN e.seq AS seq, e.operation AS op, e.actorRole AS role, e.justification AS why, e.detail AS detail ORDER BY e.seq')).records.map((r) => r.toObject());
+
+beforeAll(async () => {
+  await freshGraph();
+  const fixture = generate({ scale: 'tiny', seed: 7 });
+  await load(driver(), fixture.units);
+  await storeBaseline({ driver: driver() }, fixture.baseline);
+  api = await startApi({ modules: ['briefing'] });
+}, 300_000);
+afterAll(async () => { await api.close(); await closeDriver(); });
+
+describe('generateBriefing', () => {
+  it.each([['ana.analyst'], ['pat.police'], ['pam.partner'], ['aud.auditor']])('is refused for %s', async (user) => {
+    const before = (await log()).length;
+    const r = await api.gql(user, MUTATION, input(), { justification: 'Q3 briefing' });
+    expect(r.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await log()).length).toBe(before);
+  });
+
+  it('needs a justification', async () => {
+    const r = await api.gql('lee.lead', MUTATION, input());
+    expect(r.body.errors?.[0].extensions?.code).toBe('JUSTIFICATION_REQUIRED');
+  });
+
+  it('names the bad field', async () => {
+    const r = await api.gql('lee.lead', MUTATION, input({ quarter: '2025-Q7' }), { justification: 'Q3 briefing' });
+    expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quarter' });
+  });
+
+  it('returns the files to a lead and logs the disclosure first', async () => {
+    const r = await api.gql('lee.lead', MUTATION, input({ formats: ['CSV', 'HTML', 'PDF'], recipient: 'Partnership board' }), { justification: 'Q3 partnership briefing' });
+    expect(r.body.errors).toBeUndefined();
+    const pack = r.body.data.generateBriefing;
+    expect(pack).toMatchObject({ quarter: '2025-Q3', edition: 'PARTNER' });
+    const kinds = pack.files.map((f: { kind: string }) => f.kind);
+    expect(kinds.filter((k: string) => k === 'CSV')).toHaveLength(pack.tables.length);
+    const pdf = pack.files.find((f: { kind: string }) => f.kind === 'PDF');
+    expect(pdf).toMatchObject({ mediaType: 'application/pdf', encoding: 'base64' });
+    expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const html = pack.files.find((f: { kind: string }) => f.kind === 'HTML');
+    expect(html.content).toContain('OFFICIAL-SENSITIVE');
+    const entries = await log();
+    const entry = entries.find((e) => e.seq === pack.accessLogSeq)!;
+    expect(entry).toMatchObject({ op: 'disclosure', role: 'lead', why: 'Q3 partnership briefing' });
+    expect(JSON.parse(entry.detail as string)).toMatchObject({ kind: 'briefing', quarter: '2025-Q3', edition: 'partner', recipient: 'Partnership board' });
+  }, 120_000);
+
+  it('admin may generate the restricted edition (no names: admin does not consult people)', async () => {
+    const r = await api.gql('adm.admin', MUTATION, input({ edition: 'RESTRICTED', formats: ['HTML'] }), { justification: 'Q3 restricted pack' });
+    expect(r.body.errors).toBeUndefined();
+    const { records } = await driver().executeQuery('MATCH (p:YoungPerson) RETURN p.name AS name');
+    const html = r.body.data.generateBriefing.files[0].content as string;
+    expect(records.filter((x) => html.includes(x.get('name') as string))).toEqual([]);
+  }, 120_000);
+});
