@@ -26,11 +26,12 @@ export async function quarterPartition(source: AnalyticsSource, quarter: string)
 
 /** Communities of `quarter` with ids carried from the chain of earlier quarters. */
 export async function namedCommunities(source: AnalyticsSource, quarter: string, minSize: number, chain = ID_CHAIN_QUARTERS) {
+  // The quarters' projections are independent: read and partition them concurrently, then match in order.
+  const quarters = Array.from({ length: chain + 1 }, (_, i) => shiftQuarter(quarter, i - chain));
+  const parts = await Promise.all(quarters.map((q) => quarterPartition(source, q)));
   let previous: Named[] = [];
   let last: { matched: Matched[]; dormant: Named[]; qp: QuarterPartition } | undefined;
-  for (let k = chain; k >= 0; k--) {
-    const q = shiftQuarter(quarter, -k);
-    const qp = await quarterPartition(source, q);
+  for (const qp of parts) {
     const big = qp.partition.communities.filter((c) => c.length >= minSize);
     const m = matchCommunities(big, previous);
     previous = m.matched.map(({ id, members }) => ({ id, members }));
