@@ -1,0 +1,132 @@
+/**
+ * Briefing benchmark (`npm run bench -- briefing [--scale demo|borough] [--seed N] [--quarter 2025-Q3] [--runs 2]`).
+ * Uses NEO4J_URI if set (loading the fixture only when the database is empty), else a fresh
+ * embedded Neo4j in .data/bench-briefing-<scale>. Measures, in the same process:
+ *  - baseline: the analytics the pack is built from, run alone (in parallel, as the pack does);
+ *  - the partner pack (HTML + PDF + CSV) and the restricted pack: wall time by stage, peak RSS and
+ *    heap of Node, peak RSS of the Chromium processes it starts, Neo4j heap peak (JMX);
+ *  - ratio pack / baseline. Target: pack ≤ 20 s at borough scale.
+ * Writes bench-results/briefing-<scale>.json. The machine is shared: prefer the ratios.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { Driver } from 'neo4j-driver';
+import { resolveNeo4j } from '../neo4j/launch';
+import { migrate } from '../../server/db/migrate';
+import { load } from '../../server/db/loader';
+import { generate } from '../../fixtures/generator';
+import type { Scale } from '../../fixtures/generator/types';
+import * as A from '../../server/analytics';
+import { buildBriefing } from '../../server/briefing';
+import { heapNow } from './load-lib';
+
+const arg = (args: string[], name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const mb = (b: number): number => Math.round(b / 1048576);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** RSS (MB) of every process below this one (Chromium and its renderers). */
+function childrenRssMb(): number {
+  try {
+    const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+    const below = new Set([process.pid]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [pid, ppid] of rows) if (below.has(ppid) && !below.has(pid)) { below.add(pid); grew = true; }
+    }
+    return Math.round(rows.filter(([pid]) => pid !== process.pid && below.has(pid)).reduce((s, r) => s + r[2], 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+interface Peak { nodeRssMb: number; nodeHeapMb: number; chromiumRssMb: number; neo4jHeapMb: number | null }
+
+async function sampled<T>(driver: Driver, fn: () => Promise<T>): Promise<{ value: T; ms: number; peak: Peak }> {
+  const peak: Peak = { nodeRssMb: 0, nodeHeapMb: 0, chromiumRssMb: 0, neo4jHeapMb: null };
+  let on = true;
+  const sampler = (async () => {
+    while (on) {
+      const m = process.memoryUsage();
+      peak.nodeRssMb = Math.max(peak.nodeRssMb, mb(m.rss));
+      peak.nodeHeapMb = Math.max(peak.nodeHeapMb, mb(m.heapUsed));
+      peak.chromiumRssMb = Math.max(peak.chromiumRssMb, childrenRssMb());
+      const h = await heapNow(driver);
+      if (h) peak.neo4jHeapMb = Math.max(peak.neo4jHeapMb ?? 0, h.heapUsedMb);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const t0 = process.hrtime.bigint();
+  try {
+    const value = await fn();
+    return { value, ms: Number(process.hrtime.bigint() - t0) / 1e6, peak };
+  } finally {
+    on = false;
+    await sampler;
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const scale = arg(args, 'scale', 'demo') as Scale;
+  const seed = Number(arg(args, 'seed', '20251'));
+  const quarter = arg(args, 'quarter', '2025-Q3');
+  const runs = Number(arg(args, 'runs', '2'));
+  const neo = await resolveNeo4j({ dataDir: `.data/bench-briefing-${scale}`, port: 0, fresh: !process.env.NEO4J_URI, heap: '2g', pageCacheMb: 512, log: () => undefined });
+  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password), { disableLosslessIntegers: true });
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-briefing-'));
+  try {
+    await migrate(driver);
+    const { records } = await driver.executeQuery('MATCH (n:Entity) RETURN count(n) AS n');
+    if ((records[0].get('n') as number) === 0) {
+      const fixture = generate({ scale, seed });
+      console.log(`Loading the ${scale} fixture …`);
+      await load(driver, fixture.units);
+      await A.storeBaseline({ driver }, fixture.baseline);
+    }
+    const size = (await driver.executeQuery('MATCH (n:Entity) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels')).records[0].toObject();
+    const source = { driver, hiddenHandling: ['C', '5', '4'] };
+    const baseline = () => Promise.all([
+      A.trends(source, { quarter }), A.hotspots(source, { quarter, limit: 500 }), A.networkThemes(source, { quarter }),
+      A.highHarmPersonsOfConcern(source, { quarter, limit: 10 }), A.criticalMoments(source, { quarter }), A.notYetReferred(source, { quarter, limit: 500 }),
+    ]);
+    await baseline(); // warm-up: plans, page cache, JIT
+    const base = [];
+    for (let i = 0; i < runs; i += 1) base.push(await sampled(driver, baseline));
+    const packs: Record<string, unknown> = {};
+    for (const edition of ['partner', 'restricted'] as const) {
+      const times = [];
+      for (let i = 0; i < runs; i += 1) {
+        times.push(await sampled(driver, () => buildBriefing({ driver }, { quarter, edition, author: { name: 'Bench', role: 'lead' } }, path.join(out, `${edition}-${i}`))));
+      }
+      const med = median(times.map((t) => t.ms));
+      packs[edition] = {
+        medianMs: Math.round(med), runsMs: times.map((t) => Math.round(t.ms)),
+        stagesMs: times[times.length - 1].value.timings,
+        peak: times.reduce((p, t) => ({
+          nodeRssMb: Math.max(p.nodeRssMb, t.peak.nodeRssMb), nodeHeapMb: Math.max(p.nodeHeapMb, t.peak.nodeHeapMb),
+          chromiumRssMb: Math.max(p.chromiumRssMb, t.peak.chromiumRssMb), neo4jHeapMb: Math.max(p.neo4jHeapMb ?? 0, t.peak.neo4jHeapMb ?? 0),
+        }), { nodeRssMb: 0, nodeHeapMb: 0, chromiumRssMb: 0, neo4jHeapMb: 0 } as Peak),
+        ratioToAnalytics: Math.round((med / median(base.map((b) => b.ms))) * 100) / 100,
+        withinTarget: med <= 20_000,
+      };
+    }
+    const result = {
+      scale, seed, quarter, runs, graph: size, machine: { cpus: os.cpus().length, note: 'shared, contended machine: compare ratios' },
+      analyticsBaselineMs: { median: Math.round(median(base.map((b) => b.ms))), runs: base.map((b) => Math.round(b.ms)) }, packs,
+    };
+    fs.mkdirSync('bench-results', { recursive: true });
+    fs.writeFileSync(`bench-results/briefing-${scale}.json`, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await driver.close();
+    await neo.stop();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) run(process.argv.slice(2)).catch((e) => { console.error(e); process.exit(1); });
