@@ -50,9 +50,11 @@ export async function openCsv(file: string, onBytes?: (bytes: number) => void): 
   const encoding = await detectEncoding(file);
   const source = fs.createReadStream(file, { highWaterMark: 1 << 16 });
   if (onBytes) source.on('data', () => onBytes(source.bytesRead));
-  const decoded = source.pipe(iconv.decodeStream(encoding === 'windows-1252' ? 'win1252' : 'utf8', { stripBOM: true }));
+  // UTF-8 goes straight to the parser (it strips a BOM itself); Windows-1252 is decoded first.
+  const decoded = encoding === 'windows-1252' ? source.pipe(iconv.decodeStream('win1252')) : source;
   let header: string[] = [];
   const parser = decoded.pipe(parse({
+    encoding: 'utf8',
     bom: true,
     columns: (h: string[]) => { header = h.map((c) => c.trim()); return header; },
     skip_empty_lines: true,

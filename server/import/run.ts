@@ -45,6 +45,8 @@ export interface ImportReport {
   rejected: number;
   issues: ImportIssue[];
   changes: Change[];
+  /** Seconds per phase: read (CSV + mapping), check (rules), references, diff, write, log. */
+  timings: Record<string, number>;
 }
 
 export const TEMPLATE_MAPPINGS: Mapping[] = TEMPLATES.map(templateMapping);
@@ -101,6 +103,9 @@ export async function runImport(driver: Driver, target: string | string[], opts:
   const issues: ImportIssue[] = [];
   const reports: FileReport[] = [];
   let doneBytes = 0;
+  const timings: Record<string, number> = {};
+  let mark = Date.now();
+  const lap = (phase: string) => { const t = Date.now(); timings[phase] = (t - mark) / 1000; mark = t; };
   for (const file of files) {
     const m = chooseMapping(file, opts.mappings ?? []);
     if (!m) {
@@ -112,16 +117,20 @@ export async function runImport(driver: Driver, target: string | string[], opts:
     reports.push(await readFile(file, m, records, issues, (b) => opts.onProgress?.('read', before + b, totalBytes)));
     doneBytes += fs.statSync(file).size;
   }
+  lap('read');
   const checked = checkRows(records, now);
   issues.push(...checked.issues);
+  lap('check');
   issues.push(...await checkReferences(driver, database, checked));
+  lap('references');
   const d = await diff(driver, database, checked.nodes, checked.rels);
   issues.push(...d.issues);
+  lap('diff');
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
   const report: ImportReport = {
     applied: false, files: reports, read: reports.reduce((s, f) => s + f.rows, 0),
     created: d.created.length, updated: d.updated.length, unchanged: d.unchanged,
-    rejected: new Set(issues.map((i) => `${i.file}#${i.row}`)).size, issues, changes: d.updated,
+    rejected: new Set(issues.map((i) => `${i.file}#${i.row}`)).size, issues, changes: d.updated, timings,
   };
   if (!opts.apply || issues.length > 0 || d.created.length + d.updated.length === 0) return report;
 
@@ -129,6 +138,7 @@ export async function runImport(driver: Driver, target: string | string[], opts:
     database, now, batchSize: opts.batchSize, onProgress: (done, total) => opts.onProgress?.('write', done, total),
   });
   report.applied = true;
+  lap('write');
   const actor = systemActor(opts.actor ?? 'import', driver, database);
   const justification = opts.justification ?? `import of ${reports.map((f) => f.file).join(', ')}`;
   const fileNames = reports.map((f) => f.file);
@@ -141,5 +151,6 @@ export async function runImport(driver: Driver, target: string | string[], opts:
       detail: { files: fileNames, changes: d.updated.map((c) => ({ id: c.id, type: c.type, fields: c.fields })) },
     });
   }
+  lap('log');
   return report;
 }

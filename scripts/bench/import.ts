@@ -1,0 +1,149 @@
+/**
+ * Import benchmark (`npm run bench -- import [--scale borough] [--seed N]`), on a fresh embedded
+ * Neo4j (2 GB heap, 512 MB page cache, as `npm start`):
+ *  1. the synthetic borough written as template CSVs, imported through the template path: dry run,
+ *     --apply (rows/s, peak Node RSS / heap), and a re-import (everything unchanged);
+ *  2. baselines in the same process: the bulk loader on the same rows (no CSV), and one transaction
+ *     per row on a sample (the ratio the design asks for: ≥ 50×);
+ *  3. entity resolution over the people: time, candidate pairs compared, precision / recall
+ *     against the planted duplicates; and the same as a database run (read, score, write).
+ * Writes bench-results/import.json and prints a summary. The machine is shared: compare ratios.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { Driver } from 'neo4j-driver';
+import { resolveNeo4j } from '../neo4j/launch';
+import { migrate } from '../../server/db/migrate';
+import { load } from '../../server/db/loader';
+import { generate } from '../../fixtures/generator';
+import type { Scale } from '../../fixtures/generator/types';
+import type { LoadUnit } from '../../server/model/types';
+import { runImport } from '../../server/import/run';
+import { writeUnitsAsCsv } from '../../server/import/write-csv';
+import { findDuplicates, runResolution } from '../../server/resolution/resolve';
+import { systemActor } from '../../server/security/access-log';
+import type { PersonRecord } from '../../server/resolution/score';
+import { cpuSeconds, neo4jPid } from './load-lib';
+
+const arg = (args: string[], name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const mb = (b: number): number => Math.round(b / 1048576);
+const secs = (t0: number): number => (Date.now() - t0) / 1000;
+
+/** Peak Node RSS and heap while fn runs (sampled every 100 ms). */
+async function withMemory<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number; peakHeapMb: number; startRssMb: number }> {
+  const start = process.memoryUsage();
+  let peakRss = start.rss;
+  let peakHeap = start.heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 100);
+  const t0 = Date.now();
+  try {
+    const result = await fn();
+    return { result, seconds: secs(t0), peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), startRssMb: mb(start.rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function wipe(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** One write transaction per row (the naive way), on a sample of people rows with fresh ids. */
+async function perRowRate(driver: Driver, units: LoadUnit[], n: number): Promise<number> {
+  const people = units.find((u) => u.kind === 'node' && u.label === 'Person')!.rows.slice(0, n);
+  const t0 = Date.now();
+  for (const [i, row] of people.entries()) {
+    await load(driver, [{ kind: 'node', label: 'Person', origin: 'per-row', rows: [{ ...row, id: `bench-per-row-${i}` }] }]);
+  }
+  return people.length / secs(t0);
+}
+
+export async function run(args: string[]): Promise<void> {
+  const scale = arg(args, 'scale', 'borough') as Scale;
+  const seed = Number(arg(args, 'seed', '20251'));
+  const results: Record<string, unknown> = {
+    scale, seed, when: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start (shared with other sessions)`,
+  };
+  console.log(`Generating the ${scale} borough…`);
+  const fixture = generate({ scale, seed });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-import-${scale}-`));
+  const written = await writeUnitsAsCsv(fixture.units, dir);
+  const bytes = written.files.reduce((s, f) => s + fs.statSync(f).size, 0);
+  results.csv = { files: written.files.length, rows: written.rows, mb: mb(bytes) };
+  console.log(`Wrote ${written.rows} rows in ${written.files.length} template CSVs (${mb(bytes)} MB)`);
+
+  const dataDir = `.data/bench-import-${process.pid}`;
+  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
+  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password), { disableLosslessIntegers: true });
+  try {
+    await migrate(driver);
+    const dry = await withMemory(() => runImport(driver, dir));
+    results.dryRun = { timings: dry.result.timings, seconds: dry.seconds, rowsPerSecond: Math.round(written.rows / dry.seconds), created: dry.result.created, issues: dry.result.issues.length, peakRssMb: dry.peakRssMb, peakHeapMb: dry.peakHeapMb };
+    console.log(`Dry run: ${dry.seconds.toFixed(1)} s, ${dry.result.issues.length} issue(s), ${dry.result.created} records to create`);
+    if (dry.result.issues.length) console.log(dry.result.issues.slice(0, 5));
+
+    const pid = neo4jPid(dataDir);
+    const cpu0 = { node: process.cpuUsage(), neo: pid ? cpuSeconds(pid) : undefined };
+    const applied = await withMemory(() => runImport(driver, dir, { apply: true, batchSize: 5000 }));
+    const rate = Math.round(written.rows / applied.seconds);
+    const nodeCpu = (process.cpuUsage(cpu0.node).user + process.cpuUsage(cpu0.node).system) / 1e6;
+    const neoCpu = pid && cpu0.neo !== undefined ? (cpuSeconds(pid) ?? 0) - cpu0.neo : undefined;
+    results.cpu = { nodeCpuSeconds: +nodeCpu.toFixed(1), neo4jCpuSeconds: neoCpu, rowsPerCpuSecond: Math.round(written.rows / (nodeCpu + (neoCpu ?? 0))) };
+    console.log(`CPU for the import: Node ${nodeCpu.toFixed(1)} s, Neo4j ${neoCpu?.toFixed(1)} s → ${Math.round(written.rows / (nodeCpu + (neoCpu ?? 0)))} rows per CPU-second`);
+    results.apply = { timings: applied.result.timings, seconds: applied.seconds, rowsPerSecond: rate, created: applied.result.created, peakRssMb: applied.peakRssMb, peakHeapMb: applied.peakHeapMb, startRssMb: applied.startRssMb };
+    console.log(`Import --apply: ${applied.seconds.toFixed(1)} s → ${rate} rows/s; Node peak RSS ${applied.peakRssMb} MB, heap ${applied.peakHeapMb} MB; phases ${JSON.stringify(applied.result.timings)}`);
+
+    const again = await withMemory(() => runImport(driver, dir, { apply: true }));
+    results.reimport = { seconds: again.seconds, unchanged: again.result.unchanged, created: again.result.created, updated: again.result.updated };
+    console.log(`Re-import: ${again.seconds.toFixed(1)} s, unchanged ${again.result.unchanged}, created ${again.result.created}, updated ${again.result.updated}`);
+
+    const people = fixture.units.filter((u) => u.kind === 'node' && u.label === 'Person').flatMap((u) => u.rows) as unknown as PersonRecord[];
+    const truth = new Set(fixture.groundTruth.duplicatePersonPairs.map((p) => [...p].sort().join('|')));
+    const t0 = Date.now();
+    const er = findDuplicates(people);
+    const erSeconds = secs(t0);
+    const found = new Set(er.matches.map((m) => [m.from, m.to].sort().join('|')));
+    const tp = [...found].filter((k) => truth.has(k)).length;
+    const erDb = await withMemory(() => runResolution(systemActor('bench', driver, 'neo4j')));
+    results.resolution = {
+      people: people.length, candidatePairs: er.compared, allPairs: (people.length * (people.length - 1)) / 2, seconds: erSeconds,
+      matches: found.size, precision: tp / found.size, recall: tp / truth.size,
+      databaseRun: { seconds: erDb.seconds, proposed: erDb.result.proposed.length, compared: erDb.result.compared },
+    };
+    console.log(`Entity resolution: ${people.length} people, ${er.compared} candidate pairs (of ${(people.length * (people.length - 1)) / 2}), ` +
+      `${erSeconds.toFixed(1)} s scoring, precision ${(tp / found.size).toFixed(3)}, recall ${(tp / truth.size).toFixed(3)}; database run ${erDb.seconds.toFixed(1)} s`);
+
+    const perRow = await perRowRate(driver, fixture.units, 500);
+    await wipe(driver);
+    const t1 = Date.now();
+    await load(driver, fixture.units, { batchSize: 5000 });
+    const loaderRate = Math.round(written.rows / secs(t1));
+    results.baselines = {
+      loaderRowsPerSecond: loaderRate, perRowTransactionsRowsPerSecond: Math.round(perRow),
+      importVsLoader: +(rate / loaderRate).toFixed(2), importVsPerRow: +(rate / perRow).toFixed(1),
+    };
+    console.log(`Baselines: bulk loader ${loaderRate} rows/s (import/loader ${(rate / loaderRate).toFixed(2)}); one transaction per row ${Math.round(perRow)} rows/s (import/per-row ${(rate / perRow).toFixed(1)}×)`);
+  } finally {
+    await driver.close();
+    await neo.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync(path.join('bench-results', 'import.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('Wrote bench-results/import.json');
+}
