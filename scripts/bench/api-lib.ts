@@ -1,0 +1,32 @@
+/** Closed-loop load: `concurrency` workers, each sending one request after the other. */
+export interface LoadResult { count: number; errors: number; seconds: number; p50: number; p95: number; p99: number; mean: number }
+
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+
+export async function closedLoop(concurrency: number, total: number, once: (i: number) => Promise<void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < total) {
+      const i = next++;
+      const t0 = process.hrtime.bigint();
+      try {
+        await once(i);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      } catch {
+        errors++;
+      }
+    }
+  }));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return {
+    count: latencies.length, errors, seconds: r(seconds),
+    p50: r(percentile(latencies, 50)), p95: r(percentile(latencies, 95)), p99: r(percentile(latencies, 99)),
+    mean: r(latencies.reduce((s, x) => s + x, 0) / Math.max(1, latencies.length)),
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--requests 1500] [--concurrency 10]`).
+ * On a fresh embedded Neo4j loaded with the synthetic borough, with 10 concurrent clients:
+ *   - driver:      the neighbourhood's own Cypher (nodes + one expand per hop) run with the driver;
+ *   - driver+log:  the same plus one access-log append per request (the log's cost);
+ *   - api:         the same neighbourhood through HTTP + GraphQL (sign-in, limits, access rules,
+ *                  access log, JSON), production settings;
+ * for one hop and two hops, p50/p95/p99. Ratio API/driver and log cost on p95 are reported.
+ * Scenarios alternate in rounds so a noisy neighbour hurts all of them alike. Shared CPU: compare ratios.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import neo4j from 'neo4j-driver';
+import { resolveNeo4j } from '../neo4j/launch';
+import { migrate } from '../../server/db/migrate';
+import { load } from '../../server/db/loader';
+import { generate } from '../../fixtures/generator';
+import type { Scale } from '../../fixtures/generator/types';
+import { closedLoop, type LoadResult } from './api-lib';
+
+const arg = (args: string[], name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+
+const QUERY = `query N($ids: [ID!]!, $hops: Int) { neighbourhood(ids: $ids, hops: $hops) {
+  nodes { id kind name properties } edges { id type source target properties } truncated hiddenByLimit hiddenByAccess } }`;
+
+export async function run(args: string[]): Promise<void> {
+  const scale = arg(args, 'scale', 'borough') as Scale;
+  const seed = Number(arg(args, 'seed', '20251'));
+  const requests = Number(arg(args, 'requests', '1500'));
+  const concurrency = Number(arg(args, 'concurrency', '10'));
+  const rounds = Number(arg(args, 'rounds', '2'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-api-neo4j-'));
+  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
+  Object.assign(process.env, { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NODE_ENV: 'production' });
+  const logFile = path.resolve('bench-results', 'api-requests.log');
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const requestLog = fs.createWriteStream(logFile);
+  try {
+    // Modules that read config are imported after the environment is final.
+    const { resetConfig } = await import('../../server/config');
+    resetConfig();
+    const { getDriver, database, closeDriver } = await import('../../server/db/driver');
+    const { buildApp } = await import('../../server/app');
+    const { issueDemoToken } = await import('../../server/auth');
+    const { appendAccessLog } = await import('../../server/security/access-log');
+    const { namedQuery } = await import('../../server/graphql/cypher');
+    const { hopFilter, ROW_CAP } = await import('../../server/modules/neighbourhood/neighbourhood.service');
+    const driver = getDriver();
+    await migrate(driver, database());
+
+    console.log(`Generating and loading the synthetic "${scale}" borough (seed ${seed})…`);
+    const t0 = Date.now();
+    const fixture = generate({ scale, seed });
+    const summary = await load(driver, fixture.units, { database: database() });
+    console.log(`Loaded ${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+    // Seeds: young people with at least one link, a fixed sample.
+    const { records } = await driver.executeQuery(
+      `MATCH (p:YoungPerson) WHERE EXISTS { (p)--() } RETURN p.id AS id ORDER BY p.id LIMIT 400`, {}, { database: database() });
+    const ids = records.map((r) => r.get('id') as string);
+
+    const app = await buildApp({ rateLimits: { graphqlPerMinute: 10_000_000 }, log: (l) => requestLog.write(`${JSON.stringify(l)}\n`) });
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const token = await issueDemoToken('ana.analyst');
+    const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}`, 'x-justification': 'BENCH-API' };
+
+    const filter = hopFilter(null);
+    const ctx = { driver, database: database() };
+    const logCtx = { ...ctx, user: { id: 'bench', name: 'Benchmark', role: 'analyst' as const }, justification: 'BENCH-DRIVER', requestId: 'bench' };
+    const exec = (name: string, params: Record<string, unknown>) =>
+      driver.executeQuery(namedQuery('neighbourhood', name), params, { database: database(), routing: neo4j.routing.READ });
+
+    /** The API's Cypher, bare: seed node, then one expand per hop over the new frontier. */
+    const driverOnly = async (id: string, hops: number): Promise<string[]> => {
+      const seen = new Set<string>([id]);
+      await exec('nodes', { ids: [id] });
+      let frontier = [id];
+      for (let h = 1; h <= hops && frontier.length; h++) {
+        const r = await exec('expand', { frontier, ...filter, rowCap: neo4j.int(ROW_CAP) });
+        const next: string[] = [];
+        for (const rec of r.records) {
+          const b = rec.get('bid') as string;
+          if (!seen.has(b) && seen.size < 500) { seen.add(b); next.push(b); }
+        }
+        frontier = next;
+      }
+      return [...seen];
+    };
+    const api = async (id: string, hops: number) => {
+      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: QUERY, variables: { ids: [id], hops } }) });
+      const body = (await res.json()) as { errors?: unknown };
+      if (res.status !== 200 || body.errors) throw new Error(JSON.stringify(body.errors));
+    };
+
+    const scenarios: Record<string, (id: string, hops: number) => Promise<unknown>> = {
+      driver: driverOnly,
+      'driver+log': async (id, hops) => appendAccessLog(logCtx, { operation: 'consultation', justification: 'BENCH-DRIVER', ids: await driverOnly(id, hops) }),
+      api,
+    };
+    const results: Record<string, Record<string, LoadResult[]>> = {};
+    for (const hops of [1, 2]) {
+      for (const [name, fn] of Object.entries(scenarios)) await closedLoop(concurrency, 100, (i) => fn(ids[i % ids.length], hops) as Promise<void>); // warm-up
+      for (let round = 0; round < rounds; round++) {
+        for (const [name, fn] of Object.entries(scenarios)) {
+          const r = await closedLoop(concurrency, requests, (i) => fn(ids[(i * 7 + round) % ids.length], hops) as Promise<void>);
+          ((results[`${hops}-hop`] ??= {})[name] ??= []).push(r);
+          console.log(`${hops}-hop ${name.padEnd(10)} round ${round + 1}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${Math.round(r.count / r.seconds)} req/s, errors ${r.errors}`);
+        }
+      }
+    }
+    // Per scenario: the median of the rounds' percentiles.
+    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+    const table = Object.fromEntries(Object.entries(results).map(([hop, byName]) => {
+      const s = Object.fromEntries(Object.entries(byName).map(([n, rs]) => [n, { p50: mid(rs.map((r) => r.p50)), p95: mid(rs.map((r) => r.p95)), p99: mid(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0) }]));
+      return [hop, {
+        ...s,
+        ratioApiToDriverP50: +(s.api.p50 / s['driver+log'].p50).toFixed(2),
+        ratioApiToDriverP95: +(s.api.p95 / s['driver+log'].p95).toFixed(2),
+        ratioApiToBareDriverP95: +(s.api.p95 / s.driver.p95).toFixed(2),
+        accessLogCostP95Pct: +(((s['driver+log'].p95 - s.driver.p95) / s.driver.p95) * 100).toFixed(1),
+      }];
+    }));
+    const out = {
+      when: new Date().toISOString(), scale, seed, concurrency, requestsPerRound: requests, rounds,
+      graph: { nodes: summary.nodesCreated, relationships: summary.relationshipsCreated }, cpus: os.cpus().length, loadavg: os.loadavg(),
+      note: 'Shared, contended CPU (several sessions on 2 cores): compare ratios, not absolute times. API and clients share one Node process.',
+      results: table,
+    };
+    fs.writeFileSync(path.resolve('bench-results', 'api.json'), JSON.stringify(out, null, 2));
+    console.table(Object.fromEntries(Object.entries(table).map(([hop, t]) => [hop, {
+      'driver p50': (t as any).driver.p50, 'driver p95': (t as any).driver.p95, 'driver+log p95': (t as any)['driver+log'].p95,
+      'api p50': (t as any).api.p50, 'api p95': (t as any).api.p95, 'api/driver+log p95': (t as any).ratioApiToDriverP95,
+      'api/driver p95': (t as any).ratioApiToBareDriverP95, 'log cost p95 %': (t as any).accessLogCostP95Pct,
+    }])));
+    console.log('Written bench-results/api.json');
+    await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+    await closeDriver();
+  } finally {
+    requestLog.end();
+    await neo.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
