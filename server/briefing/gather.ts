@@ -20,7 +20,7 @@ export interface BriefingData {
   highHarm: A.HighHarmResult;
   critical: A.CriticalMomentsResult;
   notYetReferred: A.NotYetReferredResult;
-  /** Cohort for demographics: one row per child at risk in the quarter (latest assessment). */
+  /** One row per child at risk per quarter (latest assessment), this quarter and the previous one. */
   cohort: Array<AssessmentRow & { quarter: string }>;
   baseline: PopulationBaseline | null;
   missing: MissingRow[];
@@ -49,7 +49,8 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
     step('persons of concern', A.highHarmPersonsOfConcern(source, { quarter: o.quarter, limit: 10 })),
     step('critical moments', A.criticalMoments(source, { quarter: o.quarter, asOf: o.createdAt })),
     step('not yet referred', A.notYetReferred(source, { quarter: o.quarter, limit: 500 })),
-    step('demographics', readRows<AssessmentRow>(source, 'trend-assessments', q)),
+    // From the previous quarter: children at risk now who were not at risk then are "new".
+    step('demographics', readRows<AssessmentRow>(source, 'trend-assessments', { from: prev.start, to: period.end })),
     step('baseline', A.loadBaseline(source)),
     step('missing', briefingRows<MissingRow>(source, 'missing', q)),
     step('NRM', briefingRows<NrmRow>(source, 'nrm', q)),

@@ -132,6 +132,11 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
   sections.places = topPlace
     ? [`The place of highest harm this quarter is ${topPlace.name}${topPlace.ward ? ` (${topPlace.ward})` : ''}. Scores weigh each event by harm, intelligence grading and recency.`]
     : ['No events at places were recorded this quarter.'];
+  const kindOf = new Map(d.places.map((p) => [p.id, p.kind]));
+  const transport = d.hotspots.items.slice(0, 10).filter((h) => kindOf.get(h.id) === 'transport_hub');
+  sections.places.push(transport.length
+    ? `Transport hubs among the ten places of highest harm: ${transport.map((h) => h.name).join('; ')}.`
+    : 'No transport hub is among the ten places of highest harm.');
   const online = d.hotspots.items.filter((h) => h.kind === 'OnlineSpace').slice(0, 3);
   if (online.length) sections.places.push(`Online spaces of highest harm: ${online.map((h) => h.name).join('; ')}.`);
   sections.networks = [`${d.networks.communities.length} peer networks of three or more young people were found (Louvain communities of a person graph; modularity ${d.networks.modularity.toFixed(2)}).`];

@@ -13,6 +13,7 @@ import { networkPicture, NetEdge, NetNode } from './charts/network';
 import { esc } from './charts/svg';
 import { dateText, label, MOMENT_LABEL } from './labels';
 
+const OVERDUE_LABEL: Record<string, string> = { rhi: 'return home interview', referral: 'referral', planReview: 'plan review' };
 const asNull = (v: Published): number | null => (v === SUPPRESSED ? null : v);
 
 function networkFigures(d: BriefingData, t: Map<string, PackTable>, o: ResolvedOptions): string {
@@ -45,7 +46,7 @@ function restrictedAnnex(d: BriefingData, o: ResolvedOptions): string {
   const rows = d.notYetReferred.items.slice(0, 20).map((c) => `<tr><td>${esc(personLabel(o, c.id, c.name))}</td><td>${c.ageAtQuarterEnd}</td>`
     + `<td>${Math.round(c.victimHarm).toLocaleString('en-GB')}</td><td>${c.victimEvents}</td><td class="text">${esc(dateText(c.lastEventAt))}</td></tr>`);
   const overdue = d.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => `<tr><td>${esc(personLabel(o, i.childId, i.childName))}</td>`
-    + `<td class="text">${esc(MOMENT_LABEL[i.kind])}</td><td class="text">${esc(dateText(i.occurredAt))}</td><td class="text">${esc(i.overdue.join(', '))}</td></tr>`);
+    + `<td class="text">${esc(MOMENT_LABEL[i.kind])}</td><td class="text">${esc(dateText(i.occurredAt))}</td><td class="text">${esc(i.overdue.map((x) => OVERDUE_LABEL[x] ?? x).join(', '))}</td></tr>`);
   return `<h3>Restricted annex: children for panel review</h3><table><thead><tr><th class="text">${o.names === 'names' ? 'Child' : 'Pseudonym'}</th><th>Age</th><th>Victim harm (days)</th><th>Victim events</th><th class="text">Last event</th></tr></thead><tbody>${rows.join('') || '<tr><td colspan="5">None.</td></tr>'}</tbody></table>`
     + `<h3>Restricted annex: overdue follow-up after critical moments (first 25)</h3><table><thead><tr><th class="text">${o.names === 'names' ? 'Child' : 'Pseudonym'}</th><th class="text">Moment</th><th class="text">Date</th><th class="text">Overdue</th></tr></thead><tbody>${overdue.join('') || '<tr><td colspan="4">None.</td></tr>'}</tbody></table>`;
 }
@@ -62,7 +63,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
   const map = boroughMap('Borough map of hotspots', d.places, hot.map((h) => ({ lat: h.lat!, lon: h.lon!, rank: h.rank, score: h.score, name: h.name })));
   const methods = [d.trends.method, d.hotspots.method, d.networks.method, d.highHarm.method, d.critical.method, d.notYetReferred.method];
   return [
-    { id: 'scale-and-trend', title: 'Scale and trend', paragraphs: n.sections.scale, tables: [tb('children-at-risk'), tb('trend')],
+    { id: 'scale-and-trend', title: 'Scale and trend', paragraphs: n.sections.scale, tables: [tb('children-at-risk'), tb('new-and-continuing'), tb('trend')],
       figures: [
         { svg: trendChart, caption: 'Quarterly counts; a gap marked "c" is a suppressed figure.' },
         { svg: barChart('Children at risk by exploitation type', atRisk.rows, atRisk.rowTotals ?? []), caption: 'Children at risk by exploitation type (latest assessment in the quarter).' },

@@ -75,6 +75,14 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
     showRowTotals: true, showColTotals: true, showGrandTotal: true, grandTotalKey: 'children-at-risk',
   });
   const atRiskTotal = atRiskTable.cells.flat().reduce((a, b) => a + b, 0);
+  const nowIds = new Set(d.cohort.filter((r) => r.quarter === d.quarter).map((r) => r.childId));
+  const beforeIds = new Set(d.cohort.filter((r) => r.quarter === d.previousQuarter).map((r) => r.childId));
+  const continuing = [...nowIds].filter((id) => beforeIds.has(id)).length;
+  table({
+    id: 'new-and-continuing', title: 'Children at risk: new this quarter or also at risk last quarter', rowHeader: 'Children at risk',
+    rows: ['New this quarter', 'Also at risk last quarter'], cols: ['Children'], cells: [[nowIds.size - continuing], [continuing]],
+    showColTotals: true, colTotalKeys: [nowIds.size === atRiskTotal ? 'children-at-risk' : undefined],
+  });
 
   // Trend series: the same quantity as a table total gets the same key, so both are suppressed alike.
   // Quarters before the data begin (all zero) are left out of the series.
