@@ -5,14 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '..');
 export const CLIENT_DIST = path.join(ROOT, 'client', 'dist');
+const VITE_CONFIG = path.join(ROOT, 'vite.config.ts');
 const SOURCES = [
   path.join(ROOT, 'client', 'src'),
   path.join(ROOT, 'client', 'index.html'),
   path.join(ROOT, 'server', 'model'),
-  path.join(ROOT, 'vite.config.ts'),
+  VITE_CONFIG,
 ];
 
 function newestMtime(p: string): number {
@@ -31,13 +33,30 @@ export function clientIsStale(): boolean {
   return SOURCES.some((s) => newestMtime(s) > built);
 }
 
-/** Build the workspace with Vite. Returns the output directory. */
+/** Build the workspace with Vite's API. Returns the output directory. */
 export async function buildClient(): Promise<string> {
-  // Loaded lazily: the server and tests never pay for Vite unless a build is needed.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const vite = require('vite') as typeof import('vite');
-  await vite.build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  let vite: typeof import('vite') | undefined;
+  try {
+    // Loaded lazily: the server never pays for Vite unless a build is needed. Node 20.19+
+    // requires ESM-only Vite synchronously; jest's module loader cannot, hence the fallback.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    vite = require('vite') as typeof import('vite');
+  } catch {
+    vite = undefined;
+  }
+  if (vite) await vite.build({ configFile: VITE_CONFIG, logLevel: 'warn' });
+  else await buildInChildProcess();
   return CLIENT_DIST;
+}
+
+/** The same build in a plain Node process (used where require(esm) is unavailable, e.g. jest). */
+function buildInChildProcess(): Promise<void> {
+  const script = `require('vite').build({ configFile: ${JSON.stringify(VITE_CONFIG)}, logLevel: 'warn' }).catch((e) => { console.error(e); process.exit(1); })`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Vite build failed (exit ${code})`))));
+  });
 }
 
 /** Build only when client/dist is missing or older than its sources. True when it built. */

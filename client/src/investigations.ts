@@ -111,7 +111,7 @@ export function initInvestigations(): void {
       list.replaceChildren(...items.map((i) => {
         const b = el('button', { type: 'button', 'data-id': i.id }, 'Open');
         b.addEventListener('click', async () => { ($('dlg-open') as HTMLDialogElement).close(); await open(i.id); });
-        return el('li', {}, el('span', {}, i.name, el('span', { class: 'kind' }, `${i.owner ?? ''} · ${String(i.updatedAt ?? '').slice(0, 16).replace('T', ' ')}`)), b);
+        return el('li', {}, el('span', {}, i.name, el('span', { class: 'kind' }, `${i.ownerName ?? i.owner ?? ''} · ${i.count ?? 0} items · ${String(i.updatedAt ?? '').slice(0, 16).replace('T', ' ')}`)), b);
       }));
       if (!items.length) list.replaceChildren(el('li', {}, 'No saved investigations yet'));
     } catch (e) {

@@ -1,7 +1,7 @@
 /** Workspace entry: sign in, then build the canvas and panels the role may use. */
 import { getToken } from './api/client';
 import { me } from './api/queries';
-import { createCanvas } from './graph/canvas';
+import { createCanvas, canvas } from './graph/canvas';
 import { refresh } from './graph/actions';
 import { initCanvasUi } from './panels/canvas-ui';
 import { initSearch } from './panels/search';
@@ -12,7 +12,7 @@ import { initViews } from './panels/views';
 import { initInvestigations, open, deepLinkId } from './investigations';
 import { exportPng, exportTable } from './export';
 import { initSignIn, showSignIn, initJustification } from './session';
-import { initBriefing } from './briefing';
+import { initBriefing, applyBriefingRole } from './briefing';
 import { can, state, type Viewer } from './state';
 import { $ } from './ui/dom';
 
@@ -26,7 +26,7 @@ function applyRole(v: Viewer): void {
   $('search-input').closest('.search')!.toggleAttribute('hidden', !data);
   for (const sel of ['.sidebar', '.toolbar', '.timebar', '#cy']) document.querySelector(sel)!.toggleAttribute('hidden', !can('neighbourhood'));
   $('btn-save-inv').hidden = $('btn-open-inv').hidden = $('btn-new-inv').hidden = !can('investigations');
-  for (const id of ['btn-export-png', 'btn-export-csv', 'btn-export-json']) $(id).hidden = !can('export');
+  for (const id of ['export-label', 'btn-export-png', 'btn-export-csv', 'btn-export-json']) $(id).hidden = !can('export');
 }
 
 async function start(v: Viewer): Promise<void> {
@@ -48,7 +48,9 @@ async function start(v: Viewer): Promise<void> {
     $('btn-export-json').addEventListener('click', () => void exportTable('JSON'));
   }
   applyRole(v);
+  applyBriefingRole();
   initViews();
+  canvas().resize();
   refresh();
   document.body.dataset.ready = 'true';
   const link = deepLinkId();

@@ -39,7 +39,7 @@ export async function signIn(username: string, password: string): Promise<string
 interface GqlResponse<T> { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] }
 
 async function post<T>(query: string, variables: Record<string, unknown>): Promise<GqlResponse<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-graphql-csrf': '1' };
   const token = getToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (justification) headers['x-justification'] = justification;

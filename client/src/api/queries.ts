@@ -18,10 +18,10 @@ const NODE_FIELDS = 'id labels name properties';
 const EDGE_FIELDS = 'id type source target properties';
 const SUBGRAPH = `nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated hiddenByLimit hiddenByAccess`;
 
-export async function search(text: string, limit = 20): Promise<SearchHit[]> {
-  const d = await gql<{ search: { items: SearchHit[] } }>(
-    `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { items { id labels name kind detail } } }`, { text, limit });
-  return d.search.items;
+export async function search(text: string, limit = 20): Promise<{ items: SearchHit[]; hidden: number }> {
+  const d = await gql<{ search: { items: SearchHit[]; hidden: number } }>(
+    `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { items { id labels kind name detail } hidden } }`, { text, limit });
+  return d.search;
 }
 
 export async function neighbourhood(ids: string[], hops = 1): Promise<Subgraph> {
@@ -37,20 +37,36 @@ export async function loadSubgraph(ids: string[]): Promise<Subgraph> {
 }
 
 export interface TimelineItem { at: string; kind: string; role?: string; summary?: string; source?: string; grading?: string; status?: string }
-export interface Profile { facts: [string, unknown][]; flags: string[]; timeline: TimelineItem[]; provenance?: Record<string, unknown>; hidden: number }
-
-export async function profile(id: string): Promise<Profile> {
-  const d = await gql<{ profile: { node: { labels: string[]; properties: Record<string, unknown> }; flags: string[]; timeline: TimelineItem[]; hiddenByAccess: number } }>(
-    `query Profile($id: ID!) { profile(id: $id) { node { labels properties } flags timeline { at kind role summary source grading status } hiddenByAccess } }`, { id });
-  const p = d.profile;
-  return { facts: Object.entries(p.node.properties), flags: p.flags, timeline: p.timeline, hidden: p.hiddenByAccess };
+export interface ProfileLink { id: string; type: string; direction: string; other: { id: string; name: string; kind: string }; source?: string; grading?: string; status?: string; reviewBy?: string; reviewOverdue: boolean }
+export interface Profile {
+  facts: [string, unknown][]; flags: string[]; timeline: TimelineItem[]; links: ProfileLink[];
+  provenance?: Record<string, unknown>; riskTrend?: { direction: string; points: { at: string; score: number }[] } | null; hidden: number;
 }
 
-export interface InvestigationSummary { id: string; name: string; owner?: string; updatedAt?: string }
+const PROVENANCE_KEYS = new Set(['source', 'sourceRef', 'recordedAt', 'validFrom', 'validTo', 'gradingScheme', 'sourceEval', 'assessment', 'handling', 'conditions', 'reviewBy', 'status', 'sharedWith']);
+
+export async function profile(id: string): Promise<Profile> {
+  const d = await gql<{ profile: { node: { labels: string[]; properties: Record<string, unknown> }; flags: string[]; timeline: TimelineItem[]; relationships: ProfileLink[]; riskTrend: Profile['riskTrend']; hiddenByAccess: number } }>(
+    `query Profile($id: ID!) { profile(id: $id) {
+      node { labels properties } flags hiddenByAccess
+      timeline { at kind role summary source grading status }
+      relationships { id type direction other { id name kind } source grading status reviewBy reviewOverdue }
+      riskTrend { direction points { at score } } } }`, { id });
+  const p = d.profile;
+  const props = p.node.properties;
+  const hasProvenance = Object.keys(props).some((k) => PROVENANCE_KEYS.has(k) && k !== 'source' && k !== 'sharedWith');
+  return {
+    facts: Object.entries(props).filter(([k]) => !PROVENANCE_KEYS.has(k) && k !== 'id'),
+    flags: p.flags, timeline: p.timeline, links: p.relationships, riskTrend: p.riskTrend, hidden: p.hiddenByAccess,
+    provenance: hasProvenance ? props : { source: props.source, sharedWith: props.sharedWith },
+  };
+}
+
+export interface InvestigationSummary { id: string; name: string; owner?: string; ownerName?: string; updatedAt?: string; count?: number }
 export interface Investigation extends InvestigationSummary { ids: string[]; state: unknown }
 
 export async function listInvestigations(): Promise<InvestigationSummary[]> {
-  const d = await gql<{ investigations: InvestigationSummary[] }>('query Investigations { investigations { id name owner updatedAt } }');
+  const d = await gql<{ investigations: InvestigationSummary[] }>('query Investigations { investigations { id name owner ownerName updatedAt count } }');
   return d.investigations;
 }
 

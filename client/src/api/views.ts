@@ -33,9 +33,10 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('analytics'),
     async load(quarter) {
-      const d = await gql<{ hotspots: { items: { id: string; kind: string; name: string; ward: string | null; lat: number | null; lon: number | null; rank: number; score: number; change: number; distinctChildren: number; distinctPersonsOfConcern: number; coPresenceEvents: number }[] } }>(
-        `query Hotspots($quarter: String!) { hotspots(quarter: $quarter, limit: 50) { items { id kind name ward lat lon rank score change distinctChildren distinctPersonsOfConcern coPresenceEvents } } }`, { quarter });
+      const d = await gql<{ hotspots: { method: string; items: { id: string; kind: string; name: string; ward: string | null; lat: number | null; lon: number | null; rank: number; score: number; change: number; distinctChildren: number; distinctPersonsOfConcern: number; coPresenceEvents: number }[] } }>(
+        `query Hotspots($quarter: String!) { hotspots(quarter: $quarter, limit: 50) { method items { id kind name ward lat lon rank score change distinctChildren distinctPersonsOfConcern coPresenceEvents } } }`, { quarter });
       return {
+        note: d.hotspots.method,
         rows: d.hotspots.items.map((h) => ({
           node: { id: h.id, name: h.name, labels: [h.kind, 'Context'], lat: h.lat, lon: h.lon, hotspotScore: h.score },
           cells: { rank: h.rank, name: h.name, kind: h.kind, ward: h.ward, score: r2(h.score), change: r2(h.change), children: h.distinctChildren, poc: h.distinctPersonsOfConcern, copresence: h.coPresenceEvents },
@@ -52,9 +53,10 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('analytics'),
     async load(quarter) {
-      const d = await gql<{ networkThemes: { communities: { id: string; status: string; size: number; memberIds: string[]; exploitationTypes: { type: string; members: number }[]; topPlaces: { id: string; name: string }[]; personsOfConcern: { id: string; name: string }[] }[] } }>(
-        `query Themes($quarter: String!) { networkThemes(quarter: $quarter) { communities { id status size memberIds exploitationTypes { type members } topPlaces { id name } personsOfConcern { id name } } } }`, { quarter });
+      const d = await gql<{ networkThemes: { method: string; communities: { id: string; status: string; size: number; memberIds: string[]; exploitationTypes: { type: string; members: number }[]; topPlaces: { id: string; name: string }[]; personsOfConcern: { id: string; name: string }[] }[] } }>(
+        `query Themes($quarter: String!) { networkThemes(quarter: $quarter) { method communities { id status size memberIds exploitationTypes { type members } topPlaces { id name } personsOfConcern { id name } } } }`, { quarter });
       return {
+        note: d.networkThemes.method,
         rows: d.networkThemes.communities.map((c) => ({
           memberIds: c.memberIds,
           node: c.topPlaces[0] ? { id: c.topPlaces[0].id, name: c.topPlaces[0].name, labels: ['Location', 'Context'] } : undefined,
@@ -78,10 +80,11 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('analytics') && isPolice(),
     async load(quarter) {
-      const d = await gql<{ highHarm: { items: { id: string; name: string; rank: number; score: number; breakdown: { recency: number; frequency: number; gravity: number; distinctChildren: number }; evidence: { eventCount: number; relationshipCount: number } }[] } }>(
-        `query HighHarm($quarter: String!) { highHarm(quarter: $quarter, limit: 50) { items { id name rank score breakdown { recency frequency gravity distinctChildren } evidence { eventCount relationshipCount } } } }`, { quarter });
+      const d = await gql<{ highHarmPersonsOfConcern: { method: string; items: { id: string; name: string; rank: number; score: number; breakdown: { recency: number; frequency: number; gravity: number; distinctChildren: number }; evidence: { eventCount: number; relationshipCount: number } }[] } }>(
+        `query HighHarm($quarter: String!) { highHarmPersonsOfConcern(quarter: $quarter, limit: 50) { method items { id name rank score breakdown { recency frequency gravity distinctChildren } evidence { eventCount relationshipCount } } } }`, { quarter });
       return {
-        rows: d.highHarm.items.map((p) => ({
+        note: d.highHarmPersonsOfConcern.method,
+        rows: d.highHarmPersonsOfConcern.items.map((p) => ({
           node: { id: p.id, name: p.name, labels: ['Person', 'PersonOfConcern'], isChild: false, harm: p.score },
           cells: { rank: p.rank, name: p.name, score: r2(p.score), r: r2(p.breakdown.recency), f: r2(p.breakdown.frequency), g: Math.round(p.breakdown.gravity), children: p.breakdown.distinctChildren, evidence: p.evidence.eventCount + p.evidence.relationshipCount },
         })),
@@ -122,9 +125,10 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('analytics'),
     async load(quarter) {
-      const d = await gql<{ notYetReferred: { items: { id: string; name: string; ageAtQuarterEnd: number; victimHarm: number; victimEvents: number; lastEventAt: string; otherReferrals: string[] }[] } }>(
-        `query NotReferred($quarter: String!) { notYetReferred(quarter: $quarter) { items { id name ageAtQuarterEnd victimHarm victimEvents lastEventAt otherReferrals } } }`, { quarter });
+      const d = await gql<{ notYetReferred: { method: string; items: { id: string; name: string; ageAtQuarterEnd: number; victimHarm: number; victimEvents: number; lastEventAt: string; otherReferrals: string[] }[] } }>(
+        `query NotReferred($quarter: String!) { notYetReferred(quarter: $quarter) { method items { id name ageAtQuarterEnd victimHarm victimEvents lastEventAt otherReferrals } } }`, { quarter });
       return {
+        note: d.notYetReferred.method,
         rows: d.notYetReferred.items.map((c) => ({
           node: child(c.id, c.name),
           cells: { name: c.name, age: c.ageAtQuarterEnd, harm: Math.round(c.victimHarm), events: c.victimEvents, last: c.lastEventAt.slice(0, 10), other: c.otherReferrals.join(', ') || '—' },

@@ -24,6 +24,14 @@ export function createCanvas(container: HTMLElement): Core {
     selectionType: 'additive',
     pixelRatio: 1,
   });
+  // Cytoscape caches the container's size and offset: refresh them when the layout around it moves.
+  const ro = new ResizeObserver(() => cy?.resize());
+  for (const sel of ['#cy', '.toolbar', '.sidebar', '.topbar']) {
+    const e = document.querySelector(sel);
+    if (e) ro.observe(e);
+  }
+  // Handle for the end-to-end tests and the browser benchmark (scripts/bench/client.ts).
+  (window as unknown as { __cy: Core }).__cy = cy;
   return cy;
 }
 

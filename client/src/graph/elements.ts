@@ -3,7 +3,7 @@
  * duplicates. Node size comes from a score normalised over what is on the canvas.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { classify } from './kinds';
+import { classify, VISUALS } from './kinds';
 import { communityColour } from './style';
 
 export interface ApiNode { id: string; labels: string[]; name?: string | null; properties?: Record<string, unknown> | null; [k: string]: unknown }
@@ -71,11 +71,20 @@ export function merge(cy: Core, nodes: ApiNode[], edges: ApiEdge[], near?: { x: 
   const added: string[] = [];
   const defs: ElementDefinition[] = [];
   for (const n of nodes) {
-    if (cy.getElementById(n.id).nonempty()) {
-      // Scores may arrive later (e.g. from a view): refresh them.
-      const d = nodeData(n).data;
-      const existing = cy.getElementById(n.id);
-      for (const k of ['harm', 'hotspot', 'community', 'communityColour'] as const) if (d[k] != null) existing.data(k, d[k]);
+    const existing = cy.getElementById(n.id);
+    if (existing.nonempty()) {
+      // A fuller record (e.g. from a neighbourhood after a search hit): refresh data and kind style.
+      const def = nodeData(n);
+      const d = def.data as Record<string, unknown>;
+      const richer = Object.keys(n.properties ?? {}).length > 0;
+      const oldCls = existing.data('cls');
+      for (const [k, v] of Object.entries(d)) {
+        if (k === 'id' || k === 'size' || v == null) continue;
+        if (richer || ['harm', 'hotspot', 'community', 'communityColour'].includes(k)) existing.data(k, v);
+      }
+      if (richer && oldCls !== d.cls) {
+        existing.removeClass(Object.keys(VISUALS).join(' ')).addClass(String(d.cls));
+      }
       continue;
     }
     const def = nodeData(n);

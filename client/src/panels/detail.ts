@@ -31,9 +31,9 @@ export function gradingText(d: Record<string, unknown>): string {
 
 function provenance(p: Record<string, unknown>): HTMLElement {
   return el('section', {}, el('h3', {}, 'Provenance and grading'), dl([
-    ['Source', agencyName(p.source)], ['Reference', p.sourceRef], ['Recorded', fmtDate(p.recordedAt)],
+    ['Source', agencyName(p.source)], ['Reference', p.sourceRef], ['Recorded', p.recordedAt ? fmtDate(p.recordedAt) : undefined],
     ['Valid from', p.validFrom ? fmtDate(p.validFrom) : undefined], ['Valid to', p.validTo ? fmtDate(p.validTo) : undefined],
-    ['Grading', gradingText(p)], ['Conditions', p.conditions], ['Status', p.status], ['Review by', p.reviewBy],
+    ['Grading', p.sourceEval ? gradingText(p) : undefined], ['Conditions', p.conditions], ['Status', p.status], ['Review by', p.reviewBy],
   ]));
 }
 
@@ -49,19 +49,32 @@ export function showEdge(e: EdgeSingular): void {
   );
 }
 
+/** What the canvas already holds about a node (properties from the API), shown at once. */
+function localSections(d: Record<string, unknown>): HTMLElement[] {
+  const p = (d.props ?? {}) as Record<string, unknown>;
+  const skip = new Set(['id', 'name', 'source', 'sourceRef', 'recordedAt', 'validFrom', 'validTo', 'gradingScheme', 'sourceEval', 'assessment', 'handling', 'conditions', 'reviewBy', 'status', 'sharedWith']);
+  const facts = Object.entries(p).filter(([k]) => !skip.has(k)) as [string, unknown][];
+  const out = [el('section', {}, el('h3', {}, 'Profile'), dl(facts))];
+  if (d.cls === 'event' || p.sourceRef || p.gradingScheme) out.push(provenance(p));
+  else if (p.source) out.push(el('section', {}, el('h3', {}, 'Provenance'), dl([['Source', agencyName(p.source)], ['Shared with', p.sharedWith]])));
+  return out;
+}
+
 export async function showNode(n: NodeSingular): Promise<void> {
   const d = n.data();
   const v = VISUALS[d.cls as VisualClass];
   const mine = ++seq;
   const head = [el('h3', {}, d.name), el('p', { class: 'muted' }, v?.label ?? d.kind)];
-  $('detail').replaceChildren(...head, el('p', { class: 'muted' }, 'Loading…'));
+  const local = localSections(d);
+  // Events carry their own provenance and grading; people and places get the full profile.
+  if (d.cls === 'event') { put(...head, ...local); return; }
+  put(...head, ...local, el('p', { class: 'muted' }, 'Loading profile and timeline…'));
   let p: Profile | undefined;
   try {
     p = await profile(d.id);
   } catch (e) {
     if (mine !== seq) return;
-    $('detail').replaceChildren(...head, el('p', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not load the profile'),
-      dl(Object.entries(d.props ?? {}).map(([k, val]) => [k, val] as [string, unknown])));
+    put(...head, el('p', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not load the profile'), ...local);
     return;
   }
   if (mine !== seq) return;
@@ -74,9 +87,19 @@ export async function showNode(n: NodeSingular): Promise<void> {
     el('section', {}, el('h3', {}, 'Flags'), flags),
     el('section', {}, el('h3', {}, 'Profile'), dl(p.facts)),
     p.provenance ? provenance(p.provenance) : null,
+    p.riskTrend ? el('p', {}, `Risk trend: ${p.riskTrend.direction}${p.riskTrend.points.length ? ` (CEAM ${p.riskTrend.points.map((x) => x.score).join(' → ')})` : ''}`) : null,
+    el('section', {}, el('h3', {}, `Links (${p.links.length})`), links(p)),
     el('section', {}, el('h3', {}, `Timeline (${p.timeline.length})`), timeline),
     p.hidden ? el('p', { class: 'muted' }, `${p.hidden} item(s) withheld by access rules`) : null,
   );
+}
+
+/** Relationships with grading, status and review date; overdue reviews stand out. */
+function links(p: Profile): HTMLElement {
+  return el('ul', { class: 'timeline', 'aria-label': 'Links' }, ...p.links.slice(0, 60).map((l) =>
+    el('li', {}, el('strong', {}, l.type), ` ${l.direction === 'OUT' ? '→' : '←'} ${l.other.name}`,
+      el('div', { class: 'muted' }, `${agencyName(l.source)} · ${l.grading ?? ''} · ${l.status ?? ''} · review by ${l.reviewBy ?? '—'}`),
+      l.reviewOverdue ? el('span', { class: 'flag' }, 'Review overdue') : null)));
 }
 
 export function clearDetail(): void {

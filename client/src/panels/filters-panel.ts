@@ -4,10 +4,10 @@ import { CONTEXT_TYPES, EVENT_TYPES, RELATIONSHIP_TYPES } from '../graph/kinds';
 import { state } from '../state';
 import { $, el } from '../ui/dom';
 
-const human = (s: string): string => s.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()).replace(/([a-z])([A-Z])/g, '$1 $2');
+const human = (s: string): string => s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase());
 
-function checkGroup(title: string, items: string[], hidden: () => string[], set: (v: string[]) => void, idPrefix: string): HTMLFieldSetElement {
-  const fs = el('fieldset', { class: 'filters-group' }, el('legend', {}, title));
+function checkGroup(title: string, items: string[], hidden: () => string[], set: (v: string[]) => void, idPrefix: string): HTMLElement {
+  const fs = el('fieldset', { class: 'filters-group' }, el('legend', { class: 'sr-only' }, title));
   for (const item of items) {
     const id = `${idPrefix}-${item}`;
     const box = el('input', { type: 'checkbox', id, 'data-value': item });
@@ -20,7 +20,8 @@ function checkGroup(title: string, items: string[], hidden: () => string[], set:
     });
     fs.append(el('label', { for: id }, box, human(item)));
   }
-  return fs;
+  // Collapsed by default so the layout and legend stay in view on a laptop screen.
+  return el('details', {}, el('summary', {}, `${title} (${items.length})`), fs);
 }
 
 export function renderFilters(): void {

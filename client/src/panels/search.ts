@@ -12,6 +12,7 @@ import { runLayout } from '../graph/layouts';
 import { $, $input, el, toast } from '../ui/dom';
 
 let hits: SearchHit[] = [];
+let hiddenHits = 0;
 let active = -1;
 let timer: number | undefined;
 let seq = 0;
@@ -21,7 +22,9 @@ const describe = (h: SearchHit): string => `${h.kind}${h.detail ? ` · ${h.detai
 async function fetchHits(text: string): Promise<SearchHit[]> {
   const mine = ++seq;
   const r = await search(text, 20);
-  return mine === seq ? r : hits;
+  if (mine !== seq) return hits;
+  hiddenHits = r.hidden;
+  return r.items;
 }
 
 function renderSuggestions(): void {
@@ -46,17 +49,23 @@ export function showResults(): void {
     return el('li', { 'data-id': h.id }, el('span', {}, h.name, el('span', { class: 'kind' }, describe(h))), add);
   }));
   if (!hits.length) list.replaceChildren(el('li', {}, 'No matches'));
+  if (hiddenHits) list.append(el('li', { class: 'muted small', id: 'search-hidden' }, `${hiddenHits} match(es) hidden by access rules`));
   $('btn-add-all').hidden = hits.length < 2;
   $('search-suggestions').hidden = true;
 }
 
 export async function addToCanvas(items: SearchHit[]): Promise<void> {
   const cy = canvas();
+  document.body.dataset.busy = 'add';
   record(cy);
   const added = merge(cy, items.map((h) => ({ id: h.id, labels: h.labels, name: h.name, properties: h.properties ?? {} })), []);
   refresh(cy);
-  if (added.length) await runLayout(cy, currentLayout());
-  focusNode(items[0].id);
+  try {
+    if (added.length) await runLayout(cy, currentLayout());
+    focusNode(items[0].id);
+  } finally {
+    delete document.body.dataset.busy;
+  }
 }
 
 export function initSearch(): void {

@@ -1,0 +1,81 @@
+/**
+ * Sign-in as each demo role in real Chromium against the real API: what each role is offered.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { startServer, launchBrowser, signIn, shot } from './support/harness';
+import { closeDriver } from '../support/db';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: { context: BrowserContext; close(): Promise<void> };
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await closeDriver();
+});
+
+const tabs = async (page: import('playwright-core').Page): Promise<string[]> =>
+  page.$$eval('#view-tabs [role=tab]', (els) => els.map((e) => e.getAttribute('data-view') ?? ''));
+
+describe('sign-in and role-aware workspace (real browser)', () => {
+  it('rejects a wrong password with a visible message', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    await page.fill('#signin-user', 'ana.analyst');
+    await page.fill('#signin-password', 'wrong');
+    await page.click('#signin-submit');
+    await page.waitForFunction(() => (document.querySelector('#signin-error')?.textContent ?? '').length > 0);
+    expect(await page.isVisible('#app')).toBe(false);
+    await page.close();
+  });
+
+  it('analyst: search, canvas, exports and the analytic views except the police-only ranking', async () => {
+    const page = await signIn(browser.context, server.url, 'ana.analyst');
+    expect(await page.textContent('#user-badge')).toContain('analyst');
+    expect(await page.isVisible('#search-input')).toBe(true);
+    expect(await page.isVisible('#cy')).toBe(true);
+    expect(await page.isVisible('#btn-export-png')).toBe(true);
+    const t = await tabs(page);
+    expect(t).toEqual(expect.arrayContaining(['hotspots', 'themes', 'critical', 'notreferred']));
+    expect(t).not.toContain('highharm');
+    await shot(page, '01-analyst-signed-in');
+    await page.close();
+  });
+
+  it('police: also the high-harm ranking', async () => {
+    const page = await signIn(browser.context, server.url, 'pat.police');
+    expect(await tabs(page)).toContain('highharm');
+    await page.close();
+  });
+
+  it('partner: search and canvas, no analytics and no exports', async () => {
+    const page = await signIn(browser.context, server.url, 'pam.partner');
+    expect(await page.textContent('#user-badge')).toContain('EDUCATION');
+    expect(await page.isVisible('#search-input')).toBe(true);
+    expect(await tabs(page)).toEqual([]);
+    expect(await page.isVisible('#btn-export-csv')).toBe(false);
+    await page.close();
+  });
+
+  it('lead: pseudonymised, no high-harm ranking', async () => {
+    const page = await signIn(browser.context, server.url, 'lee.lead');
+    expect(await page.textContent('#user-badge')).toContain('pseudonymised');
+    expect(await tabs(page)).not.toContain('highharm');
+    await page.close();
+  });
+
+  it('auditor and admin: no search, no canvas', async () => {
+    for (const user of ['aud.auditor', 'adm.admin']) {
+      const page = await signIn(browser.context, server.url, user);
+      expect(await page.isVisible('#search-input')).toBe(false);
+      expect(await page.isVisible('#cy')).toBe(false);
+      expect(await tabs(page)).not.toContain('highharm');
+      await shot(page, `02-${user}-signed-in`);
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * The analyst workspace end to end: real Chromium, the real API on 127.0.0.1 and the real Neo4j
+ * loaded with the synthetic `tiny` borough. Screenshots go to test-artifacts/e2e/.
+ */
+import fs from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture } from './support/harness';
+import { searchAndAdd, expandSelected, nodeName, hiddenCount, settled } from './support/flows';
+import { closeDriver, driver } from '../support/db';
+import type { Fixture } from '../../fixtures/generator';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: { context: BrowserContext; close(): Promise<void> };
+let fixture: Fixture;
+let hotspot: string;
+
+beforeAll(async () => {
+  fixture = await loadFixture('tiny');
+  hotspot = fixture.groundTruth.hotspotPlaceIds[0];
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await closeDriver();
+});
+
+const cyEval = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const cy = window.__cy; ${fn} })()`) as Promise<T>;
+
+describe('analyst workspace (real browser, real API, real Neo4j)', () => {
+  let page: Page;
+  afterAll(async () => { await page?.close(); });
+
+  it('searches with suggestions, lists results, puts a place on the map and expands it', async () => {
+    page = await signIn(browser.context, server.url, 'ana.analyst');
+    await searchAndAdd(page, nodeName(fixture, hotspot).split(' ')[0], hotspot);
+    expect((await canvasState(page)).nodes).toEqual([hotspot]);
+    await expandSelected(page, hotspot);
+    const s = await canvasState(page);
+    expect(s.nodes.length).toBeGreaterThan(5);
+    expect(s.visibleEdges).toBeGreaterThan(0);
+    // Every event drawn here happened at the place: the API's AT links are on the canvas.
+    const atLinks = await cyEval<number>(page, `return cy.edges('[type = "AT"]').filter((e) => e.target().id() === '${hotspot}').length;`);
+    expect(atLinks).toBeGreaterThan(3);
+    await shot(page, '10-expanded-hotspot');
+  });
+
+  it('shows the detail panel: an event with provenance and grading, a person with profile, flags and timeline', async () => {
+    const tap = (id: string) => page.evaluate((nid) => { const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy; cy.getElementById(nid).emit('tap'); }, id);
+    await tap(await cyEval<string>(page, `return cy.nodes('.event').first().id();`));
+    await page.waitForFunction(() => /Provenance and grading/.test(document.querySelector('#detail')?.textContent ?? ''));
+    expect(await page.textContent('#detail')).toMatch(/Grading\s*3x5x2|Grading\s*5x5x5/);
+    // Double-click an incident to bring in the people involved.
+    const incident = await cyEval<string>(page, `return cy.nodes('.event[kind = "Incident"]').first().id();`);
+    await page.evaluate((id) => { const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy; cy.zoom(1.5); cy.center(cy.getElementById(id)); }, incident);
+    const pos = await page.evaluate((id) => { const p = (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).renderedPosition(); return { x: p.x, y: p.y }; }, incident);
+    await page.dblclick('#cy', { position: pos });
+    await page.waitForFunction((id) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).hasClass('expanded'), incident, { timeout: 30000 });
+    await settled(page);
+    const personId = await cyEval<string>(page, `return cy.nodes('.child, .poc, .young-adult, .person').first().id();`);
+    expect(personId).toBeTruthy();
+    await tap(personId);
+    await page.waitForFunction(() => /Timeline \(\d+\)/.test(document.querySelector('#detail')?.textContent ?? ''), undefined, { timeout: 15000 });
+    const text = await page.textContent('#detail');
+    expect(text).toMatch(/Flags/);
+    expect(text).toMatch(/review by/);
+    await shot(page, '11-detail-panel');
+  });
+
+  it('collapses, undoes, hides and shows the "n hidden" indicator', async () => {
+    const expanded = (await canvasState(page)).nodes.length;
+    await page.evaluate((id) => { const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy; cy.elements().unselect(); cy.getElementById(id).select(); }, hotspot);
+    await page.click('#btn-collapse');
+    expect((await canvasState(page)).nodes).toEqual([hotspot]);
+    await page.click('#btn-undo');
+    expect((await canvasState(page)).nodes.length).toBe(expanded);
+    const before = await hiddenCount(page);
+    const victim = await cyEval<string>(page, `return cy.nodes('.event').first().id();`);
+    await page.evaluate((id) => { const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy; cy.elements().unselect(); cy.getElementById(id).select(); }, victim);
+    await page.focus('#cy');
+    await page.keyboard.press('h');
+    expect(await hiddenCount(page)).toBe(before + 1);
+    expect(await page.textContent('#hidden-indicator')).toContain('1 hidden by you');
+    await page.click('#btn-show-all');
+    expect(await hiddenCount(page)).toBe(before);
+  });
+
+  it('filters the canvas by the time window: only events inside the window stay visible', async () => {
+    const all = (await canvasState(page)).visibleNodes;
+    // Window: months 6..8 (April–June 2025).
+    await page.evaluate(() => {
+      const f = document.querySelector('#time-from') as HTMLInputElement;
+      const t = document.querySelector('#time-to') as HTMLInputElement;
+      t.value = '8'; t.dispatchEvent(new Event('input'));
+      f.value = '6'; f.dispatchEvent(new Event('input'));
+    });
+    expect(await page.textContent('#time-label')).toContain('Apr 2025');
+    const outside = await cyEval<number>(page, `return cy.nodes('.event:visible').filter((n) => { const d = String(n.data('time')).slice(0, 10); return d < '2025-04-01' || d > '2025-06-30'; }).length;`);
+    if (outside) console.log(await cyEval<string>(page, `return JSON.stringify(cy.nodes('.event:visible').map((n) => [n.id(), n.data('time'), n.classes()]).slice(0, 5));`));
+    expect(outside).toBe(0);
+    const visible = (await canvasState(page)).visibleNodes;
+    expect(visible).toBeLessThan(all);
+    expect(await hiddenCount(page)).toBeGreaterThan(0);
+    await shot(page, '12-time-window');
+    // Playback moves the window forward.
+    await page.click('#btn-play');
+    await page.waitForFunction(() => (document.querySelector('#time-from') as HTMLInputElement).value !== '0', undefined, { timeout: 5000 });
+    await page.click('#btn-play');
+    await page.evaluate(() => {
+      const f = document.querySelector('#time-from') as HTMLInputElement;
+      const t = document.querySelector('#time-to') as HTMLInputElement;
+      f.value = '0'; f.dispatchEvent(new Event('input'));
+      t.value = '23'; t.dispatchEvent(new Event('input'));
+    });
+    expect((await canvasState(page)).visibleNodes).toBe(all);
+  });
+
+  it('filters by relationship type and hypotheses', async () => {
+    await page.click('#filters summary:has-text("Relationships")');
+    await page.uncheck('#rel-AT');
+    expect(await page.isChecked('#rel-AT')).toBe(false);
+    expect(await cyEval<number>(page, `return cy.edges('[type = "AT"]:visible').length;`)).toBe(0);
+    await page.check('#rel-AT');
+    expect(await cyEval<number>(page, `return cy.edges('[type = "AT"]:visible').length;`)).toBeGreaterThan(0);
+  });
+
+  it('changes layout (concentric, grid, geographic) without losing elements', async () => {
+    const n = (await canvasState(page)).nodes.length;
+    for (const layout of ['concentric', 'grid', 'geo', 'fcose']) {
+      await page.selectOption('#layout-select', layout);
+      await page.waitForTimeout(600);
+      expect((await canvasState(page)).nodes.length).toBe(n);
+      if (layout === 'geo') await shot(page, '13-geographic');
+    }
+  });
+
+  it('exports a real PNG, logged as a disclosure before the file is made', async () => {
+    const { records: before } = await driver().executeQuery("MATCH (e:AccessLogEntry {operation: 'disclosure'}) RETURN count(e) AS n");
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-png')]);
+    const file = await download.path();
+    const bytes = fs.readFileSync(file!);
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(bytes.length).toBeGreaterThan(10000);
+    fs.copyFileSync(file!, `${require('./support/harness').ARTIFACTS}/14-export.png`);
+    const { records: after } = await driver().executeQuery("MATCH (e:AccessLogEntry {operation: 'disclosure'}) RETURN count(e) AS n, max(e.seq) AS seq");
+    expect(Number(after[0].get('n'))).toBe(Number(before[0].get('n')) + 1);
+  });
+
+  it('exports the visible elements as CSV and JSON', async () => {
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
+    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    const visible = (await canvasState(page));
+    expect(text.split('\n')[0]).toContain('OFFICIAL-SENSITIVE');
+    expect(text.split('\n').length - 2).toBe(visible.visibleNodes + visible.visibleEdges);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-json')]);
+    const doc = JSON.parse(fs.readFileSync((await json.path())!, 'utf8'));
+    expect(doc.elements.length).toBe(visible.visibleNodes + visible.visibleEdges);
+  });
+});
+
+describe('investigations: save, reopen by deep link, justification asked per investigation', () => {
+  it('saves the canvas and reopens it in a new session from the deep link', async () => {
+    const page = await signIn(browser.context, server.url, 'ana.analyst');
+    await searchAndAdd(page, nodeName(fixture, hotspot).split(' ')[0], hotspot);
+    await expandSelected(page, hotspot);
+    await page.evaluate((id) => { const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy; cy.elements().unselect(); cy.getElementById(id).select(); }, hotspot);
+    await page.click('#btn-pin');
+    const saved = await canvasState(page);
+    await page.click('#btn-save-inv');
+    await page.fill('#save-name', 'E2E hotspot review');
+    await page.click('#save-ok');
+    await page.waitForFunction(() => location.hash.startsWith('#investigation='));
+    const hash = await page.evaluate(() => location.hash);
+    expect(await page.textContent('#inv-name')).toBe('E2E hotspot review');
+    await page.close();
+
+    // A fresh page (new session: new sign-in) opens the deep link; the investigation asks for its justification.
+    const again = await browser.context.newPage();
+    await again.goto(`${server.url}/`);
+    await again.evaluate(() => sessionStorage.clear());
+    await again.goto(`${server.url}/${hash}`);
+    await again.fill('#signin-user', 'ana.analyst');
+    await again.fill('#signin-password', 'demo');
+    await again.click('#signin-submit');
+    await again.locator('#dlg-justification[open]').waitFor({ timeout: 15000 });
+    await again.fill('#just-input', 'E2E reopen: case ref TEST-2');
+    await again.click('#just-ok');
+    await again.waitForFunction((n) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes().length === n, saved.nodes.length, { timeout: 20000 });
+    const reopened = await canvasState(again);
+    expect(new Set(reopened.nodes)).toEqual(new Set(saved.nodes));
+    expect(reopened.classes[hotspot]).toContain('pinned');
+    expect(await again.textContent('#inv-name')).toBe('E2E hotspot review');
+    await shot(again, '20-reopened-investigation');
+
+    // Open… lists it too.
+    await again.click('#btn-open-inv');
+    await again.locator('#open-list li button').first().waitFor();
+    expect(await again.textContent('#open-list')).toContain('E2E hotspot review');
+    await again.keyboard.press('Escape');
+    await again.close();
+  });
+});
+
+describe('role differences on the same map', () => {
+  /** The place with a police-only (handling C) intelligence report about it. */
+  function policeOnlyPlace(): { placeId: string; reportId: string } {
+    const reports = fixture.units.find((u) => u.kind === 'node' && u.label === 'IntelligenceReport')!.rows as { id: string; handling: string }[];
+    const at = fixture.units.find((u) => u.kind === 'rel' && u.type === 'AT')!.rows as { from: string; to: string }[];
+    for (const r of reports.filter((x) => x.handling === 'C')) {
+      const link = at.find((a) => a.from === r.id && a.to.startsWith('loc-'));
+      if (link) return { placeId: link.to, reportId: r.id };
+    }
+    throw new Error('fixture has no police-only report at a place');
+  }
+
+  it('police see the police-only intelligence at a place; analyst and partner do not, and are told items are withheld', async () => {
+    const { placeId, reportId } = policeOnlyPlace();
+    const seen: Record<string, { nodes: string[]; hidden: number; text: string }> = {};
+    for (const user of ['pat.police', 'ana.analyst', 'pam.partner']) {
+      const page = await signIn(browser.context, server.url, user);
+      await searchAndAdd(page, nodeName(fixture, placeId).split(' ')[0], placeId);
+      await expandSelected(page, placeId);
+      seen[user] = { nodes: (await canvasState(page)).nodes, hidden: await hiddenCount(page), text: (await page.textContent('#hidden-indicator')) ?? '' };
+      await shot(page, `30-role-${user}`);
+      await page.close();
+    }
+    expect(seen['pat.police'].nodes).toContain(reportId);
+    expect(seen['ana.analyst'].nodes).not.toContain(reportId);
+    expect(seen['pam.partner'].nodes).not.toContain(reportId);
+    expect(seen['ana.analyst'].text).toMatch(/withheld by access rules/);
+    // The partner (Education) sees only its own and shared records: fewer than the police.
+    expect(seen['pam.partner'].nodes.length).toBeLessThan(seen['pat.police'].nodes.length);
+    expect(seen['pam.partner'].hidden).toBeGreaterThan(0);
+  });
+});
