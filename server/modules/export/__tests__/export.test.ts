@@ -30,17 +30,17 @@ describe('recordExport (workspace exports are disclosures)', () => {
   it('needs a justification, and roles without export are refused; nothing is logged then', async () => {
     const before = (await disclosures()).length;
     const noWhy = await api.gql('pat.police', RECORD, { input: { format: 'PNG', ids: ['a'] } });
-    expect(noWhy.body.errors[0].extensions.code).toBe('JUSTIFICATION_REQUIRED');
+    expect(noWhy.body.errors?.[0].extensions?.code).toBe('JUSTIFICATION_REQUIRED');
     const partner = await api.gql('pam.partner', RECORD, { input: { format: 'PNG', ids: ['a'] } }, { justification: 'CASE-1' });
-    expect(partner.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(partner.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const auditor = await api.gql('aud.auditor', RECORD, { input: { format: 'JSON', ids: ['a'] } }, { justification: 'CASE-1' });
-    expect(auditor.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(auditor.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await disclosures()).length).toBe(before);
   });
 
   it('rejects bad ids naming the field', async () => {
     const r = await api.gql('ana.analyst', RECORD, { input: { format: 'JSON', ids: ['ok-1', "x' OR 1=1 //"] } }, { justification: 'CASE-1' });
-    expect(r.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(r.body.errors[0].extensions.field).toBe('ids[1]');
+    expect(r.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.body.errors?.[0].extensions?.field).toBe('ids[1]');
   });
 });
