@@ -7,6 +7,9 @@
  *     vs computed entirely in Cypher; brokerage as a participation coefficient over Louvain
  *     communities (used) vs exact betweenness on a sampled subgraph;
  *  3. the planted-truth figures at this scale (precision, recall, ARI/NMI …).
+ * CPU time of this process and of Neo4j is reported per run too: on a shared machine it says more
+ * than wall time. `--uri bolt://… --user u --password p [--data-dir d]` measures an already loaded
+ * database of the same scale and seed instead of starting and loading a fresh one.
  * Writes bench-results/analytics.json and prints a table. The machine is shared: compare ratios.
  */
 import fs from 'node:fs';
@@ -27,7 +30,7 @@ import { parseQuarter, previousQuarter } from '../../server/analytics/period';
 import { quarterPartition } from '../../server/analytics/networks';
 import { participationCoefficient } from '../../server/analytics/highharm/brokerage';
 import { evaluatePlanted } from '../../server/analytics/__tests__/support/planted';
-import { heapNow } from './load-lib';
+import { heapNow, cpuSeconds, neo4jPid } from './load-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -37,7 +40,9 @@ const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 const mb = (b: number): number => Math.round(b / 1048576);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-interface Timing { medianMs: number; maxMs: number; runsMs: number[]; nodeHeapGrowthMb: number; nodeMaxRssMb: number; neo4jHeapPeakMb: number | null }
+interface Timing { medianMs: number; maxMs: number; runsMs: number[]; cpuNodeMs: number; cpuNeo4jMs: number | null; nodeHeapGrowthMb: number; nodeMaxRssMb: number; neo4jHeapPeakMb: number | null }
+
+let neoPid: number | undefined;
 
 async function measure(driver: Driver, runs: number, fn: () => Promise<unknown>): Promise<Timing> {
   await fn(); // warm-up: query plans and page cache
@@ -54,16 +59,25 @@ async function measure(driver: Driver, runs: number, fn: () => Promise<unknown>)
   (global as { gc?: () => void }).gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   let heapPeak = heap0;
+  const cpuNode: number[] = [];
+  const cpuNeo: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const n0 = neoPid ? cpuSeconds(neoPid) : undefined;
     const t0 = process.hrtime.bigint();
     await fn();
     times.push(ms(t0));
+    const c = process.cpuUsage(c0);
+    cpuNode.push((c.user + c.system) / 1000);
+    const n1 = neoPid ? cpuSeconds(neoPid) : undefined;
+    if (n0 !== undefined && n1 !== undefined) cpuNeo.push((n1 - n0) * 1000);
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   }
   sampling = false;
   await sampler;
   return {
     medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)), runsMs: times.map(Math.round),
+    cpuNodeMs: Math.round(median(cpuNode)), cpuNeo4jMs: cpuNeo.length ? Math.round(median(cpuNeo)) : null,
     nodeHeapGrowthMb: mb(heapPeak - heap0), nodeMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), neo4jHeapPeakMb: neoPeak,
   };
 }
@@ -88,25 +102,33 @@ export async function run(args: string[] = []): Promise<void> {
   const scale = arg(args, 'scale', 'borough') as Scale;
   const seed = Number(arg(args, 'seed', '1'));
   const runs = Number(arg(args, 'runs', '3'));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-analytics-neo4j-'));
-  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
+  const existing = arg(args, 'uri', '');
+  const dataDir = existing ? arg(args, 'data-dir', '') : fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-analytics-neo4j-'));
+  const neo = existing
+    ? { uri: existing, user: arg(args, 'user', 'neo4j'), password: arg(args, 'password', 'neo4j'), stop: async () => undefined }
+    : await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
   const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password), { disableLosslessIntegers: true });
+  neoPid = dataDir ? neo4jPid(dataDir) : undefined;
   const results: Record<string, any> = {
     scale, seed, runs, when: new Date().toISOString(),
     machine: `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start (shared with other sessions)`,
   };
   try {
-    await migrate(driver);
+    if (!existing) await migrate(driver);
     let t0 = process.hrtime.bigint();
     const fixture = generate({ scale, seed });
     const quarter = arg(args, 'quarter', fixture.groundTruth.quarters[6]);
     results.quarter = quarter;
     results.generateMs = Math.round(ms(t0));
-    t0 = process.hrtime.bigint();
-    const summary = await load(driver, fixture.units);
-    results.load = { rows: summary.rows, nodes: summary.nodesCreated, relationships: summary.relationshipsCreated, seconds: Math.round(ms(t0) / 100) / 10 };
+    if (existing) {
+      results.load = { reused: existing };
+    } else {
+      t0 = process.hrtime.bigint();
+      const summary = await load(driver, fixture.units);
+      results.load = { rows: summary.rows, nodes: summary.nodesCreated, relationships: summary.relationshipsCreated, seconds: Math.round(ms(t0) / 100) / 10 };
+    }
     await A.storeBaseline({ driver }, fixture.baseline);
-    console.log(`Loaded ${summary.rows} rows in ${results.load.seconds} s; measuring ${quarter} (${runs} runs each after a warm-up)`);
+    console.log(`${existing ? 'Reusing a loaded database' : `Loaded ${results.load.rows} rows in ${results.load.seconds} s`}; measuring ${quarter} (${runs} runs each after a warm-up)`);
 
     const src = { driver };
     const analytics: Array<[string, () => Promise<unknown>]> = [
@@ -156,7 +178,7 @@ export async function run(args: string[] = []): Promise<void> {
   } finally {
     await driver.close();
     await neo.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!existing) fs.rmSync(dataDir, { recursive: true, force: true });
   }
   fs.mkdirSync('bench-results', { recursive: true });
   fs.writeFileSync('bench-results/analytics.json', JSON.stringify(results, null, 2) + '\n');
@@ -165,10 +187,11 @@ export async function run(args: string[] = []): Promise<void> {
 
 function printTable(r: Record<string, any>): void {
   console.log(`\nAnalytics benchmark, ${r.scale} (seed ${r.seed}), quarter ${r.quarter}; ${r.machine}`);
-  console.log(`  load ${r.load.rows} rows in ${r.load.seconds} s\n`);
-  console.log('  analytic                     median ms   max ms  node heap +MB  neo4j heap peak MB');
+  console.log(r.load.reused ? `  reused ${r.load.reused}\n` : `  load ${r.load.rows} rows in ${r.load.seconds} s\n`);
+  console.log('  analytic                     median ms   max ms  CPU ms node  CPU ms neo4j  node heap +MB  neo4j heap peak MB');
   for (const [name, t] of Object.entries(r.analytics as Record<string, Timing>)) {
-    console.log(`  ${name.padEnd(28)} ${String(t.medianMs).padStart(9)} ${String(t.maxMs).padStart(8)} ${String(t.nodeHeapGrowthMb).padStart(14)} ${String(t.neo4jHeapPeakMb ?? '?').padStart(19)}`);
+    console.log(`  ${name.padEnd(28)} ${String(t.medianMs).padStart(9)} ${String(t.maxMs).padStart(8)} ${String(t.cpuNodeMs).padStart(12)} ${String(t.cpuNeo4jMs ?? '?').padStart(13)} `
+      + `${String(t.nodeHeapGrowthMb).padStart(14)} ${String(t.neo4jHeapPeakMb ?? '?').padStart(19)}`);
   }
   const h = r.choices.hotspots;
   console.log(`\n  hotspots: TypeScript scoring ${h.typescriptScoringMs} ms vs Cypher-only ${h.cypherOnlyMs} ms (ratio ${h.ratio})`);

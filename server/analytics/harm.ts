@@ -54,3 +54,9 @@ function lookup(t: Record<string, unknown>, key: string | null | undefined): num
   const v = t[key];
   return typeof v === 'number' ? v : 0;
 }
+
+/** Event labels that can carry harm under the current table (Incident, Injury, and any other weighted kind). */
+export function harmLabels(): string[] {
+  const other = Object.entries(weights.otherEvents).filter(([k, v]) => k !== 'note' && typeof v === 'number' && v > 0).map(([k]) => k);
+  return ['Incident', 'Injury', ...other];
+}

@@ -2,10 +2,17 @@
 // returns from missing (by returnedAt); with return interviews, referrals and risk assessments
 // (plan reviews) that followed within $followUpDays, up to $asOf.
 CALL {
-  MATCH (e:Event)-[:INVOLVED]->(p:YoungPerson)
-  WHERE (e:Exclusion OR e:Injury OR e:Arrest)
-    AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
-  RETURN e, p, e.occurredAt AS at, [l IN labels(e) WHERE l IN ['Exclusion', 'Injury', 'Arrest']][0] AS kind
+  MATCH (e:Exclusion)-[:INVOLVED]->(p:YoungPerson)
+  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  RETURN e, p, e.occurredAt AS at, 'Exclusion' AS kind
+  UNION
+  MATCH (e:Injury)-[:INVOLVED]->(p:YoungPerson)
+  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  RETURN e, p, e.occurredAt AS at, 'Injury' AS kind
+  UNION
+  MATCH (e:Arrest)-[:INVOLVED]->(p:YoungPerson)
+  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  RETURN e, p, e.occurredAt AS at, 'Arrest' AS kind
   UNION
   MATCH (e:MissingEpisode)-[:INVOLVED]->(p:YoungPerson)
   WHERE e.returnedAt >= datetime($from) AND e.returnedAt < datetime($to)

@@ -1,9 +1,15 @@
 // Missing episodes, exclusions, referrals and disruption actions in [$from, $to), with the young
-// people involved (for distinct and repeat counts).
-MATCH (e:Event)
-WHERE (e:MissingEpisode OR e:Exclusion OR e:Referral OR e:DisruptionAction)
-  AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
-  AND coalesce(e.status, 'confirmed') <> 'expired' AND NOT coalesce(e.handling, '') IN $hiddenHandling
-RETURN e.id AS id, [l IN labels(e) WHERE l IN ['MissingEpisode', 'Exclusion', 'Referral', 'DisruptionAction']][0] AS kind,
-  e.occurredAt.epochMillis AS atMs, e.referralType AS referralType,
-  [(e)-[:INVOLVED]->(p:YoungPerson) | p.id] AS childIds
+// people involved (for distinct and repeat counts). One index seek per label.
+CALL {
+  MATCH (e:MissingEpisode) WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to) RETURN e, 'MissingEpisode' AS kind
+  UNION ALL
+  MATCH (e:Exclusion) WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to) RETURN e, 'Exclusion' AS kind
+  UNION ALL
+  MATCH (e:Referral) WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to) RETURN e, 'Referral' AS kind
+  UNION ALL
+  MATCH (e:DisruptionAction) WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to) RETURN e, 'DisruptionAction' AS kind
+}
+WITH e, kind
+WHERE coalesce(e.status, 'confirmed') <> 'expired' AND NOT coalesce(e.handling, '') IN $hiddenHandling
+RETURN e.id AS id, kind, e.occurredAt.epochMillis AS atMs, e.referralType AS referralType,
+  CASE WHEN kind = 'MissingEpisode' THEN [(e)-[:INVOLVED]->(p:YoungPerson) | p.id] ELSE [] END AS childIds

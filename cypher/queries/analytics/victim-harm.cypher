@@ -1,7 +1,11 @@
 // Children harmed as victims in [$from, $to) (victim under 18 at the event) who had no PANEL or
 // MACE referral before $to; with every victim event and the referral types they did have.
-MATCH (e:Event)-[:INVOLVED {role: 'victim'}]->(p:YoungPerson)
+// $harmLabels: the event labels that carry a harm weight (from the weight table).
+MATCH (e:Event)
 WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  AND any(l IN labels(e) WHERE l IN $harmLabels)
+MATCH (e)-[:INVOLVED {role: 'victim'}]->(p:YoungPerson)
+WHERE true
   AND coalesce(e.status, 'confirmed') <> 'expired'
   AND NOT coalesce(e.handling, '') IN $hiddenHandling
   AND p.dateOfBirth > date(e.occurredAt) - duration({years: 18})

@@ -12,7 +12,7 @@ import { describeCommunity, MemberFacts } from './describe';
 import type { AnalyticsSource, NetworkThemesArgs, NetworkThemesResult, Community } from '../types';
 
 /** Quarters before the requested one used to carry community ids forward. */
-export const ID_CHAIN_QUARTERS = 2;
+export const ID_CHAIN_QUARTERS = 1;
 export const LOUVAIN_SEED = 20251;
 
 export interface QuarterPartition { period: Period; graph: PersonGraph; partition: Partition }

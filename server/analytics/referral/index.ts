@@ -2,6 +2,7 @@
 import { readRows } from '../cypher';
 import { parseQuarter, DAY_MS } from '../period';
 import { checkLimit, checkNumber } from '../validate';
+import { harmLabels } from '../harm';
 import { rankVictimHarm, VictimRow } from './victim-harm';
 import type { AnalyticsSource, NotYetReferredArgs, NotYetReferredResult } from '../types';
 
@@ -13,7 +14,7 @@ export async function notYetReferred(source: AnalyticsSource, args: NotYetReferr
   const minHarm = checkNumber(args.minHarm, DEFAULT_MIN_HARM, 0, 1e7, 'minHarm');
   const limit = checkLimit(args.limit, 50);
   const from = new Date(period.endMs - LOOKBACK_DAYS * DAY_MS).toISOString();
-  const rows = await readRows<VictimRow>(source, 'victim-harm', { from, to: period.end });
+  const rows = await readRows<VictimRow>(source, 'victim-harm', { from, to: period.end, harmLabels: harmLabels() });
   return {
     quarter: period.quarter, minHarm,
     method: `Children (under 18 at the event) whose summed victim harm (harm weight × grading weight of events where they were the victim, `
