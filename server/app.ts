@@ -66,7 +66,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
     res.setHeader('x-request-id', req.requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      log({ level: 'info', requestId: req.requestId, method: req.method, path: req.path, status: res.statusCode,
+      log({ level: 'info', requestId: req.requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode,
         user: req.user?.id, ms: Number(process.hrtime.bigint() - started) / 1e6 });
     });
     next();
