@@ -9,7 +9,7 @@
  *     created are deleted and records it changed get their old labels and properties back.
  * Readers may see a partly written load while it runs; nothing of a failed load remains after.
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
 import { relKind, ENTITY_LABEL, NODE_KINDS, PERSON_ROLES } from '../model/model';
 import { RowError } from '../model/errors';
 import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './loader';
@@ -65,16 +65,25 @@ export async function checkEndpoints(driver: Driver, database: string, prepared:
   }
 }
 
+/**
+ * Old property values with their Cypher types: a driver configured to return integers as JS
+ * numbers would otherwise write them back as floats when a failed load is undone.
+ */
+const TYPED_PROPS = (v: string) => `[k IN keys(${v}) | [k, ${v}[k], valueType(${v}[k])]]`;
+function typedProps(list: Array<[string, unknown, string]>): Record<string, unknown> {
+  return Object.fromEntries(list.map(([k, v, t]) => [k, t.startsWith('INTEGER') && typeof v === 'number' ? neo4j.int(v) : v]));
+}
+
 type Counters = Record<string, number>;
 interface BatchResult { counters: Counters; created: string[]; changed: Undo['changedNodes'] }
 
 /** One node batch: note which records exist (and how) before writing them. */
 async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: NodeBatchRow[]): Promise<BatchResult> {
   const existing = await tx.run(
-    `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props`,
+    `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, labels(n) AS labels, ${TYPED_PROPS('n')} AS props`,
     { ids: rows.map((r) => r.id) },
   );
-  const old = new Map(existing.records.map((r) => [r.get('id') as string, { labels: r.get('labels') as string[], props: r.get('props') as Record<string, unknown> }]));
+  const old = new Map(existing.records.map((r) => [r.get('id') as string, { labels: r.get('labels') as string[], props: typedProps(r.get('props')) }]));
   const res = await tx.run(nodeQuery(labelKey), { rows });
   const labels = labelKey.split(':');
   const result: BatchResult = { counters: res.summary.counters.updates(), created: [], changed: [] };
@@ -90,8 +99,8 @@ async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: No
 /** One relationship batch, the same way. */
 async function writeRelBatch(tx: ManagedTransaction, origin: string, type: string, rows: RelBatchRow[]): Promise<BatchResult> {
   const kind = relKind(type)!;
-  const existing = await tx.run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN r.id AS id, properties(r) AS props`, { ids: rows.map((r) => r.id) });
-  const old = new Map(existing.records.map((r) => [r.get('id') as string, r.get('props') as Record<string, unknown>]));
+  const existing = await tx.run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN r.id AS id, ${TYPED_PROPS('r')} AS props`, { ids: rows.map((r) => r.id) });
+  const old = new Map(existing.records.map((r) => [r.get('id') as string, typedProps(r.get('props'))]));
   const res = await tx.run(relQuery(type), { rows, fromLabels: kind.from, toLabels: kind.to });
   if ((res.records[0]?.get('n') ?? 0) < rows.length) await diagnoseRel(tx, origin, type, rows, kind.from, kind.to);
   return {

@@ -64,16 +64,21 @@ describe('staged loading (real Neo4j)', () => {
   });
 
   it('a failure between batches undoes the load: created records go, changed records get their old values back', async () => {
-    await load(driver(), base().slice(0, 3));
+    const exclusion = (days: number): LoadUnit => ({ kind: 'node', label: 'Exclusion', origin: 'exclusions.ndjson', rows: [{ id: 'x1', occurredAt: '2025-03-01T09:00:00Z', kind: 'suspension', days, ...prov, source: 'EDUCATION' }] });
+    await load(driver(), [...base().slice(0, 3), exclusion(3)]);
     const before = await snapshot();
-    const units = base();
-    (units[1].rows[0] as any).name = 'Renamed Park';
-    (units[0].rows[1] as any).roles = ['PersonOfConcern', 'TrustedAdult'];
-    units[0].rows.push(person('p3', '2011-06-01', ['YoungPerson']) as never);
+    const units = [exclusion(5), ...base()];
+    (units[2].rows[0] as any).name = 'Renamed Park';
+    (units[1].rows[1] as any).roles = ['PersonOfConcern', 'TrustedAdult'];
+    units[1].rows.push(person('p3', '2011-06-01', ['YoungPerson']) as never);
     let batches = 0;
-    const failing = { ...staged, onProgress: () => { batches += 1; if (batches === 6) throw new Error('simulated outage'); } };
+    const failing = { ...staged, onProgress: () => { batches += 1; if (batches === 7) throw new Error('simulated outage'); } };
     await expect(load(driver(), units, failing)).rejects.toThrow('simulated outage');
-    expect(batches).toBe(6);
+    expect(batches).toBe(7);
     expect(await snapshot()).toBe(before);
+    // Restored values keep their types (an integer stays an integer).
+    const { records } = await driver().executeQuery('MATCH (x:Exclusion {id: "x1"}) RETURN x.days AS days, valueType(x.days) AS t');
+    expect(records[0].get('days')).toBe(3);
+    expect(records[0].get('t')).toMatch(/^INTEGER/);
   });
 });
