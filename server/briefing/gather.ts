@@ -34,6 +34,8 @@ export interface BriefingData {
   sources: SourceRow[];
 }
 
+export const MAX_NETWORK_PICTURES = 12;
+
 export type Progress = (step: string) => void;
 
 export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, progress: Progress = () => undefined): Promise<BriefingData> {
@@ -62,7 +64,9 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
     step('sources', briefingRows<SourceRow>(source, 'sources', q)),
   ]);
   const communityLinks = new Map<string, LinkRow[]>();
-  await Promise.all(networks.communities.map(async (c) => {
+  // Pictures are drawn for the largest networks only (sections.ts), so only those are read.
+  networks.communities.sort((a, b) => b.size - a.size);
+  await Promise.all(networks.communities.slice(0, MAX_NETWORK_PICTURES).map(async (c) => {
     communityLinks.set(c.id, await briefingRows<LinkRow>(source, 'community-links', { ids: c.memberIds }));
   }));
   progress('network pictures');

@@ -1,6 +1,6 @@
 /** Assembles the body sections of the pack from published tables, narrative and charts. */
 import { SUPPRESSED, Published } from './disclosure';
-import type { BriefingData } from './gather';
+import { MAX_NETWORK_PICTURES, type BriefingData } from './gather';
 import type { Narrative } from './narrative';
 import type { ResolvedOptions } from './options';
 import type { PackTable } from './tables';
@@ -18,7 +18,7 @@ const asNull = (v: Published): number | null => (v === SUPPRESSED ? null : v);
 
 function networkFigures(d: BriefingData, t: Map<string, PackTable>, o: ResolvedOptions): string {
   const sizes = t.get('networks-sex');
-  const figs = d.networks.communities.slice(0, 12).map((c, i) => {
+  const figs = d.networks.communities.slice(0, MAX_NETWORK_PICTURES).map((c, i) => {
     const name = sizes?.rows[i] ?? c.id;
     const size = sizes?.rowTotals?.[i];
     if (size === SUPPRESSED) return `<figure><p class="note">${esc(name)}: picture not shown (size suppressed).</p></figure>`;

@@ -15,6 +15,8 @@ import { DIMENSION_LABEL, EXPLOITATION_ORDER, MOMENT_LABEL, NRM_STAGES, NRM_STAG
 export interface ExtraColumn { header: string; values: string[]; before?: boolean; text?: boolean }
 export interface PackTable extends PublishedTable { extra: ExtraColumn[]; note?: string }
 
+/** Larger boroughs find hundreds of small networks: the pack tabulates the largest. */
+export const MAX_NETWORK_ROWS = 20;
 const DIMENSIONS = ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
@@ -203,7 +205,10 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
   ]);
 
   // Peer networks: size by sex and by age band share the community size as row total.
-  const comms = d.networks.communities;
+  const comms = [...d.networks.communities].sort((a, b) => b.size - a.size).slice(0, MAX_NETWORK_ROWS);
+  if (d.networks.communities.length > comms.length) {
+    notes.set('networks-age', `The ${comms.length} largest of ${d.networks.communities.length} networks are tabulated; the rest are smaller.`);
+  }
   const commRows = comms.map((c, i) => `Network ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`);
   const sexCodes = ['FEMALE', 'MALE', 'UNKNOWN'];
   const ageCodes = [...new Set(comms.flatMap((c) => Object.keys(c.ageMix)))].sort();

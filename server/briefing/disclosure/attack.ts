@@ -49,30 +49,44 @@ function publishedValues(tables: PublishedTable[]): Map<string, Published> {
 export function attack(tables: PublishedTable[]): Interval[] {
   const values = publishedValues(tables);
   const unknown = [...values.entries()].filter(([, v]) => v === SUPPRESSED).map(([k]) => k);
-  const index = new Map(unknown.map((k, i) => [k, i]));
-  const n = unknown.length;
-  if (n === 0) return [];
-  const A: number[][] = [];
-  const b: number[] = [];
-  for (const eq of tables.flatMap(equations)) {
-    // Σ terms − total = 0, with x = y + 1 for every suppressed x.
-    const row = Array(n).fill(0);
-    let rhs = 0;
-    const add = (term: Term, sign: number): void => {
-      if (term.value === SUPPRESSED) {
-        row[index.get(term.key)!] += sign;
-        rhs -= sign;
-      } else rhs -= sign * term.value;
-    };
-    eq.terms.forEach((term) => add(term, 1));
-    add(eq.total, -1);
-    if (row.some((v) => v !== 0)) { A.push(row); b.push(rhs); }
+  if (unknown.length === 0) return [];
+  // Σ terms − total = 0 for every published sum; only sums with a "c" constrain anything.
+  const eqs = tables.flatMap(equations).filter((eq) => [...eq.terms, eq.total].some((t) => t.value === SUPPRESSED));
+  // Independent systems (tables not tied by shared keys) are solved separately: far smaller LPs.
+  const parent = new Map(unknown.map((k) => [k, k]));
+  const find = (k: string): string => { let r = k; while (parent.get(r) !== r) r = parent.get(r)!; parent.set(k, r); return r; };
+  for (const eq of eqs) {
+    const ks = [...eq.terms, eq.total].filter((t) => t.value === SUPPRESSED).map((t) => find(t.key));
+    for (const k of ks.slice(1)) parent.set(k, ks[0]);
   }
-  return unknown.map((key, k) => {
-    if (A.length === 0) return { key, min: 1, max: Infinity };
-    const [lo, hi] = variableBounds(A, b, k, n);
-    return { key, min: lo + 1, max: hi + 1 };
-  });
+  const groups = new Map<string, string[]>();
+  for (const k of unknown) groups.set(find(k), [...(groups.get(find(k)) ?? []), k]);
+  const out = new Map<string, Interval>();
+  for (const keys of groups.values()) {
+    const index = new Map(keys.map((k, i) => [k, i]));
+    const n = keys.length;
+    const A: number[][] = [];
+    const b: number[] = [];
+    for (const eq of eqs) {
+      const first = [...eq.terms, eq.total].find((t) => t.value === SUPPRESSED)!;
+      if (!index.has(first.key)) continue;
+      const row = Array(n).fill(0);
+      let rhs = 0;
+      // x = y + 1 for every suppressed x (a "c" is at least 1: zeros are shown).
+      const add = (term: Term, sign: number): void => {
+        if (term.value === SUPPRESSED) { row[index.get(term.key)!] += sign; rhs -= sign; } else rhs -= sign * term.value;
+      };
+      eq.terms.forEach((term) => add(term, 1));
+      add(eq.total, -1);
+      if (row.some((v) => v !== 0)) { A.push(row); b.push(rhs); }
+    }
+    keys.forEach((key, k) => {
+      if (A.length === 0) { out.set(key, { key, min: 1, max: Infinity }); return; }
+      const [lo, hi] = variableBounds(A, b, k, n);
+      out.set(key, { key, min: lo + 1, max: hi + 1 });
+    });
+  }
+  return unknown.map((k) => out.get(k)!);
 }
 
 /** Suppressed quantities an attacker can pin to one value. */
