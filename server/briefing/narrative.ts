@@ -36,6 +36,7 @@ const num = (v: Published | undefined): string => (v === undefined ? '–' : v =
 /** "25 children" or "a suppressed number of children (c)". */
 const many = (v: Published | undefined, noun: string): string =>
   (v === SUPPRESSED ? `a suppressed number of ${noun} (c)` : `${v === undefined ? 'no' : fmt(v)} ${noun}`);
+const pText = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** What a theme measures, in words ("Disruption actions", "Share of girls among …"). */
 const themeSubject = (e: { description: string; measure: string }): string =>
@@ -59,7 +60,11 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
   const changes: string[] = [];
   trend.cols.forEach((c, j) => changes.push(change(c, cell(trend, qi, j), cell(trend, pi, j))));
   const significant = d.trends.emerging.filter((e) => e.significant);
-  for (const e of significant) changes.push(`Emerging: ${themeSubject(e)} ${e.measure === 'count' ? 'this quarter is well above or below the earlier average' : 'is changing'}: ${e.direction} (${e.test}, p = ${e.pValue.toFixed(3)}).`);
+  for (const e of significant) {
+    changes.push(e.measure === 'count'
+      ? `Emerging: ${themeSubject(e)} this quarter ${e.direction === 'falling' ? 'below' : 'above'} the level of earlier quarters (${e.test}, ${pText(e.pValue)}).`
+      : `Emerging: ${themeSubject(e).charAt(0).toLowerCase()}${themeSubject(e).slice(1)} is ${e.direction} (${e.test}, ${pText(e.pValue)}).`);
+  }
   const newNets = d.networks.communities.filter((c) => c.status === 'new' || c.status === 'growing');
   if (newNets.length) changes.push(`${newNets.length} peer network${newNets.length === 1 ? ' is' : 's are'} new or growing since last quarter; ${d.networks.dormant.length} from last quarter ${d.networks.dormant.length === 1 ? 'is' : 'are'} now dormant.`);
   const newTop = d.hotspots.items.slice(0, 10).filter((h) => !h.previousRank || h.previousRank > 10);
@@ -74,7 +79,7 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
       text: e.measure === 'count'
         ? `that ${themeSubject(e).toLowerCase()} this quarter ${e.direction === 'falling' ? 'fell below' : 'rose above'} the level of earlier quarters rather than varying by chance`
         : `that the ${themeSubject(e).charAt(0).toLowerCase()}${themeSubject(e).slice(1)} is ${e.direction === 'flat' ? 'changing' : e.direction} rather than varying by chance`,
-      basis: `${e.test}, statistic ${e.statistic.toFixed(2)}, p = ${e.pValue.toFixed(3)} over ${e.series.length} quarters.`,
+      basis: `${e.test}, statistic ${e.statistic.toFixed(2)}, ${pText(e.pValue)}, over ${e.series.length} quarters.`,
     });
   }
   const topPlace = d.hotspots.items[0];
