@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file|folder>… [--mapping m.json]… [--apply] [--justification "…"] [--json]`
+ * `npm run import -- <file|folder>… [--mapping m.json]… [--apply] [--resolve] [--justification "…"] [--json]`
  * Dry run by default: prints what would change and every error. With --apply the whole import is
  * written in one transaction, or nothing is. Exit code 1 when any row is rejected.
  * Also exports withDatabase() for the other data-management commands (review, erase).
@@ -41,20 +41,21 @@ export async function withDatabase<T>(fn: (driver: Driver, database: string) => 
   }
 }
 
-interface Args { targets: string[]; mappings: string[]; apply: boolean; json: boolean; justification?: string }
+interface Args { targets: string[]; mappings: string[]; apply: boolean; json: boolean; resolve: boolean; justification?: string }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { targets: [], mappings: [], apply: false, json: false };
+  const a: Args = { targets: [], mappings: [], apply: false, json: false, resolve: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i];
     if (v === '--apply') a.apply = true;
     else if (v === '--json') a.json = true;
+    else if (v === '--resolve') a.resolve = true;
     else if (v === '--mapping') a.mappings.push(argv[++i]);
     else if (v === '--justification') a.justification = argv[++i];
     else if (v.startsWith('--')) throw new Error(`unknown option ${v}`);
     else a.targets.push(v);
   }
-  if (a.targets.length === 0) throw new Error('Usage: npm run import -- <file|folder>… [--mapping m.json]… [--apply] [--justification "…"] [--json]');
+  if (a.targets.length === 0) throw new Error('Usage: npm run import -- <file|folder>… [--mapping m.json]… [--apply] [--resolve] [--justification "…"] [--json]');
   return a;
 }
 
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {eta}s left', stream: process.stderr }, cliProgress.Presets.shades_classic);
   let phase = '';
   const report = await withDatabase((driver, database) => runImport(driver, args.targets, {
-    database, mappings, apply: args.apply, justification: args.justification, actor: 'cli-import',
+    database, mappings, apply: args.apply, resolve: args.resolve, justification: args.justification, actor: 'cli-import',
     onProgress: (p, done, total) => {
       if (p !== phase) { if (phase) bar.stop(); phase = p; bar.start(total, 0, { phase: p === 'read' ? 'Reading' : 'Writing' }); }
       bar.update(done);
@@ -79,8 +80,10 @@ async function main(): Promise<void> {
     for (const f of report.files) console.log(`${f.file}: ${f.rows} rows, ${f.encoding ?? 'unreadable'}, mapping ${f.mapping ?? '(none)'}`);
     for (const i of report.issues) console.log(`ERROR ${i.file}, row ${i.row}, column "${i.column}": ${i.reason}`);
     for (const c of report.changes) console.log(`CHANGE ${c.type} ${c.id}: ${c.fields.join(', ')}`);
+    for (const w of report.warnings) console.log(`LANGUAGE ${w.file}, row ${w.row}, column "${w.column}": "${w.phrase}" (say instead: ${w.suggestion})`);
     console.log(`\nread ${report.read} rows · created ${report.created} · updated ${report.updated} · unchanged ${report.unchanged} · rejected ${report.rejected} rows` +
       ` (created/updated/unchanged count records: nodes and relationships)`);
+    if (report.resolution) console.log(`Entity resolution: ${report.resolution.compared} candidate pairs compared, ${report.resolution.proposed} possible duplicate(s) proposed for review`);
     console.log(report.applied ? 'Applied.' : report.issues.length ? 'Nothing written: fix the errors above and run again.'
       : args.apply ? 'Nothing to write.' : 'Dry run: nothing written. Add --apply to write.');
   }

@@ -15,6 +15,8 @@ import { openCsv, Encoding } from './csv';
 import { convertRow, headerIssues, ImportIssue, ParsedRecord } from './convert';
 import { checkRows, checkReferences, CheckedNode, CheckedRel } from './check';
 import { diff, Change } from './diff';
+import { languageWarnings, LanguageWarning } from './language';
+import { runResolution } from '../resolution/resolve';
 
 export interface ImportOptions {
   database?: string;
@@ -27,6 +29,8 @@ export interface ImportOptions {
   /** Name of the system actor in the access log. */
   actor?: string;
   batchSize?: number;
+  /** After applying: compare the new people with everyone and propose likely duplicates. */
+  resolve?: boolean;
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
 }
 
@@ -45,6 +49,10 @@ export interface ImportReport {
   rejected: number;
   issues: ImportIssue[];
   changes: Change[];
+  /** Free text the language guide asks to avoid (warnings: the rows still load). */
+  warnings: LanguageWarning[];
+  /** With `resolve`: new people compared and possible duplicates proposed. */
+  resolution?: { compared: number; proposed: number };
   /** Seconds per phase: read (CSV + mapping), check (rules), references, diff, write, log. */
   timings: Record<string, number>;
 }
@@ -131,6 +139,7 @@ export async function runImport(driver: Driver, target: string | string[], opts:
     applied: false, files: reports, read: reports.reduce((s, f) => s + f.rows, 0),
     created: d.created.length, updated: d.updated.length, unchanged: d.unchanged,
     rejected: new Set(issues.map((i) => `${i.file}#${i.row}`)).size, issues, changes: d.updated, timings,
+    warnings: languageWarnings(records),
   };
   if (!opts.apply || issues.length > 0 || d.created.length + d.updated.length === 0) return report;
 
@@ -152,5 +161,12 @@ export async function runImport(driver: Driver, target: string | string[], opts:
     });
   }
   lap('log');
+  const created = new Set(d.created);
+  const newPeople = opts.resolve ? checked.nodes.filter((n) => n.rec.type === 'Person' && created.has(n.id)).map((n) => n.id) : [];
+  if (newPeople.length) {
+    const r = await runResolution(actor, { focusIds: newPeople, now });
+    report.resolution = { compared: r.compared, proposed: r.proposed.length };
+    lap('resolution');
+  }
   return report;
 }

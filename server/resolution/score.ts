@@ -12,7 +12,7 @@ export interface Scored { score: number; reasons: string[] }
 /** Threshold above which a pair becomes a POSSIBLY_SAME_AS hypothesis. */
 export const MATCH_THRESHOLD = 0.85;
 
-/** Typing edits between two names, pairing tokens in order or reversed (whichever is fewer). */
+/** Typing edits between two names, pairing tokens in order, reversed or sorted (whichever is fewest). */
 export function nameEdits(a: string[], b: string[]): { edits: number; swapped: boolean } {
   if (!a.length || !b.length) return { edits: Infinity, swapped: false };
   const cost = (x: string[], y: string[]): number => {
@@ -21,8 +21,9 @@ export function nameEdits(a: string[], b: string[]): { edits: number; swapped: b
     return editDistance(x[0], y[0]) + editDistance(x[x.length - 1], y[y.length - 1]) + 1;
   };
   const inOrder = cost(a, b);
-  const reversed = cost([...a].reverse(), b);
-  return reversed < inOrder ? { edits: reversed, swapped: true } : { edits: inOrder, swapped: false };
+  // Another order: reversed (surname first) or any order (tokens sorted).
+  const reordered = Math.min(cost([...a].reverse(), b), cost([...a].sort(), [...b].sort()));
+  return reordered < inOrder ? { edits: reordered, swapped: true } : { edits: inOrder, swapped: false };
 }
 
 const NAME_SCORE = [1, 0.9, 0.7];

@@ -146,3 +146,23 @@ describe('CSV import through the templates (real Neo4j)', () => {
     expect(PROV.source).toBe('POLICE');
   });
 });
+
+describe('import extras (real Neo4j)', () => {
+  beforeEach(async () => { await freshGraph(); });
+  afterAll(async () => { await closeDriver(); });
+
+  it('free text is language-checked (warnings, the rows still load) and new people are compared with everyone', async () => {
+    const dir = baseFolder();
+    writeFile(dir, 'incidents.csv', templateText('incidents', [{ ...incidents[0], summary: 'Staff note she was putting herself at risk' }, incidents[1]]));
+    const first = await runImport(driver(), dir, { apply: true, resolve: true });
+    expect(first.applied).toBe(true);
+    expect(first.warnings).toEqual([expect.objectContaining({ file: 'incidents.csv', row: 1, column: 'summary', phrase: expect.stringMatching(/putting herself at risk/i) })]);
+    expect(first.resolution).toEqual({ compared: 1, proposed: 0 });
+    const later = tmpDir();
+    writeFile(later, 'people.csv', templateText('people', [{ ...people[0], id: 'p1-edu', name: 'One Synthetic Child', source: 'EDUCATION' }]));
+    const second = await runImport(driver(), later, { apply: true, resolve: true });
+    expect(second.resolution).toEqual({ compared: 2, proposed: 1 });
+    const { records } = await driver().executeQuery('MATCH (a)-[r:POSSIBLY_SAME_AS]->(b) RETURN a.id AS a, b.id AS b, r.status AS s');
+    expect(records.map((r) => r.toObject())).toEqual([{ a: 'p1', b: 'p1-edu', s: 'hypothesis' }]);
+  });
+});
