@@ -159,8 +159,13 @@ export async function run(args: string[] = []): Promise<void> {
     qp.partition.communities.forEach((m, i) => m.forEach((x) => communityOf.set(x, `c${i}`)));
     for (const n of qp.graph.nodes()) participationCoefficient(qp.graph.neighbors(n), communityOf);
     const pcMs = ms(t0);
-    const sampleNodes = qp.graph.nodes().slice(0, Math.min(2000, qp.graph.order));
-    const keep = new Set(sampleNodes);
+    // A connected sample (breadth-first from the best-connected node) keeps the graph's density.
+    const start = qp.graph.nodes().reduce((a, b) => (qp.graph.degree(b) > qp.graph.degree(a) ? b : a));
+    const keep = new Set<string>([start]);
+    for (const queue = [start]; queue.length && keep.size < 2000;) {
+      for (const nb of qp.graph.neighbors(queue.shift()!)) if (keep.size < 2000 && !keep.has(nb)) { keep.add(nb); queue.push(nb); }
+    }
+    const sampleNodes = [...keep];
     const sub = new Graph({ type: 'undirected' });
     sampleNodes.forEach((n) => sub.addNode(n));
     qp.graph.forEachEdge((_e, _a, x, y) => { if (keep.has(x) && keep.has(y)) sub.addUndirectedEdge(x, y); });
@@ -174,7 +179,19 @@ export async function run(args: string[] = []): Promise<void> {
       exactBetweennessFullEstimateMs: Math.round(btMs * (qp.graph.order / Math.max(1, sub.order)) ** 2),
       used: 'participation coefficient (betweenness is O(n·m): estimate scales with n² at fixed density)',
     };
-    results.planted = await evaluatePlanted(driver, fixture, quarter);
+    const planted = await evaluatePlanted(driver, fixture, quarter);
+    results.planted = planted;
+    results.checks = {
+      'hotspot precision@10 >= 0.8': planted.hotspotPrecision >= 0.8,
+      'transport hub not in top 10': planted.hubRank === null || planted.hubRank > 10,
+      'high-harm recall@10 >= 0.8': planted.highHarmRecall >= 0.8,
+      'prolific low-harm adult not in top 10': planted.prolificRank === null || planted.prolificRank > 10,
+      'ARI or NMI >= 0.7': Math.max(planted.ari, planted.nmi) >= 0.7,
+      'girls share of CCE: rising, significant': !!planted.trend?.significant && planted.trend.direction === 'rising',
+      'all never-referred children found': planted.neverReferredFound === planted.neverReferredPlanted,
+      'RHI rate equals raw rows': planted.rhiRate !== null && Math.abs(planted.rhiRate - (planted.rhiRateFromRows ?? -1)) < 1e-12,
+      'no child ranked': planted.childrenInRanking === 0,
+    };
   } finally {
     await driver.close();
     await neo.stop();
@@ -183,6 +200,7 @@ export async function run(args: string[] = []): Promise<void> {
   fs.mkdirSync('bench-results', { recursive: true });
   fs.writeFileSync('bench-results/analytics.json', JSON.stringify(results, null, 2) + '\n');
   printTable(results);
+  if (Object.values(results.checks as Record<string, boolean>).some((ok) => !ok)) process.exitCode = 1;
 }
 
 function printTable(r: Record<string, any>): void {
@@ -201,5 +219,6 @@ function printTable(r: Record<string, any>): void {
   const p = r.planted;
   console.log(`  planted: hotspot precision@k ${p.hotspotPrecision}, high-harm recall@k ${p.highHarmRecall}, ARI ${p.ari.toFixed(3)}, NMI ${p.nmi.toFixed(3)}, `
     + `hub rank ${p.hubRank}, prolific rank ${p.prolificRank}, never-referred ${p.neverReferredFound}/${p.neverReferredPlanted}, trend p ${p.trend?.pValue}`);
+  for (const [name, ok] of Object.entries(r.checks as Record<string, boolean>)) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
   console.log(`  node max RSS ${Math.max(...Object.values(r.analytics as Record<string, Timing>).map((t) => t.nodeMaxRssMb))} MB; written to bench-results/analytics.json`);
 }
