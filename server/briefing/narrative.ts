@@ -62,7 +62,7 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
   const significant = d.trends.emerging.filter((e) => e.significant);
   for (const e of significant) {
     changes.push(e.measure === 'count'
-      ? `Emerging: ${themeSubject(e)} this quarter ${e.direction === 'falling' ? 'below' : 'above'} the level of earlier quarters (${e.test}, ${pText(e.pValue)}).`
+      ? `Emerging: ${themeSubject(e).toLowerCase()} this quarter were ${e.direction === 'falling' ? 'below' : 'above'} the level of earlier quarters (${e.test}, ${pText(e.pValue)}).`
       : `Emerging: ${themeSubject(e).charAt(0).toLowerCase()}${themeSubject(e).slice(1)} is ${e.direction} (${e.test}, ${pText(e.pValue)}).`);
   }
   const newNets = d.networks.communities.filter((c) => c.status === 'new' || c.status === 'growing');
