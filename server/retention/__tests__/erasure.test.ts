@@ -89,3 +89,23 @@ describe('erasure of a person', () => {
     expect(scrub({ a: ['x', 'y'], x: 1, nodes: [{ id: 'x' }, { id: 'z' }] }, new Set(['x']))).toEqual({ a: ['y'], nodes: [{ id: 'z' }] });
   });
 });
+
+describe('erasure reaches later briefings', () => {
+  it('a child named in the restricted briefing is absent from the next one after erasure', async () => {
+    const { buildBriefing } = await import('../../briefing');
+    const opts = { quarter: '2026-Q2', edition: 'restricted' as const, author: { name: 'Synthetic Analyst', role: 'police' as const }, createdAt: '2026-07-15T09:00:00Z', formats: ['html' as const, 'csv' as const] };
+    const text = (files: Array<{ path: string }>) => files.map((f) => fs.readFileSync(f.path, 'utf8')).join('\n');
+    const before = await buildBriefing({ driver: driver(), database: 'neo4j' }, opts, fs.mkdtempSync(path.join(os.tmpdir(), 'brief-before-')));
+    expect(before.personIds.length).toBeGreaterThan(0);
+    const id = before.personIds[0];
+    const name = (await driver().executeQuery('MATCH (p:Person {id: $id}) RETURN p.name AS n', { id })).records[0].get('n') as string;
+    expect(text(before.files)).toContain(name);
+
+    await erasePerson(systemActor('erase-test', driver(), 'neo4j'), { personId: id, justification: 'SYN erasure request 2' });
+    const after = await buildBriefing({ driver: driver(), database: 'neo4j' }, opts, fs.mkdtempSync(path.join(os.tmpdir(), 'brief-after-')));
+    expect(after.personIds).not.toContain(id);
+    const t = text(after.files);
+    expect(t.includes(name)).toBe(false);
+    expect(t.includes(id)).toBe(false);
+  });
+});
