@@ -3,6 +3,7 @@ import { getToken } from './api/client';
 import { me } from './api/queries';
 import { createCanvas, canvas } from './graph/canvas';
 import { refresh } from './graph/actions';
+import { loadScores } from './graph/scores';
 import { initCanvasUi } from './panels/canvas-ui';
 import { initSearch } from './panels/search';
 import { renderFilters } from './panels/filters-panel';
@@ -26,6 +27,7 @@ function applyRole(v: Viewer): void {
   $('search-input').closest('.search')!.toggleAttribute('hidden', !data);
   for (const sel of ['.sidebar', '.toolbar', '.timebar', '#cy']) document.querySelector(sel)!.toggleAttribute('hidden', !can('neighbourhood'));
   $('btn-save-inv').hidden = $('btn-open-inv').hidden = $('btn-new-inv').hidden = !can('investigations');
+  (document.querySelector('#size-by option[value="harm"]') as HTMLOptionElement).hidden = v.role !== 'police';
   for (const id of ['export-label', 'btn-export-png', 'btn-export-csv', 'btn-export-json']) $(id).hidden = !can('export');
 }
 
@@ -52,6 +54,7 @@ async function start(v: Viewer): Promise<void> {
   initViews();
   canvas().resize();
   refresh();
+  void loadScores(state.quarter).then((changed) => { if (changed) refresh(); });
   document.body.dataset.ready = 'true';
   const link = deepLinkId();
   if (link && can('investigations')) await open(link);

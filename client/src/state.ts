@@ -8,7 +8,7 @@ export const state = {
   viewer: undefined as Viewer | undefined,
   investigation: undefined as { id?: string; name: string } | undefined,
   filters: defaultFilters() as Filters,
-  sizeBy: 'harm' as SizeBy,
+  sizeBy: 'score' as SizeBy,
   colourBy: 'kind' as 'kind' | 'community',
   /** Items the server withheld (access rules, limits) for what is on the canvas. */
   hiddenByAccess: 0,

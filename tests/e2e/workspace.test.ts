@@ -234,3 +234,78 @@ describe('role differences on the same map', () => {
     expect(seen['pam.partner'].hidden).toBeGreaterThan(0);
   });
 });
+
+describe('analytic views as tables linked to the canvas', () => {
+  async function openView(page: Page, key: string): Promise<number> {
+    await page.click(`#view-tabs [data-view="${key}"]`);
+    await page.waitForFunction((k) => { const b = document.querySelector('#view-body') as HTMLElement; return b.dataset.view === k && b.dataset.state !== 'loading'; }, key, { timeout: 60000 });
+    expect(await page.getAttribute('#view-body', 'data-state')).toBe('ready');
+    return Number(await page.getAttribute('#view-body', 'data-rows'));
+  }
+
+  /** Select the first row: its item is put on the map if needed, selected, highlighted and centred. */
+  async function selectFirstRow(page: Page): Promise<string> {
+    const row = page.locator('#view-body tbody tr').first();
+    const id = (await row.getAttribute('data-id'))!;
+    await row.click();
+    await page.waitForFunction((nid) => { const n = (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(nid); return n.nonempty() && n.selected(); }, id);
+    await settled(page);
+    const off = await page.evaluate((nid) => {
+      const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy;
+      const p = cy.getElementById(nid).renderedPosition();
+      return Math.hypot(p.x - cy.width() / 2, p.y - cy.height() / 2);
+    }, id);
+    expect(off).toBeLessThan(30);
+    return id;
+  }
+
+  it('analyst: hotspots, network themes, critical moments, not yet referred', async () => {
+    const page = await signIn(browser.context, server.url, 'ana.analyst');
+    await page.selectOption('#quarter-select', '2025-Q3');
+    const hotspots = await openView(page, 'hotspots');
+    expect(hotspots).toBeGreaterThan(0);
+    const placeId = await selectFirstRow(page);
+    expect(placeId).toMatch(/^loc-|^sch-|^onl-|^os-/);
+    await shot(page, '40-view-hotspots');
+    // The views ask for the justification on the first person-level query.
+    await page.click('#view-tabs [data-view="themes"]');
+    await page.locator('#dlg-justification[open]').waitFor({ timeout: 15000 });
+    await page.fill('#just-input', 'E2E views: TEST-4');
+    await page.click('#just-ok');
+    expect(await openView(page, 'themes')).toBeGreaterThan(0);
+    await shot(page, '41-view-themes');
+    const critical = await openView(page, 'critical');
+    expect(await page.textContent('#view-body')).toMatch(/Return home interviews within 72 h|No returns/);
+    if (critical > 0) {
+      const child = await selectFirstRow(page);
+      // A child from a view is drawn as a child, never with the person-of-concern style.
+      expect((await canvasState(page)).classes[child]).toMatch(/\bchild\b|young-adult/);
+    }
+    await shot(page, '42-view-critical');
+    expect(await openView(page, 'notreferred')).toBeGreaterThanOrEqual(0);
+    await shot(page, '43-view-notreferred');
+    await page.close();
+  });
+
+  it('police: the high-harm ranking lists adults only, each row centred on the map', async () => {
+    const page = await signIn(browser.context, server.url, 'pat.police');
+    await page.selectOption('#quarter-select', '2025-Q3');
+    await page.click('#view-tabs [data-view="highharm"]');
+    await page.locator('#dlg-justification[open]').waitFor({ timeout: 15000 });
+    await page.fill('#just-input', 'E2E tasking: TEST-5');
+    await page.click('#just-ok');
+    const rows = await openView(page, 'highharm');
+    expect(rows).toBeGreaterThan(0);
+    const ids = await page.$$eval('#view-body tbody tr', (trs) => trs.map((t) => t.getAttribute('data-id') ?? ''));
+    const people = fixture.units.find((u) => u.kind === 'node' && u.label === 'Person')!.rows as { id: string; roles: string[]; dateOfBirth: string }[];
+    for (const id of ids) {
+      const p = people.find((x) => x.id === id)!;
+      expect(p.roles).toContain('PersonOfConcern');
+      expect(p.dateOfBirth < '2008-09-30').toBe(true);
+    }
+    const id = await selectFirstRow(page);
+    expect((await canvasState(page)).classes[id]).toMatch(/\bpoc\b/);
+    await shot(page, '44-view-highharm');
+    await page.close();
+  });
+});

@@ -14,7 +14,7 @@ export interface ViewDef {
   explain: string;
   columns: { key: string; title: string; numeric?: boolean }[];
   allowed(): boolean;
-  load(quarter: string): Promise<{ rows: ViewRow[]; note?: string }>;
+  load(quarter: string): Promise<{ rows: ViewRow[]; note?: string; summary?: string }>;
 }
 
 const r2 = (n: number | null | undefined): string | null => (n == null ? null : (Math.round(n * 100) / 100).toFixed(2));
@@ -100,17 +100,18 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('analytics'),
     async load(quarter) {
-      const d = await gql<{ criticalMoments: { rhi: { returns: number; within72h: number; rate: number | null }; items: { eventId: string; kind: string; occurredAt: string; childId: string; childName: string; rhi: { status: string; hoursAfterReturn: number | null } | null; referralMade: boolean; overdue: string[] }[] } }>(
-        `query Critical($quarter: String!) { criticalMoments(quarter: $quarter) { rhi { returns within72h rate } items { eventId kind occurredAt childId childName rhi { status hoursAfterReturn } referralMade overdue } } }`, { quarter });
+      const d = await gql<{ criticalMoments: { method: string; rhi: { returns: number; within72h: number; rate: number | null }; items: { eventId: string; kind: string; occurredAt: string; childId: string; childName: string; rhi: { status: string; hoursAfterReturn: number | null } | null; referralMade: boolean; overdue: string[] }[] } }>(
+        `query Critical($quarter: String!) { criticalMoments(quarter: $quarter) { method rhi { returns within72h rate } items { eventId kind occurredAt childId childName rhi { status hoursAfterReturn } referralMade overdue } } }`, { quarter });
       const c = d.criticalMoments;
       return {
-        note: c.rhi.rate == null ? 'No returns from missing this quarter.' : `Return home interviews within 72 h: ${c.rhi.within72h} of ${c.rhi.returns} (${Math.round(c.rhi.rate * 100)}%).`,
+        summary: c.rhi.rate == null ? 'No returns from missing this quarter.' : `Return home interviews within 72 h: ${c.rhi.within72h} of ${c.rhi.returns} (${Math.round(c.rhi.rate * 100)}%).`,
+        note: c.method,
         rows: c.items.map((m) => ({
           node: child(m.childId, m.childName),
           cells: {
             at: m.occurredAt.slice(0, 10), kind: m.kind === 'ReturnFromMissing' ? 'Return from missing' : m.kind, child: m.childName,
             rhi: m.rhi ? `${m.rhi.status}${m.rhi.hoursAfterReturn != null ? ` (${Math.round(m.rhi.hoursAfterReturn)} h)` : ''}` : '—',
-            referral: m.referralMade ? 'made' : 'none', overdue: m.overdue.join(', ') || '—',
+            referral: m.referralMade ? 'made' : 'none', overdue: m.overdue.map((o) => o.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()).join(', ') || '—',
           },
         })),
       };

@@ -7,8 +7,9 @@ import type { Core } from 'cytoscape';
 import { canvas, tunePerformance } from './canvas';
 import { applySize, merge } from './elements';
 import { applyFilters } from './filters';
+import { applyScores, loadScores } from './scores';
 import { record, undo as undoSnapshot, clearHistory } from './history';
-import { runLayout, type LayoutName } from './layouts';
+import { runLayout, MAX_FIT_ZOOM, type LayoutName } from './layouts';
 import { state } from '../state';
 import { neighbourhood } from '../api/queries';
 import { $, $select, toast } from '../ui/dom';
@@ -18,6 +19,7 @@ const listeners: (() => void)[] = [];
 export const onCanvasChange = (fn: () => void): void => { listeners.push(fn); };
 
 export function refresh(cy: Core = canvas()): void {
+  applyScores(cy);
   applySize(cy, state.sizeBy);
   cy.nodes().toggleClass('by-community', state.colourBy === 'community');
   const filtered = applyFilters(cy, state.filters);
@@ -55,6 +57,8 @@ export async function expand(ids: string[], hops = 1): Promise<number> {
     state.hiddenByAccess = g.hiddenByAccess;
     state.hiddenByLimit = g.hiddenByLimit;
     refresh(cy);
+    // Person-level scores become readable once the investigation holds a justification.
+    void loadScores(state.quarter).then((changed) => { if (changed) refresh(cy); });
     if (added.length) await runLayout(cy, currentLayout());
     if (g.truncated) toast(`Showing the first items only: ${g.hiddenByLimit} over the limit`);
     return added.length;
@@ -149,7 +153,7 @@ export function focusNode(id: string): boolean {
   cy.elements().unselect();
   cy.elements('.highlight').removeClass('highlight');
   n.select().addClass('highlight');
-  cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
+  cy.animate({ center: { eles: n }, zoom: Math.min(Math.max(cy.zoom(), 0.8), MAX_FIT_ZOOM) }, { duration: 300 });
   setTimeout(() => n.removeClass('highlight'), 2500);
   return true;
 }

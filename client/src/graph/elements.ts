@@ -2,7 +2,7 @@
  * From API graph items to Cytoscape element data, and merging them into the canvas without
  * duplicates. Node size comes from a score normalised over what is on the canvas.
  */
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { classify, VISUALS } from './kinds';
 import { communityColour } from './style';
 
@@ -103,13 +103,21 @@ export function merge(cy: Core, nodes: ApiNode[], edges: ApiEdge[], near?: { x: 
   return added;
 }
 
-export type SizeBy = 'harm' | 'hotspot' | 'degree';
+export type SizeBy = 'score' | 'harm' | 'hotspot' | 'degree';
 
-/** Normalise the chosen score to 0..1 into data(size) (drives width/height via mapData). */
+/**
+ * Normalise the chosen score to 0..1 into data(size) (drives width/height via mapData).
+ * 'score' combines both computed scores: hotspot score for places, harm score for persons of
+ * concern, each relative to its own maximum on the canvas.
+ */
 export function applySize(cy: Core, by: SizeBy): void {
-  const value = (n: cytoscape.NodeSingular): number =>
-    by === 'degree' ? n.degree(false) : Number(n.data(by) ?? 0);
-  let max = 0;
-  cy.nodes().forEach((n) => { max = Math.max(max, value(n)); });
-  cy.batch(() => cy.nodes().forEach((n) => { n.data('size', max > 0 ? value(n) / max : 0); }));
+  const metrics: ('harm' | 'hotspot' | 'degree')[] = by === 'score' ? ['harm', 'hotspot'] : [by];
+  const value = (n: NodeSingular, m: 'harm' | 'hotspot' | 'degree'): number => (m === 'degree' ? n.degree(false) : Number(n.data(m) ?? 0));
+  const max: Record<string, number> = {};
+  for (const m of metrics) { max[m] = 0; cy.nodes().forEach((n) => { max[m] = Math.max(max[m], value(n, m)); }); }
+  cy.batch(() => cy.nodes().forEach((n) => {
+    let size = 0;
+    for (const m of metrics) if (max[m] > 0) size = Math.max(size, value(n, m) / max[m]);
+    n.data('size', size);
+  }));
 }

@@ -4,6 +4,9 @@
  */
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 
+/** Highest zoom a layout's fit may leave the map at. */
+export const MAX_FIT_ZOOM = 1.6;
+
 export type LayoutName = 'fcose' | 'concentric' | 'grid' | 'geo';
 
 export function layoutOptions(cy: Core, name: LayoutName, animate = true): LayoutOptions {
@@ -13,7 +16,8 @@ export function layoutOptions(cy: Core, name: LayoutName, animate = true): Layou
     case 'concentric':
       return {
         name: 'concentric', animate, animationDuration: 300, minNodeSpacing: 12,
-        concentric: (n: NodeSingular) => Number(n.data('harm') ?? 0),
+        // Highest score in the centre (data(size): the normalised computed score).
+        concentric: (n: NodeSingular) => Math.round(Number(n.data('size') ?? 0) * 10),
         levelWidth: () => 1,
       } as LayoutOptions;
     case 'grid':
@@ -36,7 +40,11 @@ export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<v
     const els = cy.elements(':visible');
     if (!els.length) return resolve();
     const layout = els.layout(layoutOptions(cy, name, animate));
-    layout.one('layoutstop', () => resolve());
+    layout.one('layoutstop', () => {
+      // A handful of nodes would otherwise be fitted at maximum zoom.
+      if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(els); }
+      resolve();
+    });
     layout.run();
   });
 }

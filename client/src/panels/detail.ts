@@ -7,7 +7,12 @@ import { profile, type Profile } from '../api/queries';
 import { ApiError } from '../api/client';
 import { VISUALS, type VisualClass } from '../graph/kinds';
 import { $, el, fmtDate } from '../ui/dom';
-import { AGENCY } from '../../../server/model/enums';
+import { AGENCY, ETHNICITY, SEX, SEN, CARE_STATUS, EXPLOITATION_TYPE, DISRUPTION_TACTIC, REFERRAL_TYPE } from '../../../server/model/enums';
+
+/** Code lists from the model: codes are shown with their words. */
+const CODES: Record<string, Record<string, string>> = { ethnicity: ETHNICITY, sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitationType: EXPLOITATION_TYPE, tactic: DISRUPTION_TACTIC, referralType: REFERRAL_TYPE };
+const words = (k: string): string => { const w = k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); return w.charAt(0).toUpperCase() + w.slice(1); };
+const human = (k: string, v: unknown): unknown => (typeof v === 'string' && CODES[k]?.[v]) || v;
 
 let seq = 0;
 
@@ -19,7 +24,8 @@ function dl(rows: [string, unknown][]): HTMLDListElement {
   const d = el('dl');
   for (const [k, v] of rows) {
     if (v == null || v === '') continue;
-    d.append(el('dt', {}, k), el('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+    const shown = human(k, v);
+    d.append(el('dt', {}, words(k)), el('dd', {}, Array.isArray(shown) ? shown.join(', ') : typeof shown === 'object' ? JSON.stringify(shown) : String(shown)));
   }
   return d;
 }

@@ -9,6 +9,7 @@ import { merge } from '../graph/elements';
 import { focusNode, refresh, currentLayout } from '../graph/actions';
 import { runLayout } from '../graph/layouts';
 import { state } from '../state';
+import { loadScores } from '../graph/scores';
 import { $, el } from '../ui/dom';
 
 let current: ViewDef | undefined;
@@ -60,10 +61,12 @@ export async function openView(def: ViewDef): Promise<void> {
   try {
     const r = await def.load(state.quarter);
     if (current !== def) return;
-    body.replaceChildren(
-      el('p', { class: 'muted small' }, def.explain, r.note ? ` ${r.note}` : ''),
+    body.replaceChildren(...[
+      el('p', { class: 'muted small' }, def.explain),
+      r.note ? el('details', { class: 'small' }, el('summary', {}, 'How this is computed'), el('p', { class: 'muted' }, r.note)) : null,
+      r.summary ? el('p', { class: 'small' }, r.summary) : null,
       r.rows.length ? table(def, r.rows) : el('p', {}, 'Nothing for this quarter.'),
-    );
+    ].filter((x): x is HTMLElement => x != null));
     body.dataset.state = 'ready';
     body.dataset.rows = String(r.rows.length);
   } catch (e) {
@@ -83,7 +86,11 @@ export function initViews(): void {
   });
   const select = el('select', { id: 'quarter-select' }, ...quarters().map((q) => el('option', { value: q }, q)));
   select.value = state.quarter;
-  select.addEventListener('change', () => { state.quarter = select.value; if (current) void openView(current); });
+  select.addEventListener('change', () => {
+    state.quarter = select.value;
+    void loadScores(state.quarter).then((changed) => { if (changed) refresh(); });
+    if (current) void openView(current);
+  });
   tabs.replaceChildren(...buttons, el('span', { class: 'quarter' }, el('label', { for: 'quarter-select' }, 'Quarter'), select));
   current = undefined;
   $('view-body').replaceChildren(el('p', { class: 'muted' }, offered.length ? 'Choose a view.' : 'No analytic views for your role.'));
