@@ -4,10 +4,12 @@
  *   - driver:      the neighbourhood's own Cypher (nodes + one expand per hop) run with the driver;
  *   - driver+log:  the same plus one access-log append per request (the log's cost);
  *   - api:         the same neighbourhood through HTTP + GraphQL (sign-in, limits, access rules,
- *                  access log, JSON), production settings;
+ *                  access log, JSON), production settings, driven by a separate client process;
  * for one hop and two hops, p50/p95/p99. Ratio API/driver and log cost on p95 are reported.
  * Scenarios alternate in rounds so a noisy neighbour hurts all of them alike. Shared CPU: compare ratios.
+ * The loaded database is kept in .data/bench-api-<scale>-<seed> and reused by later runs.
  */
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -35,8 +37,8 @@ export async function run(args: string[]): Promise<void> {
   const requests = Number(arg(args, 'requests', '1500'));
   const concurrency = Number(arg(args, 'concurrency', '10'));
   const rounds = Number(arg(args, 'rounds', '2'));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-api-neo4j-'));
-  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
+  const dataDir = path.resolve('.data', `bench-api-${scale}-${seed}`);
+  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: false, heap: '2g', pageCacheMb: 512, log: () => undefined });
   Object.assign(process.env, { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NODE_ENV: 'production' });
   const logFile = path.resolve('bench-results', 'api-requests.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -54,11 +56,20 @@ export async function run(args: string[]): Promise<void> {
     const driver = getDriver();
     await migrate(driver, database());
 
-    console.log(`Generating and loading the synthetic "${scale}" borough (seed ${seed})…`);
-    const t0 = Date.now();
-    const fixture = generate({ scale, seed });
-    const summary = await load(driver, fixture.units, { database: database() });
-    console.log(`Loaded ${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const count = async () => {
+      const { records: c } = await driver.executeQuery('MATCH (n:Entity) WITH count(n) AS nodes OPTIONAL MATCH (:Entity)-[r]->() RETURN nodes, count(r) AS rels', {}, { database: database() });
+      return { nodes: Number(c[0].get('nodes')), relationships: Number(c[0].get('rels')) };
+    };
+    let graph = await count();
+    if (graph.nodes === 0) {
+      console.log(`Generating and loading the synthetic "${scale}" borough (seed ${seed})…`);
+      const t0 = Date.now();
+      await load(driver, generate({ scale, seed }).units, { database: database() });
+      graph = await count();
+      console.log(`Loaded ${graph.nodes} nodes, ${graph.relationships} relationships in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    } else {
+      console.log(`Reusing the loaded "${scale}" borough in ${path.relative(process.cwd(), dataDir)}: ${graph.nodes} nodes, ${graph.relationships} relationships`);
+    }
 
     // Seeds: young people with at least one link, a fixed sample.
     const { records } = await driver.executeQuery(
@@ -95,23 +106,29 @@ export async function run(args: string[]): Promise<void> {
       }
       return [...seen];
     };
-    const api = async (id: string, hops: number) => {
-      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: QUERY, variables: { ids: [id], hops } }) });
-      const body = (await res.json()) as { errors?: unknown };
-      if (res.status !== 200 || body.errors) throw new Error(JSON.stringify(body.errors));
-    };
+    /** The API, loaded by a separate client process (10 connections from there). */
+    const apiRun = (hops: number, total: number, offset: number): Promise<LoadResult> => new Promise((resolve, reject) => {
+      const job = { url, token, ids, hops, total, concurrency, offset, query: QUERY };
+      const child = fork(path.join(__dirname, 'api-client.ts'), [JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+      let out = '';
+      child.stdout!.on('data', (d) => { out += d; });
+      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`client exited ${code}`))));
+    });
+    const inProcess = (fn: (id: string, hops: number) => Promise<unknown>) => (hops: number, total: number, offset: number) =>
+      closedLoop(concurrency, total, (i) => fn(ids[(i * 7 + offset) % ids.length], hops) as Promise<void>);
 
-    const scenarios: Record<string, (id: string, hops: number) => Promise<unknown>> = {
-      driver: driverOnly,
-      'driver+log': async (id, hops) => appendAccessLog(logCtx, { operation: 'consultation', justification: 'BENCH-DRIVER', ids: await driverOnly(id, hops) }),
-      api,
+    const scenarios: Record<string, (hops: number, total: number, offset: number) => Promise<LoadResult>> = {
+      driver: inProcess(driverOnly),
+      'driver+log': inProcess(async (id, hops) => appendAccessLog(logCtx, { operation: 'consultation', justification: 'BENCH-DRIVER', ids: await driverOnly(id, hops) })),
+      api: apiRun,
     };
+    void headers;
     const results: Record<string, Record<string, LoadResult[]>> = {};
     for (const hops of [1, 2]) {
-      for (const [name, fn] of Object.entries(scenarios)) await closedLoop(concurrency, 100, (i) => fn(ids[i % ids.length], hops) as Promise<void>); // warm-up
+      for (const fn of Object.values(scenarios)) await fn(hops, 100, 0); // warm-up
       for (let round = 0; round < rounds; round++) {
         for (const [name, fn] of Object.entries(scenarios)) {
-          const r = await closedLoop(concurrency, requests, (i) => fn(ids[(i * 7 + round) % ids.length], hops) as Promise<void>);
+          const r = await fn(hops, requests, round);
           ((results[`${hops}-hop`] ??= {})[name] ??= []).push(r);
           console.log(`${hops}-hop ${name.padEnd(10)} round ${round + 1}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${Math.round(r.count / r.seconds)} req/s, errors ${r.errors}`);
         }
@@ -131,8 +148,8 @@ export async function run(args: string[]): Promise<void> {
     }));
     const out = {
       when: new Date().toISOString(), scale, seed, concurrency, requestsPerRound: requests, rounds,
-      graph: { nodes: summary.nodesCreated, relationships: summary.relationshipsCreated }, cpus: os.cpus().length, loadavg: os.loadavg(),
-      note: 'Shared, contended CPU (several sessions on 2 cores): compare ratios, not absolute times. API and clients share one Node process.',
+      graph, cpus: os.cpus().length, loadavg: os.loadavg(),
+      note: 'Shared, contended CPU (several sessions on 2 cores): compare ratios, not absolute times. API clients run in a separate process; driver scenarios in the benchmark process.',
       results: table,
     };
     fs.writeFileSync(path.resolve('bench-results', 'api.json'), JSON.stringify(out, null, 2));
@@ -147,6 +164,5 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     requestLog.end();
     await neo.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
