@@ -1,5 +1,6 @@
 /** listen(): serves buildApp() on HOST:PORT and says where, and how to sign in. */
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { buildApp, type AppOptions } from './app';
 import { config } from './config';
 import { DEMO_PASSWORD, DEMO_USERS, usingLocalIssuer } from './auth';
@@ -24,7 +25,7 @@ export async function startServer(opts: AppOptions = {}): Promise<{ close(): Pro
   const app = await buildApp(opts);
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(c.PORT, c.HOST, resolve));
-  const url = `http://${c.HOST}:${c.PORT}`;
+  const url = `http://${c.HOST}:${(server.address() as AddressInfo).port}`;
   console.log(`Safeguarding graph ready on ${url}  (health: ${url}/health)`);
   console.log(signInHelp(url));
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
