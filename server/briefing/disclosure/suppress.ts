@@ -104,7 +104,8 @@ export function controlTables(tables: CountTable[], opts: { control: boolean } =
   for (const k of controlled) for (const key of [...k.cells.flat(), ...k.rowTotals, ...k.colTotals, k.grandTotal]) {
     if (values.has(key) && isSmall(values.get(key)!)) hidden.add(key);
   }
-  for (let round = 0; round < 500; round += 1) {
+  let safe = false;
+  for (let round = 0; round < 500 && !safe; round += 1) {
     // Secondary suppression to a fixed point: no sum may hold exactly one "c".
     let changed = true;
     while (changed) {
@@ -117,12 +118,16 @@ export function controlTables(tables: CountTable[], opts: { control: boolean } =
       }
     }
     const weak = pinned(controlled.map((k) => publish(k, hidden, true)));
-    if (weak.length === 0) break;
-    const key = weak[0].key;
-    const around = allLines.filter((l) => l.terms.includes(key) || l.total === key);
-    const extra = partner(around, values, hidden);
-    if (extra) hidden.add(extra);
-    else for (const l of around) for (const k2 of [...l.terms, l.total]) if ((values.get(k2) ?? 0) > 0) hidden.add(k2);
+    if (weak.length === 0) { safe = true; break; }
+    // One more partner next to each pinned "c" per round (fewer rounds than one at a time).
+    for (const { key } of weak) {
+      const around = allLines.filter((l) => l.terms.includes(key) || l.total === key);
+      const extra = partner(around, values, hidden);
+      if (extra) hidden.add(extra);
+      else for (const l of around) for (const k2 of [...l.terms, l.total]) if ((values.get(k2) ?? 0) > 0) hidden.add(k2);
+    }
   }
+  // Never publish a table whose "c" could be worked back.
+  if (!safe) throw new Error('disclosure: suppression did not reach a safe state; refusing to publish');
   return all.map((k) => publish(k, hidden, true));
 }
