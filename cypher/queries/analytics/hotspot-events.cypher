@@ -1,13 +1,15 @@
-// Events at places, schools and online spaces in [$from, $to), with the people involved.
+// Events at places, schools and online spaces in [$from, $to), with the children (under 18 at
+// the event, any role) and adult persons of concern involved.
 // $kinds: context labels from the whitelist in server/analytics/types.ts.
 MATCH (c:Context)<-[:AT]-(e:Event)
 WHERE any(l IN labels(c) WHERE l IN $kinds)
   AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
   AND coalesce(e.status, 'confirmed') <> 'expired'
   AND NOT coalesce(e.handling, "") IN $hiddenHandling
-OPTIONAL MATCH (e)-[i:INVOLVED]->(p:Person)
-WITH c, e, collect(CASE WHEN p IS NULL THEN null
-  ELSE {id: p.id, role: i.role, dob: toString(p.dateOfBirth), poc: p:PersonOfConcern} END) AS people
+OPTIONAL MATCH (e)-[:INVOLVED]->(p:Person)
+WITH c, e, p, p.dateOfBirth > date(e.occurredAt) - duration({years: 18}) AS child
+WITH c, e, collect(CASE WHEN child THEN p.id END) AS kids,
+  collect(CASE WHEN p:PersonOfConcern AND NOT child THEN p.id END) AS pocs
 RETURN c.id AS placeId,
        [l IN labels(c) WHERE l IN $kinds][0] AS placeKind,
        c.name AS placeName, c.ward AS ward, c.lat AS lat, c.lon AS lon,
@@ -16,4 +18,4 @@ RETURN c.id AS placeId,
        e.offenceType AS offenceType, e.kind AS injuryKind,
        e.occurredAt.epochMillis AS occurredMs,
        e.gradingScheme AS gradingScheme, e.sourceEval AS sourceEval, e.assessment AS assessment,
-       people
+       kids, pocs

@@ -27,6 +27,9 @@ describe('analytics on a hand-built graph (real Neo4j)', () => {
     expect(park).toMatchObject({ distinctChildren: 1, distinctPersonsOfConcern: 1, coPresenceEvents: 1, eventCount: 1 });
     const hub = r.items[1];
     expect(hub.eventCount).toBe(11);
+    // Q2 at the park: the robbery by poc3 when still 17 — counted as a child, not as a person of concern.
+    const q2park = (await hotspots(source(), { quarter: '2025-Q2' })).items.find((h) => h.id === 'park')!;
+    expect(q2park).toMatchObject({ distinctChildren: 2, distinctPersonsOfConcern: 0, coPresenceEvents: 0 });
     const hidden = await hotspots({ driver: driver(), hiddenHandling: ['C'] }, { quarter: Q });
     expect(hidden.items.find((h) => h.id === 'hub')!.eventCount).toBe(10);
   });

@@ -4,10 +4,8 @@
  * score for the previous quarter to show change.
  */
 import { harmWeight, gradingWeight, recencyDecay } from '../harm';
-import { ageAt, Period } from '../period';
+import type { Period } from '../period';
 import type { ContextKind, Hotspot, HotspotContribution } from '../types';
-
-export interface InvolvedPerson { id: string; role: string; dob: string | null; poc: boolean }
 
 export interface HotspotEventRow {
   placeId: string; placeKind: ContextKind; placeName: string;
@@ -15,7 +13,10 @@ export interface HotspotEventRow {
   eventId: string; eventKind: string; offenceType: string | null; injuryKind: string | null;
   occurredMs: number;
   gradingScheme: string | null; sourceEval: string | null; assessment: string | null;
-  people: InvolvedPerson[];
+  /** Ids of people under 18 at the event (any role). */
+  kids: string[];
+  /** Ids of adult persons of concern involved. */
+  pocs: string[];
 }
 
 interface Acc {
@@ -26,8 +27,6 @@ interface Acc {
   byCode: Map<string, HotspotContribution>;
   evidence: Array<{ id: string; score: number }>;
 }
-
-const isChildAt = (p: InvolvedPerson, ms: number): boolean => !!p.dob && ageAt(p.dob, ms) < 18;
 
 export function eventScore(r: HotspotEventRow, periodEndMs: number): number {
   const harm = harmWeight({ kind: r.eventKind, offenceType: r.offenceType, injuryKind: r.injuryKind });
@@ -56,11 +55,10 @@ export function scoreHotspots(rows: HotspotEventRow[], current: Period, previous
     a.score += s;
     a.events += 1;
     if (s > 0) a.harmEvents += 1;
-    const people = (r.people ?? []).filter(Boolean);
-    const kids = people.filter((p) => isChildAt(p, r.occurredMs));
-    const pocs = people.filter((p) => p.poc && !isChildAt(p, r.occurredMs));
-    kids.forEach((p) => a.children.add(p.id));
-    pocs.forEach((p) => a.pocs.add(p.id));
+    const kids = r.kids ?? [];
+    const pocs = r.pocs ?? [];
+    kids.forEach((id) => a.children.add(id));
+    pocs.forEach((id) => a.pocs.add(id));
     if (kids.length > 0 && pocs.length > 0) a.coPresence += 1;
     const code = r.offenceType ?? r.injuryKind ?? r.eventKind;
     const c = a.byCode.get(code) ?? { code, events: 0, score: 0 };

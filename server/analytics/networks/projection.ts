@@ -32,54 +32,57 @@ export interface ProjectionRow {
 export type PersonGraph = Graph<Record<string, never>, { weight: number }>;
 
 export function buildProjection(rows: ProjectionRow[]): PersonGraph {
-  const edges = new Map<string, number>();
-  const add = (x: string, y: string, w: number) => {
+  // Ids are interned to integers in sorted order: numeric edge keys, no string compares, and a
+  // deterministic insertion order whatever order the rows arrive in.
+  const idSet = new Set<string>();
+  for (const r of rows) {
+    if (r.kind === 'peer' && r.b) { idSet.add(r.a); idSet.add(r.b); } else if (r.kind === 'event' && r.people) r.people.forEach((p) => idSet.add(p));
+  }
+  const ids = [...idSet].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const N = ids.length + 1;
+  const edges = new Map<number, number>();
+  const add = (x: number, y: number, w: number) => {
     if (x === y || w <= 0) return;
-    const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+    const key = x < y ? x * N + y : y * N + x;
     edges.set(key, (edges.get(key) ?? 0) + w);
   };
-  const nodes = new Set<string>();
-  const visits = new Map<string, Array<{ p: string; t: number; e: string }>>();
-  for (const r of rows) {
+  const visits = new Map<string, Array<{ p: number; t: number; e: number }>>();
+  rows.forEach((r, rowNo) => {
     if (r.kind === 'peer' && r.b) {
-      nodes.add(r.a); nodes.add(r.b);
-      add(r.a, r.b, r.status === 'hypothesis' ? PEER_WEIGHT.hypothesis : PEER_WEIGHT.confirmed);
+      add(index.get(r.a)!, index.get(r.b)!, r.status === 'hypothesis' ? PEER_WEIGHT.hypothesis : PEER_WEIGHT.confirmed);
     } else if (r.kind === 'event' && r.people) {
-      const people = [...new Set(r.people)].sort();
-      people.forEach((p) => nodes.add(p));
+      const people = [...new Set(r.people.map((p) => index.get(p)!))].sort((a, b) => a - b);
       if (people.length <= MAX_EVENT_PEOPLE) {
         const w = EVENT_WEIGHT[r.eventKind ?? ''] ?? 0;
         for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) add(people[i], people[j], w);
       }
       if (r.place && r.atMs != null) {
-        const list = visits.get(r.place) ?? [];
-        people.forEach((p) => list.push({ p, t: r.atMs!, e: r.a }));
-        visits.set(r.place, list);
+        let list = visits.get(r.place);
+        if (!list) { list = []; visits.set(r.place, list); }
+        for (const p of people) list.push({ p, t: r.atMs, e: rowNo });
       }
     }
-  }
+  });
+  const windowMs = PLACE_WINDOW_DAYS * DAY_MS;
   for (const list of visits.values()) {
     if (new Set(list.map((v) => v.p)).size > MAX_PLACE_PEOPLE) continue;
-    list.sort((x, y) => x.t - y.t || x.p.localeCompare(y.p));
-    const perPair = new Map<string, number>();
+    list.sort((x, y) => x.t - y.t || x.p - y.p);
+    const perPair = new Map<number, number>();
     for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length && list[j].t - list[i].t <= PLACE_WINDOW_DAYS * DAY_MS; j++) {
+      for (let j = i + 1; j < list.length && list[j].t - list[i].t <= windowMs; j++) {
         const x = list[i].p, y = list[j].p;
         if (x === y || list[i].e === list[j].e) continue; // same event: already weighted above
-        const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+        const key = x < y ? x * N + y : y * N + x;
         perPair.set(key, Math.min(PLACE_CAP, (perPair.get(key) ?? 0) + PLACE_WEIGHT));
       }
     }
-    for (const [key, w] of perPair) {
-      const [x, y] = key.split('\u0000');
-      add(x, y, w);
-    }
+    for (const [key, w] of perPair) add(Math.floor(key / N), key % N, w);
   }
   const g: PersonGraph = new Graph({ type: 'undirected', allowSelfLoops: false });
-  [...nodes].sort().forEach((n) => g.addNode(n));
-  [...edges.keys()].sort().forEach((key) => {
-    const [x, y] = key.split('\u0000');
-    g.addUndirectedEdge(x, y, { weight: Math.round(edges.get(key)! * 1000) / 1000 });
+  ids.forEach((n) => g.addNode(n));
+  [...edges.keys()].sort((a, b) => a - b).forEach((key) => {
+    g.addUndirectedEdge(ids[Math.floor(key / N)], ids[key % N], { weight: Math.round(edges.get(key)! * 1000) / 1000 });
   });
   return g;
 }

@@ -47,7 +47,7 @@ export function world(): GraphBuilder {
   // poc3 turns 18 on 1 Sep 2025: suspect in a robbery in May 2025 (as a child).
   g.adult('poc3', '2007-09-01');
   g.event('Incident', 'inc4', '2025-05-03T10:00:00Z', { offenceType: 'robbery' });
-  g.involve('inc4', 'poc3', 'suspect'); g.involve('inc4', 'k2', 'victim');
+  g.involve('inc4', 'poc3', 'suspect'); g.involve('inc4', 'k2', 'victim'); g.rel('AT', 'inc4', 'park');
   // Risk assessments in Q3: k1 high CCE; k2 medium then none (latest counts: not at risk); k4 medium CSE (girl, via sex below).
   g.event('RiskAssessment', 'ra1', '2025-07-10T10:00:00Z', { ceamScore: 30, riskLevel: 'high', exploitationType: 'CCE' });
   g.rel('ABOUT', 'ra1', 'k1');
