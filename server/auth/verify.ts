@@ -34,15 +34,29 @@ export function userFromClaims(p: JWTPayload): User {
   return { id: p.sub, name: typeof p.name === 'string' ? p.name : p.sub, role: roleClaim as Role, ...(agency ? { agency } : {}) };
 }
 
+/**
+ * Verified tokens, kept until they expire (at most CACHE_MAX): a signature check per request is
+ * the most expensive step of sign-in. Only successful verifications are cached.
+ */
+const CACHE_MAX = 1000;
+const verified = new Map<string, { user: User; exp: number }>();
+
 /** Reads `Authorization: Bearer …`; throws UNAUTHENTICATED (HTTP 401) when absent or invalid. */
 export async function authenticate(authorization: string | null | undefined): Promise<User> {
   const m = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization ?? '');
   if (!m) throw unauthenticated('Sign in first: send Authorization: Bearer <token>');
+  const hit = verified.get(m[1]);
+  if (hit && hit.exp > Date.now()) return hit.user;
   let payload: JWTPayload;
   try {
     payload = await verifyJwt(m[1]);
   } catch {
     throw unauthenticated('The token is invalid or has expired');
   }
-  return userFromClaims(payload);
+  const user = userFromClaims(payload);
+  if (payload.exp) {
+    if (verified.size >= CACHE_MAX) verified.delete(verified.keys().next().value as string);
+    verified.set(m[1], { user, exp: payload.exp * 1000 });
+  }
+  return user;
 }
