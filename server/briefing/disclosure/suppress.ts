@@ -9,7 +9,7 @@
 import { CountTable, PublishedTable, Published, SUPPRESSED, isSmall } from './types';
 import { pinned } from './attack';
 
-interface Line { terms: string[]; total: string }
+interface Line { terms: string[]; total: string; table: string }
 
 interface Keyed {
   table: CountTable;
@@ -40,12 +40,13 @@ function keyed(t: CountTable): Keyed {
 function lines(k: Keyed): Line[] {
   const t = k.table;
   const out: Line[] = [];
-  if (t.showRowTotals) t.rows.forEach((_, r) => out.push({ terms: k.cells[r], total: k.rowTotals[r] }));
-  if (t.showColTotals) t.cols.forEach((_, c) => out.push({ terms: k.cells.map((row) => row[c]), total: k.colTotals[c] }));
+  const table = t.id;
+  if (t.showRowTotals) t.rows.forEach((_, r) => out.push({ terms: k.cells[r], total: k.rowTotals[r], table }));
+  if (t.showColTotals) t.cols.forEach((_, c) => out.push({ terms: k.cells.map((row) => row[c]), total: k.colTotals[c], table }));
   if (t.showGrandTotal) {
-    if (t.showRowTotals) out.push({ terms: k.rowTotals, total: k.grandTotal });
-    if (t.showColTotals) out.push({ terms: k.colTotals, total: k.grandTotal });
-    if (!t.showRowTotals && !t.showColTotals) out.push({ terms: k.cells.flat(), total: k.grandTotal });
+    if (t.showRowTotals) out.push({ terms: k.rowTotals, total: k.grandTotal, table });
+    if (t.showColTotals) out.push({ terms: k.colTotals, total: k.grandTotal, table });
+    if (!t.showRowTotals && !t.showColTotals) out.push({ terms: k.cells.flat(), total: k.grandTotal, table });
   }
   return out;
 }
@@ -120,12 +121,16 @@ export function controlTables(tables: CountTable[], opts: { control: boolean } =
     const weak = pinned(controlled.map((k) => publish(k, hidden, true)));
     if (weak.length === 0) { safe = true; break; }
     // One more partner next to each pinned "c" per round (fewer rounds than one at a time).
+    let grew = false;
     for (const { key } of weak) {
       const around = allLines.filter((l) => l.terms.includes(key) || l.total === key);
-      const extra = partner(around, values, hidden);
-      if (extra) hidden.add(extra);
-      else for (const l of around) for (const k2 of [...l.terms, l.total]) if ((values.get(k2) ?? 0) > 0) hidden.add(k2);
+      // Its own row and column first; when those are exhausted, anywhere in the same table(s):
+      // a cell can be pinned by sums that never touch its own lines.
+      const tables = new Set(around.map((l) => l.table));
+      const extra = partner(around, values, hidden) ?? partner(allLines.filter((l) => tables.has(l.table)), values, hidden);
+      if (extra) { hidden.add(extra); grew = true; }
     }
+    if (!grew) break;
   }
   // Never publish a table whose "c" could be worked back.
   if (!safe) throw new Error('disclosure: suppression did not reach a safe state; refusing to publish');

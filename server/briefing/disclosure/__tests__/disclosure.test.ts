@@ -134,6 +134,18 @@ describe('disclosure control', () => {
     expect(pinned(out)).toEqual([]);
   });
 
+  it('unpins a cell fixed by sums that never touch its own row or column (found at borough scale)', () => {
+    // Rows 0–1 pin the 2×2 block's sum, which with column totals pins (2,3) once its own lines are exhausted.
+    const nrm: CountTable = {
+      id: 'nrm', title: 'nrm', unit: 'referrals', rowHeader: 'stage', rows: ['a', 'b', 'c', 'd'], cols: ['w', 'x', 'y', 'z'],
+      cells: [[61, 21, 11, 3], [34, 17, 3, 3], [19, 8, 0, 3], [3, 2, 0, 0]], showRowTotals: true, showColTotals: true, showGrandTotal: true,
+    };
+    const out = controlTables([nrm]);
+    expect(pinned(out)).toEqual([]);
+    expect(out[0].cells[2][3]).toBe(SUPPRESSED);
+    expect(out[0].cells[2][2]).toBe(0);
+  });
+
   it('a table of places is left as counted; the restricted edition shows every count', () => {
     const places: CountTable = { id: 'p', title: 'p', unit: 'places', rowHeader: 'kind', rows: ['park'], cols: ['n'], cells: [[2]], notAboutPeople: true, showColTotals: true };
     expect(controlTables([places])[0].cells).toEqual([[2]]);
