@@ -150,7 +150,11 @@ export async function run(args: string[] = []): Promise<void> {
     const hsTs = results.analytics.hotspots as Timing;
     const hsCy = await measure(driver, runs, () => hotspotsCypherOnly(driver, quarter));
     results.choices = {
-      hotspots: { typescriptScoringMs: hsTs.medianMs, cypherOnlyMs: hsCy.medianMs, ratio: Math.round((hsCy.medianMs / hsTs.medianMs) * 100) / 100, used: 'typescript scoring over event rows' },
+      hotspots: {
+        typescriptScoringMs: hsTs.medianMs, cypherOnlyMs: hsCy.medianMs, ratio: Math.round((hsCy.medianMs / hsTs.medianMs) * 100) / 100,
+        typescriptCpuMs: { node: hsTs.cpuNodeMs, neo4j: hsTs.cpuNeo4jMs }, cypherOnlyCpuMs: { node: hsCy.cpuNodeMs, neo4j: hsCy.cpuNeo4jMs },
+        used: 'typescript scoring over event rows (breakdown and evidence per place; pure, tested scorer)',
+      },
     };
     // Brokerage: participation coefficient over Louvain (used) vs exact betweenness on a subgraph.
     const qp = await quarterPartition(src, quarter);
@@ -212,7 +216,8 @@ function printTable(r: Record<string, any>): void {
       + `${String(t.nodeHeapGrowthMb).padStart(14)} ${String(t.neo4jHeapPeakMb ?? '?').padStart(19)}`);
   }
   const h = r.choices.hotspots;
-  console.log(`\n  hotspots: TypeScript scoring ${h.typescriptScoringMs} ms vs Cypher-only ${h.cypherOnlyMs} ms (ratio ${h.ratio})`);
+  console.log(`\n  hotspots: TypeScript scoring ${h.typescriptScoringMs} ms (CPU node ${h.typescriptCpuMs.node} + neo4j ${h.typescriptCpuMs.neo4j ?? '?'}) `
+    + `vs Cypher-only ${h.cypherOnlyMs} ms (CPU node ${h.cypherOnlyCpuMs.node} + neo4j ${h.cypherOnlyCpuMs.neo4j ?? '?'}); wall ratio ${h.ratio}`);
   const b = r.choices.brokerage;
   console.log(`  brokerage: participation coefficient ${b.louvainPlusParticipationMs} ms over ${b.projection.nodes} nodes; exact betweenness `
     + `${b.exactBetweennessSubgraph.ms} ms on ${b.exactBetweennessSubgraph.nodes} nodes (≈ ${b.exactBetweennessFullEstimateMs} ms estimated for all)`);

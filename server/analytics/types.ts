@@ -14,6 +14,12 @@ export interface AnalyticsSource {
    * from the caller's role: only police see handling C). Plain callers default to none hidden.
    */
   hiddenHandling?: string[];
+  /**
+   * Optional memo for a caller that runs several analytics on the same data in one job (the
+   * briefing pack): quarter projections are then computed once and shared. Pass `new Map()` per
+   * job; never keep it across data changes.
+   */
+  memo?: Map<string, Promise<unknown>>;
 }
 
 export type ContextKind = 'Location' | 'School' | 'OnlineSpace';

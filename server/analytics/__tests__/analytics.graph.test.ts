@@ -67,6 +67,16 @@ describe('analytics on a hand-built graph (real Neo4j)', () => {
     expect(all.communities[1].exploitationTypes).toEqual([{ type: 'CCE', members: 1 }]);
   });
 
+  it('a shared memo computes each quarter projection once and gives the same answers', async () => {
+    const memo = new Map<string, Promise<unknown>>();
+    const withMemo = { driver: driver(), memo };
+    const a = await networkThemes(withMemo, { quarter: Q });
+    const b = await highHarmPersonsOfConcern(withMemo, { quarter: Q });
+    expect([...memo.keys()].sort()).toEqual(['partition||2025-Q2|', 'partition||2025-Q3|']);
+    expect(a).toEqual(await networkThemes(source(), { quarter: Q }));
+    expect(b).toEqual(await highHarmPersonsOfConcern(source(), { quarter: Q }));
+  });
+
   it('high-harm: adults only, with brokerage and evidence', async () => {
     const r = await highHarmPersonsOfConcern(source(), { quarter: Q });
     expect(r.items.map((p) => p.id)).toEqual(['poc1', 'poc3', 'poc2']);

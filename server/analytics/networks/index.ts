@@ -17,7 +17,18 @@ export const LOUVAIN_SEED = 20251;
 
 export interface QuarterPartition { period: Period; graph: PersonGraph; partition: Partition }
 
-export async function quarterPartition(source: AnalyticsSource, quarter: string): Promise<QuarterPartition> {
+export function quarterPartition(source: AnalyticsSource, quarter: string): Promise<QuarterPartition> {
+  if (!source.memo) return computePartition(source, quarter);
+  const key = `partition|${source.database ?? ''}|${quarter}|${(source.hiddenHandling ?? []).join(',')}`;
+  let p = source.memo.get(key) as Promise<QuarterPartition> | undefined;
+  if (!p) {
+    p = computePartition(source, quarter);
+    source.memo.set(key, p);
+  }
+  return p;
+}
+
+async function computePartition(source: AnalyticsSource, quarter: string): Promise<QuarterPartition> {
   const period = parseQuarter(quarter);
   const rows = await readRows<ProjectionRow>(source, 'peer-projection', { from: period.start, to: period.end });
   const graph = buildProjection(rows);
