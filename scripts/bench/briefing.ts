@@ -91,7 +91,7 @@ export async function run(args: string[]): Promise<void> {
     const size = (await driver.executeQuery('MATCH (n:Entity) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels')).records[0].toObject();
     const source = { driver, hiddenHandling: ['C', '5', '4'] };
     const baseline = () => Promise.all([
-      A.trends(source, { quarter }), A.hotspots(source, { quarter, limit: 500 }), A.networkThemes(source, { quarter }),
+      A.trends(source, { quarter }), A.hotspots(source, { quarter, limit: 50 }), A.networkThemes(source, { quarter }),
       A.highHarmPersonsOfConcern(source, { quarter, limit: 10 }), A.criticalMoments(source, { quarter }), A.notYetReferred(source, { quarter, limit: 500 }),
     ]);
     await baseline(); // warm-up: plans, page cache, JIT

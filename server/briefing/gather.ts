@@ -46,7 +46,7 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
   const [trends, hotspots, networks, highHarm, critical, notYetReferred, assessments, baseline,
     missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, sources] = await Promise.all([
     step('trends', A.trends(source, { quarter: o.quarter })),
-    step('hotspots', A.hotspots(source, { quarter: o.quarter, limit: 500 })),
+    step('hotspots', A.hotspots(source, { quarter: o.quarter, limit: 50 })),
     step('peer networks', A.networkThemes(source, { quarter: o.quarter })),
     step('persons of concern', A.highHarmPersonsOfConcern(source, { quarter: o.quarter, limit: 10 })),
     step('critical moments', A.criticalMoments(source, { quarter: o.quarter, asOf: o.createdAt })),
