@@ -58,5 +58,5 @@ describe('template CSVs round trip (real Neo4j)', () => {
     const reimport = await runImport(driver(), again, { apply: true });
     expect(reimport).toMatchObject({ created: 0, updated: 0, rejected: 0, applied: false });
     expect(reimport.unchanged).toBe(report.created);
-  });
+  }, 600_000);
 });

@@ -72,7 +72,7 @@ describe('on the planted borough fixture', () => {
     expect(truth.size).toBeGreaterThanOrEqual(50);
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.9);
-  });
+  }, 600_000);
 
   it('candidate pairs grow roughly linearly with people (×4 people → about ×4 pairs, not ×16)', () => {
     const quarter = candidatePairs(people.slice(0, Math.floor(people.length / 4))).pairs.length;

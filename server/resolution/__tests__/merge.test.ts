@@ -63,7 +63,7 @@ describe('entity resolution in the graph (real Neo4j)', () => {
     expect(undone.relationshipsMoved).toBe(merged.relationshipsMoved);
     expect(await snapshot()).toBe(before);
     expect((await logOps()).at(-1)).toEqual(['combination', expect.objectContaining({ action: 'undo-merge' })]);
-  });
+  }, 600_000);
 
   it('a rejected pair is no longer a hypothesis and is never proposed again', async () => {
     const run = await runResolution(actor());

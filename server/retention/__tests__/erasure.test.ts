@@ -79,7 +79,7 @@ describe('erasure of a person', () => {
       expect(text.includes(child.id)).toBe(false);
       expect(text.includes(child.name)).toBe(false);
     }
-  });
+  }, 600_000);
 
   it('an unknown id is refused', async () => {
     await expect(erasePerson(systemActor('erase-test', driver(), 'neo4j'), { personId: 'nobody', justification: 'x' })).rejects.toThrow(/no person/);
@@ -107,5 +107,5 @@ describe('erasure reaches later briefings', () => {
     const t = text(after.files);
     expect(t.includes(name)).toBe(false);
     expect(t.includes(id)).toBe(false);
-  });
+  }, 600_000);
 });
