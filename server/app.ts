@@ -39,6 +39,8 @@ export async function health(): Promise<Record<string, unknown>> {
 export interface AppOptions {
   /** Only these modules (folder names under server/modules); default: every module found. */
   modules?: readonly string[];
+  /** Another folder of modules (tests). */
+  modulesDir?: string;
   /** Requests per minute per client address. */
   rateLimits?: { authPerMinute?: number; graphqlPerMinute?: number };
   log?: LogSink;
@@ -53,7 +55,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
   const c = config();
   const production = c.NODE_ENV === 'production';
   const log = opts.log ?? (c.NODE_ENV === 'test' ? quietSink : stdoutSink);
-  const yoga = buildYoga({ schema: buildSchema({ modules: opts.modules }), production, driver: getDriver, database: database(), log });
+  const yoga = buildYoga({ schema: buildSchema({ modules: opts.modules, modulesDir: opts.modulesDir }), production, driver: getDriver, database: database(), log });
   await ensureAccessLogSchema(getDriver(), database());
 
   const app = express();

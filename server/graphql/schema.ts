@@ -19,15 +19,15 @@ const BASE_SDL = path.join(__dirname, 'base.graphql');
 export interface ModuleDef { name: string; typeDefs: DocumentNode; resolvers: Record<string, unknown> }
 
 /** Module folders present on disk (optionally only the named ones). */
-export function discoverModules(only?: readonly string[]): ModuleDef[] {
-  if (!fs.existsSync(MODULES_DIR)) return [];
-  const names = fs.readdirSync(MODULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+export function discoverModules(only?: readonly string[], dir = MODULES_DIR): ModuleDef[] {
+  if (!fs.existsSync(dir)) return [];
+  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   const out: ModuleDef[] = [];
   for (const name of names) {
     if (only && !only.includes(name)) continue;
-    const sdl = path.join(MODULES_DIR, name, `${name}.graphql`);
+    const sdl = path.join(dir, name, `${name}.graphql`);
     if (!fs.existsSync(sdl)) continue;
-    const resolverFile = ['ts', 'js'].map((ext) => path.join(MODULES_DIR, name, `${name}.resolvers.${ext}`)).find((f) => fs.existsSync(f));
+    const resolverFile = ['ts', 'js'].map((ext) => path.join(dir, name, `${name}.resolvers.${ext}`)).find((f) => fs.existsSync(f));
     let resolvers: Record<string, unknown> = {};
     if (resolverFile) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,8 +60,8 @@ function defineMissingRootTypes(docs: DocumentNode[]): DocumentNode[] {
   }));
 }
 
-export function buildSchema(opts: { modules?: readonly string[] } = {}): GraphQLSchema {
-  const modules = discoverModules(opts.modules);
+export function buildSchema(opts: { modules?: readonly string[]; modulesDir?: string } = {}): GraphQLSchema {
+  const modules = discoverModules(opts.modules, opts.modulesDir);
   const docs = defineMissingRootTypes([
     parse(fs.readFileSync(BASE_SDL, 'utf8')),
     parse(modelEnumsSdl()),

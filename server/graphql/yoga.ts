@@ -25,6 +25,23 @@ export interface YogaOptions {
 /** Header that GET requests (and any "simple" request) must carry: blocks cross-site form/GET CSRF. */
 export const CSRF_HEADER = 'x-graphql-csrf';
 
+const isUnexpected = (e: GraphQLError): boolean => Boolean(e.originalError) && !(e.originalError instanceof AppError) && !(e.originalError instanceof GraphQLError);
+
+/** Logs unexpected resolver errors (before yoga masks them) with the request id. */
+function logUnexpected(log: LogSink): Plugin<RequestContext> {
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: ({ result }) => {
+        if (!('errors' in result) || !result.errors) return;
+        const ctx = args.contextValue as RequestContext;
+        for (const e of result.errors.filter(isUnexpected)) {
+          log({ level: 'error', msg: 'unexpected error', requestId: ctx.requestId, user: ctx.user?.id, path: e.path?.join('.'), error: e.originalError?.stack ?? e.message });
+        }
+      },
+    }),
+  };
+}
+
 const noIntrospection: Plugin = {
   onValidate: ({ addValidationRule }) => { addValidationRule(NoSchemaIntrospectionCustomRule); },
 };
@@ -40,12 +57,12 @@ export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, Req
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...limitPlugins(),
       ...(o.production ? [noIntrospection] : []),
+      logUnexpected(o.log),
     ],
     maskedErrors: {
       maskError(error, message) {
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        if (original instanceof AppError || (error instanceof GraphQLError && !error.originalError)) return error as Error;
-        o.log({ level: 'error', msg: 'unexpected error', error: (original as Error)?.stack ?? String(original) });
+        if (original instanceof AppError || original instanceof GraphQLError) return error as Error;
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
