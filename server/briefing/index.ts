@@ -12,7 +12,7 @@ import { buildNarrative } from './narrative';
 import { buildSections } from './sections';
 import { renderHtml, PackMeta } from './html';
 import { tableCsv } from './csv';
-import { printPdf } from './pdf';
+import { startPrinter, Printer } from './pdf';
 import { resolveOptions, BriefingOptions, ResolvedOptions } from './options';
 import { dateText, label } from './labels';
 
@@ -64,7 +64,20 @@ export async function buildBriefing(source: AnalyticsSource, options: BriefingOp
   const progress = hooks.progress ?? (() => undefined);
   const o = resolveOptions(options);
   const timings: Record<string, number> = {};
-  let t0 = Date.now();
+  const t0 = Date.now();
+  // Chromium starts while the data is gathered.
+  const printerReady: Promise<Printer> | undefined = o.formats.includes('pdf') ? startPrinter() : undefined;
+  printerReady?.catch(() => undefined);
+  try {
+    return await build(source, o, outDir, hooks, progress, timings, t0, printerReady);
+  } finally {
+    if (printerReady) await printerReady.then((p) => p.close(), () => undefined);
+  }
+}
+
+async function build(source: AnalyticsSource, o: ResolvedOptions, outDir: string, hooks: BuildHooks, progress: (step: string) => void,
+  timings: Record<string, number>, start: number, printerReady: Promise<Printer> | undefined): Promise<BriefingResult> {
+  let t0 = start;
   const lap = (name: string) => { timings[name] = Date.now() - t0; t0 = Date.now(); progress(name); };
   const data = await gather({ ...source, hiddenHandling: o.hiddenHandling }, o, progress);
   timings.gather = Date.now() - t0; t0 = Date.now();
@@ -87,8 +100,8 @@ export async function buildBriefing(source: AnalyticsSource, options: BriefingOp
   if (o.formats.includes('html')) write(`${base}.html`, 'html', html);
   if (o.formats.includes('csv')) for (const t of tables.values()) write(`${base}-csv/${t.id}.csv`, 'csv', tableCsv(t, m));
   lap('files');
-  if (o.formats.includes('pdf')) {
-    const { pdf, blockedRequests } = await printPdf(html, m);
+  if (printerReady) {
+    const { pdf, blockedRequests } = await (await printerReady).print(html, m);
     if (blockedRequests.length) throw new Error(`briefing: the page tried to load ${blockedRequests[0]}; the pack must be self-contained`);
     write(`${base}.pdf`, 'pdf', pdf);
   }

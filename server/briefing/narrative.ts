@@ -154,6 +154,13 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
   sections.countyLines = [`County lines recorded: ${d.countyLines.length}. Linked people are shown as counts; linked people are shown as counts, and a link is graded intelligence, not membership.`];
 
   const recommendations: string[] = [];
+  // Intelligence gaps: what the records do not say.
+  const untyped = atRisk.rows.indexOf('Type not recorded');
+  if (untyped >= 0) recommendations.push(`Gap: children at risk with no exploitation type recorded: ${num(atRisk.rowTotals?.[untyped])}.`);
+  const noRhi = rhi.rows.findIndex((r) => r.startsWith('None recorded'));
+  if (noRhi >= 0 && cell(rhi, noRhi, 0) !== 0) recommendations.push(`Gap: returns from missing with no return home interview recorded after 72 hours: ${num(cell(rhi, noRhi, 0))}.`);
+  const dormant = d.networks.dormant.length;
+  if (dormant) recommendations.push(`Gap: ${dormant} peer network${dormant === 1 ? '' : 's'} seen last quarter ${dormant === 1 ? 'has' : 'have'} no recorded activity this quarter; check whether the network has dispersed or is no longer being reported.`);
   if (nyr !== undefined && nyr !== 0) recommendations.push('Review at the next panel the children with high victim harm and no panel or MACE referral (restricted annex).');
   const overdue = crit.colTotals?.[1];
   if (overdue !== undefined && overdue !== 0) recommendations.push('Chase the overdue follow-ups after critical moments, starting with return home interviews past 72 hours.');
