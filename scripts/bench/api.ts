@@ -134,7 +134,7 @@ export async function run(args: string[]): Promise<void> {
         }
       }
     }
-    // Per scenario: the median of the rounds' percentiles.
+    // Per scenario: the lower of the rounds' percentiles (the less disturbed round on a shared machine).
     const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
     const table = Object.fromEntries(Object.entries(results).map(([hop, byName]) => {
       const s = Object.fromEntries(Object.entries(byName).map(([n, rs]) => [n, { p50: mid(rs.map((r) => r.p50)), p95: mid(rs.map((r) => r.p95)), p99: mid(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0) }]));

@@ -98,16 +98,30 @@ WITH h, max(e.seq) AS seq, $lastHash AS hash
 SET h.seq = seq, h.hash = hash
 REMOVE h.lockedBy`;
 
-interface Pending { actor: RequestContext | SystemActor; input: AccessLogInput }
+/**
+ * One round trip when this process already knows the head (the usual case): lock the head, check
+ * it is still where we left it, append. No row back means another process appended meanwhile.
+ */
+const APPEND_IF_HEAD = `MATCH (h:AccessLogHead {id: 'head'})
+SET h.lockedBy = $requestId
+WITH h WHERE h.seq = $expectSeq AND h.hash = $expectHash
+UNWIND $entries AS e
+CREATE (:AccessLogEntry {seq: e.seq, at: datetime(e.at), atText: e.at, actorId: e.actorId, actorName: e.actorName,
+  actorRole: e.actorRole, actorAgency: e.actorAgency, operation: e.operation, justification: e.justification,
+  ids: e.ids, detail: e.detail, requestId: e.requestId, prevHash: e.prevHash, hash: e.hash})
+WITH h, max(e.seq) AS seq
+SET h.seq = seq, h.hash = $lastHash
+REMOVE h.lockedBy
+RETURN seq`;
 
-/** Appends several entries in a caller's write transaction, chained in order. */
-async function appendManyTx(tx: ManagedTransaction, items: Pending[]): Promise<AccessLogEntry[]> {
-  items.forEach((i) => validateInput(i.input));
-  const head = await tx.run(LOCK_HEAD, { genesis: GENESIS_HASH, requestId: actorFields(items[0].actor).requestId });
-  let seq = Number(head.records[0].get('seq'));
-  let prevHash = String(head.records[0].get('hash'));
+interface Pending { actor: RequestContext | SystemActor; input: AccessLogInput }
+export interface Head { seq: number; hash: string }
+
+function chain(items: Pending[], head: Head): AccessLogEntry[] {
+  let seq = head.seq;
+  let prevHash = head.hash;
   const at = new Date().toISOString();
-  const entries = items.map(({ actor, input }) => {
+  return items.map(({ actor, input }) => {
     const base: Omit<AccessLogEntry, 'hash'> = {
       seq: ++seq, at, ...actorFields(actor),
       operation: input.operation,
@@ -120,7 +134,22 @@ async function appendManyTx(tx: ManagedTransaction, items: Pending[]): Promise<A
     prevHash = entry.hash;
     return entry;
   });
-  await tx.run(APPEND, { entries: entries.map((e) => ({ ...e, seq: neo4j.int(e.seq) })), lastHash: prevHash });
+}
+
+const asParams = (entries: AccessLogEntry[]) => entries.map((e) => ({ ...e, seq: neo4j.int(e.seq) }));
+
+/** Appends several entries in a caller's write transaction, chained in order. */
+async function appendManyTx(tx: ManagedTransaction, items: Pending[], known?: Head): Promise<AccessLogEntry[]> {
+  items.forEach((i) => validateInput(i.input));
+  const requestId = actorFields(items[0].actor).requestId;
+  if (known) {
+    const entries = chain(items, known);
+    const r = await tx.run(APPEND_IF_HEAD, { requestId, expectSeq: neo4j.int(known.seq), expectHash: known.hash, entries: asParams(entries), lastHash: entries[entries.length - 1].hash });
+    if (r.records.length > 0) return entries;
+  }
+  const head = await tx.run(LOCK_HEAD, { genesis: GENESIS_HASH, requestId });
+  const entries = chain(items, { seq: Number(head.records[0].get('seq')), hash: String(head.records[0].get('hash')) });
+  await tx.run(APPEND, { entries: asParams(entries), lastHash: entries[entries.length - 1].hash });
   return entries;
 }
 
@@ -141,6 +170,8 @@ export async function appendAccessLogTx(tx: ManagedTransaction, actor: RequestCo
 class GroupCommitter {
   private pending: Array<Pending & { resolve: (e: AccessLogEntry) => void; reject: (e: unknown) => void }> = [];
   private running = false;
+  /** The head after this process's last committed batch (a guess: another process may have moved it). */
+  private head: Head | undefined;
   constructor(private readonly driver: Driver, private readonly database: string) {}
 
   append(actor: RequestContext | SystemActor, input: AccessLogInput): Promise<AccessLogEntry> {
@@ -161,9 +192,12 @@ class GroupCommitter {
       const batch = this.pending.splice(0, 500);
       const session = this.driver.session({ database: this.database });
       try {
-        const entries = await session.executeWrite((tx) => appendManyTx(tx, batch));
+        const entries = await session.executeWrite((tx) => appendManyTx(tx, batch, this.head));
+        const last = entries[entries.length - 1];
+        this.head = { seq: last.seq, hash: last.hash };
         batch.forEach((b, i) => b.resolve(entries[i]));
       } catch (e) {
+        this.head = undefined;
         batch.forEach((b) => b.reject(e));
       } finally {
         await session.close();

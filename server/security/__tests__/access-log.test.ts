@@ -1,6 +1,6 @@
 /** The access log: appends chain, concurrent appends serialise, tampering is detected. */
 import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
-import { appendAccessLog, systemActor } from '../access-log';
+import { appendAccessLog, appendAccessLogTx, systemActor } from '../access-log';
 import { verifyAccessLog } from '../access-log-verify';
 import type { RequestContext } from '../../graphql/context';
 
@@ -34,6 +34,18 @@ describe('access log (real Neo4j)', () => {
     const v = await verifyAccessLog(driver());
     expect(v.ok).toBe(false);
     expect(v.brokenAt).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stays one chain when another process appends in between (stale cached head)', async () => {
+    await appendAccessLog(ctx(), { operation: 'consultation', justification: 'CASE-A', ids: ['a'] });
+    const other = driver().session();
+    try {
+      await other.executeWrite((tx) => appendAccessLogTx(tx, systemActor('other-process', driver()), { operation: 'collection', justification: 'IMPORT', ids: ['b'] }));
+    } finally {
+      await other.close();
+    }
+    await appendAccessLog(ctx(), { operation: 'consultation', justification: 'CASE-C', ids: ['c'] });
+    expect(await verifyAccessLog(driver())).toEqual({ ok: true, entries: 3 });
   });
 
   it('an empty log verifies', async () => {
