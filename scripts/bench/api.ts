@@ -1,5 +1,5 @@
 /**
- * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--requests 1500] [--concurrency 10]`).
+ * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--requests 1500] [--concurrency 10] [--rounds 2] [--hops 1,2]`).
  * On a fresh embedded Neo4j loaded with the synthetic borough, with 10 concurrent clients:
  *   - driver:      the neighbourhood's own Cypher (nodes + one expand per hop) run with the driver;
  *   - driver+log:  the same plus one access-log append per request (the log's cost);
@@ -124,7 +124,7 @@ export async function run(args: string[]): Promise<void> {
     };
     void headers;
     const results: Record<string, Record<string, LoadResult[]>> = {};
-    for (const hops of [1, 2]) {
+    for (const hops of arg(args, 'hops', '1,2').split(',').map(Number)) {
       for (const fn of Object.values(scenarios)) await fn(hops, 100, 0); // warm-up
       for (let round = 0; round < rounds; round++) {
         for (const [name, fn] of Object.entries(scenarios)) {

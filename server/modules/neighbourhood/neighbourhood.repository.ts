@@ -1,7 +1,7 @@
 /** Runs the neighbourhood's named Cypher. */
 import neo4j from 'neo4j-driver';
 import type { RequestContext } from '../../graphql/context';
-import { readRows } from '../../graphql/cypher';
+import { namedQuery, readRows, toPlain } from '../../graphql/cypher';
 import type { RawEdge, RawNode } from '../../security/present';
 
 export interface HopFilter {
@@ -18,13 +18,20 @@ export interface HopRow { edge: RawEdge; node: RawNode & { id: string } }
 
 type Ctx = Pick<RequestContext, 'driver' | 'database'>;
 
+/**
+ * One hop. Properties come back as the driver's values (temporal objects included): a hop can
+ * return thousands of rows, and only the ones kept are converted (plainProperties) when presented.
+ */
 export async function expandHop(ctx: Ctx, frontier: string[], f: HopFilter, rowCap: number): Promise<HopRow[]> {
-  const rows = await readRows(ctx, 'neighbourhood', 'expand', { frontier, ...f, rowCap: neo4j.int(rowCap) });
-  return rows.map((r) => ({
-    edge: { id: String(r.rid), type: String(r.type), from: String(r.from), to: String(r.to), properties: r.rp as Record<string, unknown> },
-    node: { id: String(r.bid), labels: r.bl as string[], properties: r.bp as Record<string, unknown> },
+  const { records } = await ctx.driver.executeQuery(namedQuery('neighbourhood', 'expand'), { frontier, ...f, rowCap: neo4j.int(rowCap) },
+    { database: ctx.database, routing: neo4j.routing.READ });
+  return records.map((r) => ({
+    edge: { id: r.get('rid') as string, type: r.get('type') as string, from: r.get('from') as string, to: r.get('to') as string, properties: r.get('rp') as Record<string, unknown> },
+    node: { id: r.get('bid') as string, labels: r.get('bl') as string[], properties: r.get('bp') as Record<string, unknown> },
   }));
 }
+
+export const plainProperties = (p: Record<string, unknown>): Record<string, unknown> => toPlain(p) as Record<string, unknown>;
 
 export async function nodesByIds(ctx: Ctx, ids: string[]): Promise<Array<RawNode & { id: string }>> {
   const rows = await readRows(ctx, 'neighbourhood', 'nodes', { ids });

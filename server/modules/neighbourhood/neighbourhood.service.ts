@@ -10,7 +10,7 @@ import { badInput } from '../../errors';
 import { requireCapability, requireJustification } from '../../security/policy';
 import { appendAccessLog } from '../../security/access-log';
 import { edgeVisible, nodeVisible, presentEdge, presentNode, type ApiEdge, type ApiNode } from '../../security/present';
-import { edgesBetween, expandHop, nodesByIds, type HopFilter } from './neighbourhood.repository';
+import { edgesBetween, expandHop, nodesByIds, plainProperties, type HopFilter } from './neighbourhood.repository';
 
 export interface NeighbourhoodArgs {
   ids: string[];
@@ -75,10 +75,10 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
       if (!edgeVisible(user, edge)) { hiddenEdges.add(edge.id); continue; }
       if (!nodes.has(node.id)) {
         if (nodes.size >= limit) { overLimit.add(node.id); continue; }
-        nodes.set(node.id, presentNode(user, node));
+        nodes.set(node.id, presentNode(user, { labels: node.labels, properties: plainProperties(node.properties) }));
         next.push(node.id);
       }
-      edges.set(edge.id, presentEdge(edge));
+      edges.set(edge.id, presentEdge({ ...edge, properties: plainProperties(edge.properties) }));
     }
     frontier = next;
   }
