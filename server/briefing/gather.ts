@@ -9,6 +9,7 @@ import { latestAtRisk, AssessmentRow } from '../analytics/trends/series';
 import type { PopulationBaseline } from '../../fixtures/generator/types';
 import { briefingRows, MissingRow, NrmRow, DisruptionRow, PocRow, CountyLineRow, PlaceRow, LinkRow, SourceRow } from './queries';
 import type { ResolvedOptions } from './options';
+import { allNotYetReferred } from './referral';
 
 export interface BriefingData {
   quarter: string;
@@ -50,7 +51,7 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
     step('peer networks', A.networkThemes(source, { quarter: o.quarter })),
     step('persons of concern', A.highHarmPersonsOfConcern(source, { quarter: o.quarter, limit: 10 })),
     step('critical moments', A.criticalMoments(source, { quarter: o.quarter, asOf: o.createdAt })),
-    step('not yet referred', A.notYetReferred(source, { quarter: o.quarter, limit: 500 })),
+    step('not yet referred', allNotYetReferred(source, o.quarter)),
     // From the previous quarter: children at risk now who were not at risk then are "new".
     step('demographics', readRows<AssessmentRow>(source, 'trend-assessments', { from: prev.start, to: period.end })),
     step('baseline', A.loadBaseline(source)),

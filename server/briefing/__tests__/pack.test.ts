@@ -11,7 +11,7 @@ import path from 'node:path';
 import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
 import { load } from '../../db/loader';
 import { generate } from '../../../fixtures/generator';
-import { storeBaseline } from '../../analytics';
+import { storeBaseline, notYetReferred } from '../../analytics';
 import { buildBriefing, BriefingResult } from '..';
 import { attack, pinned, SUPPRESSED } from '../disclosure';
 import { checkLanguage } from '../../language';
@@ -68,6 +68,12 @@ describe('figures equal the raw data (restricted edition, independent Cypher)', 
     expect(table(restricted, 'nrm').grandTotal).toBe(await scalar(`MATCH (r:Referral {referralType: 'NRM'}) WHERE ${inQuarter('r')} AND r.status <> 'expired' RETURN count(r)`));
     expect(table(restricted, 'disruption').colTotals![0]).toBe(await scalar(`MATCH (d:DisruptionAction) WHERE ${inQuarter('d')} AND d.status <> 'expired' RETURN count(d)`));
     expect(rowValue(table(restricted, 'persons-of-concern'), 'Persons of concern on record')).toBe(await scalar('MATCH (p:PersonOfConcern) RETURN count(p)'));
+  });
+
+  it('children not yet referred: all of them, as the analytics service counts them', async () => {
+    const service = await notYetReferred({ driver: driver(), hiddenHandling: HIDDEN }, { quarter: Q, limit: 500 });
+    expect(service.items.length).toBeLessThan(500);
+    expect(table(restricted, 'not-yet-referred').cells[0][0]).toBe(service.items.length);
   });
 
   it('county lines: linked young people per line', async () => {
