@@ -79,7 +79,8 @@ async function build(source: AnalyticsSource, o: ResolvedOptions, outDir: string
   timings: Record<string, number>, start: number, printerReady: Promise<Printer> | undefined): Promise<BriefingResult> {
   let t0 = start;
   const lap = (name: string) => { timings[name] = Date.now() - t0; t0 = Date.now(); progress(name); };
-  const data = await gather({ ...source, hiddenHandling: o.hiddenHandling }, o, progress);
+  // One memo per job: analytics share each quarter's peer projection (network themes, brokerage).
+  const data = await gather({ ...source, hiddenHandling: o.hiddenHandling, memo: new Map() }, o, progress);
   timings.gather = Date.now() - t0; t0 = Date.now();
   const tables = packTables(data, o);
   const narrative = buildNarrative(data, tables, o);
