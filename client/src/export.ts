@@ -2,6 +2,7 @@
  * Exports: the canvas as PNG, the visible elements as CSV or JSON. Each is logged first as a
  * disclosure through the API (recordExport); no log entry, no file.
  */
+import { shown } from './graph/visible';
 import { canvas } from './graph/canvas';
 import { recordExport } from './api/queries';
 import { ApiError } from './api/client';
@@ -13,7 +14,7 @@ const stamp = (): string => new Date().toISOString().slice(0, 16).replace(/[:T]/
 const base = (): string => (state.investigation?.name ?? 'network').replace(/[^\w-]+/g, '_').slice(0, 60);
 
 function visibleIds(): string[] {
-  return canvas().elements(':visible').map((e) => e.id());
+  return shown(canvas()).map((e) => e.id());
 }
 
 async function logged(format: 'PNG' | 'CSV' | 'JSON', ids: string[]): Promise<boolean> {
@@ -28,7 +29,7 @@ async function logged(format: 'PNG' | 'CSV' | 'JSON', ids: string[]): Promise<bo
 
 export async function exportPng(): Promise<void> {
   const cy = canvas();
-  if (!cy.elements(':visible').length) { toast('Nothing on the map to export'); return; }
+  if (!shown(cy).length) { toast('Nothing on the map to export'); return; }
   if (!(await logged('PNG', visibleIds()))) return;
   const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 }) as unknown as Blob;
   download(`${base()}-${stamp()}.png`, blob);
@@ -44,11 +45,11 @@ const csvCell = (v: unknown): string => {
 
 export function visibleRows(): Record<string, unknown>[] {
   const cy = canvas();
-  const nodes = cy.nodes(':visible').map((n) => ({
+  const nodes = shown(cy).nodes().map((n) => ({
     element: 'node', id: n.id(), kind: n.data('kind'), name: n.data('name'), source: '', target: '', type: '',
     status: n.data('status') ?? '', grading: gradingText(n.data()), time: n.data('time') ?? '', reviewBy: n.data('reviewBy') ?? '',
   }));
-  const edges = cy.edges(':visible').map((e) => ({
+  const edges = shown(cy).edges().map((e) => ({
     element: 'relationship', id: e.id(), kind: '', name: '', source: e.data('source'), target: e.data('target'), type: e.data('type'),
     status: e.data('status') ?? '', grading: gradingText(e.data()), time: e.data('time') ?? '', reviewBy: e.data('reviewBy') ?? '',
   }));

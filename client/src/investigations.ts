@@ -2,6 +2,7 @@
  * Saved investigations: a name, the node ids on the canvas, filters, time window and positions.
  * A new or opened investigation asks for its own justification. Deep link: #investigation=<id>.
  */
+import { shown } from './graph/visible';
 import { canvas } from './graph/canvas';
 import { merge } from './graph/elements';
 import { refresh, resetCanvas } from './graph/actions';
@@ -73,7 +74,7 @@ export async function open(id: string): Promise<boolean> {
     if (s.layout) $select('layout-select').value = s.layout;
     if (s.window) setWindow(s.window[0], s.window[1]); else refresh();
     if (!s.positions) await runLayout(cy, (s.layout ?? 'fcose') as LayoutName, false);
-    cy.fit(cy.elements(':visible'), 30);
+    cy.fit(shown(cy), 30);
     setName(inv.name);
     history.replaceState(null, '', `#investigation=${encodeURIComponent(inv.id)}`);
     return true;

@@ -23,6 +23,7 @@ function applyRole(v: Viewer): void {
   const data = can('search');
   $('user-badge').textContent = `${v.name} · ${v.role}${v.agency ? ` · ${v.agency}` : ''}${v.pseudonymised ? ' · pseudonymised' : ''}`;
   document.body.dataset.role = v.role;
+  document.body.classList.toggle('no-map', !can('neighbourhood'));
   // What a role may not use is not offered (the API refuses it anyway).
   $('search-input').closest('.search')!.toggleAttribute('hidden', !data);
   for (const sel of ['.sidebar', '.toolbar', '.timebar', '#cy']) document.querySelector(sel)!.toggleAttribute('hidden', !can('neighbourhood'));

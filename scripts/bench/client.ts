@@ -54,27 +54,39 @@ async function main(): Promise<void> {
     try {
       results.firstMapMs = await firstMap(page, url, placeId, placeName);
     } catch (e) {
-      results.firstMapMs = { error: (e as Error).message.split('\n')[0] };
+      results.firstMapMs = { error: (e as Error).message.split('\n').slice(0, 3).join(' ') };
+      await page.screenshot({ path: 'bench-results/client-first-map-error.png' }).catch(() => undefined);
     }
+    const firstMapOnly = process.argv.includes('--first-map-only');
 
     // 2. fcose at 500 and 2,000 nodes.
     const layout: Record<string, unknown> = {};
-    for (const n of [500, 2000]) {
+    for (const n of firstMapOnly ? [] : [500, 2000]) {
       await syntheticGraph(page, n, Math.round(n * 1.5));
       const draft = await timeFcose(page, 'draft');
       await syntheticGraph(page, n, Math.round(n * 1.5));
       const full = n <= 500 ? await timeFcose(page, 'default') : null;
       layout[`nodes${n}`] = { draftMs: Math.round(draft), defaultMs: full == null ? 'skipped (minutes at this size)' : Math.round(full), ratioDraftToDefault: full ? +(draft / full).toFixed(3) : null };
     }
-    results.fcose = layout;
+    if (!firstMapOnly) results.fcose = layout;
 
     // 3. Panning 2,000 elements (800 nodes + 1,200 edges).
     await syntheticGraph(page, 800, 1200);
-    await setViewportShortcuts(page, false);
-    const without = await panFps(page);
-    await setViewportShortcuts(page, true);
-    const withSettings = await panFps(page);
-    results.pan2000 = { withSettings, without, ratio: +(withSettings.fps / Math.max(without.fps, 0.01)).toFixed(2), targetFps: 15 };
+    // Alternate the two settings over three rounds: the shared CPU drifts during a run.
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let round = 0; round < (firstMapOnly ? 0 : 3); round++) {
+      await setViewportShortcuts(page, false);
+      off.push((await panFps(page, 2000)).fps);
+      await setViewportShortcuts(page, true);
+      on.push((await panFps(page, 2000)).fps);
+    }
+    const round1 = (xs: number[]): number[] => xs.map((x) => +x.toFixed(1));
+    if (!firstMapOnly) results.pan2000 = {
+      elements: 2000, withSettingsFps: round1(on), withoutFps: round1(off),
+      medianWith: +median(on).toFixed(1), medianWithout: +median(off).toFixed(1),
+      ratio: +(median(on) / Math.max(median(off), 0.01)).toFixed(2), targetFps: 15,
+    };
   } finally {
     await context.close();
     fs.rmSync(profileDir, { recursive: true, force: true });
@@ -93,6 +105,7 @@ async function main(): Promise<void> {
 /** Sign in → search a place → add it → expand it → first frame drawn; three runs. */
 async function firstMap(page: import('playwright-core').Page, url: string, placeId: string, placeName: string): Promise<Record<string, unknown>> {
   const runs: number[] = [];
+  const steps: Record<string, number>[] = [];
   for (let run = 0; run < 3; run++) {
     await page.goto(url);
     await page.evaluate(() => sessionStorage.clear());
@@ -102,13 +115,20 @@ async function firstMap(page: import('playwright-core').Page, url: string, place
     const t0 = Date.now();
     await page.click('#signin-submit');
     await page.waitForSelector('body[data-ready="true"]');
+    const tReady = Date.now();
     await page.fill('#search-input', placeName);
-    await page.press('#search-input', 'Enter');
     const just = page.locator('#dlg-justification[open]');
-    const addButton = page.locator(`#results li[data-id="${placeId}"] button`);
-    await Promise.race([just.waitFor({ timeout: 15000 }), addButton.waitFor({ timeout: 15000 })]);
+    const suggestion = page.locator(`#search-suggestions li[data-id="${placeId}"]`);
+    await Promise.race([just.waitFor({ timeout: 15000 }), suggestion.waitFor({ timeout: 15000 })]).catch(() => undefined);
     if (await just.isVisible()) { await page.fill('#just-input', 'Benchmark run'); await page.click('#just-ok'); }
+    await page.focus('#search-input');
+    await page.press('#search-input', 'Enter');
+    const addButton = page.locator(`#results li[data-id="${placeId}"] button`);
+    await addButton.waitFor();
+    const tResults = Date.now();
     await addButton.click();
+    await page.waitForSelector('body:not([data-busy])');
+    const tAdded = Date.now();
     // Expand with the keyboard (the added node is selected): Enter on the focused canvas.
     await page.focus('#cy');
     await page.keyboard.press('Enter');
@@ -116,11 +136,14 @@ async function firstMap(page: import('playwright-core').Page, url: string, place
       const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy;
       return cy.getElementById(id).hasClass('expanded') && cy.nodes().length > 1;
     }, placeId, { timeout: 30000 });
+    await page.waitForSelector('body:not([data-busy])');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    runs.push(Date.now() - t0);
+    const tEnd = Date.now();
+    runs.push(tEnd - t0);
+    steps.push({ signIn: tReady - t0, searchToResults: tResults - tReady, addAndLayout: tAdded - tResults, expandAndLayout: tEnd - tAdded });
   }
   const elements = await page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.elements().length);
-  return { runs, median: median(runs), elementsOnMap: elements };
+  return { runs, median: median(runs), elementsOnMap: elements, steps };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -68,6 +68,17 @@ describe('sign-in and role-aware workspace (real browser)', () => {
     await page.close();
   });
 
+  it('auditor: the access log view only, with the hash chain verified', async () => {
+    const page = await signIn(browser.context, server.url, 'aud.auditor');
+    expect(await tabs(page)).toEqual(['accesslog']);
+    await page.click('#view-tabs [data-view="accesslog"]');
+    await page.waitForFunction(() => ['ready', 'error'].includes((document.querySelector('#view-body') as HTMLElement).dataset.state ?? ''), undefined, { timeout: 30000 });
+    expect(await page.textContent('#view-body')).toMatch(/Hash chain verified/);
+    expect(await page.getAttribute('#view-body', 'data-state')).toBe('ready');
+    await shot(page, '03-auditor-access-log');
+    await page.close();
+  });
+
   it('auditor and admin: no search, no canvas', async () => {
     for (const user of ['aud.auditor', 'adm.admin']) {
       const page = await signIn(browser.context, server.url, user);

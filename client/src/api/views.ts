@@ -4,7 +4,7 @@
  */
 import { gql } from './client';
 import type { ApiNode } from '../graph/elements';
-import { can, isPolice, state } from '../state';
+import { can, isPolice } from '../state';
 import { EXPLOITATION_TYPE } from '../../../server/model/enums';
 
 export interface ViewRow { cells: Record<string, string | number | null>; node?: ApiNode; memberIds?: string[] }
@@ -137,7 +137,28 @@ export const VIEWS: ViewDef[] = [
       };
     },
   },
+  {
+    key: 'accesslog', title: 'Access log',
+    explain: 'Every consultation, disclosure, alteration, combination and erasure, with who, when and why (DPA 2018 s.62). The latest 40 entries; the whole hash chain is verified on opening.',
+    columns: [
+      { key: 'seq', title: '#', numeric: true }, { key: 'at', title: 'When' }, { key: 'actor', title: 'Who' }, { key: 'operation', title: 'Operation' },
+      { key: 'justification', title: 'Justification' }, { key: 'records', title: 'Records', numeric: true }, { key: 'detail', title: 'Detail' },
+    ],
+    allowed: () => can('accessLog'),
+    async load() {
+      // Two requests: the API's cost limit counts list sizes, and the chain check is separate work.
+      const [d, check] = await Promise.all([
+        gql<{ accessLog: { entries: { seq: number; at: string; actorName: string; actorRole: string; operation: string; justification: string; ids: string[]; detail: string | null }[] } }>(
+          '{ accessLog(first: 40) { entries { seq at actorName actorRole operation justification ids detail } } }'),
+        gql<{ verifyAccessLog: { ok: boolean; entries: number; brokenAt: number | null; reason: string | null } }>('{ verifyAccessLog { ok entries brokenAt reason } }'),
+      ]);
+      const v = check.verifyAccessLog;
+      return {
+        summary: v.ok ? `Hash chain verified: ${v.entries} entries intact.` : `Hash chain BROKEN at entry ${v.brokenAt}: ${v.reason ?? ''}`,
+        rows: d.accessLog.entries.map((e) => ({
+          cells: { seq: e.seq, at: e.at.slice(0, 19).replace('T', ' '), actor: `${e.actorName} (${e.actorRole})`, operation: e.operation, justification: e.justification, records: e.ids.length, detail: (e.detail ?? '').slice(0, 120) },
+        })),
+      };
+    },
+  },
 ];
-
-/** The auditor's only view. */
-export const viewerIsAuditor = (): boolean => state.viewer?.role === 'auditor';

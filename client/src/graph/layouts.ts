@@ -2,6 +2,7 @@
  * Layouts: fcose (default; draft quality on big graphs, pinned nodes fixed), concentric by harm,
  * grid, and geographic (places at their lat/lon; everything else near the places it links to).
  */
+import { shown, shownNodes } from './visible';
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 
 /** Highest zoom a layout's fit may leave the map at. */
@@ -10,7 +11,7 @@ export const MAX_FIT_ZOOM = 1.6;
 export type LayoutName = 'fcose' | 'concentric' | 'grid' | 'geo';
 
 export function layoutOptions(cy: Core, name: LayoutName, animate = true): LayoutOptions {
-  const visible = cy.nodes(':visible');
+  const visible = shownNodes(cy);
   const big = visible.length > 300;
   switch (name) {
     case 'concentric':
@@ -37,7 +38,7 @@ export function layoutOptions(cy: Core, name: LayoutName, animate = true): Layou
 
 export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<void> {
   return new Promise((resolve) => {
-    const els = cy.elements(':visible');
+    const els = shown(cy);
     if (!els.length) return resolve();
     const layout = els.layout(layoutOptions(cy, name, animate));
     layout.one('layoutstop', () => {
@@ -60,16 +61,23 @@ export function geoPositions(cy: Core): Record<string, { x: number; y: number }>
     placed.forEach((n) => { pos[n.id()] = { x: n.data('lon') * scale * k, y: -n.data('lat') * scale }; });
   }
   let spill = 0;
-  // Two passes: events sit near their places, people near their events and places.
+  // Two passes: events sit around their places, then people around their events and places.
+  // Each anchor point gets a spiral of its own so its nodes do not pile up.
+  const around = new Map<string, number>();
   for (let pass = 0; pass < 2; pass++) {
+    const placedNow = new Set(Object.keys(pos));
     cy.nodes().forEach((n) => {
-      if (pos[n.id()] && (pass === 0 || placed.has(n))) return;
-      const near = n.neighborhood('node').filter((m) => !!pos[m.id()]);
+      if (pos[n.id()]) return;
+      const near = n.neighborhood('node').filter((m) => placedNow.has(m.id()));
       if (!near.length) return;
       const x = near.reduce((s, m) => s + pos[m.id()].x, 0) / near.length;
       const y = near.reduce((s, m) => s + pos[m.id()].y, 0) / near.length;
-      const a = (hash(n.id()) % 360) * (Math.PI / 180);
-      pos[n.id()] = { x: x + 25 * Math.cos(a), y: y + 25 * Math.sin(a) };
+      const key = `${Math.round(x)}:${Math.round(y)}`;
+      const i = around.get(key) ?? 0;
+      around.set(key, i + 1);
+      const r = 45 + 9 * i;
+      const a = i * 2.4; // golden-angle spiral
+      pos[n.id()] = { x: x + r * Math.cos(a), y: y + r * Math.sin(a) };
     });
   }
   const xs = Object.values(pos).map((p) => p.x);
@@ -79,10 +87,4 @@ export function geoPositions(cy: Core): Record<string, { x: number; y: number }>
     if (!pos[n.id()]) pos[n.id()] = { x: minX + (spill % 20) * 40, y: maxY + 80 + Math.floor(spill++ / 20) * 40 };
   });
   return pos;
-}
-
-function hash(s: string): number {
-  let h = 0;
-  for (const ch of s) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return h;
 }

@@ -3,6 +3,7 @@
  * menu, toolbar buttons, and keyboard access (arrows move between nodes, Enter expands, C
  * collapses, P pins, H / Delete hides, Ctrl+Z undoes, F fits, / focuses search).
  */
+import { shown, shownNodes } from '../graph/visible';
 import type { Core, NodeSingular } from 'cytoscape';
 import { canvas } from '../graph/canvas';
 import { expand, collapse, togglePin, hide, showHidden, undo, clearCanvas, focusNode, refresh, currentLayout } from '../graph/actions';
@@ -40,7 +41,7 @@ const closeMenu = (): void => { $('ctx-menu').hidden = true; };
 
 /** Nearest visible node in the arrow's direction from the current one. */
 function step(cy: Core, key: string): void {
-  const visible = cy.nodes(':visible');
+  const visible = shownNodes(cy);
   if (!visible.length) return;
   const cur = cy.nodes(':selected').first();
   if (cur.empty()) { focusNode(visible.first().id()); return; }
@@ -76,7 +77,7 @@ export function initCanvasUi(): void {
   $('btn-hide').addEventListener('click', () => hide(cy.elements(':selected').map((e) => e.id())));
   $('btn-show-all').addEventListener('click', showHidden);
   $('btn-undo').addEventListener('click', undo);
-  $('btn-fit').addEventListener('click', () => cy.fit(cy.elements(':visible'), 30));
+  $('btn-fit').addEventListener('click', () => cy.fit(shown(cy), 30));
   $('btn-clear').addEventListener('click', clearCanvas);
   $select('layout-select').addEventListener('change', () => void runLayout(cy, currentLayout() as LayoutName));
   $select('size-by').addEventListener('change', () => { state.sizeBy = $select('size-by').value as SizeBy; refresh(); });
@@ -89,7 +90,7 @@ export function initCanvasUi(): void {
     else if (ev.key === 'c') sel.forEach(collapse);
     else if (ev.key === 'p') togglePin(sel);
     else if (ev.key === 'h' || ev.key === 'Delete') hide(sel);
-    else if (ev.key === 'f') cy.fit(cy.elements(':visible'), 30);
+    else if (ev.key === 'f') cy.fit(shown(cy), 30);
     else if (ev.key === 'ContextMenu' && sel[0]) { const n = cy.getElementById(sel[0]); const p = n.renderedPosition(); openMenu(n, p.x, p.y); }
   });
   document.addEventListener('keydown', (ev) => {

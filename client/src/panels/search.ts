@@ -21,7 +21,9 @@ const describe = (h: SearchHit): string => `${h.kind}${h.detail ? ` · ${h.detai
 
 async function fetchHits(text: string): Promise<SearchHit[]> {
   const mine = ++seq;
-  const r = await search(text, 20);
+  // Names are shown with brackets ("… (synthetic 15)"): the full-text index tokenises them away,
+  // so a pasted name would otherwise match nothing.
+  const r = await search(text.replace(/[()[\]{}"]/g, ' ').replace(/\s+/g, ' ').trim(), 20);
   if (mine !== seq) return hits;
   hiddenHits = r.hidden;
   return r.items;

@@ -65,7 +65,7 @@ export async function openView(def: ViewDef): Promise<void> {
       el('p', { class: 'muted small' }, def.explain),
       r.note ? el('details', { class: 'small' }, el('summary', {}, 'How this is computed'), el('p', { class: 'muted' }, r.note)) : null,
       r.summary ? el('p', { class: 'small' }, r.summary) : null,
-      r.rows.length ? table(def, r.rows) : el('p', {}, 'Nothing for this quarter.'),
+      r.rows.length ? table(def, r.rows) : el('p', {}, def.key === 'accesslog' ? 'No entries yet.' : 'Nothing for this quarter.'),
     ].filter((x): x is HTMLElement => x != null));
     body.dataset.state = 'ready';
     body.dataset.rows = String(r.rows.length);
@@ -91,7 +91,9 @@ export function initViews(): void {
     void loadScores(state.quarter).then((changed) => { if (changed) refresh(); });
     if (current) void openView(current);
   });
-  tabs.replaceChildren(...buttons, el('span', { class: 'quarter' }, el('label', { for: 'quarter-select' }, 'Quarter'), select));
+  const quarterPicker = el('span', { class: 'quarter' }, el('label', { for: 'quarter-select' }, 'Quarter'), select);
+  quarterPicker.hidden = !offered.some((v) => v.key !== 'accesslog');
+  tabs.replaceChildren(...buttons, quarterPicker);
   current = undefined;
   $('view-body').replaceChildren(el('p', { class: 'muted' }, offered.length ? 'Choose a view.' : 'No analytic views for your role.'));
 }

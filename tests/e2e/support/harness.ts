@@ -84,6 +84,10 @@ export async function canvasState(page: Page): Promise<{ nodes: string[]; visibl
     const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy;
     const classes: Record<string, string> = {};
     cy.nodes().forEach((n) => { classes[n.id()] = n.classes().join(' '); });
-    return { nodes: cy.nodes().map((n) => n.id()), visibleNodes: cy.nodes(':visible').length, visibleEdges: cy.edges(':visible').length, classes };
+    // Drawn = display not none (reading the style applies pending class changes), endpoints drawn too.
+    const drawn = (e: import('cytoscape').SingularElementArgument): boolean => e.style('display') !== 'none';
+    const nodes = cy.nodes().filter(drawn);
+    const edges = cy.edges().filter((e) => drawn(e) && drawn(e.source()) && drawn(e.target()));
+    return { nodes: cy.nodes().map((n) => n.id()), visibleNodes: nodes.length, visibleEdges: edges.length, classes };
   });
 }
