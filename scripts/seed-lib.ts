@@ -4,6 +4,7 @@ import { getDriver, database } from '../server/db/driver';
 import { load, LoadSummary } from '../server/db/loader';
 import { generate, Scale } from '../fixtures/generator';
 import { writeFixture } from '../fixtures/write';
+import { storeBaseline } from '../server/analytics';
 
 export async function seed(scale: Scale, seedValue: number): Promise<LoadSummary> {
   const fixture = generate({ scale, seed: seedValue });
@@ -12,11 +13,15 @@ export async function seed(scale: Scale, seedValue: number): Promise<LoadSummary
   const bar = new cliProgress.SingleBar({ format: 'Loading [{bar}] {percentage}% | {value}/{total} rows | {eta}s left' }, cliProgress.Presets.shades_classic);
   const total = fixture.units.reduce((s, u) => s + u.rows.length, 0);
   bar.start(total, 0);
+  let summary: LoadSummary;
   try {
-    return await load(getDriver(), fixture.units, { database: database(), onProgress: (d) => bar.update(d) });
+    summary = await load(getDriver(), fixture.units, { database: database(), onProgress: (d) => bar.update(d) });
   } finally {
     bar.stop();
   }
+  // The borough's population baseline travels with the data: disproportionality reads it.
+  await storeBaseline({ driver: getDriver(), database: database() }, fixture.baseline);
+  return summary;
 }
 
 export async function seedIfEmpty(scale: Scale, seedValue: number): Promise<void> {

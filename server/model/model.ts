@@ -25,10 +25,10 @@ const keys = (o: object): string[] => Object.keys(o);
 
 /** Provenance and grading carried by every event and every relationship. */
 export const PROVENANCE: Props = {
-  source: { type: 'enum', values: keys(E.AGENCY), required: true, indexed: true },
+  source: { type: 'enum', values: keys(E.AGENCY), required: true },
   sourceRef: { type: 'string', required: true },
   recordedAt: { type: 'datetime', required: true, notFuture: true },
-  validFrom: { type: 'datetime', notFuture: true, indexed: true },
+  validFrom: { type: 'datetime', notFuture: true },
   validTo: { type: 'datetime' },
   gradingScheme: { type: 'enum', values: Object.values(E.GRADING_SCHEME), required: true },
   sourceEval: { type: 'enum', values: ['A', 'B', 'C', 'D', 'E'], required: true },
@@ -36,7 +36,7 @@ export const PROVENANCE: Props = {
   handling: { type: 'enum', values: ['P', 'C', '1', '2', '3', '4', '5'], required: true },
   /** Required when handling is C (3x5x2): the conditions of sharing. */
   conditions: { type: 'string' },
-  reviewBy: { type: 'date', required: true, indexed: true },
+  reviewBy: { type: 'date', required: true },
   status: { type: 'enum', values: Object.values(E.STATUS), required: true },
   /** Agencies (besides the source) this record is shared with under an ISA. */
   sharedWith: { type: 'string[]' },
@@ -63,7 +63,8 @@ const event = (label: string, description: string, props: Props): NodeKind => ({
   label, description, event: true, extraLabels: ['Event'],
   props: {
     ...NODE_BASE, ...PROVENANCE,
-    occurredAt: { type: 'datetime', required: true, notFuture: true, indexed: true },
+    // Time filters use the Event-level indexes in schema.ts: one index per event, not one per label.
+    occurredAt: { type: 'datetime', required: true, notFuture: true },
     summary: { type: 'string', search: true },
     ...props,
   },

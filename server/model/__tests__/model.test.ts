@@ -1,0 +1,38 @@
+import { NODE_KINDS, REL_KINDS, PROVENANCE } from '../model';
+import { ETHNICITY, SEN, CARE_STATUS } from '../enums';
+import { schemaStatements } from '../schema';
+import { validateNode } from '../validate';
+
+describe('the one model definition', () => {
+  it('uses the ONS 2021 ethnicity list (19 categories + not stated), SEN E/K/N and the care statuses', () => {
+    expect(Object.keys(ETHNICITY)).toHaveLength(20);
+    expect(Object.keys(SEN)).toEqual(['E', 'K', 'N']);
+    expect(Object.keys(CARE_STATUS)).toEqual(expect.arrayContaining(['CIN', 'CPP', 'CLA', 'CARE_LEAVER']));
+  });
+
+  it('puts provenance and grading on every event and every relationship', () => {
+    const fields = Object.keys(PROVENANCE);
+    for (const k of NODE_KINDS.filter((n) => n.event)) expect(Object.keys(k.props)).toEqual(expect.arrayContaining(fields));
+    for (const r of REL_KINDS) expect(Object.keys(r.props)).toEqual(expect.arrayContaining(['id', ...fields]));
+  });
+
+  it('alleged exploitation only runs from an adult person of concern to a young person', () => {
+    for (const t of ['EXPLOITS', 'GROOMS', 'RECRUITS']) {
+      const r = REL_KINDS.find((k) => k.type === t)!;
+      expect(r.from).toEqual(['PersonOfConcern']);
+      expect(r.to).toEqual(['YoungPerson']);
+    }
+  });
+
+  it('schema statements follow from the model: one id constraint per kind and type, all idempotent', () => {
+    const s = schemaStatements();
+    expect(s.every((x) => x.includes('IF NOT EXISTS'))).toBe(true);
+    for (const k of NODE_KINDS) expect(s.some((x) => x.includes(`FOR (n:${k.label}) REQUIRE n.id IS UNIQUE`))).toBe(true);
+    for (const r of REL_KINDS) expect(s.some((x) => x.includes(`FOR ()-[r:${r.type}]-() REQUIRE r.id IS UNIQUE`))).toBe(true);
+  });
+
+  it('validation follows the enums: an unknown code names the field and lists what is allowed', () => {
+    const row = { id: 'p', name: 'Test', dateOfBirth: '2010-01-01', sex: 'FEMALE', ethnicity: 'MARTIAN', source: 'POLICE' };
+    expect(() => validateNode('Person', row, { file: 'f.csv', row: 3 })).toThrow(/f\.csv, row 3, field "ethnicity": unknown code "MARTIAN"; allowed: ASIAN_BANGLADESHI/);
+  });
+});
