@@ -281,6 +281,10 @@ describe('analytic views as tables linked to the canvas', () => {
     await page.fill('#just-input', 'E2E views: TEST-4');
     await page.click('#just-ok');
     expect(await openView(page, 'themes')).toBeGreaterThan(0);
+    // Selecting a theme puts its members on the map, selected.
+    await page.locator('#view-body tbody tr').first().click();
+    await page.waitForFunction(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes(':selected').length > 1, undefined, { timeout: 20000 });
+    await settled(page);
     await shot(page, '41-view-themes');
     const critical = await openView(page, 'critical');
     expect(await page.textContent('#view-body')).toMatch(/Return home interviews within 72 h|No returns/);

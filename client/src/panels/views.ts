@@ -10,7 +10,8 @@ import { focusNode, refresh, currentLayout } from '../graph/actions';
 import { runLayout } from '../graph/layouts';
 import { state } from '../state';
 import { loadScores } from '../graph/scores';
-import { $, el } from '../ui/dom';
+import { $, $select, el } from '../ui/dom';
+import { loadSubgraph } from '../api/queries';
 
 let current: ViewDef | undefined;
 
@@ -26,8 +27,22 @@ export function quarters(): string[] {
 async function selectRow(row: ViewRow, tr: HTMLTableRowElement): Promise<void> {
   tr.parentElement?.querySelectorAll('tr.sel').forEach((r) => r.classList.remove('sel'));
   tr.classList.add('sel');
-  if (!row.node) return;
   const cy = canvas();
+  if (row.memberIds?.length) {
+    // A network theme: its members and the links between them, coloured by community.
+    const g = await loadSubgraph(row.memberIds);
+    merge(cy, g.nodes, g.edges);
+    $select('colour-by').value = 'community';
+    state.colourBy = 'community';
+    refresh(cy);
+    await runLayout(cy, currentLayout(), false);
+    cy.elements().unselect();
+    const members = cy.nodes().filter((n) => row.memberIds!.includes(n.id()));
+    members.select();
+    cy.animate({ fit: { eles: members, padding: 40 } }, { duration: 300 });
+    return;
+  }
+  if (!row.node) return;
   if (cy.getElementById(row.node.id).empty()) {
     merge(cy, [row.node], []);
     refresh(cy);
