@@ -55,7 +55,9 @@ async function withMemory<T>(fn: () => Promise<T>): Promise<{ result: T; seconds
 async function wipe(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    // Relationships first: detaching an agency hub in one inner transaction exceeds the memory pool.
+    await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   } finally {
     await session.close();
   }

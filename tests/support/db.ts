@@ -12,7 +12,10 @@ export async function freshGraph(): Promise<Driver> {
   // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
   const session = d.session();
   try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    // Relationships first, in bounded batches: detaching a hub node (an agency reported by every
+    // event of the borough) in one inner transaction would exceed the transaction memory pool.
+    await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   } finally {
     await session.close();
   }
