@@ -99,10 +99,11 @@ async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: No
 /** One relationship batch, the same way. */
 async function writeRelBatch(tx: ManagedTransaction, origin: string, type: string, rows: RelBatchRow[]): Promise<BatchResult> {
   const kind = relKind(type)!;
-  const existing = await tx.run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN r.id AS id, ${TYPED_PROPS('r')} AS props`, { ids: rows.map((r) => r.id) });
+  // kind.type comes from the model (prepare() rejected unknown types), never from input text.
+  const existing = await tx.run(`UNWIND $ids AS id MATCH ()-[r:${kind.type} {id: id}]->() RETURN r.id AS id, ${TYPED_PROPS('r')} AS props`, { ids: rows.map((r) => r.id) });
   const old = new Map(existing.records.map((r) => [r.get('id') as string, typedProps(r.get('props'))]));
-  const res = await tx.run(relQuery(type), { rows, fromLabels: kind.from, toLabels: kind.to });
-  if ((res.records[0]?.get('n') ?? 0) < rows.length) await diagnoseRel(tx, origin, type, rows, kind.from, kind.to);
+  const res = await tx.run(relQuery(kind.type), { rows, fromLabels: kind.from, toLabels: kind.to });
+  if ((res.records[0]?.get('n') ?? 0) < rows.length) await diagnoseRel(tx, origin, kind.type, rows, kind.from, kind.to);
   return {
     counters: res.summary.counters.updates(),
     created: rows.filter((r) => !old.has(r.id)).map((r) => r.id),

@@ -1,7 +1,7 @@
 /** Louvain communities with a seeded RNG (pure, deterministic for a given graph and seed). */
 import louvain from 'graphology-communities-louvain';
 import type { PersonGraph } from './projection';
-import { mulberry32 } from '../rng';
+import { mulberry32 } from '../../lib/rng';
 
 export interface Partition {
   /** Community members, each list sorted; communities sorted by size desc then first member. */

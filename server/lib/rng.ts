@@ -1,4 +1,4 @@
-/** mulberry32: a small seeded PRNG in [0, 1), for deterministic Louvain and sampling. */
+/** mulberry32: a small seeded PRNG in [0, 1); the one source of randomness for the fixture generator and Louvain. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
