@@ -2,23 +2,12 @@
  * Runs the named, parameterised queries in cypher/queries/analytics/<name>.cypher (read once,
  * cached). Names come from code, never from input.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { routing } from 'neo4j-driver';
+import { namedQuery } from '../graphql/cypher';
 import type { AnalyticsSource } from './types';
 
-const DIR = path.resolve(__dirname, '../../cypher/queries/analytics');
-const cache = new Map<string, string>();
-
-export function cypher(name: string): string {
-  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`bad query name ${name}`);
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(path.join(DIR, `${name}.cypher`), 'utf8');
-    cache.set(name, text);
-  }
-  return text;
-}
+/** cypher/queries/analytics/<name>.cypher, through the shared named-query cache. */
+export const cypher = (name: string): string => namedQuery('analytics', name);
 
 export async function readRows<T = Record<string, unknown>>(
   source: AnalyticsSource, name: string, params: Record<string, unknown>,

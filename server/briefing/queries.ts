@@ -1,19 +1,14 @@
 /** The briefing's own named queries (cypher/queries/briefing): only what analytics does not provide. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { routing } from 'neo4j-driver';
 import type { AnalyticsSource } from '../analytics';
+import { namedQuery } from '../graphql/cypher';
 
-const DIR = path.resolve(__dirname, '../../cypher/queries/briefing');
 const NAMES = ['missing', 'nrm', 'disruption', 'persons-of-concern', 'county-lines', 'places', 'community-links', 'sources'] as const;
 export type BriefingQuery = (typeof NAMES)[number];
-const cache = new Map<string, string>();
 
 export async function briefingRows<T>(source: AnalyticsSource, name: BriefingQuery, params: Record<string, unknown>): Promise<T[]> {
   if (!NAMES.includes(name)) throw new Error(`unknown briefing query ${name}`);
-  let text = cache.get(name);
-  if (!text) { text = readFileSync(path.join(DIR, `${name}.cypher`), 'utf8'); cache.set(name, text); }
-  const { records } = await source.driver.executeQuery(text, { hiddenHandling: source.hiddenHandling ?? [], ...params },
+  const { records } = await source.driver.executeQuery(namedQuery('briefing', name), { hiddenHandling: source.hiddenHandling ?? [], ...params },
     { database: source.database, routing: routing.READ });
   return records.map((r) => r.toObject() as T);
 }
