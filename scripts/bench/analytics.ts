@@ -18,6 +18,7 @@ import path from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
 import betweenness from 'graphology-metrics/centrality/betweenness';
 import Graph from 'graphology';
+import { openDriver } from '../../server/db/driver';
 import { resolveNeo4j } from '../neo4j/launch';
 import { migrate } from '../../server/db/migrate';
 import { load } from '../../server/db/loader';
@@ -107,7 +108,7 @@ export async function run(args: string[] = []): Promise<void> {
   const neo = existing
     ? { uri: existing, user: arg(args, 'user', 'neo4j'), password: arg(args, 'password', 'neo4j'), stop: async () => undefined }
     : await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
-  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password), { disableLosslessIntegers: true });
+  const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
   neoPid = dataDir ? neo4jPid(dataDir) : undefined;
   const results: Record<string, any> = {
     scale, seed, runs, when: new Date().toISOString(),

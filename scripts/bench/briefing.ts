@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
+import { openDriver } from '../../server/db/driver';
 import { resolveNeo4j } from '../neo4j/launch';
 import { migrate } from '../../server/db/migrate';
 import { load } from '../../server/db/loader';
@@ -77,7 +78,7 @@ export async function run(args: string[]): Promise<void> {
   const quarter = arg(args, 'quarter', '2025-Q3');
   const runs = Number(arg(args, 'runs', '2'));
   const neo = await resolveNeo4j({ dataDir: `.data/bench-briefing-${scale}`, port: 0, fresh: !process.env.NEO4J_URI, heap: '2g', pageCacheMb: 512, log: () => undefined });
-  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password), { disableLosslessIntegers: true });
+  const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-briefing-'));
   try {
     await migrate(driver);

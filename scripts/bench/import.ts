@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
+import { openDriver } from '../../server/db/driver';
 import { resolveNeo4j } from '../neo4j/launch';
 import { migrate } from '../../server/db/migrate';
 import { load } from '../../server/db/loader';
@@ -90,7 +91,7 @@ export async function run(args: string[]): Promise<void> {
 
   const dataDir = `.data/bench-import-${process.pid}`;
   const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
-  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password), { disableLosslessIntegers: true });
+  const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
   try {
     await migrate(driver);
     const dry = await withMemory(() => runImport(driver, dir));

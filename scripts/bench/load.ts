@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
+import { openDriver } from '../../server/db/driver';
 import { resolveNeo4j } from '../neo4j/launch';
 import { migrate } from '../../server/db/migrate';
 import { load, prepare } from '../../server/db/loader';
@@ -58,7 +59,7 @@ export async function run(args: string[] = []): Promise<void> {
   const sampleIncidents = Number(arg(args, 'sample', '1500'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-load-neo4j-'));
   const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
-  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password), { disableLosslessIntegers: true });
+  const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
   const pid = neo4jPid(dataDir);
   const results: Record<string, unknown> = { scale, seed, when: new Date().toISOString(), machine: `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start (shared)` };
   try {

@@ -1,7 +1,7 @@
 /** Starts (or finds) a real Neo4j 5 once for the test run and applies the schema. */
-import neo4j from 'neo4j-driver';
 import { resolveNeo4j, RunningNeo4j } from '../../scripts/neo4j/launch';
 import { migrate } from '../../server/db/migrate';
+import { openDriver } from '../../server/db/driver';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -22,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.NEO4J_USER = running.user;
   process.env.NEO4J_PASSWORD = running.password;
   process.env.NODE_ENV = 'test';
-  const driver = neo4j.driver(running.uri, neo4j.auth.basic(running.user, running.password));
+  const driver = openDriver(running.uri, running.user, running.password);
   try {
     await migrate(driver);
   } finally {
