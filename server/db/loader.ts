@@ -19,6 +19,8 @@ import { stagedLoad } from './staged-load';
 export interface LoadOptions {
   database?: string;
   batchSize?: number;
+  /** Staged loads: batches in flight at once (default 2). */
+  concurrency?: number;
   now?: Date;
   /** Loads with more rows than this are staged instead of one transaction (see above). */
   singleTransactionMaxRows?: number;

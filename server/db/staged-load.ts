@@ -111,54 +111,117 @@ async function writeRelBatch(tx: ManagedTransaction, origin: string, type: strin
   };
 }
 
-export async function stagedLoad(driver: Driver, prepared: PreparedUnit[], opts: LoadOptions, summary: LoadSummary, total: number): Promise<void> {
+export interface StagedWriterOptions {
+  database?: string;
+  batchSize?: number;
+  /** Batches in flight at once: while Neo4j writes one, this process prepares the next (default 2). */
+  concurrency?: number;
+  /** Called after each committed batch with the rows written so far; a throw fails the load. */
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * Writes already validated rows in committed batches, several in flight, and can undo them all.
+ * The caller writes every node a relationship needs before that relationship (writeRels waits for
+ * node batches still in flight) and has checked relationship endpoints (checkEndpoints).
+ */
+export interface StagedWriter {
+  /** Resolve once the rows are queued (back-pressure: at most `concurrency` batches in flight). */
+  writeNodes(labelKey: string, rows: NodeBatchRow[]): Promise<void>;
+  writeRels(type: string, origin: string, rows: RelBatchRow[]): Promise<void>;
+  /** Waits for every batch; if one failed, undoes the load and throws its error. */
+  finish(): Promise<LoadSummary>;
+  /** Undoes everything written so far (the caller found a problem); rethrow `cause` after. */
+  abort(cause: unknown): Promise<void>;
+}
+
+export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {}): StagedWriter {
   const database = opts.database ?? 'neo4j';
   const batchSize = opts.batchSize ?? 5000;
-  await checkEndpoints(driver, database, prepared);
+  const concurrency = Math.max(1, opts.concurrency ?? 2);
   const undo: Undo = { createdNodes: [], createdRels: new Map(), changedNodes: [], changedRels: new Map() };
-  const add = (c: Counters) => {
+  const summary: LoadSummary = { rows: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+  const inFlight = new Set<Promise<void>>();
+  let nodesInFlight = 0;
+  let failure: { error: unknown } | undefined;
+  let done = 0;
+
+  const record = (r: BatchResult, rows: number, onCommit: (r: BatchResult) => void) => {
+    // Recorded only once the batch has committed (executeWrite may retry the function).
+    onCommit(r);
+    const c = r.counters;
     summary.nodesCreated += c.nodesCreated ?? 0;
     summary.relationshipsCreated += c.relationshipsCreated ?? 0;
     summary.propertiesSet += c.propertiesSet ?? 0;
     summary.labelsAdded += c.labelsAdded ?? 0;
+    summary.rows += rows;
+    done += rows;
+    if (!failure) opts.onProgress?.(done);
   };
-  const session = driver.session({ database });
-  let done = 0;
+  async function launch(isNode: boolean, work: (tx: ManagedTransaction) => Promise<BatchResult>, rows: number, onCommit: (r: BatchResult) => void): Promise<void> {
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure) throw failure.error;
+    if (isNode) nodesInFlight += 1;
+    const session = driver.session({ database });
+    const p: Promise<void> = session.executeWrite(work)
+      .then((r) => record(r, rows, onCommit))
+      .catch((e) => { failure ??= { error: e }; })
+      .finally(() => { inFlight.delete(p); if (isNode) nodesInFlight -= 1; return session.close(); });
+    inFlight.add(p);
+  }
+  const settle = async () => { while (inFlight.size) await Promise.race(inFlight); };
+  const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / batchSize) }, (_, i) => rows.slice(i * batchSize, (i + 1) * batchSize));
+
+  return {
+    async writeNodes(labelKey, rows) {
+      for (const batch of chunks(rows)) {
+        await launch(true, (tx) => writeNodeBatch(tx, labelKey, batch), batch.length, (r) => {
+          undo.createdNodes.push(...r.created);
+          undo.changedNodes.push(...r.changed);
+        });
+      }
+    },
+    async writeRels(type, origin, rows) {
+      if (!undo.createdRels.has(type)) { undo.createdRels.set(type, []); undo.changedRels.set(type, []); }
+      // Endpoints written by node batches still in flight must be committed first.
+      while (nodesInFlight > 0) await Promise.race(inFlight);
+      for (const batch of chunks(rows)) {
+        await launch(false, (tx) => writeRelBatch(tx, origin, type, batch), batch.length, (r) => {
+          undo.createdRels.get(type)!.push(...r.created);
+          undo.changedRels.get(type)!.push(...r.changed);
+        });
+      }
+    },
+    async finish() {
+      await settle();
+      if (failure) {
+        await undoLoad(driver, database, undo, failure.error);
+        throw failure.error;
+      }
+      return summary;
+    },
+    async abort(cause) {
+      await settle();
+      await undoLoad(driver, database, undo, cause);
+    },
+  };
+}
+
+export async function stagedLoad(driver: Driver, prepared: PreparedUnit[], opts: LoadOptions, summary: LoadSummary, total: number): Promise<void> {
+  const database = opts.database ?? 'neo4j';
+  await checkEndpoints(driver, database, prepared);
+  const writer = openStagedWriter(driver, { database, batchSize: opts.batchSize, concurrency: opts.concurrency, onProgress: (done) => opts.onProgress?.(done, total) });
   try {
     const ordered = [...prepared].sort((a, b) => Number(!!a.rels) - Number(!!b.rels));
     for (const p of ordered) {
-      for (const [labelKey, rows] of p.nodeGroups ?? []) {
-        for (let s = 0; s < rows.length; s += batchSize) {
-          const batch = rows.slice(s, s + batchSize);
-          // Recorded only once the batch has committed (executeWrite may retry the function).
-          const r = await session.executeWrite((tx) => writeNodeBatch(tx, labelKey, batch));
-          undo.createdNodes.push(...r.created);
-          undo.changedNodes.push(...r.changed);
-          add(r.counters);
-          done += batch.length;
-          opts.onProgress?.(done, total);
-        }
-      }
-      if (p.rels && p.unit.kind === 'rel') {
-        const { type, origin } = p.unit;
-        if (!undo.createdRels.has(type)) { undo.createdRels.set(type, []); undo.changedRels.set(type, []); }
-        for (let s = 0; s < p.rels.length; s += batchSize) {
-          const batch = p.rels.slice(s, s + batchSize);
-          const r = await session.executeWrite((tx) => writeRelBatch(tx, origin, type, batch));
-          undo.createdRels.get(type)!.push(...r.created);
-          undo.changedRels.get(type)!.push(...r.changed);
-          add(r.counters);
-          done += batch.length;
-          opts.onProgress?.(done, total);
-        }
-      }
+      for (const [labelKey, rows] of p.nodeGroups ?? []) await writer.writeNodes(labelKey, rows);
+      if (p.rels && p.unit.kind === 'rel') await writer.writeRels(p.unit.type, p.unit.origin, p.rels);
     }
   } catch (e) {
-    await session.close();
-    await undoLoad(driver, database, undo, e);
+    await writer.abort(e);
     throw e;
   }
-  await session.close();
+  Object.assign(summary, { ...(await writer.finish()), rows: summary.rows });
 }
 
 /** Removes what a failed load created and restores what it changed; then the caller rethrows. */

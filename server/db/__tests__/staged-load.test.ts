@@ -1,6 +1,7 @@
 /** Staged loads (too big for one transaction): same results, bad rows stop before writing, failures are undone. */
 import { freshGraph, counts, closeDriver, driver } from '../../../tests/support/db';
-import { load } from '../loader';
+import { load, prepare } from '../loader';
+import { openStagedWriter } from '../staged-load';
 import type { LoadUnit } from '../../model/types';
 import { base, person, prov, snapshot } from './support/small-graph';
 
@@ -59,5 +60,18 @@ describe('staged loading (real Neo4j)', () => {
     const { records } = await driver().executeQuery('MATCH (x:Exclusion {id: "x1"}) RETURN x.days AS days, valueType(x.days) AS t');
     expect(records[0].get('days')).toBe(3);
     expect(records[0].get('t')).toMatch(/^INTEGER/);
+  });
+
+  it('the streaming writer writes batches in flight together, and abort() undoes what it wrote', async () => {
+    await load(driver(), base().slice(0, 1));
+    const before = await snapshot();
+    const prepared = prepare(base());
+    const writer = openStagedWriter(driver(), { batchSize: 1, concurrency: 3 });
+    for (const p of prepared) for (const [key, rows] of p.nodeGroups ?? []) await writer.writeNodes(key, rows);
+    for (const p of prepared) if (p.rels && p.unit.kind === 'rel') await writer.writeRels(p.unit.type, p.unit.origin, p.rels);
+    const written = await writer.finish();
+    expect(written).toMatchObject({ rows: 7, nodesCreated: 2, relationshipsCreated: 3 });
+    await writer.abort(new Error('the caller found a problem'));
+    expect(await snapshot()).toBe(before);
   });
 });
