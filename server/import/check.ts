@@ -3,6 +3,9 @@
  * model validator (codes, dates, grading, provenance, child first), impossible ages, duplicate ids
  * within the import, and references to ids neither in the import nor in the database (with the
  * labels each relationship type allows at its ends).
+ *
+ * The per-record rules (checkRecord, endpointIssue) are shared by the streaming import (stream.ts)
+ * and by checkRows / checkReferences, which recording one fact through the API uses.
  */
 import type { Driver } from 'neo4j-driver';
 import { relKind } from '../model/model';
@@ -21,6 +24,31 @@ export interface Checked { nodes: CheckedNode[]; rels: CheckedRel[]; issues: Imp
 const issueFrom = (rec: ParsedRecord, e: RowError): ImportIssue =>
   ({ file: rec.file, row: rec.row, column: rec.columnOf[e.field] ?? e.field, reason: e.reason });
 
+/**
+ * The model's rules for one record (validated once: the result is what the loader writes), and
+ * impossible ages. Returns the validated record or the issue.
+ */
+export function checkRecord(rec: ParsedRecord, now: Date): { node?: CheckedNode; rel?: CheckedRel; issue?: ImportIssue } {
+  try {
+    if (rec.kind === 'node') {
+      const v = validateNode(rec.type, rec.data as never, rec, now);
+      const dob = rec.data.dateOfBirth;
+      if (typeof dob === 'string' && ageOn(dob, now) > MAX_AGE) {
+        throw new RowError(rec.file, rec.row, 'dateOfBirth', `impossible age: born ${dob} would make them ${ageOn(dob, now)}`);
+      }
+      return { node: { id: v.id, labels: v.labels, props: v.props, rec } };
+    }
+    const v = validateRel(rec.type, rec.data as never, rec, now);
+    return { rel: { id: v.id, from: v.from, to: v.to, props: v.props, type: rec.type, rec } };
+  } catch (e) {
+    if (e instanceof RowError) return { issue: issueFrom(rec, e) };
+    throw e;
+  }
+}
+
+export const duplicateIssue = (rec: ParsedRecord, id: string, priorFile: string, priorRow: number): ImportIssue =>
+  ({ file: rec.file, row: rec.row, column: rec.columnOf.id ?? 'id', reason: `duplicate id ${JSON.stringify(id)} (also at ${priorFile} row ${priorRow})` });
+
 /** Row-level rules (no database). */
 export function checkRows(records: ParsedRecord[], now = new Date()): Checked {
   const out: Checked = { nodes: [], rels: [], issues: [] };
@@ -28,60 +56,66 @@ export function checkRows(records: ParsedRecord[], now = new Date()): Checked {
   const duplicate = (key: string, id: string, rec: ParsedRecord): boolean => {
     const prior = seen.get(key);
     if (prior) {
-      out.issues.push({ file: rec.file, row: rec.row, column: rec.columnOf.id ?? 'id', reason: `duplicate id ${JSON.stringify(id)} (also at ${prior.file} row ${prior.row})` });
+      out.issues.push(duplicateIssue(rec, id, prior.file, prior.row));
       return true;
     }
     seen.set(key, rec);
     return false;
   };
   for (const rec of records) {
-    try {
-      if (rec.kind === 'node') {
-        const v = validateNode(rec.type, rec.data as never, rec, now);
-        const dob = rec.data.dateOfBirth;
-        if (typeof dob === 'string' && ageOn(dob, now) > MAX_AGE) {
-          throw new RowError(rec.file, rec.row, 'dateOfBirth', `impossible age: born ${dob} would make them ${ageOn(dob, now)}`);
-        }
-        if (!duplicate(`node:${v.id}`, v.id, rec)) out.nodes.push({ ...v, rec });
-      } else {
-        const v = validateRel(rec.type, rec.data as never, rec, now);
-        if (!duplicate(`rel:${v.id}`, v.id, rec)) out.rels.push({ ...v, type: rec.type, rec });
-      }
-    } catch (e) {
-      if (e instanceof RowError) out.issues.push(issueFrom(rec, e));
-      else throw e;
-    }
+    const c = checkRecord(rec, now);
+    if (c.issue) out.issues.push(c.issue);
+    else if (c.node) { if (!duplicate(`node:${c.node.id}`, c.node.id, rec)) out.nodes.push(c.node); }
+    else if (c.rel && !duplicate(`rel:${c.rel.id}`, c.rel.id, rec)) out.rels.push(c.rel);
   }
   return out;
 }
 
 const EXPLOITATION = ['EXPLOITS', 'GROOMS', 'RECRUITS'];
 
+/**
+ * The issue with one end of a relationship, if any: unknown id (labels undefined: neither in the
+ * import nor in the database) or a label the relationship type does not allow at that end.
+ */
+export function endpointIssue(
+  type: string, rec: { file: string; row: number; columnOf: Record<string, string> }, end: 'from' | 'to', id: string, labels: readonly string[] | undefined,
+): ImportIssue | undefined {
+  const kind = relKind(type)!;
+  const allowed = end === 'from' ? kind.from : kind.to;
+  const column = rec.columnOf[end] ?? end;
+  if (!labels) return { file: rec.file, row: rec.row, column, reason: `reference to an unknown id ${JSON.stringify(id)}` };
+  if (labels.some((l) => allowed.includes(l))) return undefined;
+  return {
+    file: rec.file, row: rec.row, column,
+    reason: `${type} must ${end === 'from' ? 'start at' : 'end at'} ${allowed.join(' or ')}, but ${id} is ${labels.filter((l) => l !== 'Entity').join('/')}` +
+      (EXPLOITATION.includes(type) ? ' (alleged exploitation is always from an adult person of concern to a young person)' : ''),
+  };
+}
+
+export const LOOKUP_BATCH = 10_000;
+
+/** Labels of the ids that exist in the database (ids not returned do not exist). */
+export async function lookupLabels(driver: Driver, database: string, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+    const { records } = await driver.executeQuery(
+      'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels',
+      { ids: ids.slice(i, i + LOOKUP_BATCH) }, { database, routing: 'READ' });
+    for (const r of records) out.set(r.get('id'), r.get('labels'));
+  }
+  return out;
+}
+
 /** Relationship ends must exist (in this import or the database) and carry a label the type allows. */
 export async function checkReferences(driver: Driver, database: string, c: Checked): Promise<ImportIssue[]> {
   const labelsOf = new Map<string, string[]>(c.nodes.map((n) => [n.id, n.labels]));
   const missing = [...new Set(c.rels.flatMap((r) => [r.from, r.to]).filter((id) => !labelsOf.has(id)))];
-  for (let i = 0; i < missing.length; i += 10_000) {
-    const { records } = await driver.executeQuery(
-      'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels',
-      { ids: missing.slice(i, i + 10_000) }, { database, routing: 'READ' });
-    for (const r of records) labelsOf.set(r.get('id'), r.get('labels'));
-  }
+  for (const [id, labels] of await lookupLabels(driver, database, missing)) labelsOf.set(id, labels);
   const issues: ImportIssue[] = [];
   for (const r of c.rels) {
-    const kind = relKind(r.type)!;
-    for (const [end, allowed] of [['from', kind.from], ['to', kind.to]] as const) {
-      const id = r[end];
-      const labels = labelsOf.get(id);
-      const column = r.rec.columnOf[end] ?? end;
-      if (!labels) issues.push({ file: r.rec.file, row: r.rec.row, column, reason: `reference to an unknown id ${JSON.stringify(id)}` });
-      else if (!labels.some((l) => allowed.includes(l))) {
-        issues.push({
-          file: r.rec.file, row: r.rec.row, column,
-          reason: `${r.type} must ${end === 'from' ? 'start at' : 'end at'} ${allowed.join(' or ')}, but ${id} is ${labels.filter((l) => l !== 'Entity').join('/')}` +
-            (EXPLOITATION.includes(r.type) ? ' (alleged exploitation is always from an adult person of concern to a young person)' : ''),
-        });
-      }
+    for (const end of ['from', 'to'] as const) {
+      const issue = endpointIssue(r.type, r.rec, end, r[end], labelsOf.get(r[end]));
+      if (issue) issues.push(issue);
     }
   }
   return issues;

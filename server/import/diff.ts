@@ -25,54 +25,58 @@ export function norm(v: unknown): string {
 const changedFields = (given: Record<string, unknown>, stored: Record<string, unknown>): string[] =>
   Object.keys(given).filter((k) => norm(given[k]) !== norm(stored[k]));
 
-const BATCH = 10_000;
+export const DIFF_BATCH = 10_000;
+
+/** Compares one batch of validated nodes (at most DIFF_BATCH) with the database, adding to out. */
+export async function diffNodes(driver: Driver, database: string, batch: CheckedNode[], out: Diff): Promise<void> {
+  const { records } = await driver.executeQuery(
+    'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props',
+    { ids: batch.map((n) => n.id) }, { database, routing: 'READ' });
+  const stored = new Map(records.map((r) => [r.get('id') as string, { labels: r.get('labels') as string[], props: r.get('props') }]));
+  for (const n of batch) {
+    const s = stored.get(n.id);
+    if (!s) { out.created.push(n.id); continue; }
+    if (!s.labels.includes(n.rec.type)) {
+      out.issues.push({ file: n.rec.file, row: n.rec.row, column: n.rec.columnOf.id ?? 'id',
+        reason: `id ${n.id} already belongs to a ${s.labels.filter((l) => l !== 'Entity').join('/')} record, not a ${n.rec.type}` });
+      continue;
+    }
+    const fields = changedFields(n.props, s.props);
+    const newLabels = n.labels.filter((l) => !s.labels.includes(l));
+    if (newLabels.length) fields.push(`labels +${newLabels.join('+')}`);
+    if (fields.length) out.updated.push({ id: n.id, kind: 'node', type: n.rec.type, fields });
+    else out.unchanged += 1;
+  }
+}
+
+/** Compares one batch of validated relationships of one type with the database, adding to out. */
+export async function diffRels(driver: Driver, database: string, type: string, batch: CheckedRel[], out: Diff): Promise<void> {
+  // type comes from the model's relationship list (checked by the mapping), never from cell text.
+  const { records } = await driver.executeQuery(
+    `UNWIND $ids AS id MATCH (a)-[r:${type} {id: id}]->(b) RETURN r.id AS id, a.id AS from, b.id AS to, properties(r) AS props`,
+    { ids: batch.map((r) => r.id) }, { database, routing: 'READ' });
+  const stored = new Map(records.map((r) => [r.get('id') as string, { from: r.get('from'), to: r.get('to'), props: r.get('props') }]));
+  for (const r of batch) {
+    const s = stored.get(r.id);
+    if (!s) { out.created.push(r.id); continue; }
+    if (s.from !== r.from || s.to !== r.to) {
+      out.issues.push({ file: r.rec.file, row: r.rec.row, column: r.rec.columnOf.id ?? 'id',
+        reason: `relationship ${r.id} already joins ${s.from} → ${s.to}; an id cannot be moved to other ends` });
+      continue;
+    }
+    const fields = changedFields(r.props, s.props);
+    if (fields.length) out.updated.push({ id: r.id, kind: 'rel', type, fields });
+    else out.unchanged += 1;
+  }
+}
 
 export async function diff(driver: Driver, database: string, nodes: CheckedNode[], rels: CheckedRel[]): Promise<Diff> {
   const out: Diff = { created: [], updated: [], unchanged: 0, issues: [] };
-  for (let i = 0; i < nodes.length; i += BATCH) {
-    const batch = nodes.slice(i, i + BATCH);
-    const { records } = await driver.executeQuery(
-      'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props',
-      { ids: batch.map((n) => n.id) }, { database, routing: 'READ' });
-    const stored = new Map(records.map((r) => [r.get('id') as string, { labels: r.get('labels') as string[], props: r.get('props') }]));
-    for (const n of batch) {
-      const s = stored.get(n.id);
-      if (!s) { out.created.push(n.id); continue; }
-      if (!s.labels.includes(n.rec.type)) {
-        out.issues.push({ file: n.rec.file, row: n.rec.row, column: n.rec.columnOf.id ?? 'id',
-          reason: `id ${n.id} already belongs to a ${s.labels.filter((l) => l !== 'Entity').join('/')} record, not a ${n.rec.type}` });
-        continue;
-      }
-      const fields = changedFields(n.props, s.props);
-      const newLabels = n.labels.filter((l) => !s.labels.includes(l));
-      if (newLabels.length) fields.push(`labels +${newLabels.join('+')}`);
-      if (fields.length) out.updated.push({ id: n.id, kind: 'node', type: n.rec.type, fields });
-      else out.unchanged += 1;
-    }
-  }
+  for (let i = 0; i < nodes.length; i += DIFF_BATCH) await diffNodes(driver, database, nodes.slice(i, i + DIFF_BATCH), out);
   const byType = new Map<string, CheckedRel[]>();
   for (const r of rels) (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(r);
   for (const [type, list] of byType) {
-    for (let i = 0; i < list.length; i += BATCH) {
-      const batch = list.slice(i, i + BATCH);
-      // type comes from the model's relationship list (checked by the mapping), never from cell text.
-      const { records } = await driver.executeQuery(
-        `UNWIND $ids AS id MATCH (a)-[r:${type} {id: id}]->(b) RETURN r.id AS id, a.id AS from, b.id AS to, properties(r) AS props`,
-        { ids: batch.map((r) => r.id) }, { database, routing: 'READ' });
-      const stored = new Map(records.map((r) => [r.get('id') as string, { from: r.get('from'), to: r.get('to'), props: r.get('props') }]));
-      for (const r of batch) {
-        const s = stored.get(r.id);
-        if (!s) { out.created.push(r.id); continue; }
-        if (s.from !== r.from || s.to !== r.to) {
-          out.issues.push({ file: r.rec.file, row: r.rec.row, column: r.rec.columnOf.id ?? 'id',
-            reason: `relationship ${r.id} already joins ${s.from} → ${s.to}; an id cannot be moved to other ends` });
-          continue;
-        }
-        const fields = changedFields(r.props, s.props);
-        if (fields.length) out.updated.push({ id: r.id, kind: 'rel', type, fields });
-        else out.unchanged += 1;
-      }
-    }
+    for (let i = 0; i < list.length; i += DIFF_BATCH) await diffRels(driver, database, type, list.slice(i, i + DIFF_BATCH), out);
   }
   return out;
 }

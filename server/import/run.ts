@@ -1,21 +1,26 @@
 /**
- * An import: CSV files (or a folder of them) → mapping → checks → diff with the database →
- * (with apply) one atomic load through the shared loader, then the access log: 'collection' for
- * new records, 'alteration' for changed ones. Dry run by default: nothing is written.
+ * An import: CSV files (or a folder of them), streamed twice, never held whole in memory.
+ *  1. The checking pass (always): each file is parsed row by row → mapping → the model's rules
+ *     (each row validated once) → duplicate ids and references → compared with the database in
+ *     batches while reading goes on (stream.ts). Only ids, issues and changes are kept.
+ *  2. The writing pass (with apply, only when pass 1 found no issue and something changes): the
+ *     files are read again and the new or changed records are written through the shared loader,
+ *     all or nothing; then the access log: 'collection' for new records, 'alteration' for changed
+ *     ones. Dry run by default: nothing is written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { load } from '../db/loader';
-import type { LoadUnit } from '../model/types';
+import type { LoadUnit, NodeRow, RelRow } from '../model/types';
 import { appendAccessLog, systemActor } from '../security/access-log';
 import { Mapping, templateMapping } from './mapping';
 import { TEMPLATES } from './templates';
 import { openCsv, Encoding } from './csv';
 import { convertRow, headerIssues, ImportIssue, ParsedRecord } from './convert';
-import { checkRows, checkReferences, CheckedNode, CheckedRel } from './check';
-import { diff, Change } from './diff';
-import { languageWarnings, LanguageWarning } from './language';
+import type { Change } from './diff';
+import type { LanguageWarning } from './language';
+import { CheckPass } from './stream';
 import { runResolution } from '../resolution/resolve';
 
 export interface ImportOptions {
@@ -53,7 +58,11 @@ export interface ImportReport {
   warnings: LanguageWarning[];
   /** With `resolve`: new people compared and possible duplicates proposed. */
   resolution?: { compared: number; proposed: number };
-  /** Seconds per phase: read (CSV + mapping), check (rules), references, diff, write, log. */
+  /**
+   * Seconds. Pass 1 (check) is one stream, so its parts overlap: read (CSV parsing and mapping,
+   * Node), check (the rules, Node), references and diff (database queries, summed), wait (reading
+   * stopped for the database), check pass (its wall time). Then write (pass 2), log, resolution.
+   */
   timings: Record<string, number>;
 }
 
@@ -73,84 +82,131 @@ export function chooseMapping(file: string, user: Mapping[]): Mapping | undefine
   return [...user, ...TEMPLATE_MAPPINGS].find((m) => m.matches && new RegExp(m.matches).test(base));
 }
 
-async function readFile(file: string, m: Mapping, records: ParsedRecord[], issues: ImportIssue[], onBytes: (b: number) => void): Promise<FileReport> {
-  const name = path.basename(file);
-  let rows = 0;
-  let encoding: Encoding | undefined;
-  try {
-    const csv = await openCsv(file, onBytes);
-    encoding = csv.encoding;
-    issues.push(...headerIssues(name, csv.header, m));
-    for await (const r of csv.rows) {
-      rows = r.row;
-      const out = convertRow(name, r.row, r.values, m);
-      for (const rec of out.records) records.push(rec);
-      for (const i of out.issues) issues.push(i);
-    }
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    issues.push({ file: name, row: rows + 1, column: '(file)', reason: `cannot read the CSV${err.lines ? ` near line ${err.lines}` : ''}: ${err.message}` });
-  }
-  return { file: name, encoding, mapping: m.name, rows };
+/** Which records a mapping makes: node files are read first, then event files with links, then relationship files. */
+function fileOrder(m: Mapping): number {
+  if ('relationship' in m.record || 'relationshipColumn' in m.record) return 2;
+  return m.links.length ? 1 : 0;
 }
 
-function toUnits(nodes: CheckedNode[], rels: CheckedRel[]): LoadUnit[] {
+interface Planned { file: string; name: string; mapping?: Mapping; order: number; size: number }
+
+/**
+ * Streams one file's records to onRecord (the rows' issues to onIssue). Returns the rows read and
+ * the encoding; a CSV that cannot be parsed is one issue naming the file.
+ */
+async function streamFile(
+  p: Planned, onRecord: (rec: ParsedRecord) => void, onIssue: (i: ImportIssue) => void,
+  opts: { busy?: () => boolean; wait?: () => Promise<void>; onBytes?: (b: number) => void; timer?: { read: number } },
+): Promise<FileReport> {
+  const m = p.mapping!;
+  let rows = 0;
+  let encoding: Encoding | undefined;
+  // Only the CSV itself (unreadable, malformed) becomes an issue; the callbacks' and the database's errors propagate.
+  let outside: unknown;
+  const call = <T>(fn: () => T): T => { try { return fn(); } catch (e) { outside = e; throw e; } };
+  try {
+    const csv = await openCsv(p.file, opts.onBytes);
+    encoding = csv.encoding;
+    for (const i of headerIssues(p.name, csv.header, m)) call(() => onIssue(i));
+    let t0 = performance.now();
+    for await (const r of csv.rows) {
+      rows = r.row;
+      const out = convertRow(p.name, r.row, r.values, m);
+      if (opts.timer) { const t1 = performance.now(); opts.timer.read += (t1 - t0) / 1000; }
+      call(() => { for (const i of out.issues) onIssue(i); for (const rec of out.records) onRecord(rec); });
+      if (opts.busy?.()) { try { await opts.wait!(); } catch (e) { outside = e; throw e; } }
+      t0 = performance.now();
+    }
+  } catch (e) {
+    if (e === outside) throw e;
+    const err = e as Error & { lines?: number };
+    onIssue({ file: p.name, row: rows + 1, column: '(file)', reason: `cannot read the CSV${err.lines ? ` near line ${err.lines}` : ''}: ${err.message}` });
+  }
+  return { file: p.name, encoding, mapping: m.name, rows };
+}
+
+/** Up to this many records, pass 2 gives the loader one batch of rows (one transaction). */
+const SINGLE_LOAD_MAX = 50_000;
+
+/** Pass 2: reads the files again and writes the new and changed records (all or nothing). */
+async function writePass(driver: Driver, planned: Planned[], pass: CheckPass, opts: ImportOptions & { database: string; now: Date }): Promise<void> {
+  const total = pass.writeNodeIds.size + pass.writeRelIds.size;
   const units = new Map<string, LoadUnit>();
-  const unit = (key: string, make: () => LoadUnit): LoadUnit => units.get(key) ?? units.set(key, make()).get(key)!;
-  for (const n of nodes) unit(`n:${n.rec.type}:${n.rec.file}`, () => ({ kind: 'node', label: n.rec.type, rows: [], origin: n.rec.file })).rows.push(n.rec.data as never);
-  for (const r of rels) unit(`r:${r.type}:${r.rec.file}`, () => ({ kind: 'rel', type: r.type, rows: [], origin: r.rec.file })).rows.push(r.rec.data as never);
-  return [...units.values()];
+  const keep = (rec: ParsedRecord) => {
+    if (!(rec.kind === 'node' ? pass.writeNodeIds : pass.writeRelIds).has(rec.data.id as string)) return;
+    const key = `${rec.kind}:${rec.type}:${rec.file}`;
+    let u = units.get(key);
+    if (!u) {
+      u = rec.kind === 'node' ? { kind: 'node', label: rec.type, rows: [], origin: rec.file } : { kind: 'rel', type: rec.type, rows: [], origin: rec.file };
+      units.set(key, u);
+    }
+    (u.rows as Array<NodeRow | RelRow>).push(rec.data);
+  };
+  const issues: ImportIssue[] = [];
+  for (const p of planned) if (p.mapping) await streamFile(p, keep, (i) => issues.push(i), {});
+  if (issues.length) {
+    const i = issues[0];
+    throw new Error(`${i.file} changed since it was checked (row ${i.row}, column ${i.column}: ${i.reason}); nothing written`);
+  }
+  await load(driver, [...units.values()], {
+    database: opts.database, now: opts.now, batchSize: opts.batchSize, singleTransactionMaxRows: SINGLE_LOAD_MAX,
+    onProgress: (done) => opts.onProgress?.('write', done, total),
+  });
 }
 
 export async function runImport(driver: Driver, target: string | string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const database = opts.database ?? 'neo4j';
   const now = opts.now ?? new Date();
   const files = (Array.isArray(target) ? target : [target]).flatMap(csvFiles);
-  const totalBytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
-  const records: ParsedRecord[] = [];
-  const issues: ImportIssue[] = [];
-  const reports: FileReport[] = [];
-  let doneBytes = 0;
+  const planned: Planned[] = files.map((file) => {
+    const mapping = chooseMapping(file, opts.mappings ?? []);
+    return { file, name: path.basename(file), mapping, order: mapping ? fileOrder(mapping) : 0, size: fs.statSync(file).size };
+  });
+  const totalBytes = planned.reduce((s, p) => s + p.size, 0);
   const timings: Record<string, number> = {};
-  let mark = Date.now();
-  const lap = (phase: string) => { const t = Date.now(); timings[phase] = (t - mark) / 1000; mark = t; };
-  for (const file of files) {
-    const m = chooseMapping(file, opts.mappings ?? []);
-    if (!m) {
-      issues.push({ file: path.basename(file), row: 0, column: '(file)', reason: 'no mapping matches this file name: name it after a template (people.csv, incidents.csv…) or pass --mapping' });
-      reports.push({ file: path.basename(file), rows: 0 });
+  const pass = new CheckPass(driver, database, now);
+  const reports = new Map<string, FileReport>();
+  const timer = { read: 0 };
+  const t0 = Date.now();
+  let doneBytes = 0;
+  // Node files first, so relationship ends are known when relationships are read (stream.ts).
+  const byOrder = [...planned].sort((a, b) => a.order - b.order);
+  for (const p of byOrder) {
+    if (!p.mapping) {
+      pass.issues.push({ file: p.name, row: 0, column: '(file)', reason: 'no mapping matches this file name: name it after a template (people.csv, incidents.csv…) or pass --mapping' });
+      reports.set(p.file, { file: p.name, rows: 0 });
       continue;
     }
+    if (p.order === 2) pass.nodesDone();
+    const index = pass.file(p.name);
     const before = doneBytes;
-    reports.push(await readFile(file, m, records, issues, (b) => opts.onProgress?.('read', before + b, totalBytes)));
-    doneBytes += fs.statSync(file).size;
+    reports.set(p.file, await streamFile(p, (rec) => pass.add(rec, index), (i) => pass.issues.push(i), {
+      busy: () => pass.busy, wait: () => pass.wait(), timer,
+      onBytes: (b) => opts.onProgress?.('read', before + b, totalBytes),
+    }));
+    doneBytes += p.size;
   }
-  lap('read');
-  const checked = checkRows(records, now);
-  issues.push(...checked.issues);
-  lap('check');
-  issues.push(...await checkReferences(driver, database, checked));
-  lap('references');
-  const d = await diff(driver, database, checked.nodes, checked.rels);
-  issues.push(...d.issues);
-  lap('diff');
-  issues.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
+  await pass.finish();
+  Object.assign(timings, { read: timer.read, ...pass.seconds, checkPass: (Date.now() - t0) / 1000 });
+  for (const k of Object.keys(timings)) timings[k] = Math.round(timings[k] * 1000) / 1000;
+  let mark = Date.now();
+  const lap = (phase: string) => { const t = Date.now(); timings[phase] = (t - mark) / 1000; mark = t; };
+  const { issues, diff: d } = pass;
+  const fileReports = planned.map((p) => reports.get(p.file)!);
   const report: ImportReport = {
-    applied: false, files: reports, read: reports.reduce((s, f) => s + f.rows, 0),
+    applied: false, files: fileReports, read: fileReports.reduce((s, f) => s + f.rows, 0),
     created: d.created.length, updated: d.updated.length, unchanged: d.unchanged,
     rejected: new Set(issues.map((i) => `${i.file}#${i.row}`)).size, issues, changes: d.updated, timings,
-    warnings: languageWarnings(records),
+    warnings: pass.warnings,
   };
   if (!opts.apply || issues.length > 0 || d.created.length + d.updated.length === 0) return report;
 
-  await load(driver, toUnits(checked.nodes, checked.rels), {
-    database, now, batchSize: opts.batchSize, onProgress: (done, total) => opts.onProgress?.('write', done, total),
-  });
+  await writePass(driver, byOrder, pass, { ...opts, database, now });
   report.applied = true;
   lap('write');
   const actor = systemActor(opts.actor ?? 'import', driver, database);
-  const justification = opts.justification ?? `import of ${reports.map((f) => f.file).join(', ')}`;
-  const fileNames = reports.map((f) => f.file);
+  const justification = opts.justification ?? `import of ${fileReports.map((f) => f.file).join(', ')}`;
+  const fileNames = fileReports.map((f) => f.file);
   if (d.created.length) {
     await appendAccessLog(actor, { operation: 'collection', justification, ids: d.created, detail: { files: fileNames, created: d.created.length } });
   }
@@ -161,10 +217,8 @@ export async function runImport(driver: Driver, target: string | string[], opts:
     });
   }
   lap('log');
-  const created = new Set(d.created);
-  const newPeople = opts.resolve ? checked.nodes.filter((n) => n.rec.type === 'Person' && created.has(n.id)).map((n) => n.id) : [];
-  if (newPeople.length) {
-    const r = await runResolution(actor, { focusIds: newPeople, now });
+  if (opts.resolve && pass.newPeople.length) {
+    const r = await runResolution(actor, { focusIds: pass.newPeople, now });
     report.resolution = { compared: r.compared, proposed: r.proposed.length };
     lap('resolution');
   }

@@ -1,0 +1,210 @@
+/**
+ * The checking pass of an import, fed one record at a time as the CSV files stream (run.ts):
+ * each record is validated once, checked for duplicate ids and for references, and compared with
+ * the database in batches while the next rows are read. What it keeps is what the report and the
+ * writing pass need, never the rows: the ids of the import with their labels (references,
+ * duplicates), the database labels of referenced ids, the issues, the changes, the created ids.
+ *
+ * References: files are read nodes first (node files, then event files whose link columns make
+ * relationships, then relationship files). A relationship end named by a record of the import is
+ * checked against that record's labels; an end not (yet) in the import waits until every node
+ * of the import has been read, then is looked up in the database in batches.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { ImportIssue, ParsedRecord } from './convert';
+import { checkRecord, duplicateIssue, endpointIssue, CheckedNode, CheckedRel, LOOKUP_BATCH } from './check';
+import { diffNodes, diffRels, Diff, DIFF_BATCH } from './diff';
+import { recordLanguageWarnings, LanguageCache, LanguageWarning } from './language';
+
+interface NodeInfo { labels: readonly string[]; file: number; row: number }
+interface Ref { type: string; file: string; row: number; column: string; end: 'from' | 'to'; id: string }
+
+/** Database requests allowed in flight while reading goes on. */
+const IN_FLIGHT = 2;
+
+export class CheckPass {
+  readonly issues: ImportIssue[] = [];
+  readonly warnings: LanguageWarning[] = [];
+  /** What would change (its issues go to `issues`). */
+  readonly diff: Diff;
+  /** Ids of the nodes / relationships that are new or changed: what the writing pass writes. */
+  readonly writeNodeIds = new Set<string>();
+  readonly writeRelIds = new Set<string>();
+  /** New people (for entity resolution after applying). */
+  readonly newPeople: string[] = [];
+  /**
+   * Seconds: check = validation and rules (Node); references / diff = database queries (summed,
+   * they overlap with reading); wait = reading stopped for the database.
+   */
+  readonly seconds = { check: 0, references: 0, diff: 0, wait: 0 };
+
+  private readonly fileNames: string[] = [];
+  private readonly nodes = new Map<string, NodeInfo>();
+  /** Relationship id → file index × 2^32 + row (where it was first seen). */
+  private readonly relSeen = new Map<string, number>();
+  private readonly labelSets = new Map<string, readonly string[]>();
+  /** Database labels of referenced ids not in the import (null: not in the database). */
+  private readonly dbLabels = new Map<string, readonly string[] | null>();
+  private pending: Ref[] = [];
+  private lookups = new Map<string, Ref[]>();
+  private nodeBatch: CheckedNode[] = [];
+  private readonly relBatches = new Map<string, CheckedRel[]>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+  private nodesComplete = false;
+  private readonly languageCache: LanguageCache = new Map();
+
+  constructor(private readonly driver: Driver, private readonly database: string, private readonly now: Date) {
+    this.diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
+  }
+
+  /** Registers a file; returns its index for add(). */
+  file(name: string): number {
+    this.fileNames.push(name);
+    return this.fileNames.length - 1;
+  }
+
+  /** Checks one record. Call wait() when busy is true. */
+  add(rec: ParsedRecord, file: number): void {
+    const t0 = performance.now();
+    recordLanguageWarnings(rec, this.languageCache, this.warnings);
+    const c = checkRecord(rec, this.now);
+    if (c.issue) this.issues.push(c.issue);
+    else if (c.node) this.addNode(c.node, file);
+    else if (c.rel) this.addRel(c.rel, file);
+    this.seconds.check += (performance.now() - t0) / 1000;
+  }
+
+  private addNode(n: CheckedNode, file: number): void {
+    const prior = this.nodes.get(n.id);
+    if (prior) { this.issues.push(duplicateIssue(n.rec, n.id, this.fileNames[prior.file], prior.row)); return; }
+    const key = n.labels.join(':');
+    let labels = this.labelSets.get(key);
+    if (!labels) { labels = n.labels; this.labelSets.set(key, labels); }
+    this.nodes.set(n.id, { labels, file, row: n.rec.row });
+    this.nodeBatch.push(n);
+    if (this.nodeBatch.length >= DIFF_BATCH) this.flushNodes();
+  }
+
+  private addRel(r: CheckedRel, file: number): void {
+    const prior = this.relSeen.get(r.id);
+    if (prior !== undefined) {
+      this.issues.push(duplicateIssue(r.rec, r.id, this.fileNames[Math.floor(prior / 2 ** 32)], prior % 2 ** 32));
+      return;
+    }
+    this.relSeen.set(r.id, file * 2 ** 32 + r.rec.row);
+    for (const end of ['from', 'to'] as const) {
+      this.reference({ type: r.type, file: r.rec.file, row: r.rec.row, column: r.rec.columnOf[end] ?? end, end, id: r[end] });
+    }
+    let batch = this.relBatches.get(r.type);
+    if (!batch) { batch = []; this.relBatches.set(r.type, batch); }
+    batch.push(r);
+    if (batch.length >= DIFF_BATCH) this.flushRels(r.type);
+  }
+
+  private reference(ref: Ref): void {
+    const node = this.nodes.get(ref.id);
+    if (node) this.checkEnd(ref, node.labels);
+    else if (!this.nodesComplete) this.pending.push(ref);
+    else if (this.dbLabels.has(ref.id)) this.checkEnd(ref, this.dbLabels.get(ref.id) ?? undefined);
+    else {
+      const refs = this.lookups.get(ref.id);
+      if (refs) refs.push(ref);
+      else this.lookups.set(ref.id, [ref]);
+      if (this.lookups.size >= LOOKUP_BATCH) this.flushLookups();
+    }
+  }
+
+  private checkEnd(ref: Ref, labels: readonly string[] | undefined): void {
+    const issue = endpointIssue(ref.type, { file: ref.file, row: ref.row, columnOf: { [ref.end]: ref.column } }, ref.end, ref.id, labels);
+    if (issue) this.issues.push(issue);
+  }
+
+  /** Every node of the import has been read: ends not in the import are looked up in the database. */
+  nodesDone(): void {
+    if (this.nodesComplete) return;
+    this.nodesComplete = true;
+    const pending = this.pending;
+    this.pending = [];
+    for (const ref of pending) this.reference(ref);
+  }
+
+  private run(kind: 'references' | 'diff', task: () => Promise<void>): void {
+    const t0 = performance.now();
+    const p = task()
+      .then(() => { this.seconds[kind] += (performance.now() - t0) / 1000; })
+      .catch((error) => { this.failure ??= { error }; });
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+
+  private flushNodes(): void {
+    const batch = this.nodeBatch;
+    this.nodeBatch = [];
+    if (!batch.length) return;
+    this.run('diff', async () => {
+      const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
+      await diffNodes(this.driver, this.database, batch, d);
+      const created = new Set(d.created);
+      for (const n of batch) if (n.rec.type === 'Person' && created.has(n.id)) this.newPeople.push(n.id);
+      this.merge(d, this.writeNodeIds);
+    });
+  }
+
+  private flushRels(type: string): void {
+    const batch = this.relBatches.get(type);
+    this.relBatches.delete(type);
+    if (!batch?.length) return;
+    this.run('diff', async () => {
+      const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
+      await diffRels(this.driver, this.database, type, batch, d);
+      this.merge(d, this.writeRelIds);
+    });
+  }
+
+  private merge(d: Diff, write: Set<string>): void {
+    for (const id of d.created) { this.diff.created.push(id); write.add(id); }
+    for (const c of d.updated) { this.diff.updated.push(c); write.add(c.id); }
+    this.diff.unchanged += d.unchanged;
+  }
+
+  private flushLookups(): void {
+    const lookups = this.lookups;
+    this.lookups = new Map();
+    if (!lookups.size) return;
+    this.run('references', async () => {
+      const { records } = await this.driver.executeQuery(
+        'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels',
+        { ids: [...lookups.keys()] }, { database: this.database, routing: 'READ' });
+      for (const r of records) this.dbLabels.set(r.get('id'), r.get('labels'));
+      for (const [id, refs] of lookups) {
+        if (!this.dbLabels.has(id)) this.dbLabels.set(id, null);
+        const labels = this.dbLabels.get(id) ?? undefined;
+        for (const ref of refs) this.checkEnd(ref, labels);
+      }
+    });
+  }
+
+  /** True when enough database work is in flight that reading should wait. */
+  get busy(): boolean { return this.inFlight.size > IN_FLIGHT || !!this.failure; }
+
+  async wait(): Promise<void> {
+    const t0 = performance.now();
+    while (this.inFlight.size > IN_FLIGHT) await Promise.race(this.inFlight);
+    this.seconds.wait += (performance.now() - t0) / 1000;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Flushes every batch and waits for the database; then the issues are complete. */
+  async finish(): Promise<void> {
+    this.nodesDone();
+    this.flushNodes();
+    for (const type of [...this.relBatches.keys()]) this.flushRels(type);
+    this.flushLookups();
+    const t0 = performance.now();
+    while (this.inFlight.size) await Promise.race(this.inFlight);
+    this.seconds.wait += (performance.now() - t0) / 1000;
+    if (this.failure) throw this.failure.error;
+    this.issues.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
+  }
+}
