@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { load } from '../db/loader';
+import { load, NodeBatchRow, RelBatchRow } from '../db/loader';
+import { openStagedWriter } from '../db/staged-load';
 import type { LoadUnit, NodeRow, RelRow } from '../model/types';
 import { appendAccessLog, systemActor } from '../security/access-log';
 import { Mapping, templateMapping } from './mapping';
@@ -21,6 +22,7 @@ import { convertRow, headerIssues, ImportIssue, ParsedRecord } from './convert';
 import type { Change } from './diff';
 import type { LanguageWarning } from './language';
 import { CheckPass } from './stream';
+import { checkRecord } from './check';
 import { runResolution } from '../resolution/resolve';
 
 export interface ImportOptions {
@@ -37,6 +39,8 @@ export interface ImportOptions {
   /** After applying: compare the new people with everyone and propose likely duplicates. */
   resolve?: boolean;
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
+  /** Imports writing more records than this stream to the staged writer (default SINGLE_LOAD_MAX). */
+  singleLoadMaxRows?: number;
 }
 
 export interface FileReport { file: string; encoding?: Encoding; mapping?: string; rows: number }
@@ -125,12 +129,20 @@ async function streamFile(
   return { file: p.name, encoding, mapping: m.name, rows };
 }
 
-/** Up to this many records, pass 2 gives the loader one batch of rows (one transaction). */
-const SINGLE_LOAD_MAX = 50_000;
+/**
+ * Up to this many records, pass 2 hands the loader the converted rows (validated once, by the
+ * loader) for one transaction; bigger imports stream validated rows to the staged writer.
+ */
+export const SINGLE_LOAD_MAX = 50_000;
+
+type PassOptions = ImportOptions & { database: string; now: Date };
 
 /** Pass 2: reads the files again and writes the new and changed records (all or nothing). */
-async function writePass(driver: Driver, planned: Planned[], pass: CheckPass, opts: ImportOptions & { database: string; now: Date }): Promise<void> {
+async function writePass(driver: Driver, planned: Planned[], pass: CheckPass, opts: PassOptions): Promise<void> {
   const total = pass.writeNodeIds.size + pass.writeRelIds.size;
+  planned = planned.filter((p) => p.mapping && pass.writeCounts.has(p.name));
+  const max = opts.singleLoadMaxRows ?? SINGLE_LOAD_MAX;
+  if (total > max) return streamWrite(driver, planned, pass, opts, total);
   const units = new Map<string, LoadUnit>();
   const keep = (rec: ParsedRecord) => {
     if (!(rec.kind === 'node' ? pass.writeNodeIds : pass.writeRelIds).has(rec.data.id as string)) return;
@@ -143,15 +155,80 @@ async function writePass(driver: Driver, planned: Planned[], pass: CheckPass, op
     (u.rows as Array<NodeRow | RelRow>).push(rec.data);
   };
   const issues: ImportIssue[] = [];
-  for (const p of planned) if (p.mapping) await streamFile(p, keep, (i) => issues.push(i), {});
-  if (issues.length) {
-    const i = issues[0];
-    throw new Error(`${i.file} changed since it was checked (row ${i.row}, column ${i.column}: ${i.reason}); nothing written`);
-  }
+  for (const p of planned) await streamFile(p, keep, (i) => issues.push(i), {});
+  changedSinceChecked(issues);
   await load(driver, [...units.values()], {
-    database: opts.database, now: opts.now, batchSize: opts.batchSize, singleTransactionMaxRows: SINGLE_LOAD_MAX,
+    database: opts.database, now: opts.now, batchSize: opts.batchSize, singleTransactionMaxRows: max,
     onProgress: (done) => opts.onProgress?.('write', done, total),
   });
+}
+
+function changedSinceChecked(issues: ImportIssue[]): void {
+  if (!issues.length) return;
+  const i = issues[0];
+  throw new Error(`${i.file} changed since it was checked (row ${i.row}, column ${i.column}: ${i.reason}); nothing written`);
+}
+
+/**
+ * Pass 2 of a big import: the files stream again, the new and changed records are validated (the
+ * rows were not kept) and go to the staged writer in batches, all nodes first (node and event
+ * files), then all relationships (event files with links, relationship files). Whatever fails,
+ * the writer undoes what was written.
+ */
+async function streamWrite(driver: Driver, planned: Planned[], pass: CheckPass, opts: PassOptions, total: number): Promise<void> {
+  const batchSize = opts.batchSize ?? 5000;
+  const writer = openStagedWriter(driver, {
+    database: opts.database, batchSize, onProgress: (done) => opts.onProgress?.('write', done, total),
+  });
+  const buffers = new Map<string, { type: string; origin: string; rows: Array<NodeBatchRow | RelBatchRow> }>();
+  let queued: Promise<void> | undefined;
+  const issues: ImportIssue[] = [];
+  const send = (key: string) => {
+    const b = buffers.get(key)!;
+    buffers.delete(key);
+    const prior = queued ?? Promise.resolve();
+    queued = prior.then(() => (b.origin === '' ? writer.writeNodes(b.type, b.rows as NodeBatchRow[]) : writer.writeRels(b.type, b.origin, b.rows as RelBatchRow[])));
+  };
+  const push = (key: string, type: string, origin: string, row: NodeBatchRow | RelBatchRow) => {
+    let b = buffers.get(key);
+    if (!b) { b = { type, origin, rows: [] }; buffers.set(key, b); }
+    b.rows.push(row);
+    if (b.rows.length >= batchSize) send(key);
+  };
+  const io = { busy: () => queued !== undefined, wait: async () => { const q = queued; queued = undefined; await q; } };
+  const withRels = new Set<Planned>();
+  try {
+    for (const p of planned) {
+      if (p.order === 2) { withRels.add(p); continue; }
+      await streamFile(p, (rec) => {
+        if (rec.kind === 'rel') { if (pass.writeRelIds.has(rec.data.id as string)) withRels.add(p); return; }
+        if (!pass.writeNodeIds.has(rec.data.id as string)) return;
+        const c = checkRecord(rec, opts.now);
+        if (!c.node) { issues.push(c.issue!); return; }
+        const labelKey = c.node.labels.join(':');
+        push(`n:${labelKey}`, labelKey, '', { i: rec.row, id: c.node.id, props: c.node.props });
+      }, (i) => issues.push(i), io);
+      changedSinceChecked(issues);
+    }
+    for (const key of [...buffers.keys()]) send(key);
+    for (const p of planned) {
+      if (!withRels.has(p)) continue;
+      await streamFile(p, (rec) => {
+        if (rec.kind !== 'rel' || !pass.writeRelIds.has(rec.data.id as string)) return;
+        const c = checkRecord(rec, opts.now);
+        if (!c.rel) { issues.push(c.issue!); return; }
+        push(`r:${rec.type}:${rec.file}`, rec.type, rec.file, { i: rec.row, id: c.rel.id, from: c.rel.from, to: c.rel.to, props: c.rel.props });
+      }, (i) => issues.push(i), io);
+      changedSinceChecked(issues);
+      for (const key of [...buffers.keys()]) send(key);
+    }
+    await io.wait();
+  } catch (e) {
+    await queued?.catch(() => undefined);
+    await writer.abort(e);
+    throw e;
+  }
+  await writer.finish();
 }
 
 export async function runImport(driver: Driver, target: string | string[], opts: ImportOptions = {}): Promise<ImportReport> {

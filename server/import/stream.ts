@@ -30,6 +30,8 @@ export class CheckPass {
   /** Ids of the nodes / relationships that are new or changed: what the writing pass writes. */
   readonly writeNodeIds = new Set<string>();
   readonly writeRelIds = new Set<string>();
+  /** Per file name: how many of its records are new or changed (files with none are not read again). */
+  readonly writeCounts = new Map<string, number>();
   /** New people (for entity resolution after applying). */
   readonly newPeople: string[] = [];
   /**
@@ -147,7 +149,7 @@ export class CheckPass {
       await diffNodes(this.driver, this.database, batch, d);
       const created = new Set(d.created);
       for (const n of batch) if (n.rec.type === 'Person' && created.has(n.id)) this.newPeople.push(n.id);
-      this.merge(d, this.writeNodeIds);
+      this.merge(d, this.writeNodeIds, batch);
     });
   }
 
@@ -158,14 +160,16 @@ export class CheckPass {
     this.run('diff', async () => {
       const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
       await diffRels(this.driver, this.database, type, batch, d);
-      this.merge(d, this.writeRelIds);
+      this.merge(d, this.writeRelIds, batch);
     });
   }
 
-  private merge(d: Diff, write: Set<string>): void {
+  private merge(d: Diff, write: Set<string>, batch: Array<{ id: string; rec: ParsedRecord }>): void {
     for (const id of d.created) { this.diff.created.push(id); write.add(id); }
     for (const c of d.updated) { this.diff.updated.push(c); write.add(c.id); }
     this.diff.unchanged += d.unchanged;
+    if (d.created.length + d.updated.length === 0) return;
+    for (const r of batch) if (write.has(r.id)) this.writeCounts.set(r.rec.file, (this.writeCounts.get(r.rec.file) ?? 0) + 1);
   }
 
   private flushLookups(): void {

@@ -147,6 +147,39 @@ describe('CSV import through the templates (real Neo4j)', () => {
   });
 });
 
+describe('big imports: the write pass streams to the staged writer (real Neo4j)', () => {
+  beforeEach(async () => { await freshGraph(); });
+  afterAll(async () => { await closeDriver(); });
+
+  it('writes the same graph as one transaction, logs it, and a re-import changes nothing', async () => {
+    const dir = baseFolder();
+    await runImport(driver(), dir, { apply: true });
+    const oneTransaction = await snapshot();
+    await freshGraph();
+    const staged = await runImport(driver(), dir, { apply: true, singleLoadMaxRows: 0, batchSize: 2 });
+    expect(staged).toMatchObject({ applied: true, created: 11, rejected: 0 });
+    expect(await snapshot()).toBe(oneTransaction);
+    expect((await logEntries()).map((e) => e.operation)).toEqual(['collection']);
+    const changed = people.map((p) => (p.id === 'p2' ? { ...p, careStatus: 'CLA' } : p));
+    writeFile(dir, 'people.csv', templateText('people', changed));
+    const altered = await runImport(driver(), dir, { apply: true, singleLoadMaxRows: 0 });
+    expect(altered).toMatchObject({ applied: true, created: 0, updated: 1, unchanged: 10 });
+    const again = await runImport(driver(), dir, { apply: true, singleLoadMaxRows: 0 });
+    expect(again).toMatchObject({ applied: false, created: 0, updated: 0, unchanged: 11 });
+  });
+
+  it('a write pass that fails part-way is undone: nothing remains', async () => {
+    const dir = baseFolder();
+    let batches = 0;
+    await expect(runImport(driver(), dir, {
+      apply: true, singleLoadMaxRows: 0, batchSize: 2,
+      onProgress: (phase) => { if (phase === 'write' && ++batches === 3) throw new Error('interrupted'); },
+    })).rejects.toThrow('interrupted');
+    expect(batches).toBeGreaterThanOrEqual(3);
+    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+  });
+});
+
 describe('import extras (real Neo4j)', () => {
   beforeEach(async () => { await freshGraph(); });
   afterAll(async () => { await closeDriver(); });
