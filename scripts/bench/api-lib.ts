@@ -1,5 +1,9 @@
 /** Closed-loop load: `concurrency` workers, each sending one request after the other. */
-export interface LoadResult { count: number; errors: number; seconds: number; p50: number; p95: number; p99: number; mean: number }
+export interface LoadResult {
+  count: number; errors: number; seconds: number; p50: number; p95: number; p99: number; mean: number;
+  /** CPU milliseconds per request, by process (filled in by api.ts; the client process reports its own). */
+  cpuMsPerRequest?: Record<string, number>;
+}
 
 export const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
@@ -30,3 +34,9 @@ export async function closedLoop(concurrency: number, total: number, once: (i: n
     mean: r(latencies.reduce((s, x) => s + x, 0) / Math.max(1, latencies.length)),
   };
 }
+
+/** CPU time (user + system, ms) of this process so far. */
+export const ownCpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
