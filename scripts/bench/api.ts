@@ -1,7 +1,7 @@
 /**
  * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--requests 1500] [--concurrency 10] [--rounds 2] [--hops 1,2]`).
  * On a fresh embedded Neo4j loaded with the synthetic borough, with 10 concurrent clients:
- *   - driver:      the neighbourhood's own Cypher (nodes + one expand per hop) run with the driver;
+ *   - driver:      the neighbourhood's own Cypher (one expand per hop, the first with the seed) run with the driver;
  *   - driver+log:  the same plus one access-log append per request (the log's cost);
  *   - api:         the same neighbourhood through HTTP + GraphQL (sign-in, limits, access rules,
  *                  access log, JSON), production settings, driven by a separate client process;
@@ -15,13 +15,36 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import neo4j from 'neo4j-driver';
 import { resolveNeo4j } from '../neo4j/launch';
 import { migrate } from '../../server/db/migrate';
 import { load } from '../../server/db/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
-import { closedLoop, type LoadResult } from './api-lib';
+import { closedLoop, ownCpuMs, type LoadResult } from './api-lib';
+
+/** The Neo4j launcher process serving this Bolt port (Linux /proc), for its CPU time; undefined elsewhere. */
+function neo4jPid(uri: string): number | undefined {
+  const port = /:(\d+)$/.exec(uri)?.[1];
+  if (!port || !fs.existsSync('/proc')) return undefined;
+  for (const d of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const args = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      const i = args.findIndex((a) => a.endsWith('Launcher.java'));
+      if (i >= 0 && args[i + 2] === port) return Number(d);
+    } catch { /* gone */ }
+  }
+  return undefined;
+}
+/** utime + stime of a process in ms. */
+function processCpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -51,7 +74,6 @@ export async function run(args: string[]): Promise<void> {
     const { buildApp } = await import('../../server/app');
     const { issueDemoToken } = await import('../../server/auth');
     const { appendAccessLog } = await import('../../server/security/access-log');
-    const { namedQuery } = await import('../../server/graphql/cypher');
     const { hopFilter, ROW_CAP } = await import('../../server/modules/neighbourhood/neighbourhood.service');
     const driver = getDriver();
     await migrate(driver, database());
@@ -87,20 +109,20 @@ export async function run(args: string[]): Promise<void> {
     const filter = hopFilter(null);
     const ctx = { driver, database: database() };
     const logCtx = { ...ctx, user: { id: 'bench', name: 'Benchmark', role: 'analyst' as const }, justification: 'BENCH-DRIVER', requestId: 'bench' };
-    const exec = (name: string, params: Record<string, unknown>) =>
-      driver.executeQuery(namedQuery('neighbourhood', name), params, { database: database(), routing: neo4j.routing.READ });
+    const { expandHop } = await import('../../server/modules/neighbourhood/neighbourhood.repository');
 
-    /** The API's Cypher, bare: seed node, then one expand per hop over the new frontier. */
+    /**
+     * The API's Cypher, bare, through the same repository call: the seed with its first hop, then
+     * one expand per further hop over the new frontier (no access rules, presentation or JSON).
+     */
     const driverOnly = async (id: string, hops: number): Promise<string[]> => {
       const seen = new Set<string>([id]);
-      await exec('nodes', { ids: [id] });
       let frontier = [id];
       for (let h = 1; h <= hops && frontier.length; h++) {
-        const r = await exec('expand', { frontier, ...filter, rowCap: neo4j.int(ROW_CAP) });
+        const r = await expandHop(ctx, h === 1 ? [id] : [], frontier, filter, ROW_CAP);
         const next: string[] = [];
-        for (const rec of r.records) {
-          const b = rec.get('bid') as string;
-          if (!seen.has(b) && seen.size < 500) { seen.add(b); next.push(b); }
+        for (const { node } of r.rows) {
+          if (!seen.has(node.id) && seen.size < 500) { seen.add(node.id); next.push(node.id); }
         }
         frontier = next;
       }
@@ -117,10 +139,20 @@ export async function run(args: string[]): Promise<void> {
     const inProcess = (fn: (id: string, hops: number) => Promise<unknown>) => (hops: number, total: number, offset: number) =>
       closedLoop(concurrency, total, (i) => fn(ids[(i * 7 + offset) % ids.length], hops) as Promise<void>);
 
+    const javaPid = neo4jPid(neo.uri);
+    /** Adds CPU ms per request: Neo4j, this process (driver scenarios, or the API server), the client process. */
+    const withCpu = (fn: (hops: number, total: number, offset: number) => Promise<LoadResult>, self: string) =>
+      async (hops: number, total: number, offset: number): Promise<LoadResult> => {
+        const n0 = processCpuMs(javaPid);
+        const s0 = ownCpuMs();
+        const r = await fn(hops, total, offset);
+        const per = (ms: number) => +(ms / Math.max(1, r.count)).toFixed(2);
+        return { ...r, cpuMsPerRequest: { neo4j: per(processCpuMs(javaPid) - n0), [self]: per(ownCpuMs() - s0), ...r.cpuMsPerRequest } };
+      };
     const scenarios: Record<string, (hops: number, total: number, offset: number) => Promise<LoadResult>> = {
-      driver: inProcess(driverOnly),
-      'driver+log': inProcess(async (id, hops) => appendAccessLog(logCtx, { operation: 'consultation', justification: 'BENCH-DRIVER', ids: await driverOnly(id, hops) })),
-      api: apiRun,
+      driver: withCpu(inProcess(driverOnly), 'bench'),
+      'driver+log': withCpu(inProcess(async (id, hops) => appendAccessLog(logCtx, { operation: 'consultation', justification: 'BENCH-DRIVER', ids: await driverOnly(id, hops) })), 'bench'),
+      api: withCpu(apiRun, 'server'),
     };
     void headers;
     const results: Record<string, Record<string, LoadResult[]>> = {};
@@ -130,14 +162,17 @@ export async function run(args: string[]): Promise<void> {
         for (const [name, fn] of Object.entries(scenarios)) {
           const r = await fn(hops, requests, round);
           ((results[`${hops}-hop`] ??= {})[name] ??= []).push(r);
-          console.log(`${hops}-hop ${name.padEnd(10)} round ${round + 1}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${Math.round(r.count / r.seconds)} req/s, errors ${r.errors}`);
+          console.log(`${hops}-hop ${name.padEnd(10)} round ${round + 1}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${Math.round(r.count / r.seconds)} req/s, errors ${r.errors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}`);
         }
       }
     }
     // Per scenario: the lower of the rounds' percentiles (the less disturbed round on a shared machine).
     const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
     const table = Object.fromEntries(Object.entries(results).map(([hop, byName]) => {
-      const s = Object.fromEntries(Object.entries(byName).map(([n, rs]) => [n, { p50: mid(rs.map((r) => r.p50)), p95: mid(rs.map((r) => r.p95)), p99: mid(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0) }]));
+      const s = Object.fromEntries(Object.entries(byName).map(([n, rs]) => [n, {
+        p50: mid(rs.map((r) => r.p50)), p95: mid(rs.map((r) => r.p95)), p99: mid(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0),
+        cpuMsPerRequest: Object.fromEntries(Object.keys(rs[0].cpuMsPerRequest ?? {}).map((k) => [k, mid(rs.map((r) => r.cpuMsPerRequest?.[k] ?? NaN))])),
+      }]));
       return [hop, {
         ...s,
         ratioApiToDriverP50: +(s.api.p50 / s['driver+log'].p50).toFixed(2),

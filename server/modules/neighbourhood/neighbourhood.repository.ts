@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { RequestContext } from '../../graphql/context';
 import { namedQuery, readRows, toPlain } from '../../graphql/cypher';
 import type { RawEdge, RawNode } from '../../security/present';
+import { NODE_KINDS, REL_KINDS } from '../../model/model';
 
 export interface HopFilter {
   relTypes: string[];
@@ -14,24 +15,70 @@ export interface HopFilter {
   contextTypes: string[] | null;
 }
 
-export interface HopRow { edge: RawEdge; node: RawNode & { id: string } }
+export interface HopRow { edge: RawEdge; node: RawNode & { id: string }; /** The frontier node the row was reached from. */ from: string }
+export interface HopResult {
+  /** The nodes of the seeds asked for (first hop), found or not. */
+  seeds: Array<RawNode & { id: string }>;
+  rows: HopRow[];
+}
 
 type Ctx = Pick<RequestContext, 'driver' | 'database'>;
 
 /**
- * One hop. Properties come back as the driver's values (temporal objects included): a hop can
- * return thousands of rows, and only the ones kept are converted (plainProperties) when presented.
+ * One hop out of `frontier`, plus the nodes of `seeds` (the first hop passes the requested ids,
+ * so a one-hop neighbourhood is one round trip). Properties come back as plain maps with the
+ * model's dates as ISO text; a hop can return thousands of rows, and only the ones kept are
+ * cleaned (plainProperties) when presented.
  */
-export async function expandHop(ctx: Ctx, frontier: string[], f: HopFilter, rowCap: number): Promise<HopRow[]> {
-  const { records } = await ctx.driver.executeQuery(namedQuery('neighbourhood', 'expand'), { frontier, ...f, rowCap: neo4j.int(rowCap) },
+export async function expandHop(ctx: Ctx, seeds: string[], frontier: string[], f: HopFilter, rowCap: number): Promise<HopResult> {
+  const { records } = await ctx.driver.executeQuery(namedQuery('neighbourhood', 'expand'), { seeds, frontier, ...f, rowCap: neo4j.int(rowCap) },
     { database: ctx.database, routing: neo4j.routing.READ });
-  return records.map((r) => ({
-    edge: { id: r.get('rid') as string, type: r.get('type') as string, from: r.get('from') as string, to: r.get('to') as string, properties: r.get('rp') as Record<string, unknown> },
-    node: { id: r.get('bid') as string, labels: r.get('bl') as string[], properties: r.get('bp') as Record<string, unknown> },
-  }));
+  const out: HopResult = { seeds: [], rows: [] };
+  for (const r of records) {
+    const node = { id: r.get('bid') as string, labels: r.get('bl') as string[], properties: r.get('bp') as Record<string, unknown> };
+    const rid = r.get('rid') as string | null;
+    if (rid === null) out.seeds.push(node);
+    else {
+      out.rows.push({
+        from: r.get('aid') as string,
+        edge: { id: rid, type: r.get('type') as string, from: r.get('from') as string, to: r.get('to') as string, properties: r.get('rp') as Record<string, unknown> },
+        node,
+      });
+    }
+  }
+  return out;
 }
 
-export const plainProperties = (p: Record<string, unknown>): Record<string, unknown> => toPlain(p) as Record<string, unknown>;
+/** The model's date and datetime property names (nodes and relationships). */
+export const TEMPORAL_KEYS: ReadonlySet<string> = new Set([...NODE_KINDS, ...REL_KINDS]
+  .flatMap((k) => Object.entries(k.props).filter(([, p]) => p.type === 'date' || p.type === 'datetime').map(([name]) => name)));
+
+/** Neo4j's toString() trims trailing zeros of fractions (".5Z"); the API serves milliseconds (".500Z", none when ".000"). */
+const FRACTION = /(:\d{2})\.(\d+)/;
+const isoMillis = (s: string): string => {
+  const m = FRACTION.exec(s);
+  if (!m) return s;
+  const ms = m[2].slice(0, 3).padEnd(3, '0');
+  return s.replace(FRACTION, ms === '000' ? '$1' : `$1.${ms}`);
+};
+
+/**
+ * A returned property map as plain JSON: drops the nulls the Cypher projections add for absent
+ * keys (Neo4j never stores null), millisecond ISO text for dates, and converts any other driver
+ * value (a temporal property the model does not know, say) as toPlain does.
+ */
+export function plainProperties(p: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(p)) {
+    const v = p[k];
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string') out[k] = TEMPORAL_KEYS.has(k) ? isoMillis(v) : v;
+    else if (typeof v !== 'object') out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) out[k] = v;
+    else out[k] = toPlain(v);
+  }
+  return out;
+}
 
 export async function nodesByIds(ctx: Ctx, ids: string[]): Promise<Array<RawNode & { id: string }>> {
   const rows = await readRows(ctx, 'neighbourhood', 'nodes', { ids });

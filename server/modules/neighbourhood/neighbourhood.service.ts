@@ -59,14 +59,26 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
   const overLimit = new Set<string>();
   let rowCapHit = false;
 
+  // First hop: the seeds' own nodes come back with the expansion (one round trip).
+  const uniqueSeeds = [...new Set(seeds)];
+  const first = await expandHop(ctx, uniqueSeeds, uniqueSeeds, filter, ROW_CAP);
   let frontier: string[] = [];
-  for (const n of await nodesByIds(ctx, seeds)) {
+  for (const n of first.seeds) {
     if (!nodeVisible(user, n)) { hiddenNodes.add(n.id); continue; }
-    nodes.set(n.id, presentNode(user, n));
+    nodes.set(n.id, presentNode(user, { labels: n.labels, properties: plainProperties(n.properties) }));
     frontier.push(n.id);
   }
+  let firstRows = first.rows;
+  if (frontier.length < uniqueSeeds.length) {
+    // A seed hidden (or not found): its rows are dropped uncounted, as if never expanded. If the
+    // row cap cut the expansion short, expand again from the visible seeds only.
+    const visible = new Set(frontier);
+    firstRows = firstRows.length >= ROW_CAP && frontier.length > 0
+      ? (await expandHop(ctx, [], frontier, filter, ROW_CAP)).rows
+      : firstRows.filter((r) => visible.has(r.from));
+  }
   for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {
-    const rows = await expandHop(ctx, frontier, filter, ROW_CAP);
+    const rows = hop === 1 ? firstRows : (await expandHop(ctx, [], frontier, filter, ROW_CAP)).rows;
     if (rows.length >= ROW_CAP) rowCapHit = true;
     const next: string[] = [];
     for (const { edge, node } of rows) {
