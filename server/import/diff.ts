@@ -52,8 +52,10 @@ export async function diffNodes(driver: Driver, database: string, batch: Checked
 /** Compares one batch of validated relationships of one type with the database, adding to out. */
 export async function diffRels(driver: Driver, database: string, type: string, batch: CheckedRel[], out: Diff): Promise<void> {
   // type comes from the model's relationship list (checked by the mapping), never from cell text.
+  // Ends are read with startNode/endNode: naming them in the pattern ((a)-[r]->(b)) made the
+  // planner scan the whole relationship index once per id (quadratic on re-imports).
   const { records } = await driver.executeQuery(
-    `UNWIND $ids AS id MATCH (a)-[r:${type} {id: id}]->(b) RETURN r.id AS id, a.id AS from, b.id AS to, properties(r) AS props`,
+    `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN r.id AS id, startNode(r).id AS from, endNode(r).id AS to, properties(r) AS props`,
     { ids: batch.map((r) => r.id) }, { database, routing: 'READ' });
   const stored = new Map(records.map((r) => [r.get('id') as string, { from: r.get('from'), to: r.get('to'), props: r.get('props') }]));
   for (const r of batch) {
