@@ -113,13 +113,15 @@ async function streamFile(
     encoding = csv.encoding;
     for (const i of headerIssues(p.name, csv.header, m)) call(() => onIssue(i));
     let t0 = performance.now();
-    for await (const r of csv.rows) {
-      rows = r.row;
-      const out = convertRow(p.name, r.row, r.values, m);
-      if (opts.timer) { const t1 = performance.now(); opts.timer.read += (t1 - t0) / 1000; }
-      call(() => { for (const i of out.issues) onIssue(i); for (const rec of out.records) onRecord(rec); });
-      if (opts.busy?.()) { try { await opts.wait!(); } catch (e) { outside = e; throw e; } }
-      t0 = performance.now();
+    for await (const batch of csv.batches) {
+      for (const r of batch) {
+        rows = r.row;
+        const out = convertRow(p.name, r.row, r.values, m);
+        if (opts.timer) { const t1 = performance.now(); opts.timer.read += (t1 - t0) / 1000; }
+        call(() => { for (const i of out.issues) onIssue(i); for (const rec of out.records) onRecord(rec); });
+        if (opts.busy?.()) { try { await opts.wait!(); } catch (e) { outside = e; throw e; } }
+        t0 = performance.now();
+      }
     }
   } catch (e) {
     if (e === outside) throw e;
