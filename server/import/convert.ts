@@ -88,50 +88,84 @@ function reviewBase(value: unknown, months: number): string | undefined {
   return d.toISOString().slice(0, 10);
 }
 
+/** One field a column fills, worked out once per mapping and record type. */
+interface FieldPlan { field: string; spec: PropSpec | undefined; known: boolean; values: Record<string, string> | undefined; prefix: string }
+/** How a mapping turns rows of one record type into model rows (columns, defaults, constants). */
+interface TypePlan {
+  columns: Array<{ column: string; fields: FieldPlan[] }>;
+  defaults: Array<[string, unknown]>;
+  constants: Array<[string, unknown]>;
+  reviewBy: boolean;
+}
+const PLANS = new WeakMap<Mapping, Map<string, TypePlan>>();
+
+function typePlan(m: Mapping, kind: 'node' | 'rel', type: string): TypePlan {
+  let byType = PLANS.get(m);
+  if (!byType) { byType = new Map(); PLANS.set(m, byType); }
+  let plan = byType.get(type);
+  if (plan) return plan;
+  const specs = kind === 'node' ? nodeKind(type)!.props : relKind(type)!.props;
+  const has = (field: string) => !!specs[field] || field === 'roles';
+  plan = {
+    columns: Object.entries(m.columns).map(([column, fields]) => ({
+      column,
+      fields: [fields].flat().map((field) => ({
+        field, spec: specs[field], known: !!specs[field] || field === 'roles' || (kind === 'rel' && (field === 'from' || field === 'to')),
+        values: m.values[field], prefix: m.prefixes[field] ?? '',
+      })),
+    })),
+    defaults: Object.entries(m.defaults).filter(([field]) => has(field)),
+    constants: Object.entries(m.constants).filter(([field]) => has(field)),
+    reviewBy: !!(m.reviewAfterMonths && specs.reviewBy),
+  };
+  byType.set(type, plan);
+  return plan;
+}
+
 /** Turns one CSV row into its model rows (the record itself and any links). */
 export function convertRow(file: string, row: number, values: Record<string, string>, m: Mapping): { records: ParsedRecord[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
-  const fail = (column: string, reason: string) => { issues.push({ file, row, column, reason }); };
   const rt = recordType(values, m);
   if (!rt.type) {
     const r = m.record as { labels?: Record<string, string>; types?: Record<string, string> };
-    fail(rt.column, `unknown record type ${JSON.stringify(rt.raw)}; allowed: ${Object.keys(r.labels ?? r.types ?? {}).join(', ')}`);
+    issues.push({ file, row, column: rt.column, reason: `unknown record type ${JSON.stringify(rt.raw)}; allowed: ${Object.keys(r.labels ?? r.types ?? {}).join(', ')}` });
     return { records: [], issues };
   }
-  const specs = rt.kind === 'node' ? nodeKind(rt.type)!.props : relKind(rt.type)!.props;
+  const plan = typePlan(m, rt.kind, rt.type);
   const data: Record<string, unknown> = {};
   const columnOf: Record<string, string> = {};
-  const put = (field: string, text: string, column: string) => {
-    const spec = specs[field];
-    if (!spec && field !== 'roles' && !(rt.kind === 'rel' && (field === 'from' || field === 'to'))) {
-      fail(column, `${field} is not a field of ${rt.type}; leave this cell empty for ${rt.type} rows`);
-      return;
+  for (const { column, fields } of plan.columns) {
+    const cell = values[column];
+    if (cell === undefined) continue;
+    const text = cell.trim();
+    if (text === '') continue;
+    for (const f of fields) {
+      if (!f.known) {
+        issues.push({ file, row, column, reason: `${f.field} is not a field of ${rt.type}; leave this cell empty for ${rt.type} rows` });
+        continue;
+      }
+      const mapped = f.values?.[text] ?? text;
+      const t = typed(f.prefix + mapped, f.spec, f.field, m);
+      if (t.error) issues.push({ file, row, column, reason: t.error });
+      else if (typeof data[f.field] === 'string' && f.spec?.type === 'string') data[f.field] = `${data[f.field]} ${t.value}`;
+      else { data[f.field] = t.value; columnOf[f.field] = column; }
     }
-    const mapped = m.values[field]?.[text] ?? text;
-    const prefix = m.prefixes[field] ?? '';
-    const t = typed(prefix + mapped, spec, field, m);
-    if (t.error) fail(column, t.error);
-    else if (typeof data[field] === 'string' && spec?.type === 'string') data[field] = `${data[field]} ${t.value}`;
-    else { data[field] = t.value; columnOf[field] = column; }
-  };
-  for (const [column, fields] of Object.entries(m.columns)) {
-    const text = (values[column] ?? '').trim();
-    if (text !== '') for (const field of [fields].flat()) put(field, text, column);
   }
-  for (const [field, v] of Object.entries(m.defaults)) {
-    if (data[field] === undefined && (specs[field] || field === 'roles')) { data[field] = v; columnOf[field] = `(mapping default for ${field})`; }
+  for (const [field, v] of plan.defaults) {
+    if (data[field] === undefined) { data[field] = v; columnOf[field] = `(mapping default for ${field})`; }
   }
-  for (const [field, v] of Object.entries(m.constants)) {
-    if (specs[field] || field === 'roles') { data[field] = v; columnOf[field] = `(mapping constant ${field})`; }
-  }
-  if (m.reviewAfterMonths && specs.reviewBy && data.reviewBy === undefined) {
-    const from = reviewBase(data.recordedAt ?? data.occurredAt, m.reviewAfterMonths);
+  for (const [field, v] of plan.constants) { data[field] = v; columnOf[field] = `(mapping constant ${field})`; }
+  if (plan.reviewBy && data.reviewBy === undefined) {
+    const from = reviewBase(data.recordedAt ?? data.occurredAt, m.reviewAfterMonths!);
     if (from) { data.reviewBy = from; columnOf.reviewBy = '(mapping reviewAfterMonths)'; }
   }
   const records: ParsedRecord[] = [];
   if (issues.length) return { records, issues };
   records.push({ file, row, kind: rt.kind, type: rt.type, data: data as NodeRow, columnOf });
-  for (const link of m.links) records.push(...linkRecords(file, row, values, m, link, data, columnOf, issues));
+  for (const link of m.links) {
+    if (!(values[link.column] ?? '').trim() && !link.props) continue;
+    for (const r of linkRecords(file, row, values, m, link, data, columnOf, issues)) records.push(r);
+  }
   return { records, issues };
 }
 
