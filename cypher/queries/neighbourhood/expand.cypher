@@ -1,15 +1,15 @@
 // One hop out of the frontier (explicit, bounded: the service calls it once per hop, at most 3).
 // Filters run here; access rules run in the service (denied items are counted, not returned).
 // First branch: the nodes of $seeds themselves (the first hop passes the requested ids; later
-// hops pass []), so a one-hop neighbourhood is one round trip. Rows of this branch have rid null.
+// hops pass []), so a one-hop neighbourhood is one round trip. Rows of this branch have type null.
+// Few columns: ids are in the property maps, `out` says whether r starts at the frontier node.
 // Properties come back as maps with the model's date and datetime properties as ISO text (the
 // driver's temporal decoding was the API process's largest cost); the service drops the nulls
 // those projections add for absent keys. Keep the key lists equal to the model's date/datetime
 // properties (checked by neighbourhood.cypher.test.ts).
 UNWIND $seeds AS sid
 MATCH (b:Entity {id: sid})
-RETURN null AS aid, null AS rid, null AS type, null AS from, null AS to, null AS rp,
-       b.id AS bid, labels(b) AS bl,
+RETURN null AS aid, null AS type, null AS out, null AS rp, labels(b) AS bl,
        b {.*, dateOfBirth: toString(b.dateOfBirth), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
           occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
@@ -28,11 +28,11 @@ WHERE type(r) IN $relTypes
     AND ($statuses IS NULL OR b.status IN $statuses)
     AND ($minSourceEval IS NULL OR (b.sourceEval <= $minSourceEval AND b.assessment <= $minAssessment))))
   AND ($contextTypes IS NULL OR NOT b:Context OR any(l IN labels(b) WHERE l IN $contextTypes))
-WITH a, r, b LIMIT $rowCap
-RETURN a.id AS aid, r.id AS rid, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,
+WITH fid, a, r, b LIMIT $rowCap
+RETURN fid AS aid, type(r) AS type, startNode(r) = a AS out,
        r {.*, recordedAt: toString(r.recordedAt), validFrom: toString(r.validFrom), validTo: toString(r.validTo),
           reviewBy: toString(r.reviewBy)} AS rp,
-       b.id AS bid, labels(b) AS bl,
+       labels(b) AS bl,
        b {.*, dateOfBirth: toString(b.dateOfBirth), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
           occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),

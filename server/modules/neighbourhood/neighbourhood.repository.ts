@@ -52,13 +52,17 @@ export async function expandHop(ctx: Ctx, seeds: string[], frontier: string[], f
   const records = await autoCommitRead(ctx, namedQuery('neighbourhood', 'expand'), { seeds, frontier, ...f, rowCap: neo4j.int(rowCap) });
   const out: HopResult = { seeds: [], rows: [] };
   for (const r of records) {
-    const node = { id: r.get('bid') as string, labels: r.get('bl') as string[], properties: r.get('bp') as Record<string, unknown> };
-    const rid = r.get('rid') as string | null;
-    if (rid === null) out.seeds.push(node);
+    const properties = r.get('bp') as Record<string, unknown>;
+    const node = { id: properties.id as string, labels: r.get('bl') as string[], properties };
+    const type = r.get('type') as string | null;
+    if (type === null) out.seeds.push(node);
     else {
+      const aid = r.get('aid') as string;
+      const rp = r.get('rp') as Record<string, unknown>;
+      const outgoing = r.get('out') as boolean;
       out.rows.push({
-        from: r.get('aid') as string,
-        edge: { id: rid, type: r.get('type') as string, from: r.get('from') as string, to: r.get('to') as string, properties: r.get('rp') as Record<string, unknown> },
+        from: aid,
+        edge: { id: rp.id as string, type, from: outgoing ? aid : node.id, to: outgoing ? node.id : aid, properties: rp },
         node,
       });
     }
