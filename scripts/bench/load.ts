@@ -57,6 +57,7 @@ export async function run(args: string[] = []): Promise<void> {
   const scale = arg(args, 'scale', 'borough') as Scale;
   const seed = Number(arg(args, 'seed', '1'));
   const sampleIncidents = Number(arg(args, 'sample', '1500'));
+  const concurrency = Number(arg(args, 'concurrency', '2'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-load-neo4j-'));
   const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
   const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
@@ -82,6 +83,7 @@ export async function run(args: string[] = []): Promise<void> {
     t = process.hrtime.bigint();
     let lastShown = 0;
     const summary = await load(driver, fixture.units, {
+      concurrency,
       onProgress: (done) => {
         if (done - lastShown >= 50_000 || done === total) {
           lastShown = done;
@@ -96,7 +98,7 @@ export async function run(args: string[] = []): Promise<void> {
     const cpuNode = (self.user + self.system) / 1e6;
     results.load = {
       rows: total, nodes: summary.nodesCreated, relationships: summary.relationshipsCreated, seconds: loadSeconds,
-      rowsPerSecond: Math.round(total / loadSeconds), mode: total > 50_000 ? 'staged (batches committed one by one, undone on failure)' : 'one transaction',
+      rowsPerSecond: Math.round(total / loadSeconds), concurrency, mode: total > 50_000 ? 'staged (batches committed one by one, undone on failure)' : 'one transaction',
       cpuSecondsNeo4j: cpuNeo, cpuSecondsNode: cpuNode,
       rowsPerCpuSecond: cpuNeo !== undefined ? Math.round(total / (cpuNeo + cpuNode)) : undefined,
     };

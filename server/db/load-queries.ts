@@ -14,6 +14,30 @@ MATCH (b:${ENTITY_LABEL} {id: row.to}) WHERE any(l IN labels(b) WHERE l IN $toLa
 MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props RETURN count(r) AS n`;
 }
 
+/** Old property values with their Cypher types (see typedProps in staged-load.ts). */
+const TYPED_PROPS = (v: string) => `[k IN keys(${v}) | [k, ${v}[k], valueType(${v}[k])]]`;
+
+/**
+ * Staged loads write a batch and learn, in the same query, what the records that already existed
+ * looked like before (to undo a failed load). A record MERGE has just created carries only its id
+ * (and, for a node, only the Entity label); every stored record has its required fields too.
+ */
+export const stagedNodeQuery = (labelKey: string): string =>
+  `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id})
+WITH row, n, CASE WHEN size(keys(n)) = 1 AND labels(n) = ['${ENTITY_LABEL}'] THEN null ELSE [labels(n), ${TYPED_PROPS('n')}] END AS before
+SET n:${labelKey} SET n += row.props
+RETURN count(*) AS n, collect(CASE WHEN before IS NOT NULL THEN [row.id, before] END) AS existing`;
+
+export function stagedRelQuery(type: string): string {
+  return `UNWIND $rows AS row
+MATCH (a:${ENTITY_LABEL} {id: row.from}) WHERE any(l IN labels(a) WHERE l IN $fromLabels)
+MATCH (b:${ENTITY_LABEL} {id: row.to}) WHERE any(l IN labels(b) WHERE l IN $toLabels)
+MERGE (a)-[r:${type} {id: row.id}]->(b)
+WITH row, r, CASE WHEN size(keys(r)) = 1 THEN null ELSE ${TYPED_PROPS('r')} END AS before
+SET r += row.props
+RETURN count(*) AS n, collect(CASE WHEN before IS NOT NULL THEN [row.id, before] END) AS existing`;
+}
+
 const DIAGNOSE_REL = `UNWIND $rows AS row
 OPTIONAL MATCH (a:${ENTITY_LABEL} {id: row.from}) OPTIONAL MATCH (b:${ENTITY_LABEL} {id: row.to})
 WITH row, a, b WHERE a IS NULL OR b IS NULL

@@ -13,7 +13,7 @@ import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
 import { relKind, ENTITY_LABEL, NODE_KINDS, PERSON_ROLES } from '../model/model';
 import { RowError } from '../model/errors';
 import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './loader';
-import { nodeQuery, relQuery, diagnoseRel } from './load-queries';
+import { stagedNodeQuery, stagedRelQuery, diagnoseRel } from './load-queries';
 
 interface Snapshot { id: string; labels: string[]; props: Record<string, unknown> }
 interface Undo {
@@ -66,10 +66,9 @@ export async function checkEndpoints(driver: Driver, database: string, prepared:
 }
 
 /**
- * Old property values with their Cypher types: a driver configured to return integers as JS
+ * Old property values come with their Cypher types: a driver configured to return integers as JS
  * numbers would otherwise write them back as floats when a failed load is undone.
  */
-const TYPED_PROPS = (v: string) => `[k IN keys(${v}) | [k, ${v}[k], valueType(${v}[k])]]`;
 function typedProps(list: Array<[string, unknown, string]>): Record<string, unknown> {
   return Object.fromEntries(list.map(([k, v, t]) => [k, t.startsWith('INTEGER') && typeof v === 'number' ? neo4j.int(v) : v]));
 }
@@ -77,14 +76,11 @@ function typedProps(list: Array<[string, unknown, string]>): Record<string, unkn
 type Counters = Record<string, number>;
 interface BatchResult { counters: Counters; created: string[]; changed: Undo['changedNodes'] }
 
-/** One node batch: note which records exist (and how) before writing them. */
+/** One node batch, written in one query that also returns what existing records were before. */
 async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: NodeBatchRow[]): Promise<BatchResult> {
-  const existing = await tx.run(
-    `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, labels(n) AS labels, ${TYPED_PROPS('n')} AS props`,
-    { ids: rows.map((r) => r.id) },
-  );
-  const old = new Map(existing.records.map((r) => [r.get('id') as string, { labels: r.get('labels') as string[], props: typedProps(r.get('props')) }]));
-  const res = await tx.run(nodeQuery(labelKey), { rows });
+  const res = await tx.run(stagedNodeQuery(labelKey), { rows });
+  const existing = res.records[0].get('existing') as Array<[string, [string[], Array<[string, unknown, string]>]]>;
+  const old = new Map(existing.map(([id, [labels, props]]) => [id, { labels, props: typedProps(props) }]));
   const labels = labelKey.split(':');
   const result: BatchResult = { counters: res.summary.counters.updates(), created: [], changed: [] };
   for (const r of rows) {
@@ -100,10 +96,10 @@ async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: No
 async function writeRelBatch(tx: ManagedTransaction, origin: string, type: string, rows: RelBatchRow[]): Promise<BatchResult> {
   const kind = relKind(type)!;
   // kind.type comes from the model (prepare() rejected unknown types), never from input text.
-  const existing = await tx.run(`UNWIND $ids AS id MATCH ()-[r:${kind.type} {id: id}]->() RETURN r.id AS id, ${TYPED_PROPS('r')} AS props`, { ids: rows.map((r) => r.id) });
-  const old = new Map(existing.records.map((r) => [r.get('id') as string, typedProps(r.get('props'))]));
-  const res = await tx.run(relQuery(kind.type), { rows, fromLabels: kind.from, toLabels: kind.to });
-  if ((res.records[0]?.get('n') ?? 0) < rows.length) await diagnoseRel(tx, origin, kind.type, rows, kind.from, kind.to);
+  const res = await tx.run(stagedRelQuery(kind.type), { rows, fromLabels: kind.from, toLabels: kind.to });
+  if (Number(res.records[0].get('n')) < rows.length) await diagnoseRel(tx, origin, kind.type, rows, kind.from, kind.to);
+  const existing = res.records[0].get('existing') as Array<[string, Array<[string, unknown, string]>]>;
+  const old = new Map(existing.map(([id, props]) => [id, typedProps(props)]));
   return {
     counters: res.summary.counters.updates(),
     created: rows.filter((r) => !old.has(r.id)).map((r) => r.id),
