@@ -22,8 +22,30 @@ export function norm(v: unknown): string {
   return JSON.stringify(v);
 }
 
+const TEMPORAL_FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'nanosecond', 'timeZoneOffsetSeconds', 'timeZoneId'] as const;
+const num = (v: unknown): unknown => (neo4j.isInt(v as never) ? (v as { toNumber(): number }).toNumber() : v);
+
+/**
+ * norm(a) === norm(b), without building the text in the common cases (a re-import compares
+ * every stored property): equal primitives, integers either way, lists, temporal values of the
+ * same kind field by field.
+ */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' && typeof b !== 'object') return false;
+  if (neo4j.isInt(a as never) || neo4j.isInt(b as never)) return num(a) === num(b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (isTemporal(a) && isTemporal(b) && Object.getPrototypeOf(a) === Object.getPrototypeOf(b)) {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    return TEMPORAL_FIELDS.every((f) => num(x[f]) === num(y[f]));
+  }
+  return norm(a) === norm(b);
+}
+
 const changedFields = (given: Record<string, unknown>, stored: Record<string, unknown>): string[] =>
-  Object.keys(given).filter((k) => norm(given[k]) !== norm(stored[k]));
+  Object.keys(given).filter((k) => !same(given[k], stored[k]));
 
 export const DIFF_BATCH = 10_000;
 

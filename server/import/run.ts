@@ -243,7 +243,7 @@ export async function runImport(driver: Driver, target: string | string[], opts:
   });
   const totalBytes = planned.reduce((s, p) => s + p.size, 0);
   const timings: Record<string, number> = {};
-  const pass = new CheckPass(driver, database, now);
+  const pass = new CheckPass(driver, database, now, !!opts.apply);
   const reports = new Map<string, FileReport>();
   const timer = { read: 0 };
   const t0 = Date.now();
@@ -274,11 +274,11 @@ export async function runImport(driver: Driver, target: string | string[], opts:
   const fileReports = planned.map((p) => reports.get(p.file)!);
   const report: ImportReport = {
     applied: false, files: fileReports, read: fileReports.reduce((s, f) => s + f.rows, 0),
-    created: d.created.length, updated: d.updated.length, unchanged: d.unchanged,
+    created: pass.created, updated: d.updated.length, unchanged: d.unchanged,
     rejected: new Set(issues.map((i) => `${i.file}#${i.row}`)).size, issues, changes: d.updated, timings,
     warnings: pass.warnings,
   };
-  if (!opts.apply || issues.length > 0 || d.created.length + d.updated.length === 0) return report;
+  if (!opts.apply || issues.length > 0 || pass.created + d.updated.length === 0) return report;
 
   await writePass(driver, byOrder, pass, { ...opts, database, now });
   report.applied = true;

@@ -19,6 +19,12 @@ import { recordLanguageWarnings, LanguageCache, LanguageWarning } from './langua
 interface NodeInfo { labels: readonly string[]; file: number; row: number }
 interface Ref { type: string; file: string; row: number; column: string; end: 'from' | 'to'; id: string }
 
+/**
+ * A copy of an id that does not keep the parser's read chunk alive (a slice of a long string
+ * points into it): ids are kept for the whole import, chunks must not be.
+ */
+const own = (id: string): string => (id.length < 13 ? id : (' ' + id).slice(1));
+
 /** Database requests allowed in flight while reading goes on. */
 const IN_FLIGHT = 2;
 
@@ -56,7 +62,11 @@ export class CheckPass {
   private nodesComplete = false;
   private readonly languageCache: LanguageCache = new Map();
 
-  constructor(private readonly driver: Driver, private readonly database: string, private readonly now: Date) {
+  /** New records (diff.created holds their ids only when keepIds). */
+  created = 0;
+
+  /** keepIds: keep what a write needs (created ids, the ids to write); a dry run only counts. */
+  constructor(private readonly driver: Driver, private readonly database: string, private readonly now: Date, private readonly keepIds = true) {
     this.diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
   }
 
@@ -78,6 +88,7 @@ export class CheckPass {
   }
 
   private addNode(n: CheckedNode, file: number): void {
+    n.id = own(n.id);
     const prior = this.nodes.get(n.id);
     if (prior) { this.issues.push(duplicateIssue(n.rec, n.id, this.fileNames[prior.file], prior.row)); return; }
     const key = n.labels.join(':');
@@ -89,6 +100,7 @@ export class CheckPass {
   }
 
   private addRel(r: CheckedRel, file: number): void {
+    r.id = own(r.id);
     const prior = this.relSeen.get(r.id);
     if (prior !== undefined) {
       this.issues.push(duplicateIssue(r.rec, r.id, this.fileNames[Math.floor(prior / 2 ** 32)], prior % 2 ** 32));
@@ -148,7 +160,7 @@ export class CheckPass {
       const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
       await diffNodes(this.driver, this.database, batch, d);
       const created = new Set(d.created);
-      for (const n of batch) if (n.rec.type === 'Person' && created.has(n.id)) this.newPeople.push(n.id);
+      if (this.keepIds) for (const n of batch) if (n.rec.type === 'Person' && created.has(n.id)) this.newPeople.push(n.id);
       this.merge(d, this.writeNodeIds, batch);
     });
   }
@@ -165,10 +177,12 @@ export class CheckPass {
   }
 
   private merge(d: Diff, write: Set<string>, batch: Array<{ id: string; rec: ParsedRecord }>): void {
-    for (const id of d.created) { this.diff.created.push(id); write.add(id); }
-    for (const c of d.updated) { this.diff.updated.push(c); write.add(c.id); }
+    this.created += d.created.length;
+    for (const c of d.updated) this.diff.updated.push(c);
     this.diff.unchanged += d.unchanged;
-    if (d.created.length + d.updated.length === 0) return;
+    if (!this.keepIds || d.created.length + d.updated.length === 0) return;
+    for (const id of d.created) { this.diff.created.push(id); write.add(id); }
+    for (const c of d.updated) write.add(c.id);
     for (const r of batch) if (write.has(r.id)) this.writeCounts.set(r.rec.file, (this.writeCounts.get(r.rec.file) ?? 0) + 1);
   }
 
@@ -180,9 +194,9 @@ export class CheckPass {
       const { records } = await this.driver.executeQuery(
         'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels',
         { ids: [...lookups.keys()] }, { database: this.database, routing: 'READ' });
-      for (const r of records) this.dbLabels.set(r.get('id'), r.get('labels'));
+      for (const r of records) this.dbLabels.set(own(r.get('id')), r.get('labels'));
       for (const [id, refs] of lookups) {
-        if (!this.dbLabels.has(id)) this.dbLabels.set(id, null);
+        if (!this.dbLabels.has(id)) this.dbLabels.set(own(id), null);
         const labels = this.dbLabels.get(id) ?? undefined;
         for (const ref of refs) this.checkEnd(ref, labels);
       }
