@@ -39,6 +39,8 @@ export interface ImportOptions {
   /** After applying: compare the new people with everyone and propose likely duplicates. */
   resolve?: boolean;
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
+  /** Write batches in flight at once in a streamed write (the staged writer's default when absent). */
+  concurrency?: number;
   /** Imports writing more records than this stream to the staged writer (default SINGLE_LOAD_MAX). */
   singleLoadMaxRows?: number;
 }
@@ -137,6 +139,9 @@ async function streamFile(
  */
 export const SINGLE_LOAD_MAX = 50_000;
 
+/** Rows per write batch of a streamed write (borough: 10k rows a batch wrote ~15% faster than 5k). */
+const STREAM_BATCH = 10_000;
+
 type PassOptions = ImportOptions & { database: string; now: Date };
 
 /** Pass 2: reads the files again and writes the new and changed records (all or nothing). */
@@ -178,9 +183,9 @@ function changedSinceChecked(issues: ImportIssue[]): void {
  * the writer undoes what was written.
  */
 async function streamWrite(driver: Driver, planned: Planned[], pass: CheckPass, opts: PassOptions, total: number): Promise<void> {
-  const batchSize = opts.batchSize ?? 5000;
+  const batchSize = opts.batchSize ?? STREAM_BATCH;
   const writer = openStagedWriter(driver, {
-    database: opts.database, batchSize, onProgress: (done) => opts.onProgress?.('write', done, total),
+    database: opts.database, batchSize, concurrency: opts.concurrency, onProgress: (done) => opts.onProgress?.('write', done, total),
   });
   const buffers = new Map<string, { type: string; origin: string; rows: Array<NodeBatchRow | RelBatchRow> }>();
   let queued: Promise<void> | undefined;
