@@ -94,25 +94,49 @@ export async function run(args: string[]): Promise<void> {
   const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
   try {
     await migrate(driver);
-    const dry = await withMemory(() => runImport(driver, dir));
-    results.dryRun = { timings: dry.result.timings, seconds: dry.seconds, rowsPerSecond: Math.round(written.rows / dry.seconds), created: dry.result.created, issues: dry.result.issues.length, peakRssMb: dry.peakRssMb, peakHeapMb: dry.peakHeapMb };
-    console.log(`Dry run: ${dry.seconds.toFixed(1)} s, ${dry.result.issues.length} issue(s), ${dry.result.created} records to create`);
-    if (dry.result.issues.length) console.log(dry.result.issues.slice(0, 5));
-
     const pid = neo4jPid(dataDir);
-    const cpu0 = { node: process.cpuUsage(), neo: pid ? cpuSeconds(pid) : undefined };
-    const applied = await withMemory(() => runImport(driver, dir, { apply: true, batchSize: 5000 }));
-    const rate = Math.round(written.rows / applied.seconds);
-    const nodeCpu = (process.cpuUsage(cpu0.node).user + process.cpuUsage(cpu0.node).system) / 1e6;
-    const neoCpu = pid && cpu0.neo !== undefined ? (cpuSeconds(pid) ?? 0) - cpu0.neo : undefined;
-    results.cpu = { nodeCpuSeconds: +nodeCpu.toFixed(1), neo4jCpuSeconds: neoCpu, rowsPerCpuSecond: Math.round(written.rows / (nodeCpu + (neoCpu ?? 0))) };
-    console.log(`CPU for the import: Node ${nodeCpu.toFixed(1)} s, Neo4j ${neoCpu?.toFixed(1)} s → ${Math.round(written.rows / (nodeCpu + (neoCpu ?? 0)))} rows per CPU-second`);
-    results.apply = { timings: applied.result.timings, seconds: applied.seconds, rowsPerSecond: rate, created: applied.result.created, peakRssMb: applied.peakRssMb, peakHeapMb: applied.peakHeapMb, startRssMb: applied.startRssMb };
-    console.log(`Import --apply: ${applied.seconds.toFixed(1)} s → ${rate} rows/s; Node peak RSS ${applied.peakRssMb} MB, heap ${applied.peakHeapMb} MB; phases ${JSON.stringify(applied.result.timings)}`);
+    const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+    /** Node and Neo4j CPU-seconds spent while fn runs. */
+    const withCpu = async <T>(fn: () => Promise<T>): Promise<{ result: T; cpu: { nodeCpuSeconds: number; neo4jCpuSeconds?: number } }> => {
+      const node0 = process.cpuUsage();
+      const neo0 = pid ? cpuSeconds(pid) : undefined;
+      const result = await fn();
+      const n = process.cpuUsage(node0);
+      const neo = pid && neo0 !== undefined ? (cpuSeconds(pid) ?? 0) - neo0 : undefined;
+      return { result, cpu: { nodeCpuSeconds: +((n.user + n.system) / 1e6).toFixed(1), neo4jCpuSeconds: neo === undefined ? undefined : +neo.toFixed(1) } };
+    };
 
-    const again = await withMemory(() => runImport(driver, dir, { apply: true }));
-    results.reimport = { seconds: again.seconds, unchanged: again.result.unchanged, created: again.result.created, updated: again.result.updated };
-    console.log(`Re-import: ${again.seconds.toFixed(1)} s, unchanged ${again.result.unchanged}, created ${again.result.created}, updated ${again.result.updated}`);
+    const dryLoad = loadAverage();
+    const dry = await withMemory(() => withCpu(() => runImport(driver, dir)));
+    const dr = dry.result.result;
+    results.dryRun = {
+      loadAverage: dryLoad, timings: dr.timings, seconds: dry.seconds, rowsPerSecond: Math.round(written.rows / dry.seconds), created: dr.created, issues: dr.issues.length,
+      peakRssMb: dry.peakRssMb, peakHeapMb: dry.peakHeapMb, ...dry.result.cpu,
+    };
+    console.log(`Dry run: ${dry.seconds.toFixed(1)} s (${Math.round(written.rows / dry.seconds)} rows/s), ${dr.issues.length} issue(s), ${dr.created} records to create; peak RSS ${dry.peakRssMb} MB; phases ${JSON.stringify(dr.timings)}`);
+    if (dr.issues.length) console.log(dr.issues.slice(0, 5));
+
+    const applyLoad = loadAverage();
+    const applied = await withMemory(() => withCpu(() => runImport(driver, dir, { apply: true })));
+    const ar = applied.result.result;
+    const rate = Math.round(written.rows / applied.seconds);
+    const { nodeCpuSeconds: nodeCpu, neo4jCpuSeconds: neoCpu } = applied.result.cpu;
+    results.cpu = { nodeCpuSeconds: nodeCpu, neo4jCpuSeconds: neoCpu, rowsPerCpuSecond: Math.round(written.rows / (nodeCpu + (neoCpu ?? 0))) };
+    console.log(`CPU for the import: Node ${nodeCpu} s, Neo4j ${neoCpu} s → ${Math.round(written.rows / (nodeCpu + (neoCpu ?? 0)))} rows per CPU-second`);
+    results.apply = {
+      loadAverage: applyLoad, loadAverageAfter: loadAverage(), timings: ar.timings, seconds: applied.seconds, rowsPerSecond: rate, created: ar.created, applied: ar.applied,
+      peakRssMb: applied.peakRssMb, peakHeapMb: applied.peakHeapMb, startRssMb: applied.startRssMb,
+    };
+    console.log(`Import --apply: ${applied.seconds.toFixed(1)} s → ${rate} rows/s; Node peak RSS ${applied.peakRssMb} MB, heap ${applied.peakHeapMb} MB; phases ${JSON.stringify(ar.timings)}`);
+
+    const againLoad = loadAverage();
+    const again = await withMemory(() => withCpu(() => runImport(driver, dir, { apply: true })));
+    const gr = again.result.result;
+    results.reimport = {
+      loadAverage: againLoad, seconds: again.seconds, rowsPerSecond: Math.round(written.rows / again.seconds), unchanged: gr.unchanged, created: gr.created, updated: gr.updated,
+      applied: gr.applied, peakRssMb: again.peakRssMb, timings: gr.timings, ...again.result.cpu,
+    };
+    console.log(`Re-import: ${again.seconds.toFixed(1)} s, unchanged ${gr.unchanged}, created ${gr.created}, updated ${gr.updated}`);
 
     const people = fixture.units.filter((u) => u.kind === 'node' && u.label === 'Person').flatMap((u) => u.rows) as unknown as PersonRecord[];
     const truth = new Set(fixture.groundTruth.duplicatePersonPairs.map((p) => [...p].sort().join('|')));
