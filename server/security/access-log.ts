@@ -138,13 +138,18 @@ function chain(items: Pending[], head: Head): AccessLogEntry[] {
 
 const asParams = (entries: AccessLogEntry[]) => entries.map((e) => ({ ...e, seq: neo4j.int(e.seq) }));
 
+const appendIfHeadParams = (items: Pending[], known: Head, entries: AccessLogEntry[]) => ({
+  requestId: actorFields(items[0].actor).requestId, expectSeq: neo4j.int(known.seq), expectHash: known.hash,
+  entries: asParams(entries), lastHash: entries[entries.length - 1].hash,
+});
+
 /** Appends several entries in a caller's write transaction, chained in order. */
 async function appendManyTx(tx: ManagedTransaction, items: Pending[], known?: Head): Promise<AccessLogEntry[]> {
   items.forEach((i) => validateInput(i.input));
   const requestId = actorFields(items[0].actor).requestId;
   if (known) {
     const entries = chain(items, known);
-    const r = await tx.run(APPEND_IF_HEAD, { requestId, expectSeq: neo4j.int(known.seq), expectHash: known.hash, entries: asParams(entries), lastHash: entries[entries.length - 1].hash });
+    const r = await tx.run(APPEND_IF_HEAD, appendIfHeadParams(items, known, entries));
     if (r.records.length > 0) return entries;
   }
   const head = await tx.run(LOCK_HEAD, { genesis: GENESIS_HASH, requestId });
@@ -190,20 +195,47 @@ class GroupCommitter {
     this.running = true;
     while (this.pending.length) {
       const batch = this.pending.splice(0, 500);
-      const session = this.driver.session({ database: this.database });
       try {
-        const entries = await session.executeWrite((tx) => appendManyTx(tx, batch, this.head));
+        const entries = await this.commit(batch);
         const last = entries[entries.length - 1];
         this.head = { seq: last.seq, hash: last.hash };
         batch.forEach((b, i) => b.resolve(entries[i]));
       } catch (e) {
         this.head = undefined;
         batch.forEach((b) => b.reject(e));
+      }
+    }
+    this.running = false;
+  }
+
+  /**
+   * Resolves once the batch is committed. When this process knows the head (the usual case) the
+   * check-and-append is ONE statement, run as an auto-commit transaction: one round trip (RUN +
+   * PULL, whose success arrives after the commit) instead of BEGIN/RUN/COMMIT, all or nothing
+   * like any transaction. No row back (another process moved the head) or a transient error:
+   * the locked read-then-append in a managed, retried write transaction.
+   */
+  private async commit(batch: Pending[]): Promise<AccessLogEntry[]> {
+    if (this.head) {
+      batch.forEach((i) => validateInput(i.input));
+      const known = this.head;
+      const entries = chain(batch, known);
+      const session = this.driver.session({ database: this.database });
+      try {
+        const r = await session.run(APPEND_IF_HEAD, appendIfHeadParams(batch, known, entries));
+        if (r.records.length > 0) return entries;
+      } catch (e) {
+        if (!neo4j.isRetriableError(e)) throw e;
       } finally {
         await session.close();
       }
     }
-    this.running = false;
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite((tx) => appendManyTx(tx, batch));
+    } finally {
+      await session.close();
+    }
   }
 }
 
