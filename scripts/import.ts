@@ -1,7 +1,7 @@
 /**
  * `npm run import -- <file|folder>… [--mapping m.json]… [--apply] [--resolve] [--justification "…"] [--json]`
- * Dry run by default: prints what would change and every error. With --apply the whole import is
- * written in one transaction, or nothing is. Exit code 1 when any row is rejected.
+ * Dry run by default: prints what would change and every error. With --apply (and no error) the
+ * whole import is written, or nothing is (server/import/run.ts). Exit code 1 when any row is rejected.
  * Also exports withDatabase() for the other data-management commands (review, erase).
  */
 import net from 'node:net';

@@ -2,7 +2,8 @@
  * Import benchmark (`npm run bench -- import [--scale borough] [--seed N]`), on a fresh embedded
  * Neo4j (2 GB heap, 512 MB page cache, as `npm start`):
  *  1. the synthetic borough written as template CSVs, imported through the template path: dry run,
- *     --apply (rows/s, peak Node RSS / heap), and a re-import (everything unchanged);
+ *     --apply (rows/s, peak Node RSS / heap), and a re-import (everything unchanged), each in its
+ *     own process (import-run-lib.ts) so memory and CPU are the import's own;
  *  2. baselines in the same process: the bulk loader on the same rows (no CSV), and one transaction
  *     per row on a sample (the ratio the design asks for: ≥ 50×);
  *  3. entity resolution over the people: time, candidate pairs compared, precision / recall
@@ -12,6 +13,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import neo4j, { Driver } from 'neo4j-driver';
 import { openDriver } from '../../server/db/driver';
 import { resolveNeo4j } from '../neo4j/launch';
@@ -20,7 +23,6 @@ import { load } from '../../server/db/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import type { LoadUnit } from '../../server/model/types';
-import { runImport } from '../../server/import/run';
 import { writeUnitsAsCsv } from '../../server/import/write-csv';
 import { findDuplicates, runResolution } from '../../server/resolution/resolve';
 import { systemActor } from '../../server/security/access-log';
@@ -33,6 +35,13 @@ const arg = (args: string[], name: string, fallback: string): string => {
 };
 const mb = (b: number): number => Math.round(b / 1048576);
 const secs = (t0: number): number => (Date.now() - t0) / 1000;
+const execFileP = promisify(execFile);
+
+/** What scripts/bench/import-run-lib.ts prints. */
+interface ChildRun {
+  seconds: number; read: number; created: number; updated: number; unchanged: number; rejected: number; issueCount: number; issues: unknown[];
+  applied: boolean; timings: Record<string, number>; startRssMb: number; peakRssMb: number; peakHeapMb: number; nodeCpuSeconds: number;
+}
 
 /** Peak Node RSS and heap while fn runs (sampled every 100 ms). */
 async function withMemory<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number; peakHeapMb: number; startRssMb: number }> {
@@ -96,47 +105,35 @@ export async function run(args: string[]): Promise<void> {
     await migrate(driver);
     const pid = neo4jPid(dataDir);
     const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
-    /** Node and Neo4j CPU-seconds spent while fn runs. */
-    const withCpu = async <T>(fn: () => Promise<T>): Promise<{ result: T; cpu: { nodeCpuSeconds: number; neo4jCpuSeconds?: number } }> => {
-      const node0 = process.cpuUsage();
+    /** One import in its own process (peak memory and CPU are the import's), with Neo4j's CPU meanwhile. */
+    const importRun = async (apply: boolean): Promise<ChildRun & { loadAverage: string; neo4jCpuSeconds?: number }> => {
+      const load0 = loadAverage();
       const neo0 = pid ? cpuSeconds(pid) : undefined;
-      const result = await fn();
-      const n = process.cpuUsage(node0);
-      const neo = pid && neo0 !== undefined ? (cpuSeconds(pid) ?? 0) - neo0 : undefined;
-      return { result, cpu: { nodeCpuSeconds: +((n.user + n.system) / 1e6).toFixed(1), neo4jCpuSeconds: neo === undefined ? undefined : +neo.toFixed(1) } };
+      const { stdout } = await execFileP(process.execPath, ['--import', 'tsx', path.join(__dirname, 'import-run-lib.ts'), neo.uri, dir, ...(apply ? ['--apply'] : [])], {
+        env: { ...process.env, BENCH_NEO4J_USER: neo.user, BENCH_NEO4J_PASSWORD: neo.password }, maxBuffer: 1 << 26,
+      });
+      const run = JSON.parse(stdout.trim().split('\n').pop()!) as ChildRun;
+      const neoCpu = pid && neo0 !== undefined ? +((cpuSeconds(pid) ?? 0) - neo0).toFixed(1) : undefined;
+      return { loadAverage: load0, ...run, neo4jCpuSeconds: neoCpu };
     };
 
-    const dryLoad = loadAverage();
-    const dry = await withMemory(() => withCpu(() => runImport(driver, dir)));
-    const dr = dry.result.result;
-    results.dryRun = {
-      loadAverage: dryLoad, timings: dr.timings, seconds: dry.seconds, rowsPerSecond: Math.round(written.rows / dry.seconds), created: dr.created, issues: dr.issues.length,
-      peakRssMb: dry.peakRssMb, peakHeapMb: dry.peakHeapMb, ...dry.result.cpu,
-    };
-    console.log(`Dry run: ${dry.seconds.toFixed(1)} s (${Math.round(written.rows / dry.seconds)} rows/s), ${dr.issues.length} issue(s), ${dr.created} records to create; peak RSS ${dry.peakRssMb} MB; phases ${JSON.stringify(dr.timings)}`);
-    if (dr.issues.length) console.log(dr.issues.slice(0, 5));
+    const dry = await importRun(false);
+    results.dryRun = { ...dry, rowsPerSecond: Math.round(written.rows / dry.seconds) };
+    console.log(`Dry run: ${dry.seconds.toFixed(1)} s (${Math.round(written.rows / dry.seconds)} rows/s), ${dry.issueCount} issue(s), ${dry.created} records to create; peak RSS ${dry.peakRssMb} MB; phases ${JSON.stringify(dry.timings)}`);
+    if (dry.issueCount) console.log(dry.issues);
 
-    const applyLoad = loadAverage();
-    const applied = await withMemory(() => withCpu(() => runImport(driver, dir, { apply: true })));
-    const ar = applied.result.result;
+    const applied = await importRun(true);
     const rate = Math.round(written.rows / applied.seconds);
-    const { nodeCpuSeconds: nodeCpu, neo4jCpuSeconds: neoCpu } = applied.result.cpu;
+    const nodeCpu = applied.nodeCpuSeconds;
+    const neoCpu = applied.neo4jCpuSeconds;
     results.cpu = { nodeCpuSeconds: nodeCpu, neo4jCpuSeconds: neoCpu, rowsPerCpuSecond: Math.round(written.rows / (nodeCpu + (neoCpu ?? 0))) };
     console.log(`CPU for the import: Node ${nodeCpu} s, Neo4j ${neoCpu} s → ${Math.round(written.rows / (nodeCpu + (neoCpu ?? 0)))} rows per CPU-second`);
-    results.apply = {
-      loadAverage: applyLoad, loadAverageAfter: loadAverage(), timings: ar.timings, seconds: applied.seconds, rowsPerSecond: rate, created: ar.created, applied: ar.applied,
-      peakRssMb: applied.peakRssMb, peakHeapMb: applied.peakHeapMb, startRssMb: applied.startRssMb,
-    };
-    console.log(`Import --apply: ${applied.seconds.toFixed(1)} s → ${rate} rows/s; Node peak RSS ${applied.peakRssMb} MB, heap ${applied.peakHeapMb} MB; phases ${JSON.stringify(ar.timings)}`);
+    results.apply = { ...applied, rowsPerSecond: rate, loadAverageAfter: loadAverage() };
+    console.log(`Import --apply: ${applied.seconds.toFixed(1)} s → ${rate} rows/s; Node peak RSS ${applied.peakRssMb} MB, heap ${applied.peakHeapMb} MB; phases ${JSON.stringify(applied.timings)}`);
 
-    const againLoad = loadAverage();
-    const again = await withMemory(() => withCpu(() => runImport(driver, dir, { apply: true })));
-    const gr = again.result.result;
-    results.reimport = {
-      loadAverage: againLoad, seconds: again.seconds, rowsPerSecond: Math.round(written.rows / again.seconds), unchanged: gr.unchanged, created: gr.created, updated: gr.updated,
-      applied: gr.applied, peakRssMb: again.peakRssMb, timings: gr.timings, ...again.result.cpu,
-    };
-    console.log(`Re-import: ${again.seconds.toFixed(1)} s, unchanged ${gr.unchanged}, created ${gr.created}, updated ${gr.updated}`);
+    const again = await importRun(true);
+    results.reimport = { ...again, rowsPerSecond: Math.round(written.rows / again.seconds) };
+    console.log(`Re-import: ${again.seconds.toFixed(1)} s, unchanged ${again.unchanged}, created ${again.created}, updated ${again.updated}; peak RSS ${again.peakRssMb} MB`);
 
     const people = fixture.units.filter((u) => u.kind === 'node' && u.label === 'Person').flatMap((u) => u.rows) as unknown as PersonRecord[];
     const truth = new Set(fixture.groundTruth.duplicatePersonPairs.map((p) => [...p].sort().join('|')));
