@@ -10,6 +10,7 @@
  * quote inside an unquoted field, text after a closing quote, an unclosed quote or a record of
  * the wrong length is an error naming the line.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 
@@ -49,6 +50,8 @@ export interface CsvReader {
   batches: AsyncGenerator<CsvRow[]>;
   /** The data rows one by one. */
   rows: AsyncGenerator<CsvRow>;
+  /** SHA-256 of the bytes read so far (of the whole file once the rows are all read). */
+  digest(): string;
 }
 
 /** A malformed CSV: the message names the problem, `lines` the line it was found on. */
@@ -158,7 +161,8 @@ export class CsvParser {
 export async function openCsv(file: string, onBytes?: (bytes: number) => void): Promise<CsvReader> {
   const encoding = await detectEncoding(file);
   const source = fs.createReadStream(file, { highWaterMark: 1 << 16 });
-  if (onBytes) source.on('data', () => onBytes(source.bytesRead));
+  const hash = crypto.createHash('sha256');
+  source.on('data', (chunk) => { hash.update(chunk as Buffer); onBytes?.(source.bytesRead); });
   // TextDecoder drops a UTF-8 byte-order mark; Windows-1252 goes through iconv-lite.
   const utf8 = new TextDecoder('utf-8');
   const win = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
@@ -214,5 +218,5 @@ export async function openCsv(file: string, onBytes?: (bytes: number) => void): 
   async function* rows(): AsyncGenerator<CsvRow> {
     for await (const b of batches()) yield* b;
   }
-  return { encoding, header, batches: batches(), rows: rows() };
+  return { encoding, header, batches: batches(), rows: rows(), digest: () => hash.copy().digest('hex') };
 }

@@ -94,7 +94,11 @@ function fileOrder(m: Mapping): number {
   return m.links.length ? 1 : 0;
 }
 
-interface Planned { file: string; name: string; mapping?: Mapping; order: number; size: number }
+interface Planned {
+  file: string; name: string; mapping?: Mapping; order: number; size: number;
+  /** SHA-256 of the file as the checking pass read it: the writing pass must read the same bytes. */
+  digest?: string;
+}
 
 /**
  * Streams one file's records to onRecord (the rows' issues to onIssue). Returns the rows read and
@@ -103,10 +107,11 @@ interface Planned { file: string; name: string; mapping?: Mapping; order: number
 async function streamFile(
   p: Planned, onRecord: (rec: ParsedRecord) => void, onIssue: (i: ImportIssue) => void,
   opts: { busy?: () => boolean; wait?: () => Promise<void>; onBytes?: (b: number) => void; timer?: { read: number } },
-): Promise<FileReport> {
+): Promise<FileReport & { digest?: string }> {
   const m = p.mapping!;
   let rows = 0;
   let encoding: Encoding | undefined;
+  let digest: string | undefined;
   // Only the CSV itself (unreadable, malformed) becomes an issue; the callbacks' and the database's errors propagate.
   let outside: unknown;
   const call = <T>(fn: () => T): T => { try { return fn(); } catch (e) { outside = e; throw e; } };
@@ -125,12 +130,13 @@ async function streamFile(
         t0 = performance.now();
       }
     }
+    digest = csv.digest();
   } catch (e) {
     if (e === outside) throw e;
     const err = e as Error & { lines?: number };
     onIssue({ file: p.name, row: rows + 1, column: '(file)', reason: `cannot read the CSV${err.lines ? ` near line ${err.lines}` : ''}: ${err.message}` });
   }
-  return { file: p.name, encoding, mapping: m.name, rows };
+  return { file: p.name, encoding, mapping: m.name, rows, digest };
 }
 
 /**
@@ -162,12 +168,17 @@ async function writePass(driver: Driver, planned: Planned[], pass: CheckPass, op
     (u.rows as Array<NodeRow | RelRow>).push(rec.data);
   };
   const issues: ImportIssue[] = [];
-  for (const p of planned) await streamFile(p, keep, (i) => issues.push(i), {});
+  for (const p of planned) sameFile(p, await streamFile(p, keep, (i) => issues.push(i), {}));
   changedSinceChecked(issues);
   await load(driver, [...units.values()], {
     database: opts.database, now: opts.now, batchSize: opts.batchSize, singleTransactionMaxRows: max,
     onProgress: (done) => opts.onProgress?.('write', done, total),
   });
+}
+
+/** The writing pass read a file: it must be the file the checking pass checked, byte for byte. */
+function sameFile(p: Planned, read: { digest?: string }): void {
+  if (read.digest !== p.digest) throw new Error(`${p.name} changed since it was checked; nothing written: run the import again`);
 }
 
 function changedSinceChecked(issues: ImportIssue[]): void {
@@ -207,7 +218,7 @@ async function streamWrite(driver: Driver, planned: Planned[], pass: CheckPass, 
   try {
     for (const p of planned) {
       if (p.order === 2) { withRels.add(p); continue; }
-      await streamFile(p, (rec) => {
+      const read = await streamFile(p, (rec) => {
         if (rec.kind === 'rel') { if (pass.writeRelIds.has(rec.data.id as string)) withRels.add(p); return; }
         if (!pass.writeNodeIds.has(rec.data.id as string)) return;
         const c = checkRecord(rec, opts.now);
@@ -215,17 +226,19 @@ async function streamWrite(driver: Driver, planned: Planned[], pass: CheckPass, 
         const labelKey = c.node.labels.join(':');
         push(`n:${labelKey}`, labelKey, '', { i: rec.row, id: c.node.id, props: c.node.props });
       }, (i) => issues.push(i), io);
+      sameFile(p, read);
       changedSinceChecked(issues);
     }
     for (const key of [...buffers.keys()]) send(key);
     for (const p of planned) {
       if (!withRels.has(p)) continue;
-      await streamFile(p, (rec) => {
+      const read = await streamFile(p, (rec) => {
         if (rec.kind !== 'rel' || !pass.writeRelIds.has(rec.data.id as string)) return;
         const c = checkRecord(rec, opts.now);
         if (!c.rel) { issues.push(c.issue!); return; }
         push(`r:${rec.type}:${rec.file}`, rec.type, rec.file, { i: rec.row, id: c.rel.id, from: c.rel.from, to: c.rel.to, props: c.rel.props });
       }, (i) => issues.push(i), io);
+      sameFile(p, read);
       changedSinceChecked(issues);
       for (const key of [...buffers.keys()]) send(key);
     }
@@ -264,10 +277,12 @@ export async function runImport(driver: Driver, target: string | string[], opts:
     if (p.order === 2) pass.nodesDone();
     const index = pass.file(p.name);
     const before = doneBytes;
-    reports.set(p.file, await streamFile(p, (rec) => pass.add(rec, index), (i) => pass.issues.push(i), {
+    const { digest, ...fileReport } = await streamFile(p, (rec) => pass.add(rec, index), (i) => pass.issues.push(i), {
       busy: () => pass.busy, wait: () => pass.wait(), timer,
       onBytes: (b) => opts.onProgress?.('read', before + b, totalBytes),
-    }));
+    });
+    p.digest = digest;
+    reports.set(p.file, fileReport);
     doneBytes += p.size;
   }
   await pass.finish();

@@ -168,6 +168,23 @@ describe('big imports: the write pass streams to the staged writer (real Neo4j)'
     expect(again).toMatchObject({ applied: false, created: 0, updated: 0, unchanged: 11 });
   });
 
+  it.each([['one transaction', undefined], ['streamed', 0]])('a file changed between the checking and the writing pass stops the import (%s): nothing written', async (_n, singleLoadMaxRows) => {
+    const dir = baseFolder();
+    let changed = false;
+    const run = runImport(driver(), dir, {
+      apply: true, singleLoadMaxRows,
+      onProgress: (phase, done, total) => {
+        if (phase === 'read' && done === total && !changed) {
+          changed = true;
+          writeFile(dir, 'people.csv', templateText('people', people.map((p) => ({ ...p, careStatus: 'CLA' }))));
+        }
+      },
+    });
+    await expect(run).rejects.toThrow(/people.csv changed since it was checked; nothing written/);
+    expect(changed).toBe(true);
+    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+  });
+
   it('a write pass that fails part-way is undone: nothing remains', async () => {
     const dir = baseFolder();
     let batches = 0;
