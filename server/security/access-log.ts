@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { RequestContext, User } from '../graphql/context';
+import { runWithoutCallSite } from '../graphql/cypher';
 
 export type AccessOperation = 'consultation' | 'disclosure' | 'alteration' | 'combination' | 'erasure' | 'collection';
 export const ACCESS_OPERATIONS: readonly AccessOperation[] = ['consultation', 'disclosure', 'alteration', 'combination', 'erasure', 'collection'];
@@ -222,7 +223,7 @@ class GroupCommitter {
       const entries = chain(batch, known);
       const session = this.driver.session({ database: this.database });
       try {
-        const r = await session.run(APPEND_IF_HEAD, appendIfHeadParams(batch, known, entries));
+        const r = await runWithoutCallSite(session, APPEND_IF_HEAD, appendIfHeadParams(batch, known, entries));
         if (r.records.length > 0) return entries;
       } catch (e) {
         if (!neo4j.isRetriableError(e)) throw e;

@@ -1,7 +1,7 @@
 /** Runs the neighbourhood's named Cypher. */
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { RequestContext } from '../../graphql/context';
-import { namedQuery, readRows, toPlain } from '../../graphql/cypher';
+import { namedQuery, readRows, runWithoutCallSite, toPlain } from '../../graphql/cypher';
 import type { RawEdge, RawNode } from '../../security/present';
 import { NODE_KINDS, REL_KINDS } from '../../model/model';
 
@@ -33,7 +33,7 @@ type Ctx = Pick<RequestContext, 'driver' | 'database'>;
 async function autoCommitRead(ctx: Ctx, text: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
   try {
-    return (await session.run(text, params)).records;
+    return (await runWithoutCallSite(session, text, params)).records;
   } catch (e) {
     if (!neo4j.isRetriableError(e)) throw e;
   } finally {
