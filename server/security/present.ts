@@ -38,8 +38,12 @@ export function ageOn(dateOfBirth: string, on = new Date()): number {
 const ageBand = (age: number): string => (age < 10 ? 'under 10' : age <= 14 ? '10-14' : age <= 17 ? '15-17' : age <= 25 ? '18-25' : 'over 25');
 const humanise = (label: string): string => label.replace(/([a-z])([A-Z])/g, '$1 $2');
 
-export function presentNode(user: User, n: RawNode): ApiNode {
-  const p = { ...n.properties };
+/**
+ * `owned`: n.properties is the caller's own fresh map (plainProperties' output, say), presented in
+ * place instead of copied again.
+ */
+export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
+  const p = owned ? n.properties : { ...n.properties };
   const id = String(p.id);
   const kind = kindOf(n.labels);
   if (kind === 'Person' && typeof p.dateOfBirth === 'string') {

@@ -65,7 +65,7 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
   let frontier: string[] = [];
   for (const n of first.seeds) {
     if (!nodeVisible(user, n)) { hiddenNodes.add(n.id); continue; }
-    nodes.set(n.id, presentNode(user, { labels: n.labels, properties: plainProperties(n.properties) }));
+    nodes.set(n.id, presentNode(user, { labels: n.labels, properties: plainProperties(n.properties) }, true));
     frontier.push(n.id);
   }
   let firstRows = first.rows;
@@ -87,7 +87,7 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
       if (!edgeVisible(user, edge)) { hiddenEdges.add(edge.id); continue; }
       if (!nodes.has(node.id)) {
         if (nodes.size >= limit) { overLimit.add(node.id); continue; }
-        nodes.set(node.id, presentNode(user, { labels: node.labels, properties: plainProperties(node.properties) }));
+        nodes.set(node.id, presentNode(user, { labels: node.labels, properties: plainProperties(node.properties) }, true));
         next.push(node.id);
       }
       edges.set(edge.id, presentEdge({ ...edge, properties: plainProperties(edge.properties) }));
