@@ -48,6 +48,8 @@ export interface AppOptions {
   clientDir?: string;
 }
 
+/** graphql-yoga's default maxRequestBodySize. */
+const YOGA_BODY_LIMIT = 25_000_000;
 const CLIENT_DIST = path.resolve(__dirname, '..', 'client', 'dist');
 type Req = ServerContext['req'];
 
@@ -112,6 +114,23 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
       res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
   });
+  // JSON bodies are read here (same 25 MB limit as yoga's): yoga then takes the parsed body
+  // instead of piping the request through its size-limiting web TransformStream (stream pipeline,
+  // abort controller, body re-read), which was ~6 % of the API process's CPU per request.
+  // Other content types reach yoga untouched. Errors keep yoga's shape and status.
+  const readJson = express.json({ limit: YOGA_BODY_LIMIT });
+  app.use('/graphql', (req: Req, res, next) => readJson(req, res, (err?: unknown) => {
+    if (err) {
+      const tooLarge = (err as { status?: number }).status === 413;
+      res.status(tooLarge ? 413 : 400).json({ errors: [tooLarge
+        ? { message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }
+        : { message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    // An empty object goes on as text: the adapter only uses a parsed body with keys.
+    if (req.body !== undefined && typeof req.body === 'object' && Object.keys(req.body as object).length === 0) req.body = JSON.stringify(req.body);
+    next();
+  }));
   app.use('/graphql', yoga as unknown as express.RequestHandler);
 
   const clientDir = opts.clientDir ?? CLIENT_DIST;

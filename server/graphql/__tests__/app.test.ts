@@ -54,6 +54,21 @@ describe('GraphQL over HTTP', () => {
     expect(csrf.status).toBe(403);
   });
 
+  it('answers a POST body that is not JSON, empty or over the size limit with a GraphQL error (as yoga did)', async () => {
+    const headers = { authorization: `Bearer ${await api.token('ana.analyst')}`, 'content-type': 'application/json' };
+    const bad = await fetch(`${api.url}/graphql`, { method: 'POST', headers, body: '{"query": "{ me { id } }"' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0]).toEqual({ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } });
+    const empty = await fetch(`${api.url}/graphql`, { method: 'POST', headers, body: '{}' });
+    expect(((await empty.json()) as any).errors[0]).toEqual({ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } });
+    const big = await fetch(`${api.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: '{ me { id } }', variables: { x: 'x'.repeat(26_000_000) } }) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    const ok = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ query: '{ me { id } }', variables: {} }) });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as any).data.me.id).toBe('ana.analyst');
+  });
+
   it('refuses mutations over GET (405)', async () => {
     const auth = `Bearer ${await api.token('ana.analyst')}`;
     const q = encodeURIComponent('mutation { __typename }');
