@@ -89,9 +89,7 @@ export async function undoMerge(actor: Actor, args: { id: string; justification:
   try {
     return await session.executeWrite(async (tx) => {
       const moved = await moveRelationships(tx, keep, drop, drop, true);
-      await tx.run(cypher('resolution', 'unmark-merged'), { drop, keep, pairId: args.id });
-      // Labels from the whitelist above only.
-      await tx.run(`MATCH (d:Entity {id: $drop}) SET d:${restore.join(':')}`, { drop });
+      await tx.run(cypher('resolution', 'unmark-merged'), { drop, keep, pairId: args.id, labels: restore });
       await appendAccessLogTx(tx, actor, {
         operation: 'combination', justification: args.justification, ids: [keep, drop],
         detail: { action: 'undo-merge', pair: args.id, kept: keep, restored: drop, relationshipsMoved: moved },

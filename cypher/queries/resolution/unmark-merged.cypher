@@ -1,7 +1,8 @@
-// Undo of mark-merged (labels are restored by the caller from the whitelisted mergedLabels).
+// Undo of mark-merged; $labels are the record's own labels, kept in mergedLabels (checked against
+// a whitelist by the caller) and set as a parameter.
 MATCH (d:MergedRecord {id: $drop})-[m:MERGED_INTO]->(k:Person {id: $keep})
 MATCH (:Entity)-[s:POSSIBLY_SAME_AS {id: $pairId}]->(:Entity)
 DELETE m
 REMOVE d:MergedRecord, d.mergedLabels, d.mergedInto, s.decidedBy, s.decidedAt
-SET s.status = 'hypothesis'
+SET s.status = 'hypothesis', d:$($labels)
 RETURN d.id AS id
