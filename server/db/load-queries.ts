@@ -2,6 +2,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABEL } from '../model/model';
 import { RowError } from '../model/errors';
+import { wrongEndReason } from '../model/validate';
 
 export const nodeQuery = (labelKey: string): string =>
   `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n:${labelKey} SET n += row.props RETURN count(n) AS n`;
@@ -54,8 +55,5 @@ export async function diagnoseRel(tx: ManagedTransaction, file: string, type: st
   if (r.get('noFrom')) throw new RowError(file, i, 'from', `reference to an unknown id ${JSON.stringify(r.get('from'))}`);
   if (r.get('noTo')) throw new RowError(file, i, 'to', `reference to an unknown id ${JSON.stringify(r.get('to'))}`);
   const bad = !(r.get('fromLabels') as string[]).some((l) => fromLabels.includes(l));
-  const field = bad ? 'from' : 'to';
-  const allowed = bad ? fromLabels : toLabels;
-  throw new RowError(file, i, field, `${type} must ${bad ? 'start at' : 'end at'} ${allowed.join(' or ')}` +
-    (type === 'EXPLOITS' || type === 'GROOMS' || type === 'RECRUITS' ? ' (alleged exploitation is always from an adult person of concern to a young person)' : ''));
+  throw new RowError(file, i, bad ? 'from' : 'to', wrongEndReason(type, bad ? 'from' : 'to'));
 }

@@ -3,8 +3,8 @@
  * need more transaction state than a 2 GB heap holds). Atomicity is kept another way:
  *  1. everything is validated first, including every relationship endpoint (in this load or
  *     already in the graph, with an allowed label), so a bad row stops the load before any write;
- *  2. batches commit one by one; each batch first reads which of its records already exist, and
- *     keeps the old labels and properties of those it changes;
+ *  2. batches commit on their own, two in flight (openStagedWriter); the query that writes a batch
+ *     also returns the old labels and properties of the records that already existed;
  *  3. if any batch fails (the database, the network, a constraint), the load is undone: records it
  *     created are deleted and records it changed get their old labels and properties back.
  * Readers may see a partly written load while it runs; nothing of a failed load remains after.
@@ -12,6 +12,7 @@
 import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
 import { relKind, ENTITY_LABEL, NODE_KINDS, PERSON_ROLES } from '../model/model';
 import { RowError } from '../model/errors';
+import { wrongEndReason } from '../model/validate';
 import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './loader';
 import { stagedNodeQuery, stagedRelQuery, diagnoseRel } from './load-queries';
 
@@ -52,15 +53,13 @@ export async function checkEndpoints(driver: Driver, database: string, prepared:
   for (const p of prepared) {
     if (!p.rels || p.unit.kind !== 'rel') continue;
     const kind = relKind(p.unit.type)!;
-    const exploitation = ['EXPLOITS', 'GROOMS', 'RECRUITS'].includes(kind.type)
-      ? ' (alleged exploitation is always from an adult person of concern to a young person)' : '';
     for (const r of p.rels) {
       const from = labelsOf.get(r.from);
       const to = labelsOf.get(r.to);
       if (!from) throw new RowError(p.unit.origin, r.i, 'from', `reference to an unknown id ${JSON.stringify(r.from)}`);
       if (!to) throw new RowError(p.unit.origin, r.i, 'to', `reference to an unknown id ${JSON.stringify(r.to)}`);
-      if (!from.some((l) => kind.from.includes(l))) throw new RowError(p.unit.origin, r.i, 'from', `${kind.type} must start at ${kind.from.join(' or ')}${exploitation}`);
-      if (!to.some((l) => kind.to.includes(l))) throw new RowError(p.unit.origin, r.i, 'to', `${kind.type} must end at ${kind.to.join(' or ')}${exploitation}`);
+      if (!from.some((l) => kind.from.includes(l))) throw new RowError(p.unit.origin, r.i, 'from', wrongEndReason(kind.type, 'from'));
+      if (!to.some((l) => kind.to.includes(l))) throw new RowError(p.unit.origin, r.i, 'to', wrongEndReason(kind.type, 'to'));
     }
   }
 }

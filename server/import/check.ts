@@ -9,7 +9,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { relKind } from '../model/model';
-import { validateNode, validateRel, ageOn, ValidNode, ValidRel } from '../model/validate';
+import { validateNode, validateRel, ageOn, wrongEndReason, ValidNode, ValidRel } from '../model/validate';
 import { RowError } from '../model/errors';
 import type { ImportIssue, ParsedRecord } from './convert';
 
@@ -71,8 +71,6 @@ export function checkRows(records: ParsedRecord[], now = new Date()): Checked {
   return out;
 }
 
-const EXPLOITATION = ['EXPLOITS', 'GROOMS', 'RECRUITS'];
-
 /**
  * The issue with one end of a relationship, if any: unknown id (labels undefined: neither in the
  * import nor in the database) or a label the relationship type does not allow at that end.
@@ -87,8 +85,7 @@ export function endpointIssue(
   if (labels.some((l) => allowed.includes(l))) return undefined;
   return {
     file: rec.file, row: rec.row, column,
-    reason: `${type} must ${end === 'from' ? 'start at' : 'end at'} ${allowed.join(' or ')}, but ${id} is ${labels.filter((l) => l !== 'Entity').join('/')}` +
-      (EXPLOITATION.includes(type) ? ' (alleged exploitation is always from an adult person of concern to a young person)' : ''),
+    reason: wrongEndReason(type, end, `, but ${id} is ${labels.filter((l) => l !== 'Entity').join('/')}`),
   };
 }
 

@@ -140,6 +140,19 @@ export function validateNode(label: string, row: NodeRow, origin: RowOrigin, now
   return { id: row.id, labels, props };
 }
 
+const EXPLOITATION_TYPES = new Set(['EXPLOITS', 'GROOMS', 'RECRUITS']);
+
+/**
+ * Why a record cannot be this end of a relationship type (the one wording for the loader and the
+ * import); `detail` (e.g. what the record is) goes before the child-first explanation.
+ */
+export function wrongEndReason(type: string, end: 'from' | 'to', detail = ''): string {
+  const kind = relKind(type)!;
+  const allowed = end === 'from' ? kind.from : kind.to;
+  return `${type} must ${end === 'from' ? 'start at' : 'end at'} ${allowed.join(' or ')}${detail}` +
+    (EXPLOITATION_TYPES.has(type) ? ' (alleged exploitation is always from an adult person of concern to a young person)' : '');
+}
+
 export function validateRel(type: string, row: RelRow, origin: RowOrigin, now = new Date()): ValidRel {
   const kind = relKind(type);
   if (!kind) throw new RowError(origin.file, origin.row, 'type', `unknown relationship type ${type}`);
