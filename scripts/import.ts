@@ -84,7 +84,8 @@ async function main(): Promise<void> {
     console.log(`\nread ${report.read} rows · created ${report.created} · updated ${report.updated} · unchanged ${report.unchanged} · rejected ${report.rejected} rows` +
       ` (created/updated/unchanged count records: nodes and relationships)`);
     if (report.resolution) console.log(`Entity resolution: ${report.resolution.compared} candidate pairs compared, ${report.resolution.proposed} possible duplicate(s) proposed for review`);
-    console.log(report.applied ? 'Applied.' : report.issues.length ? 'Nothing written: fix the errors above and run again.'
+    const undone = report.undone ? ` (${report.undone} record(s) written while checking were undone)` : '';
+    console.log(report.applied ? 'Applied.' : report.issues.length ? `Nothing written${undone}: fix the errors above and run again.`
       : args.apply ? 'Nothing to write.' : 'Dry run: nothing written. Add --apply to write.');
   }
   process.exitCode = report.issues.length ? 1 : 0;

@@ -126,8 +126,8 @@ export interface StagedWriter {
   writeRels(type: string, origin: string, rows: RelBatchRow[]): Promise<void>;
   /** Waits for every batch; if one failed, undoes the load and throws its error. */
   finish(): Promise<LoadSummary>;
-  /** Undoes everything written so far (the caller found a problem); rethrow `cause` after. */
-  abort(cause: unknown): Promise<void>;
+  /** Undoes everything written so far (the caller found a problem); returns how many records it undid. */
+  abort(cause: unknown): Promise<number>;
 }
 
 export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {}): StagedWriter {
@@ -198,6 +198,9 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
     async abort(cause) {
       await settle();
       await undoLoad(driver, database, undo, cause);
+      let rels = 0;
+      for (const [type, ids] of undo.createdRels) rels += ids.length + undo.changedRels.get(type)!.length;
+      return undo.createdNodes.length + undo.changedNodes.length + rels;
     },
   };
 }

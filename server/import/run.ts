@@ -1,18 +1,22 @@
 /**
- * An import: CSV files (or a folder of them), streamed twice, never held whole in memory.
- *  1. The checking pass (always): each file is parsed row by row → mapping → the model's rules
- *     (each row validated once) → duplicate ids and references → compared with the database in
- *     batches while reading goes on (stream.ts). Only ids, issues and changes are kept.
- *  2. The writing pass (with apply, only when pass 1 found no issue and something changes): the
- *     files are read again and the new or changed records are written through the shared loader,
- *     all or nothing; then the access log: 'collection' for new records, 'alteration' for changed
- *     ones. Dry run by default: nothing is written.
+ * An import: CSV files (or a folder of them), streamed, never held whole in memory.
+ *  - The checking pass (always): each file is parsed row by row → mapping → the model's rules
+ *    (each row validated once) → duplicate ids and references → compared with the database in
+ *    batches while reading goes on (stream.ts). Only ids, issues and changes are kept.
+ *  - Writing (with apply, only when the checking found no issue and something changes):
+ *    - big imports (ONE_PASS_MIN_BYTES) are written while they are checked, batch after batch,
+ *      through the staged writer; the first issue stops writing and what was written is undone;
+ *    - smaller ones are read again after checking: up to SINGLE_LOAD_MAX new or changed records
+ *      in one transaction, more through a second checking pass that writes (the files must not
+ *      have changed in between);
+ *    then the access log: 'collection' for new records, 'alteration' for changed ones.
+ * Dry run by default: nothing is written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { load, NodeBatchRow, RelBatchRow } from '../db/loader';
-import { openStagedWriter } from '../db/staged-load';
+import { load } from '../db/loader';
+import { openStagedWriter, StagedWriter } from '../db/staged-load';
 import type { LoadUnit, NodeRow, RelRow } from '../model/types';
 import { appendAccessLog, systemActor } from '../security/access-log';
 import { Mapping, templateMapping } from './mapping';
@@ -22,7 +26,6 @@ import { convertRow, headerIssues, ImportIssue, ParsedRecord } from './convert';
 import type { Change } from './diff';
 import type { LanguageWarning } from './language';
 import { CheckPass } from './stream';
-import { checkRecord } from './check';
 import { runResolution } from '../resolution/resolve';
 
 export interface ImportOptions {
@@ -43,6 +46,8 @@ export interface ImportOptions {
   concurrency?: number;
   /** Imports writing more records than this stream to the staged writer (default SINGLE_LOAD_MAX). */
   singleLoadMaxRows?: number;
+  /** With apply, files of at least this many bytes in all are checked and written in one reading (default ONE_PASS_MIN_BYTES). */
+  onePassMinBytes?: number;
 }
 
 export interface FileReport { file: string; encoding?: Encoding; mapping?: string; rows: number }
@@ -62,6 +67,8 @@ export interface ImportReport {
   changes: Change[];
   /** Free text the language guide asks to avoid (warnings: the rows still load). */
   warnings: LanguageWarning[];
+  /** Checked and written in one reading, stopped by an issue: records written meanwhile and undone. */
+  undone?: number;
   /** With `resolve`: new people compared and possible duplicates proposed. */
   resolution?: { compared: number; proposed: number };
   /**
@@ -150,12 +157,21 @@ const STREAM_BATCH = 10_000;
 
 type PassOptions = ImportOptions & { database: string; now: Date };
 
+/** The staged writer of a streamed write; its progress counts records written. */
+function openImportWriter(driver: Driver, opts: PassOptions, total?: number): StagedWriter {
+  return openStagedWriter(driver, {
+    database: opts.database, batchSize: opts.batchSize ?? STREAM_BATCH, concurrency: opts.concurrency,
+    // In one reading the read progress (bytes) covers writing too: the total is not known yet.
+    onProgress: total === undefined ? undefined : (done) => opts.onProgress?.('write', done, total),
+  });
+}
+
 /** Pass 2: reads the files again and writes the new and changed records (all or nothing). */
-async function writePass(driver: Driver, planned: Planned[], pass: CheckPass, opts: PassOptions): Promise<void> {
+async function writePass(driver: Driver, byOrder: Planned[], pass: CheckPass, opts: PassOptions): Promise<void> {
   const total = pass.writeNodeIds.size + pass.writeRelIds.size;
-  planned = planned.filter((p) => p.mapping && pass.writeCounts.has(p.name));
   const max = opts.singleLoadMaxRows ?? SINGLE_LOAD_MAX;
-  if (total > max) return streamWrite(driver, planned, pass, opts, total);
+  if (total > max) return checkAndWriteAgain(driver, byOrder, opts, total);
+  const planned = byOrder.filter((p) => p.mapping && pass.writeCounts.has(p.name));
   const units = new Map<string, LoadUnit>();
   const keep = (rec: ParsedRecord) => {
     if (!(rec.kind === 'node' ? pass.writeNodeIds : pass.writeRelIds).has(rec.data.id as string)) return;
@@ -176,6 +192,23 @@ async function writePass(driver: Driver, planned: Planned[], pass: CheckPass, op
   });
 }
 
+/**
+ * Pass 2 when more than SINGLE_LOAD_MAX records change (in files under ONE_PASS_MIN_BYTES): the
+ * files are checked again, byte for byte the same, and written as they are read; whatever fails
+ * is undone.
+ */
+async function checkAndWriteAgain(driver: Driver, byOrder: Planned[], opts: PassOptions, total: number): Promise<void> {
+  const writer = openImportWriter(driver, opts, total);
+  try {
+    const again = await checkFiles(driver, byOrder, opts, { writer, keepIds: true, verify: (p, digest) => sameFile(p, { digest }) });
+    changedSinceChecked(again.pass.issues);
+  } catch (e) {
+    await writer.abort(e);
+    throw e;
+  }
+  await writer.finish();
+}
+
 /** The writing pass read a file: it must be the file the checking pass checked, byte for byte. */
 function sameFile(p: Planned, read: { digest?: string }): void {
   if (read.digest !== p.digest) throw new Error(`${p.name} changed since it was checked; nothing written: run the import again`);
@@ -187,120 +220,96 @@ function changedSinceChecked(issues: ImportIssue[]): void {
   throw new Error(`${i.file} changed since it was checked (row ${i.row}, column ${i.column}: ${i.reason}); nothing written`);
 }
 
+/** What a checking pass over the planned files found. */
+interface Checked { pass: CheckPass; reports: Map<string, FileReport>; seconds: number; read: number }
+
 /**
- * Pass 2 of a big import: the files stream again, the new and changed records are validated (the
- * rows were not kept) and go to the staged writer in batches, all nodes first (node and event
- * files), then all relationships (event files with links, relationship files). Whatever fails,
- * the writer undoes what was written.
+ * One checking pass over the files (node files first, so relationship ends are known when
+ * relationships are read). With a writer, new and changed records are written as they are
+ * checked (stream.ts). `verify` sees each file's digest once it has been read.
  */
-async function streamWrite(driver: Driver, planned: Planned[], pass: CheckPass, opts: PassOptions, total: number): Promise<void> {
-  const batchSize = opts.batchSize ?? STREAM_BATCH;
-  const writer = openStagedWriter(driver, {
-    database: opts.database, batchSize, concurrency: opts.concurrency, onProgress: (done) => opts.onProgress?.('write', done, total),
-  });
-  const buffers = new Map<string, { type: string; origin: string; rows: Array<NodeBatchRow | RelBatchRow> }>();
-  let queued: Promise<void> | undefined;
-  const issues: ImportIssue[] = [];
-  const send = (key: string) => {
-    const b = buffers.get(key)!;
-    buffers.delete(key);
-    const prior = queued ?? Promise.resolve();
-    queued = prior.then(() => (b.origin === '' ? writer.writeNodes(b.type, b.rows as NodeBatchRow[]) : writer.writeRels(b.type, b.origin, b.rows as RelBatchRow[])));
-  };
-  const push = (key: string, type: string, origin: string, row: NodeBatchRow | RelBatchRow) => {
-    let b = buffers.get(key);
-    if (!b) { b = { type, origin, rows: [] }; buffers.set(key, b); }
-    b.rows.push(row);
-    if (b.rows.length >= batchSize) send(key);
-  };
-  const io = { busy: () => queued !== undefined, wait: async () => { const q = queued; queued = undefined; await q; } };
-  const withRels = new Set<Planned>();
+async function checkFiles(
+  driver: Driver, byOrder: Planned[], opts: PassOptions,
+  how: { writer?: StagedWriter; keepIds: boolean; onBytes?: (done: number) => void; verify?: (p: Planned, digest?: string) => void },
+): Promise<Checked> {
+  const pass = new CheckPass(driver, opts.database, opts.now, how.keepIds, how.writer, how.writer ? opts.batchSize : undefined);
+  const reports = new Map<string, FileReport>();
+  const timer = { read: 0 };
+  const t0 = Date.now();
+  let doneBytes = 0;
   try {
-    for (const p of planned) {
-      if (p.order === 2) { withRels.add(p); continue; }
-      const read = await streamFile(p, (rec) => {
-        if (rec.kind === 'rel') { if (pass.writeRelIds.has(rec.data.id as string)) withRels.add(p); return; }
-        if (!pass.writeNodeIds.has(rec.data.id as string)) return;
-        const c = checkRecord(rec, opts.now);
-        if (!c.node) { issues.push(c.issue!); return; }
-        const labelKey = c.node.labels.join(':');
-        push(`n:${labelKey}`, labelKey, '', { i: rec.row, id: c.node.id, props: c.node.props });
-      }, (i) => issues.push(i), io);
-      sameFile(p, read);
-      changedSinceChecked(issues);
+    for (const p of byOrder) {
+      if (!p.mapping) {
+        pass.issues.push({ file: p.name, row: 0, column: '(file)', reason: 'no mapping matches this file name: name it after a template (people.csv, incidents.csv…) or pass --mapping' });
+        reports.set(p.file, { file: p.name, rows: 0 });
+        continue;
+      }
+      if (p.order === 2) pass.nodesDone();
+      const index = pass.file(p.name);
+      const before = doneBytes;
+      const { digest, ...fileReport } = await streamFile(p, (rec) => pass.add(rec, index), (i) => pass.issues.push(i), {
+        busy: () => pass.busy, wait: () => pass.wait(), timer, onBytes: (b) => how.onBytes?.(before + b),
+      });
+      how.verify?.(p, digest);
+      reports.set(p.file, fileReport);
+      doneBytes += p.size;
     }
-    for (const key of [...buffers.keys()]) send(key);
-    for (const p of planned) {
-      if (!withRels.has(p)) continue;
-      const read = await streamFile(p, (rec) => {
-        if (rec.kind !== 'rel' || !pass.writeRelIds.has(rec.data.id as string)) return;
-        const c = checkRecord(rec, opts.now);
-        if (!c.rel) { issues.push(c.issue!); return; }
-        push(`r:${rec.type}:${rec.file}`, rec.type, rec.file, { i: rec.row, id: c.rel.id, from: c.rel.from, to: c.rel.to, props: c.rel.props });
-      }, (i) => issues.push(i), io);
-      sameFile(p, read);
-      changedSinceChecked(issues);
-      for (const key of [...buffers.keys()]) send(key);
-    }
-    await io.wait();
+    await pass.finish();
   } catch (e) {
-    await queued?.catch(() => undefined);
-    await writer.abort(e);
+    await pass.halt(); // nothing more is written; the caller undoes what was
     throw e;
   }
-  await writer.finish();
+  return { pass, reports, seconds: (Date.now() - t0) / 1000, read: timer.read };
 }
+
+/** Imports whose files add up to at least this many bytes are checked and written in one reading. */
+export const ONE_PASS_MIN_BYTES = 16 * 1024 * 1024;
 
 export async function runImport(driver: Driver, target: string | string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const database = opts.database ?? 'neo4j';
   const now = opts.now ?? new Date();
+  const passOpts: PassOptions = { ...opts, database, now };
   const files = (Array.isArray(target) ? target : [target]).flatMap(csvFiles);
   const planned: Planned[] = files.map((file) => {
     const mapping = chooseMapping(file, opts.mappings ?? []);
     return { file, name: path.basename(file), mapping, order: mapping ? fileOrder(mapping) : 0, size: fs.statSync(file).size };
   });
   const totalBytes = planned.reduce((s, p) => s + p.size, 0);
-  const timings: Record<string, number> = {};
-  const pass = new CheckPass(driver, database, now, !!opts.apply);
-  const reports = new Map<string, FileReport>();
-  const timer = { read: 0 };
-  const t0 = Date.now();
-  let doneBytes = 0;
-  // Node files first, so relationship ends are known when relationships are read (stream.ts).
   const byOrder = [...planned].sort((a, b) => a.order - b.order);
-  for (const p of byOrder) {
-    if (!p.mapping) {
-      pass.issues.push({ file: p.name, row: 0, column: '(file)', reason: 'no mapping matches this file name: name it after a template (people.csv, incidents.csv…) or pass --mapping' });
-      reports.set(p.file, { file: p.name, rows: 0 });
-      continue;
-    }
-    if (p.order === 2) pass.nodesDone();
-    const index = pass.file(p.name);
-    const before = doneBytes;
-    const { digest, ...fileReport } = await streamFile(p, (rec) => pass.add(rec, index), (i) => pass.issues.push(i), {
-      busy: () => pass.busy, wait: () => pass.wait(), timer,
-      onBytes: (b) => opts.onProgress?.('read', before + b, totalBytes),
+  // A big import is written while it is checked: one reading instead of two. Writing stops at the
+  // first issue and what was written is undone, so it still applies entirely or not at all.
+  const onePass = !!opts.apply && totalBytes >= (opts.onePassMinBytes ?? ONE_PASS_MIN_BYTES);
+  const writer = onePass ? openImportWriter(driver, passOpts) : undefined;
+  let checked: Checked;
+  try {
+    checked = await checkFiles(driver, byOrder, passOpts, {
+      writer, keepIds: !!opts.apply, onBytes: (done) => opts.onProgress?.('read', done, totalBytes),
+      verify: (p, digest) => { p.digest = digest; },
     });
-    p.digest = digest;
-    reports.set(p.file, fileReport);
-    doneBytes += p.size;
+  } catch (e) {
+    await writer?.abort(e);
+    throw e;
   }
-  await pass.finish();
-  Object.assign(timings, { read: timer.read, ...pass.seconds, checkPass: (Date.now() - t0) / 1000 });
+  const { pass } = checked;
+  const timings: Record<string, number> = { read: checked.read, ...pass.seconds, checkPass: checked.seconds };
   for (const k of Object.keys(timings)) timings[k] = Math.round(timings[k] * 1000) / 1000;
   let mark = Date.now();
   const lap = (phase: string) => { const t = Date.now(); timings[phase] = (t - mark) / 1000; mark = t; };
   const { issues, diff: d } = pass;
-  const fileReports = planned.map((p) => reports.get(p.file)!);
+  const fileReports = planned.map((p) => checked.reports.get(p.file)!);
   const report: ImportReport = {
     applied: false, files: fileReports, read: fileReports.reduce((s, f) => s + f.rows, 0),
     created: pass.created, updated: d.updated.length, unchanged: d.unchanged,
     rejected: new Set(issues.map((i) => `${i.file}#${i.row}`)).size, issues, changes: d.updated, timings,
     warnings: pass.warnings,
   };
-  if (!opts.apply || issues.length > 0 || pass.created + d.updated.length === 0) return report;
-
-  await writePass(driver, byOrder, pass, { ...opts, database, now });
+  const changes = pass.created + d.updated.length;
+  if (!opts.apply || issues.length > 0 || changes === 0) {
+    if (writer) report.undone = await writer.abort(new Error('the import has issues'));
+    return report;
+  }
+  if (writer) await writer.finish();
+  else await writePass(driver, byOrder, pass, passOpts);
   report.applied = true;
   lap('write');
   const actor = systemActor(opts.actor ?? 'import', driver, database);

@@ -9,8 +9,16 @@
  * relationships, then relationship files). A relationship end named by a record of the import is
  * checked against that record's labels; an end not (yet) in the import waits until every node
  * of the import has been read, then is looked up in the database in batches.
+ *
+ * Given a staged writer, the pass also writes as it goes (an import checked and written in one
+ * reading): each batch is compared with the database, then its new and changed records are
+ * written, in the order the batches were read (nodes before the relationships that need them).
+ * Writing stops at the first issue; the caller then undoes what was written (writer.abort).
+ * Relationships with an end outside the import wait until the database has confirmed every end.
  */
 import type { Driver } from 'neo4j-driver';
+import type { NodeBatchRow, RelBatchRow } from '../db/loader';
+import type { StagedWriter } from '../db/staged-load';
 import type { ImportIssue, ParsedRecord } from './convert';
 import { checkRecord, duplicateIssue, endpointIssue, CheckedNode, CheckedRel, LOOKUP_BATCH } from './check';
 import { diffNodes, diffRels, Diff, DIFF_BATCH } from './diff';
@@ -61,12 +69,22 @@ export class CheckPass {
   private failure: { error: unknown } | undefined;
   private nodesComplete = false;
   private readonly languageCache: LanguageCache = new Map();
+  /** With a writer: batches write in the order they were read, each after its comparison. */
+  private writes: Promise<void> = Promise.resolve();
+  /** With a writer: relationships with an end outside the import (written once every end is confirmed). */
+  private external: CheckedRel[] = [];
+  private halted = false;
 
   /** New records (diff.created holds their ids only when keepIds). */
   created = 0;
 
   /** keepIds: keep what a write needs (created ids, the ids to write); a dry run only counts. */
-  constructor(private readonly driver: Driver, private readonly database: string, private readonly now: Date, private readonly keepIds = true) {
+  constructor(
+    private readonly driver: Driver, private readonly database: string, private readonly now: Date,
+    private readonly keepIds = true, private readonly writer?: StagedWriter,
+    /** Records compared with the database at a time (and written at a time, with a writer). */
+    private readonly batchSize = DIFF_BATCH,
+  ) {
     this.diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
   }
 
@@ -96,7 +114,7 @@ export class CheckPass {
     if (!labels) { labels = n.labels; this.labelSets.set(key, labels); }
     this.nodes.set(n.id, { labels, file, row: n.rec.row });
     this.nodeBatch.push(n);
-    if (this.nodeBatch.length >= DIFF_BATCH) this.flushNodes();
+    if (this.nodeBatch.length >= this.batchSize) this.flushNodes();
   }
 
   private addRel(r: CheckedRel, file: number): void {
@@ -110,10 +128,15 @@ export class CheckPass {
     for (const end of ['from', 'to'] as const) {
       this.reference({ type: r.type, file: r.rec.file, row: r.rec.row, column: r.rec.columnOf[end] ?? end, end, id: r[end] });
     }
+    if (this.writer && !(this.nodes.has(r.from) && this.nodes.has(r.to))) { this.external.push(r); return; }
+    this.batchRel(r);
+  }
+
+  private batchRel(r: CheckedRel): void {
     let batch = this.relBatches.get(r.type);
     if (!batch) { batch = []; this.relBatches.set(r.type, batch); }
     batch.push(r);
-    if (batch.length >= DIFF_BATCH) this.flushRels(r.type);
+    if (batch.length >= this.batchSize) this.flushRels(r.type);
   }
 
   private reference(ref: Ref): void {
@@ -143,6 +166,21 @@ export class CheckPass {
     for (const ref of pending) this.reference(ref);
   }
 
+  /**
+   * Compares a batch with the database now; with a writer, then writes its new and changed records
+   * after every batch read before it (so a relationship's ends are written before it).
+   */
+  private compare(compare: () => Promise<Set<string>>, write: (ids: Set<string>) => Promise<void>): void {
+    if (!this.writer) { this.run('diff', async () => { await compare(); }); return; }
+    const compared = compare();
+    const written = this.writes.then(async () => {
+      const ids = await compared;
+      if (ids.size && !this.issues.length && !this.failure && !this.halted) await write(ids);
+    });
+    this.writes = written.catch(() => undefined);
+    this.run('diff', () => written);
+  }
+
   private run(kind: 'references' | 'diff', task: () => Promise<void>): void {
     const t0 = performance.now();
     const p = task()
@@ -156,12 +194,20 @@ export class CheckPass {
     const batch = this.nodeBatch;
     this.nodeBatch = [];
     if (!batch.length) return;
-    this.run('diff', async () => {
+    this.compare(async () => {
       const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
       await diffNodes(this.driver, this.database, batch, d);
       const created = new Set(d.created);
       if (this.keepIds) for (const n of batch) if (n.rec.type === 'Person' && created.has(n.id)) this.newPeople.push(n.id);
-      this.merge(d, this.writeNodeIds, batch);
+      return this.merge(d, this.writeNodeIds, batch);
+    }, async (ids) => {
+      const groups = new Map<string, NodeBatchRow[]>();
+      for (const n of batch) {
+        if (!ids.has(n.id)) continue;
+        const key = n.labels.join(':');
+        (groups.get(key) ?? groups.set(key, []).get(key)!).push({ i: n.rec.row, id: n.id, props: n.props });
+      }
+      for (const [key, rows] of groups) await this.writer!.writeNodes(key, rows);
     });
   }
 
@@ -169,21 +215,37 @@ export class CheckPass {
     const batch = this.relBatches.get(type);
     this.relBatches.delete(type);
     if (!batch?.length) return;
-    this.run('diff', async () => {
+    // Ends read in the current node batch are compared (and written) first.
+    if (this.writer) this.flushNodes();
+    this.compare(async () => {
       const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
       await diffRels(this.driver, this.database, type, batch, d);
-      this.merge(d, this.writeRelIds, batch);
+      return this.merge(d, this.writeRelIds, batch);
+    }, async (ids) => {
+      const byFile = new Map<string, RelBatchRow[]>();
+      for (const r of batch) {
+        if (!ids.has(r.id)) continue;
+        const rows = byFile.get(r.rec.file) ?? byFile.set(r.rec.file, []).get(r.rec.file)!;
+        rows.push({ i: r.rec.row, id: r.id, from: r.from, to: r.to, props: r.props });
+      }
+      for (const [file, rows] of byFile) await this.writer!.writeRels(type, file, rows);
     });
   }
 
-  private merge(d: Diff, write: Set<string>, batch: Array<{ id: string; rec: ParsedRecord }>): void {
+  /** Adds a compared batch to the totals; returns the ids that are new or changed. */
+  private merge(d: Diff, write: Set<string>, batch: Array<{ id: string; rec: ParsedRecord }>): Set<string> {
     this.created += d.created.length;
     for (const c of d.updated) this.diff.updated.push(c);
     this.diff.unchanged += d.unchanged;
-    if (!this.keepIds || d.created.length + d.updated.length === 0) return;
-    for (const id of d.created) { this.diff.created.push(id); write.add(id); }
-    for (const c of d.updated) write.add(c.id);
-    for (const r of batch) if (write.has(r.id)) this.writeCounts.set(r.rec.file, (this.writeCounts.get(r.rec.file) ?? 0) + 1);
+    const ids = new Set([...d.created, ...d.updated.map((c) => c.id)]);
+    if (!this.keepIds || ids.size === 0) return ids;
+    for (const id of d.created) this.diff.created.push(id);
+    // Without a writer, the writing pass reads the files again for these.
+    if (!this.writer) {
+      for (const id of ids) write.add(id);
+      for (const r of batch) if (ids.has(r.id)) this.writeCounts.set(r.rec.file, (this.writeCounts.get(r.rec.file) ?? 0) + 1);
+    }
+    return ids;
   }
 
   private flushLookups(): void {
@@ -213,16 +275,37 @@ export class CheckPass {
     if (this.failure) throw this.failure.error;
   }
 
-  /** Flushes every batch and waits for the database; then the issues are complete. */
+  /** Stops writing and waits for what is in flight (before the caller undoes the writes). */
+  async halt(): Promise<void> {
+    this.halted = true;
+    while (this.inFlight.size) await Promise.race(this.inFlight);
+  }
+
+  private async settle(): Promise<void> {
+    const t0 = performance.now();
+    while (this.inFlight.size) await Promise.race(this.inFlight);
+    this.seconds.wait += (performance.now() - t0) / 1000;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * Flushes every batch and waits for the database; then the issues are complete (and, with a
+   * writer, every new or changed record has been handed to it unless an issue stopped writing).
+   */
   async finish(): Promise<void> {
     this.nodesDone();
     this.flushNodes();
     for (const type of [...this.relBatches.keys()]) this.flushRels(type);
     this.flushLookups();
-    const t0 = performance.now();
-    while (this.inFlight.size) await Promise.race(this.inFlight);
-    this.seconds.wait += (performance.now() - t0) / 1000;
-    if (this.failure) throw this.failure.error;
+    await this.settle();
+    if (this.external.length) {
+      // Every end is checked now: relationships to records already in the database are compared
+      // (and written, unless an issue stopped writing).
+      for (const r of this.external) this.batchRel(r);
+      this.external = [];
+      for (const type of [...this.relBatches.keys()]) this.flushRels(type);
+      await this.settle();
+    }
     this.issues.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
   }
 }

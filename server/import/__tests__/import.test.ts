@@ -19,6 +19,34 @@ async function logEntries(): Promise<Array<{ operation: string; ids: string[]; d
   return records.map((r) => r.get('e').properties);
 }
 
+type Spoil = { file: string; template: string; rows: Row[] };
+const spoilt: Array<[string, Spoil, { file: string; row: number; column: string; reason: RegExp }]> = [
+  ['bad code', { file: 'places.csv', template: 'places', rows: [places[0], { ...places[1], recordType: 'Location', kind: 'nightclubz' }] },
+    { file: 'places.csv', row: 2, column: 'kind', reason: /unknown code "nightclubz"/ }],
+  ['bad date', { file: 'people.csv', template: 'people', rows: [{ ...people[0], dateOfBirth: '2010-02-30' }, people[1]] },
+    { file: 'people.csv', row: 1, column: 'dateOfBirth', reason: /not a real date/ }],
+  ['future date', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], occurredAt: '2999-01-01T00:00:00Z' }] },
+    { file: 'incidents.csv', row: 2, column: 'occurredAt', reason: /future/ }],
+  ['impossible age', { file: 'people.csv', template: 'people', rows: [people[0], { ...people[1], dateOfBirth: '1850-01-01' }] },
+    { file: 'people.csv', row: 2, column: 'dateOfBirth', reason: /impossible age/ }],
+  ['duplicate id in the file', { file: 'people.csv', template: 'people', rows: [...people, { ...people[0], name: 'Another' }] },
+    { file: 'people.csv', row: 3, column: 'id', reason: /duplicate id "p1" \(also at people.csv row 1\)/ }],
+  ['unknown id reference', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], personId: 'nobody' }, incidents[1]] },
+    { file: 'incidents.csv', row: 1, column: 'personId', reason: /unknown id "nobody"/ }],
+  ['a child as person of concern', { file: 'people.csv', template: 'people', rows: [{ ...people[0], roles: 'PersonOfConcern' }, people[1]] },
+    { file: 'people.csv', row: 1, column: 'roles', reason: /under 18 cannot hold the PersonOfConcern role/ }],
+  ['missing provenance', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], sourceRef: '' }] },
+    { file: 'incidents.csv', row: 2, column: 'sourceRef', reason: /required field is missing/ }],
+  ['exploitation alleged from a child', { file: 'relationships.csv', template: 'relationships', rows: [{ ...relationships[0], from: 'p1', to: 'p2' }, relationships[1]] },
+    { file: 'relationships.csv', row: 1, column: 'from', reason: /always from an adult person of concern/ }],
+  ['handling C without conditions', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], handling: 'C' }, incidents[1]] },
+    { file: 'incidents.csv', row: 1, column: 'conditions', reason: /conditions/ }],
+  ['unknown record type', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], recordType: 'Gang' }, incidents[1]] },
+    { file: 'incidents.csv', row: 1, column: 'recordType', reason: /unknown record type "Gang"/ }],
+  ['a field of another record type', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], offenceType: 'robbery' }] },
+    { file: 'incidents.csv', row: 2, column: 'offenceType', reason: /not a field of Injury/ }],
+];
+
 describe('CSV import through the templates (real Neo4j)', () => {
   beforeEach(async () => { await freshGraph(); });
   afterAll(async () => { await closeDriver(); });
@@ -67,33 +95,6 @@ describe('CSV import through the templates (real Neo4j)', () => {
     expect(records[0].get('c')).toBe('CLA');
   });
 
-  type Spoil = { file: string; template: string; rows: Row[] };
-  const spoilt: Array<[string, Spoil, { file: string; row: number; column: string; reason: RegExp }]> = [
-    ['bad code', { file: 'places.csv', template: 'places', rows: [places[0], { ...places[1], recordType: 'Location', kind: 'nightclubz' }] },
-      { file: 'places.csv', row: 2, column: 'kind', reason: /unknown code "nightclubz"/ }],
-    ['bad date', { file: 'people.csv', template: 'people', rows: [{ ...people[0], dateOfBirth: '2010-02-30' }, people[1]] },
-      { file: 'people.csv', row: 1, column: 'dateOfBirth', reason: /not a real date/ }],
-    ['future date', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], occurredAt: '2999-01-01T00:00:00Z' }] },
-      { file: 'incidents.csv', row: 2, column: 'occurredAt', reason: /future/ }],
-    ['impossible age', { file: 'people.csv', template: 'people', rows: [people[0], { ...people[1], dateOfBirth: '1850-01-01' }] },
-      { file: 'people.csv', row: 2, column: 'dateOfBirth', reason: /impossible age/ }],
-    ['duplicate id in the file', { file: 'people.csv', template: 'people', rows: [...people, { ...people[0], name: 'Another' }] },
-      { file: 'people.csv', row: 3, column: 'id', reason: /duplicate id "p1" \(also at people.csv row 1\)/ }],
-    ['unknown id reference', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], personId: 'nobody' }, incidents[1]] },
-      { file: 'incidents.csv', row: 1, column: 'personId', reason: /unknown id "nobody"/ }],
-    ['a child as person of concern', { file: 'people.csv', template: 'people', rows: [{ ...people[0], roles: 'PersonOfConcern' }, people[1]] },
-      { file: 'people.csv', row: 1, column: 'roles', reason: /under 18 cannot hold the PersonOfConcern role/ }],
-    ['missing provenance', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], sourceRef: '' }] },
-      { file: 'incidents.csv', row: 2, column: 'sourceRef', reason: /required field is missing/ }],
-    ['exploitation alleged from a child', { file: 'relationships.csv', template: 'relationships', rows: [{ ...relationships[0], from: 'p1', to: 'p2' }, relationships[1]] },
-      { file: 'relationships.csv', row: 1, column: 'from', reason: /always from an adult person of concern/ }],
-    ['handling C without conditions', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], handling: 'C' }, incidents[1]] },
-      { file: 'incidents.csv', row: 1, column: 'conditions', reason: /conditions/ }],
-    ['unknown record type', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], recordType: 'Gang' }, incidents[1]] },
-      { file: 'incidents.csv', row: 1, column: 'recordType', reason: /unknown record type "Gang"/ }],
-    ['a field of another record type', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], offenceType: 'robbery' }] },
-      { file: 'incidents.csv', row: 2, column: 'offenceType', reason: /not a field of Injury/ }],
-  ];
   it.each(spoilt)('rejects %s: names file, row, column, reason; writes nothing even with --apply', async (_n, s, expected) => {
     const dir = baseFolder();
     writeFile(dir, s.file, templateText(s.template, s.rows));
@@ -194,6 +195,76 @@ describe('big imports: the write pass streams to the staged writer (real Neo4j)'
     })).rejects.toThrow('interrupted');
     expect(batches).toBeGreaterThanOrEqual(3);
     expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+  });
+});
+
+describe('big imports: checked and written in one reading (real Neo4j)', () => {
+  beforeEach(async () => { await freshGraph(); });
+  afterAll(async () => { await closeDriver(); });
+  const onePass = { apply: true, onePassMinBytes: 0, batchSize: 2 };
+
+  it('writes the same graph as one transaction, logs it; an alteration is logged; a re-import changes nothing', async () => {
+    const dir = baseFolder();
+    await runImport(driver(), dir, { apply: true });
+    const oneTransaction = await snapshot();
+    await freshGraph();
+    const report = await runImport(driver(), dir, onePass);
+    expect(report).toMatchObject({ applied: true, created: 11, rejected: 0 });
+    expect(await snapshot()).toBe(oneTransaction);
+    const changed = people.map((p) => (p.id === 'p2' ? { ...p, careStatus: 'CLA' } : p));
+    writeFile(dir, 'people.csv', templateText('people', changed));
+    const altered = await runImport(driver(), dir, onePass);
+    expect(altered).toMatchObject({ applied: true, created: 0, updated: 1, unchanged: 10 });
+    const log = await logEntries();
+    expect(log.map((e) => e.operation)).toEqual(['collection', 'alteration']);
+    expect(log[1].ids).toEqual(['p2']);
+    const again = await runImport(driver(), dir, onePass);
+    expect(again).toMatchObject({ applied: false, created: 0, updated: 0, unchanged: 11 });
+    expect(await logEntries()).toHaveLength(2);
+  });
+
+  it('relationships to records already in the database are written once their ends are confirmed', async () => {
+    await runImport(driver(), baseFolder(), { apply: true });
+    const later = tmpDir();
+    writeFile(later, 'incidents.csv', templateText('incidents', [{ ...incidents[0], id: 'e3', personId: 'p2', personRole: 'suspect' }]));
+    const report = await runImport(driver(), later, onePass);
+    expect(report).toMatchObject({ applied: true, created: 3, rejected: 0 });
+    const { records } = await driver().executeQuery("MATCH (:Event {id: 'e3'})-[r]-(n) RETURN count(r) AS n");
+    expect(records[0].get('n')).toBe(2);
+  });
+
+  it.each(spoilt)('rejects %s with the same issues as a dry run, and what was written before is undone', async (_n, s, expected) => {
+    const dir = baseFolder();
+    writeFile(dir, s.file, templateText(s.template, s.rows));
+    const dry = await runImport(driver(), dir);
+    const report = await runImport(driver(), dir, onePass);
+    expect(report.applied).toBe(false);
+    expect(report.issues).toContainEqual({ ...expected, reason: expect.stringMatching(expected.reason) });
+    expect(report.issues).toEqual(dry.issues);
+    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+    expect(await logEntries()).toHaveLength(0);
+  });
+
+  it('an issue in the last file undoes the records already written from the files before it', async () => {
+    const dir = baseFolder();
+    writeFile(dir, 'relationships.csv', templateText('relationships', [...relationships, { ...relationships[0], id: 'r9', from: 'p1', to: 'p2' }]));
+    const report = await runImport(driver(), dir, onePass);
+    expect(report.applied).toBe(false);
+    expect(new Set(report.issues.map((i) => `${i.file} row ${i.row}`))).toEqual(new Set(['relationships.csv row 3']));
+    expect(report.undone).toBeGreaterThan(0);
+    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+  });
+
+  it('an id that belongs to another kind of record in the database leaves the stored graph as it was', async () => {
+    await runImport(driver(), baseFolder(), { apply: true });
+    const before = await snapshot();
+    const later = tmpDir();
+    writeFile(later, 'people.csv', templateText('people', [{ ...people[0], id: 'new-1' }, { ...people[1], id: 'new-2' }]));
+    writeFile(later, 'places.csv', templateText('places', [{ ...places[0], id: 'p1' }]));
+    const report = await runImport(driver(), later, onePass);
+    expect(report.applied).toBe(false);
+    expect(report.issues).toEqual([expect.objectContaining({ file: 'places.csv', row: 1, column: 'id', reason: expect.stringMatching(/already belongs to a Person/) })]);
+    expect(await snapshot()).toBe(before);
   });
 });
 
