@@ -36,6 +36,8 @@ const arg = (args: string[], name: string, fallback: string): string => {
 const mb = (b: number): number => Math.round(b / 1048576);
 const secs = (t0: number): number => (Date.now() - t0) / 1000;
 const execFileP = promisify(execFile);
+/** The Node flags of `npm run import` (package.json): the import's figures are the command's. */
+const IMPORT_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /** What scripts/bench/import-run-lib.ts prints. */
 interface ChildRun {
@@ -109,7 +111,7 @@ export async function run(args: string[]): Promise<void> {
     const importRun = async (apply: boolean): Promise<ChildRun & { loadAverage: string; neo4jCpuSeconds?: number }> => {
       const load0 = loadAverage();
       const neo0 = pid ? cpuSeconds(pid) : undefined;
-      const { stdout } = await execFileP(process.execPath, ['--import', 'tsx', path.join(__dirname, 'import-run-lib.ts'), neo.uri, dir, ...(apply ? ['--apply'] : [])], {
+      const { stdout } = await execFileP(process.execPath, [...IMPORT_NODE_FLAGS, '--import', 'tsx', path.join(__dirname, 'import-run-lib.ts'), neo.uri, dir, ...(apply ? ['--apply'] : [])], {
         env: { ...process.env, BENCH_NEO4J_USER: neo.user, BENCH_NEO4J_PASSWORD: neo.password }, maxBuffer: 1 << 26,
       });
       const run = JSON.parse(stdout.trim().split('\n').pop()!) as ChildRun;
