@@ -72,7 +72,8 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
 
   // Key judgements.
   const judgements: Judgement[] = [];
-  const themes = [...d.trends.emerging].sort((a, b) => a.pValue - b.pValue).slice(0, 3);
+  // A theme with nothing recorded in any quarter has no trend to judge (its test gives p = 1).
+  const themes = d.trends.emerging.filter((e) => e.series.some((s) => s.numerator > 0)).sort((a, b) => a.pValue - b.pValue).slice(0, 3);
   for (const e of themes) {
     judgements.push({
       likelihood: likelihoodFromP(e.pValue),

@@ -46,6 +46,17 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => { await closeDriver(); fs.rmSync(out, { recursive: true, force: true }); });
 
+describe('a quarter with no records', () => {
+  it('makes no trend judgement from series with nothing in them', async () => {
+    const empty = await buildBriefing(source(), { quarter: '2015-Q1', edition: 'partner', author: { name: 'Lee Lead', role: 'lead' }, formats: ['html'] }, path.join(out, 'empty'));
+    const html = read(empty, 'html');
+    expect(html).toContain('id="key-judgements"');
+    expect(html).not.toMatch(/rather than varying by chance/);
+    // The same wording does appear where there is data (the test can fail).
+    expect(read(restricted, 'html')).toMatch(/rather than varying by chance/);
+  });
+});
+
 describe('figures equal the raw data (restricted edition, independent Cypher)', () => {
   it('missing episodes and the children in them', async () => {
     const t = table(restricted, 'missing');
