@@ -91,23 +91,36 @@ export function endpointIssue(
 
 export const LOOKUP_BATCH = 10_000;
 
-/** Labels of the ids that exist in the database (ids not returned do not exist). */
-export async function lookupLabels(driver: Driver, database: string, ids: string[]): Promise<Map<string, string[]>> {
+/** What decides whether a stored record may be seen (see server/security/policy.ts). */
+export interface StoredMarking { labels: readonly string[]; source?: string | null; handling?: string | null; sharedWith?: readonly string[] | null }
+
+/**
+ * Labels of the ids that exist in the database (ids not returned do not exist). With `visible`,
+ * a record the caller may not see is left out too: to them it does not exist.
+ */
+export async function lookupLabels(driver: Driver, database: string, ids: string[], visible?: (m: StoredMarking) => boolean): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
     const { records } = await driver.executeQuery(
-      'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels',
+      `UNWIND $ids AS id MATCH (n:Entity {id: id})
+       RETURN n.id AS id, labels(n) AS labels, n.source AS source, n.handling AS handling, n.sharedWith AS sharedWith`,
       { ids: ids.slice(i, i + LOOKUP_BATCH) }, { database, routing: 'READ' });
-    for (const r of records) out.set(r.get('id'), r.get('labels'));
+    for (const r of records) {
+      const m: StoredMarking = { labels: r.get('labels'), source: r.get('source'), handling: r.get('handling'), sharedWith: r.get('sharedWith') };
+      if (!visible || visible(m)) out.set(r.get('id'), r.get('labels'));
+    }
   }
   return out;
 }
 
-/** Relationship ends must exist (in this import or the database) and carry a label the type allows. */
-export async function checkReferences(driver: Driver, database: string, c: Checked): Promise<ImportIssue[]> {
+/**
+ * Relationship ends must exist (in this import or the database) and carry a label the type
+ * allows. With `visible`, an end the caller may not see is an unknown id (its kind is not told).
+ */
+export async function checkReferences(driver: Driver, database: string, c: Checked, visible?: (m: StoredMarking) => boolean): Promise<ImportIssue[]> {
   const labelsOf = new Map<string, string[]>(c.nodes.map((n) => [n.id, n.labels]));
   const missing = [...new Set(c.rels.flatMap((r) => [r.from, r.to]).filter((id) => !labelsOf.has(id)))];
-  for (const [id, labels] of await lookupLabels(driver, database, missing)) labelsOf.set(id, labels);
+  for (const [id, labels] of await lookupLabels(driver, database, missing, visible)) labelsOf.set(id, labels);
   const issues: ImportIssue[] = [];
   for (const r of c.rels) {
     for (const end of ['from', 'to'] as const) {

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { RequestContext } from '../../graphql/context';
 import { AppError } from '../../errors';
-import { requireRole, requireJustification } from '../../security/policy';
+import { requireRole, requireJustification, canSeeNode } from '../../security/policy';
 import { appendAccessLog } from '../../security/access-log';
 import { load } from '../../db/loader';
 import { nodeKind, relKind } from '../../model/model';
@@ -63,12 +63,14 @@ function fail(issues: ImportIssue[]): never {
 async function write(ctx: RequestContext, justification: string, records: ParsedRecord[]): Promise<{ ids: string[]; warnings: Array<{ field: string; phrase: string; suggestion: string }> }> {
   const checked = checkRows(records);
   const issues = [...checked.issues];
-  if (!issues.length) issues.push(...await checkReferences(ctx.driver, ctx.database, checked));
+  // A record the user may not see is, to them, an unknown id: recording a fact must not reveal it.
+  if (!issues.length) issues.push(...await checkReferences(ctx.driver, ctx.database, checked, (m) => canSeeNode(ctx.user, m)));
   if (issues.length) fail(issues);
   const d = await diff(ctx.driver, ctx.database, checked.nodes, checked.rels);
-  const existing = [...d.updated.map((c) => c.id)];
-  if (d.issues.length) fail(d.issues);
-  if (existing.length || d.unchanged) fail([{ file: ORIGIN, row: 1, column: 'id', reason: 'a record with this id already exists; recording is for new facts' }]);
+  // One wording whoever holds the id and whatever it is: the kind of a record the user may not see is not told.
+  if (d.issues.length || d.updated.length || d.unchanged) {
+    fail([{ file: ORIGIN, row: 1, column: 'id', reason: 'this id is already in use; recording is for new facts (leave id out to have one made)' }]);
+  }
   const units = [
     ...checked.nodes.map((n) => ({ kind: 'node' as const, label: n.rec.type, rows: [n.rec.data as never], origin: ORIGIN })),
     ...checked.rels.map((r) => ({ kind: 'rel' as const, type: r.type, rows: [r.rec.data as never], origin: ORIGIN })),

@@ -56,6 +56,32 @@ describe('recordEvent / recordRelationship', () => {
     expect(await entities()).toBe(3);
   });
 
+  it('a record the partner may not see is an unknown id to them (no link made, its kind not told); police can link it', async () => {
+    // p2 is held by POLICE and not shared with EDUCATION: invisible to pam.partner.
+    const input = { type: 'Incident', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }], provenance: prov };
+    for (const people of [[{ personId: 'p2', role: 'victim' }], [{ personId: 'p2', role: 'suspect' }]]) {
+      const r = await api.gql('pam.partner', EVENT, { input: { ...input, people } }, { justification: 'SYN-CASE-4' });
+      expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'people[0].personId' });
+      expect(r.body.errors?.[0].message).toBe('people[0].personId: reference to an unknown id "p2"');
+    }
+    const ghost = await api.gql('pam.partner', EVENT, { input: { ...input, people: [{ personId: 'ghost', role: 'victim' }] } }, { justification: 'SYN-CASE-4' });
+    expect(ghost.body.errors?.[0].message).toBe('people[0].personId: reference to an unknown id "ghost"');
+    expect(await entities()).toBe(3);
+    const police = await api.gql('pat.police', EVENT, { input: { ...input, people: [{ personId: 'p2', role: 'suspect' }] } }, { justification: 'SYN-CASE-4' });
+    expect(police.body.errors).toBeUndefined();
+  });
+
+  it('an id already in use is refused in one wording, whether or not the user may see the record, and never says its kind', async () => {
+    const input = { type: 'Incident', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }], provenance: prov };
+    const hidden = await api.gql('pam.partner', EVENT, { input: { ...input, id: 'p2' } }, { justification: 'SYN-CASE-5' });
+    const visible = await api.gql('pam.partner', EVENT, { input: { ...input, id: 'p1' } }, { justification: 'SYN-CASE-5' });
+    for (const r of [hidden, visible]) {
+      expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+      expect(r.body.errors?.[0].message).toBe('id: this id is already in use; recording is for new facts (leave id out to have one made)');
+    }
+    expect(await entities()).toBe(3);
+  });
+
   it('a relationship: alleged exploitation from the adult is recorded; from the child it is refused', async () => {
     const ok = await api.gql('pat.police', REL, { input: { type: 'EXPLOITS', from: 'p2', to: 'p1', fields: [{ field: 'exploitationType', value: 'CCE' }], provenance: { ...prov, status: 'hypothesis' } } }, { justification: 'SYN-OP-3' });
     expect(ok.body.errors).toBeUndefined();
