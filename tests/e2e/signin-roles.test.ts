@@ -4,6 +4,8 @@
 import type { BrowserContext } from 'playwright-core';
 import { startServer, launchBrowser, signIn, shot } from './support/harness';
 import { closeDriver } from '../support/db';
+import { getDriver, database } from '../../server/db/driver';
+import { appendAccessLog, systemActor } from '../../server/security/access-log';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: { context: BrowserContext; close(): Promise<void> };
@@ -68,13 +70,17 @@ describe('sign-in and role-aware workspace (real browser)', () => {
     await page.close();
   });
 
-  it('auditor: the access log view only, with the hash chain verified', async () => {
+  it('auditor: the access log view only, with the hash chain verified and how many records each entry touched', async () => {
+    const ids = Array.from({ length: 1234 }, (_, i) => `syn-import-${i}`);
+    await appendAccessLog(systemActor('import', getDriver(), database()), { operation: 'collection', justification: 'SYN-E2E monthly import', ids, detail: { files: ['people.csv'] } });
     const page = await signIn(browser.context, server.url, 'aud.auditor');
     expect(await tabs(page)).toEqual(['accesslog']);
     await page.click('#view-tabs [data-view="accesslog"]');
     await page.waitForFunction(() => ['ready', 'error'].includes((document.querySelector('#view-body') as HTMLElement).dataset.state ?? ''), undefined, { timeout: 30000 });
     expect(await page.textContent('#view-body')).toMatch(/Hash chain verified/);
     expect(await page.getAttribute('#view-body', 'data-state')).toBe('ready');
+    const row = await page.$$eval('#view-body tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')).find((cells) => cells.includes('SYN-E2E monthly import')));
+    expect(row).toEqual(expect.arrayContaining(['collection', '1234']));
     await shot(page, '03-auditor-access-log');
     await page.close();
   });

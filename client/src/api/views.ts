@@ -148,15 +148,15 @@ export const VIEWS: ViewDef[] = [
     async load() {
       // Two requests: the API's cost limit counts list sizes, and the chain check is separate work.
       const [d, check] = await Promise.all([
-        gql<{ accessLog: { entries: { seq: number; at: string; actorName: string; actorRole: string; operation: string; justification: string; ids: string[]; detail: string | null }[] } }>(
-          '{ accessLog(first: 40) { entries { seq at actorName actorRole operation justification ids detail } } }'),
+        gql<{ accessLog: { entries: { seq: number; at: string; actorName: string; actorRole: string; operation: string; justification: string; idCount: number; detail: string | null }[] } }>(
+          '{ accessLog(first: 40) { entries { seq at actorName actorRole operation justification idCount detail } } }'),
         gql<{ verifyAccessLog: { ok: boolean; entries: number; brokenAt: number | null; reason: string | null } }>('{ verifyAccessLog { ok entries brokenAt reason } }'),
       ]);
       const v = check.verifyAccessLog;
       return {
-        summary: v.ok ? `Hash chain verified: ${v.entries} entries intact.` : `Hash chain BROKEN at entry ${v.brokenAt}: ${v.reason ?? ''}`,
+        summary: v.ok ? `Hash chain verified: ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'} intact.` : `Hash chain BROKEN at entry ${v.brokenAt}: ${v.reason ?? ''}`,
         rows: d.accessLog.entries.map((e) => ({
-          cells: { seq: e.seq, at: e.at.slice(0, 19).replace('T', ' '), actor: `${e.actorName} (${e.actorRole})`, operation: e.operation, justification: e.justification, records: e.ids.length, detail: (e.detail ?? '').slice(0, 120) },
+          cells: { seq: e.seq, at: e.at.slice(0, 19).replace('T', ' '), actor: `${e.actorName} (${e.actorRole})`, operation: e.operation, justification: e.justification, records: e.idCount, detail: (e.detail ?? '').slice(0, 120) },
         })),
       };
     },

@@ -6,6 +6,9 @@ export const resolvers = {
     accessLog: (_: unknown, args: svc.PageArgs, ctx: RequestContext) => svc.accessLogPage(ctx, args),
     verifyAccessLog: (_: unknown, __: unknown, ctx: RequestContext) => svc.verify(ctx),
   },
+  AccessLogEntry: {
+    idCount: (entry: { ids: readonly string[] }) => entry.ids.length,
+  },
   Mutation: {
     exportAccessLog: (_: unknown, args: svc.ExportArgs, ctx: RequestContext) => svc.exportLog(ctx, args),
   },

@@ -54,10 +54,11 @@ describe('access log', () => {
   });
 
   it('auditors filter by record and operation, and page', async () => {
-    const r = await api.gql('aud.auditor', '{ accessLog(filter: {recordId: "yp2", operation: consultation}, first: 2) { entries { seq ids } nextBefore } }');
+    const r = await api.gql('aud.auditor', '{ accessLog(filter: {recordId: "yp2", operation: consultation}, first: 2) { entries { seq ids idCount } nextBefore } }');
     const page = r.body.data.accessLog;
     expect(page.entries).toHaveLength(2);
     expect(page.entries.every((e: any) => e.ids.includes('yp2'))).toBe(true);
+    expect(page.entries.map((e: any) => e.idCount)).toEqual(page.entries.map((e: any) => e.ids.length));
     expect(page.nextBefore).toBe(page.entries[1].seq);
   });
 
