@@ -1,7 +1,7 @@
 /**
  * One import in its own process, for the import benchmark (scripts/bench/import.ts): peak memory
  * and CPU are then the import's own, not the benchmark's (which holds the generated borough).
- * Usage: node --import tsx scripts/bench/import-run-lib.ts <uri> <dir> [--apply]
+ * Usage: node --import tsx scripts/bench/import-run-lib.ts <uri> <dir> [--apply] [--concurrency N]
  * Prints one JSON line: the report's counts and timings, wall seconds, peak RSS / heap, CPU.
  */
 import { openDriver } from '../../server/db/driver';
@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const cpu0 = process.cpuUsage();
   const t0 = Date.now();
   try {
-    const r = await runImport(driver, dir, { apply: flags.includes('--apply') });
+    const c = flags.indexOf('--concurrency');
+    const r = await runImport(driver, dir, { apply: flags.includes('--apply'), concurrency: c >= 0 ? Number(flags[c + 1]) : undefined });
     const seconds = (Date.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     clearInterval(timer);
