@@ -173,6 +173,8 @@ export class CheckPass {
   private compare(compare: () => Promise<Set<string>>, write: (ids: Set<string>) => Promise<void>): void {
     if (!this.writer) { this.run('diff', async () => { await compare(); }); return; }
     const compared = compare();
+    // Handled here too: it may fail while earlier writes are still queued (awaited below, rethrown there).
+    compared.catch(() => undefined);
     const written = this.writes.then(async () => {
       const ids = await compared;
       if (ids.size && !this.issues.length && !this.failure && !this.halted) await write(ids);

@@ -255,6 +255,24 @@ describe('big imports: checked and written in one reading (real Neo4j)', () => {
     expect(await counts()).toEqual({ nodes: 0, rels: 0 });
   });
 
+  it('a database error in a comparison while earlier writes are queued fails the import cleanly: nothing remains', async () => {
+    // The real driver, with its fourth comparison query failing (fault injection; every write is real).
+    const real = driver();
+    let compares = 0;
+    const failing = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop !== 'executeQuery') return Reflect.get(target, prop, receiver);
+        return (query: string, ...rest: unknown[]) => {
+          if (/^UNWIND \$ids AS id MATCH/.test(query) && ++compares === 4) return Promise.reject(new Error('connection lost (injected)'));
+          return (target.executeQuery as (...a: unknown[]) => unknown).call(target, query, ...rest);
+        };
+      },
+    });
+    await expect(runImport(failing, baseFolder(), onePass)).rejects.toThrow('connection lost (injected)');
+    expect(compares).toBeGreaterThanOrEqual(4);
+    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+  });
+
   it('an id that belongs to another kind of record in the database leaves the stored graph as it was', async () => {
     await runImport(driver(), baseFolder(), { apply: true });
     const before = await snapshot();
