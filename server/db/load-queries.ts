@@ -1,5 +1,5 @@
 /** The loader's Cypher. Labels and types come from the model (never from input text). */
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABEL } from '../model/model';
 import { RowError } from '../model/errors';
 import { wrongEndReason } from '../model/validate';
@@ -56,4 +56,28 @@ export async function diagnoseRel(tx: ManagedTransaction, file: string, type: st
   if (r.get('noTo')) throw new RowError(file, i, 'to', `reference to an unknown id ${JSON.stringify(r.get('to'))}`);
   const bad = !(r.get('fromLabels') as string[]).some((l) => fromLabels.includes(l));
   throw new RowError(file, i, bad ? 'from' : 'to', wrongEndReason(type, bad ? 'from' : 'to'));
+}
+
+export const LOOKUP_BATCH = 10_000;
+
+/** What decides whether a stored record may be seen (see server/security/policy.ts). */
+export interface StoredMarking { labels: readonly string[]; source?: string | null; handling?: string | null; sharedWith?: readonly string[] | null }
+
+/**
+ * Labels of the ids that exist in the database (ids not returned do not exist). With `visible`,
+ * a record the caller may not see is left out too: to them it does not exist.
+ */
+export async function lookupLabels(driver: Driver, database: string, ids: string[], visible?: (m: StoredMarking) => boolean): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+    const { records } = await driver.executeQuery(
+      `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id})
+       RETURN n.id AS id, labels(n) AS labels, n.source AS source, n.handling AS handling, n.sharedWith AS sharedWith`,
+      { ids: ids.slice(i, i + LOOKUP_BATCH) }, { database, routing: 'READ' });
+    for (const r of records) {
+      if (visible && !visible({ labels: r.get('labels'), source: r.get('source'), handling: r.get('handling'), sharedWith: r.get('sharedWith') })) continue;
+      out.set(r.get('id'), r.get('labels'));
+    }
+  }
+  return out;
 }

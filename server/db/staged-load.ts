@@ -14,7 +14,7 @@ import { relKind, ENTITY_LABEL, NODE_KINDS, PERSON_ROLES } from '../model/model'
 import { RowError } from '../model/errors';
 import { wrongEndReason } from '../model/validate';
 import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './loader';
-import { stagedNodeQuery, stagedRelQuery, diagnoseRel } from './load-queries';
+import { stagedNodeQuery, stagedRelQuery, diagnoseRel, lookupLabels, LOOKUP_BATCH } from './load-queries';
 
 interface Snapshot { id: string; labels: string[]; props: Record<string, unknown> }
 interface Undo {
@@ -24,7 +24,6 @@ interface Undo {
   changedRels: Map<string, Snapshot[]>;
 }
 
-const LOOKUP_BATCH = 10_000;
 /** Every label the loader can set (labels only ever come from the model). */
 const MODEL_LABELS = new Set([ENTITY_LABEL, ...NODE_KINDS.flatMap((k) => [k.label, ...k.extraLabels]), ...PERSON_ROLES]);
 
@@ -42,14 +41,7 @@ export async function checkEndpoints(driver: Driver, database: string, prepared:
     if (!labelsOf.has(r.from)) unknown.add(r.from);
     if (!labelsOf.has(r.to)) unknown.add(r.to);
   }
-  const ids = [...unknown];
-  for (let s = 0; s < ids.length; s += LOOKUP_BATCH) {
-    const { records } = await driver.executeQuery(
-      `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, labels(n) AS labels`,
-      { ids: ids.slice(s, s + LOOKUP_BATCH) }, { database, routing: 'READ' },
-    );
-    for (const r of records) labelsOf.set(r.get('id'), r.get('labels'));
-  }
+  for (const [id, labels] of await lookupLabels(driver, database, [...unknown])) labelsOf.set(id, labels);
   for (const p of prepared) {
     if (!p.rels || p.unit.kind !== 'rel') continue;
     const kind = relKind(p.unit.type)!;

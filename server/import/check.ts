@@ -11,6 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import { relKind } from '../model/model';
 import { validateNode, validateRel, ageOn, wrongEndReason, ValidNode, ValidRel } from '../model/validate';
 import { RowError } from '../model/errors';
+import { lookupLabels, type StoredMarking } from '../db/load-queries';
 import type { ImportIssue, ParsedRecord } from './convert';
 
 /** Oldest plausible age at import: older dates of birth are typing errors. */
@@ -87,30 +88,6 @@ export function endpointIssue(
     file: rec.file, row: rec.row, column,
     reason: wrongEndReason(type, end, `, but ${id} is ${labels.filter((l) => l !== 'Entity').join('/')}`),
   };
-}
-
-export const LOOKUP_BATCH = 10_000;
-
-/** What decides whether a stored record may be seen (see server/security/policy.ts). */
-export interface StoredMarking { labels: readonly string[]; source?: string | null; handling?: string | null; sharedWith?: readonly string[] | null }
-
-/**
- * Labels of the ids that exist in the database (ids not returned do not exist). With `visible`,
- * a record the caller may not see is left out too: to them it does not exist.
- */
-export async function lookupLabels(driver: Driver, database: string, ids: string[], visible?: (m: StoredMarking) => boolean): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-    const { records } = await driver.executeQuery(
-      `UNWIND $ids AS id MATCH (n:Entity {id: id})
-       RETURN n.id AS id, labels(n) AS labels, n.source AS source, n.handling AS handling, n.sharedWith AS sharedWith`,
-      { ids: ids.slice(i, i + LOOKUP_BATCH) }, { database, routing: 'READ' });
-    for (const r of records) {
-      const m: StoredMarking = { labels: r.get('labels'), source: r.get('source'), handling: r.get('handling'), sharedWith: r.get('sharedWith') };
-      if (!visible || visible(m)) out.set(r.get('id'), r.get('labels'));
-    }
-  }
-  return out;
 }
 
 /**

@@ -20,7 +20,8 @@ import type { Driver } from 'neo4j-driver';
 import type { NodeBatchRow, RelBatchRow } from '../db/loader';
 import type { StagedWriter } from '../db/staged-load';
 import type { ImportIssue, ParsedRecord } from './convert';
-import { checkRecord, duplicateIssue, endpointIssue, CheckedNode, CheckedRel, LOOKUP_BATCH } from './check';
+import { checkRecord, duplicateIssue, endpointIssue, CheckedNode, CheckedRel } from './check';
+import { lookupLabels, LOOKUP_BATCH } from '../db/load-queries';
 import { diffNodes, diffRels, Diff, DIFF_BATCH } from './diff';
 import { recordLanguageWarnings, LanguageCache, LanguageWarning } from './language';
 
@@ -255,10 +256,7 @@ export class CheckPass {
     this.lookups = new Map();
     if (!lookups.size) return;
     this.run('references', async () => {
-      const { records } = await this.driver.executeQuery(
-        'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels',
-        { ids: [...lookups.keys()] }, { database: this.database, routing: 'READ' });
-      for (const r of records) this.dbLabels.set(own(r.get('id')), r.get('labels'));
+      for (const [id, labels] of await lookupLabels(this.driver, this.database, [...lookups.keys()])) this.dbLabels.set(own(id), labels);
       for (const [id, refs] of lookups) {
         if (!this.dbLabels.has(id)) this.dbLabels.set(own(id), null);
         const labels = this.dbLabels.get(id) ?? undefined;
