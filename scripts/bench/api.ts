@@ -21,6 +21,7 @@ import { load } from '../../server/db/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import { closedLoop, ownCpuMs, type LoadResult } from './api-lib';
+import { cpuSeconds } from './load-lib';
 
 /** The Neo4j launcher process serving this Bolt port (Linux /proc), for its CPU time; undefined elsewhere. */
 function neo4jPid(uri: string): number | undefined {
@@ -35,16 +36,8 @@ function neo4jPid(uri: string): number | undefined {
   }
   return undefined;
 }
-/** utime + stime of a process in ms. */
-function processCpuMs(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
-}
+/** utime + stime of a process in ms (NaN when unknown). */
+const processCpuMs = (pid: number | undefined): number => (pid ? (cpuSeconds(pid) ?? NaN) * 1000 : NaN);
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);

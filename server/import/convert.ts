@@ -110,7 +110,7 @@ function typePlan(m: Mapping, kind: 'node' | 'rel', type: string): TypePlan {
     columns: Object.entries(m.columns).map(([column, fields]) => ({
       column,
       fields: [fields].flat().map((field) => ({
-        field, spec: specs[field], known: !!specs[field] || field === 'roles' || (kind === 'rel' && (field === 'from' || field === 'to')),
+        field, spec: specs[field], known: has(field) || (kind === 'rel' && (field === 'from' || field === 'to')),
         values: m.values[field], prefix: m.prefixes[field] ?? '',
       })),
     })),

@@ -48,8 +48,6 @@ export interface CsvReader {
   header: string[];
   /** The data rows, a read chunk's worth at a time. */
   batches: AsyncGenerator<CsvRow[]>;
-  /** The data rows one by one. */
-  rows: AsyncGenerator<CsvRow>;
   /** SHA-256 of the bytes read so far (of the whole file once the rows are all read). */
   digest(): string;
 }
@@ -180,15 +178,13 @@ export async function openCsv(file: string, onBytes?: (bytes: number) => void): 
       } else parser.push(decode(r.value as Buffer));
     }
   };
-  let header: string[] = [];
   try {
     await fill();
   } catch (e) {
     source.destroy();
     throw e;
   }
-  const first = parser.records.shift();
-  header = (first ?? []).map((c) => c.trim());
+  const header = (parser.records.shift() ?? []).map((c) => c.trim());
   async function* batches(): AsyncGenerator<CsvRow[]> {
     let n = 0;
     const width = header.length;
@@ -215,8 +211,5 @@ export async function openCsv(file: string, onBytes?: (bytes: number) => void): 
       source.destroy();
     }
   }
-  async function* rows(): AsyncGenerator<CsvRow> {
-    for await (const b of batches()) yield* b;
-  }
-  return { encoding, header, batches: batches(), rows: rows(), digest: () => hash.copy().digest('hex') };
+  return { encoding, header, batches: batches(), digest: () => hash.copy().digest('hex') };
 }

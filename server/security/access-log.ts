@@ -139,20 +139,10 @@ function chain(items: Pending[], head: Head): AccessLogEntry[] {
 
 const asParams = (entries: AccessLogEntry[]) => entries.map((e) => ({ ...e, seq: neo4j.int(e.seq) }));
 
-const appendIfHeadParams = (items: Pending[], known: Head, entries: AccessLogEntry[]) => ({
-  requestId: actorFields(items[0].actor).requestId, expectSeq: neo4j.int(known.seq), expectHash: known.hash,
-  entries: asParams(entries), lastHash: entries[entries.length - 1].hash,
-});
-
-/** Appends several entries in a caller's write transaction, chained in order. */
-async function appendManyTx(tx: ManagedTransaction, items: Pending[], known?: Head): Promise<AccessLogEntry[]> {
+/** Appends several entries in a caller's write transaction, chained in order after the locked head. */
+async function appendManyTx(tx: ManagedTransaction, items: Pending[]): Promise<AccessLogEntry[]> {
   items.forEach((i) => validateInput(i.input));
   const requestId = actorFields(items[0].actor).requestId;
-  if (known) {
-    const entries = chain(items, known);
-    const r = await tx.run(APPEND_IF_HEAD, appendIfHeadParams(items, known, entries));
-    if (r.records.length > 0) return entries;
-  }
   const head = await tx.run(LOCK_HEAD, { genesis: GENESIS_HASH, requestId });
   const entries = chain(items, { seq: Number(head.records[0].get('seq')), hash: String(head.records[0].get('hash')) });
   await tx.run(APPEND, { entries: asParams(entries), lastHash: entries[entries.length - 1].hash });
@@ -218,12 +208,15 @@ class GroupCommitter {
    */
   private async commit(batch: Pending[]): Promise<AccessLogEntry[]> {
     if (this.head) {
-      batch.forEach((i) => validateInput(i.input));
+      // Inputs were validated by append().
       const known = this.head;
       const entries = chain(batch, known);
       const session = this.driver.session({ database: this.database });
       try {
-        const r = await runWithoutCallSite(session, APPEND_IF_HEAD, appendIfHeadParams(batch, known, entries));
+        const r = await runWithoutCallSite(session, APPEND_IF_HEAD, {
+          requestId: actorFields(batch[0].actor).requestId, expectSeq: neo4j.int(known.seq), expectHash: known.hash,
+          entries: asParams(entries), lastHash: entries[entries.length - 1].hash,
+        });
         if (r.records.length > 0) return entries;
       } catch (e) {
         if (!neo4j.isRetriableError(e)) throw e;
