@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   if (!['lead', 'police', 'analyst', 'admin'].includes(role)) throw new Error(`--role must be lead, police, analyst or admin; got ${role}`);
   const formats = (arg('formats') ?? 'html,pdf,csv').split(',') as Array<'html' | 'pdf' | 'csv'>;
   const { resolveOptions, buildBriefing, BRIEFING_STEPS } = await import('../server/briefing');
-  const options = { quarter, edition: edition as 'partner', author: { name: arg('author') ?? `Briefing CLI (${role})`, role }, marking: arg('marking') as 'OFFICIAL' | undefined, formats };
+  const options = { quarter, edition: edition as 'partner', author: { name: arg('author') ?? 'Briefing CLI', role }, marking: arg('marking') as 'OFFICIAL' | undefined, formats };
   resolveOptions(options); // bad input fails before Neo4j starts
   await withNeo4j(async () => {
     const { getDriver, database } = await import('../server/db/driver');
