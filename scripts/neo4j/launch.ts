@@ -24,6 +24,8 @@ export interface LaunchOptions {
   port: number;
   pageCacheMb?: number;
   heap?: string;
+  /** More JVM options (garbage collector settings, say), after the launcher's own. */
+  jvmArgs?: string[];
   /** Delete the data folder first (tests). */
   fresh?: boolean;
   log?: (line: string) => void;
@@ -88,9 +90,12 @@ async function startEmbedded(opts: LaunchOptions): Promise<RunningNeo4j> {
   const dataDir = path.resolve(ROOT, opts.dataDir);
   if (opts.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
+  const jvmArgs = opts.jvmArgs ?? [];
   const child = spawn(
     'java',
-    [`-Xmx${opts.heap ?? '2g'}`, '-XX:+UseG1GC', '-cp', cp, path.join(LAUNCHER_DIR, 'Launcher.java'),
+    // A small rotating GC log next to the data: the first thing to read when Neo4j is slow.
+    [`-Xmx${opts.heap ?? '2g'}`, ...(jvmArgs.some((a) => /^-XX:\+Use\w+GC$/.test(a)) ? [] : ['-XX:+UseG1GC']), `-Xlog:gc:file=${path.join(dataDir, 'gc.log')}:uptime:filecount=2,filesize=5m`,
+      ...jvmArgs, '-cp', cp, path.join(LAUNCHER_DIR, 'Launcher.java'),
       dataDir, String(port), String(opts.pageCacheMb ?? 512)],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

@@ -14,7 +14,7 @@ import { relKind, ENTITY_LABEL, NODE_KINDS, PERSON_ROLES } from '../model/model'
 import { RowError } from '../model/errors';
 import { wrongEndReason } from '../model/validate';
 import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './loader';
-import { stagedNodeQuery, stagedRelQuery, diagnoseRel, lookupLabels, LOOKUP_BATCH } from './load-queries';
+import { stagedNodeQuery, stagedRelQuery, diagnoseRel, lookupLabels, seekId, LOOKUP_BATCH } from './load-queries';
 
 interface Snapshot { id: string; labels: string[]; props: Record<string, unknown> }
 interface Undo {
@@ -220,16 +220,16 @@ async function undoLoad(driver: Driver, database: string, undo: Undo, cause: unk
   const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / LOOKUP_BATCH) }, (_, i) => xs.slice(i * LOOKUP_BATCH, (i + 1) * LOOKUP_BATCH));
   try {
     for (const [type, ids] of undo.createdRels) {
-      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() DELETE r`, { ids: c });
+      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() ${seekId('r', type)} DELETE r`, { ids: c });
     }
     for (const [type, snaps] of undo.changedRels) {
-      for (const c of chunks(snaps)) await run(`UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() SET r = row.props`, { rows: c });
+      for (const c of chunks(snaps)) await run(`UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() ${seekId('r', type)} SET r = row.props`, { rows: c });
     }
-    for (const c of chunks(undo.createdNodes)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) DETACH DELETE n`, { ids: c });
-    for (const c of chunks(undo.changedNodes)) await run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) SET n = row.props`, { rows: c });
+    for (const c of chunks(undo.createdNodes)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${seekId('n')} DETACH DELETE n`, { ids: c });
+    for (const c of chunks(undo.changedNodes)) await run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) ${seekId('n')} SET n = row.props`, { rows: c });
     for (const label of MODEL_LABELS) {
       const ids = undo.changedNodes.filter((s) => s.added.includes(label)).map((s) => s.id);
-      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) REMOVE n:${label}`, { ids: c });
+      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${seekId('n')} REMOVE n:${label}`, { ids: c });
     }
   } catch (undoError) {
     const why = cause instanceof Error ? cause.message : String(cause);

@@ -6,6 +6,7 @@
 import neo4j, { Driver } from 'neo4j-driver';
 import type { CheckedNode, CheckedRel } from './check';
 import type { ImportIssue } from './convert';
+import { seekId } from '../db/load-queries';
 
 export interface Change { id: string; kind: 'node' | 'rel'; type: string; fields: string[] }
 export interface Diff { created: string[]; updated: Change[]; unchanged: number; issues: ImportIssue[] }
@@ -52,7 +53,7 @@ export const DIFF_BATCH = 10_000;
 /** Compares one batch of validated nodes (at most DIFF_BATCH) with the database, adding to out. */
 export async function diffNodes(driver: Driver, database: string, batch: CheckedNode[], out: Diff): Promise<void> {
   const { records } = await driver.executeQuery(
-    'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props',
+    `UNWIND $ids AS id MATCH (n:Entity {id: id}) ${seekId('n')} RETURN n.id AS id, labels(n) AS labels, properties(n) AS props`,
     { ids: batch.map((n) => n.id) }, { database, routing: 'READ' });
   const stored = new Map(records.map((r) => [r.get('id') as string, { labels: r.get('labels') as string[], props: r.get('props') }]));
   for (const n of batch) {
@@ -74,10 +75,12 @@ export async function diffNodes(driver: Driver, database: string, batch: Checked
 /** Compares one batch of validated relationships of one type with the database, adding to out. */
 export async function diffRels(driver: Driver, database: string, type: string, batch: CheckedRel[], out: Diff): Promise<void> {
   // type comes from the model's relationship list (checked by the mapping), never from cell text.
-  // Ends are read with startNode/endNode: naming them in the pattern ((a)-[r]->(b)) made the
-  // planner scan the whole relationship index once per id (quadratic on re-imports).
+  // The seek is a hint, not the planner's choice: planned while the type's index was still
+  // (nearly) empty, this query now and then got an index scan per id, and that cached plan made
+  // one import in five run for minutes (quadratic). Ends are read with startNode/endNode for the
+  // same reason (naming them in the pattern got the scan on re-imports).
   const { records } = await driver.executeQuery(
-    `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN r.id AS id, startNode(r).id AS from, endNode(r).id AS to, properties(r) AS props`,
+    `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() ${seekId('r', type)} RETURN r.id AS id, startNode(r).id AS from, endNode(r).id AS to, properties(r) AS props`,
     { ids: batch.map((r) => r.id) }, { database, routing: 'READ' });
   const stored = new Map(records.map((r) => [r.get('id') as string, { from: r.get('from'), to: r.get('to'), props: r.get('props') }]));
   for (const r of batch) {
