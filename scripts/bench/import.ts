@@ -1,5 +1,5 @@
 /**
- * Import benchmark (`npm run bench -- import [--scale borough] [--seed N]`), on a fresh embedded
+ * Import benchmark (`npm run bench -- import [--scale borough] [--seed N] [--repeat N]`), on a fresh embedded
  * Neo4j (2 GB heap, 512 MB page cache, as `npm start`):
  *  1. the synthetic borough written as template CSVs, imported through the template path: dry run,
  *     --apply (rows/s, peak Node RSS / heap), and a re-import (everything unchanged), each in its
@@ -7,7 +7,8 @@
  *  2. baselines in the same process: the bulk loader on the same rows (no CSV), and one transaction
  *     per row on a sample (the ratio the design asks for: ≥ 50×);
  *  3. entity resolution over the people: time, candidate pairs compared, precision / recall
- *     against the planted duplicates; and the same as a database run (read, score, write).
+ *     against the planted duplicates; and the same as a database run (read, score, write);
+ *  4. with --repeat N: N more --apply runs, each into a fresh store (how reliable the rate is).
  * Writes bench-results/import.json and prints a summary. The machine is shared: compare ratios.
  */
 import fs from 'node:fs';
@@ -17,7 +18,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import neo4j, { Driver } from 'neo4j-driver';
 import { openDriver } from '../../server/db/driver';
-import { resolveNeo4j } from '../neo4j/launch';
+import { resolveNeo4j, type RunningNeo4j } from '../neo4j/launch';
 import { migrate } from '../../server/db/migrate';
 import { load } from '../../server/db/loader';
 import { generate } from '../../fixtures/generator';
@@ -85,6 +86,34 @@ async function perRowRate(driver: Driver, units: LoadUnit[], n: number): Promise
   return people.length / secs(t0);
 }
 
+const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+type ImportRun = ChildRun & { loadAverage: string; neo4jCpuSeconds?: number };
+
+/** One import in its own process (peak memory and CPU are the import's), with Neo4j's CPU meanwhile. */
+async function importInto(neo: RunningNeo4j, pid: number | undefined, dir: string, apply: boolean): Promise<ImportRun> {
+  const load0 = loadAverage();
+  const neo0 = pid ? cpuSeconds(pid) : undefined;
+  const { stdout } = await execFileP(process.execPath, [...IMPORT_NODE_FLAGS, '--import', 'tsx', path.join(__dirname, 'import-run-lib.ts'), neo.uri, dir, ...(apply ? ['--apply'] : [])], {
+    env: { ...process.env, BENCH_NEO4J_USER: neo.user, BENCH_NEO4J_PASSWORD: neo.password }, maxBuffer: 1 << 26,
+  });
+  const run = JSON.parse(stdout.trim().split('\n').pop()!) as ChildRun;
+  const neoCpu = pid && neo0 !== undefined ? +((cpuSeconds(pid) ?? 0) - neo0).toFixed(1) : undefined;
+  return { loadAverage: load0, ...run, neo4jCpuSeconds: neoCpu };
+}
+
+/** A fresh, migrated embedded Neo4j for fn, stopped and deleted afterwards. */
+async function withFreshNeo4j<T>(dataDir: string, fn: (neo: RunningNeo4j, pid: number | undefined) => Promise<T>): Promise<T> {
+  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
+  try {
+    const driver = openDriver(neo.uri, neo.user, neo.password);
+    try { await migrate(driver); } finally { await driver.close(); }
+    return await fn(neo, neo4jPid(dataDir));
+  } finally {
+    await neo.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function run(args: string[]): Promise<void> {
   const scale = arg(args, 'scale', 'borough') as Scale;
   const seed = Number(arg(args, 'seed', '20251'));
@@ -106,18 +135,8 @@ export async function run(args: string[]): Promise<void> {
   try {
     await migrate(driver);
     const pid = neo4jPid(dataDir);
-    const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
     /** One import in its own process (peak memory and CPU are the import's), with Neo4j's CPU meanwhile. */
-    const importRun = async (apply: boolean): Promise<ChildRun & { loadAverage: string; neo4jCpuSeconds?: number }> => {
-      const load0 = loadAverage();
-      const neo0 = pid ? cpuSeconds(pid) : undefined;
-      const { stdout } = await execFileP(process.execPath, [...IMPORT_NODE_FLAGS, '--import', 'tsx', path.join(__dirname, 'import-run-lib.ts'), neo.uri, dir, ...(apply ? ['--apply'] : [])], {
-        env: { ...process.env, BENCH_NEO4J_USER: neo.user, BENCH_NEO4J_PASSWORD: neo.password }, maxBuffer: 1 << 26,
-      });
-      const run = JSON.parse(stdout.trim().split('\n').pop()!) as ChildRun;
-      const neoCpu = pid && neo0 !== undefined ? +((cpuSeconds(pid) ?? 0) - neo0).toFixed(1) : undefined;
-      return { loadAverage: load0, ...run, neo4jCpuSeconds: neoCpu };
-    };
+    const importRun = (apply: boolean) => importInto(neo, pid, dir, apply);
 
     const dry = await importRun(false);
     results.dryRun = { ...dry, rowsPerSecond: Math.round(written.rows / dry.seconds) };
@@ -167,8 +186,21 @@ export async function run(args: string[]): Promise<void> {
     await driver.close();
     await neo.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(dir, { recursive: true, force: true });
   }
+  const repeats = Number(arg(args, 'repeat', '0'));
+  if (repeats > 0) {
+    // How reliable the rate is: more --apply runs, each into a store of its own (as the first).
+    const runs = [];
+    for (let i = 0; i < repeats; i++) {
+      const again = await withFreshNeo4j(`${dataDir}-repeat`, (n, p) => importInto(n, p, dir, true));
+      runs.push({ seconds: again.seconds, rowsPerSecond: Math.round(written.rows / again.seconds), neo4jCpuSeconds: again.neo4jCpuSeconds, nodeCpuSeconds: again.nodeCpuSeconds });
+      console.log(`Repeat ${i + 1}: ${again.seconds.toFixed(1)} s → ${Math.round(written.rows / again.seconds)} rows/s; CPU Neo4j ${again.neo4jCpuSeconds} s, Node ${again.nodeCpuSeconds} s`);
+    }
+    const rates = [...runs.map((r) => r.rowsPerSecond), (results.apply as { rowsPerSecond: number }).rowsPerSecond].sort((a, b) => a - b);
+    results.applyRepeats = { runs, allApplyRuns: { min: rates[0], median: rates[Math.floor(rates.length / 2)], max: rates[rates.length - 1] } };
+    console.log(`All ${rates.length} --apply runs: min ${rates[0]}, median ${rates[Math.floor(rates.length / 2)]}, max ${rates[rates.length - 1]} rows/s`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync('bench-results', { recursive: true });
   fs.writeFileSync(path.join('bench-results', 'import.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Wrote bench-results/import.json');
