@@ -51,13 +51,16 @@ async function selectRow(row: ViewRow, tr: HTMLTableRowElement): Promise<void> {
   focusNode(row.node.id);
 }
 
+/** Whole numbers with thousands separators (1,234); anything else as given. */
+const cellText = (v: unknown): string => (v == null ? '—' : Number.isInteger(v) ? (v as number).toLocaleString('en-GB') : String(v));
+
 function table(def: ViewDef, rows: ViewRow[]): HTMLElement {
   const head = el('tr', {}, ...def.columns.map((c) => el('th', { scope: 'col' }, c.title)));
   const body = el('tbody');
   for (const row of rows) {
     const tr = el('tr', { tabindex: '0', 'data-id': row.node?.id ?? '' }, ...def.columns.map((c) => {
       const v = row.cells[c.key];
-      return el('td', c.numeric ? { class: 'num' } : {}, v == null ? '—' : String(v));
+      return el('td', c.numeric ? { class: 'num' } : {}, cellText(v));
     }));
     tr.addEventListener('click', () => void selectRow(row, tr));
     tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); void selectRow(row, tr); } });
