@@ -3,6 +3,8 @@ export interface LoadResult {
   count: number; errors: number; seconds: number; p50: number; p95: number; p99: number; mean: number;
   /** CPU milliseconds per request, by process (filled in by api.ts; the client process reports its own). */
   cpuMsPerRequest?: Record<string, number>;
+  /** Access-log entries per commit (group commit), when the scenario logs. */
+  logEntriesPerCommit?: number;
 }
 
 export const percentile = (sorted: number[], p: number): number =>

@@ -66,7 +66,7 @@ export async function run(args: string[]): Promise<void> {
     const { getDriver, database, closeDriver } = await import('../../server/db/driver');
     const { buildApp } = await import('../../server/app');
     const { issueDemoToken } = await import('../../server/auth');
-    const { appendAccessLog } = await import('../../server/security/access-log');
+    const { appendAccessLog, commitStats } = await import('../../server/security/access-log');
     const { hopFilter, ROW_CAP } = await import('../../server/modules/neighbourhood/neighbourhood.service');
     const driver = getDriver();
     await migrate(driver, database());
@@ -138,9 +138,12 @@ export async function run(args: string[]): Promise<void> {
       async (hops: number, total: number, offset: number): Promise<LoadResult> => {
         const n0 = processCpuMs(javaPid);
         const s0 = ownCpuMs();
+        const c0 = { ...commitStats };
         const r = await fn(hops, total, offset);
         const per = (ms: number) => +(ms / Math.max(1, r.count)).toFixed(2);
-        return { ...r, cpuMsPerRequest: { neo4j: per(processCpuMs(javaPid) - n0), [self]: per(ownCpuMs() - s0), ...r.cpuMsPerRequest } };
+        const commits = commitStats.commits - c0.commits;
+        const logEntriesPerCommit = commits ? +((commitStats.entries - c0.entries) / commits).toFixed(2) : undefined;
+        return { ...r, logEntriesPerCommit, cpuMsPerRequest: { neo4j: per(processCpuMs(javaPid) - n0), [self]: per(ownCpuMs() - s0), ...r.cpuMsPerRequest } };
       };
     const scenarios: Record<string, (hops: number, total: number, offset: number) => Promise<LoadResult>> = {
       driver: withCpu(inProcess(driverOnly), 'bench'),
@@ -160,7 +163,7 @@ export async function run(args: string[]): Promise<void> {
         for (const [name, fn] of Object.entries(scenarios)) {
           const r = await fn(hops, requests, round);
           ((results[`${hops}-hop`] ??= {})[name] ??= []).push(r);
-          console.log(`${hops}-hop ${name.padEnd(10)} round ${round + 1}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${Math.round(r.count / r.seconds)} req/s, errors ${r.errors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}`);
+          console.log(`${hops}-hop ${name.padEnd(10)} round ${round + 1}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${Math.round(r.count / r.seconds)} req/s, errors ${r.errors}, log entries/commit ${r.logEntriesPerCommit ?? '-'}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}`);
         }
       }
     }
@@ -169,6 +172,7 @@ export async function run(args: string[]): Promise<void> {
     const table = Object.fromEntries(Object.entries(results).map(([hop, byName]) => {
       const s = Object.fromEntries(Object.entries(byName).map(([n, rs]) => [n, {
         p50: mid(rs.map((r) => r.p50)), p95: mid(rs.map((r) => r.p95)), p99: mid(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0),
+        ...(rs[0].logEntriesPerCommit !== undefined ? { logEntriesPerCommit: mid(rs.map((r) => r.logEntriesPerCommit ?? NaN)) } : {}),
         cpuMsPerRequest: Object.fromEntries(Object.keys(rs[0].cpuMsPerRequest ?? {}).map((k) => [k, mid(rs.map((r) => r.cpuMsPerRequest?.[k] ?? NaN))])),
       }]));
       return [hop, {
