@@ -86,8 +86,8 @@ export async function freePort(): Promise<number> {
 /**
  * The embedded Neo4j's garbage collector: Parallel rather than G1. On 2 cores an import's batch
  * transactions live just long enough to be promoted, and G1 cost Neo4j ~16% more CPU (the borough
- * imported into a fresh store: Neo4j CPU 91-95 s with G1 over five runs, 76-80 s with Parallel over
- * three). A Neo4j server of your own (NEO4J_URI) keeps its own settings.
+ * imported into a fresh store: Neo4j CPU 91-95 s with G1 over five runs, 73-80 s with Parallel over
+ * eight). A Neo4j server of your own (NEO4J_URI) keeps its own settings.
  */
 const DEFAULT_GC = '-XX:+UseParallelGC';
 

@@ -5,9 +5,9 @@ import { RowError } from '../model/errors';
 import { wrongEndReason } from '../model/validate';
 
 /**
- * A planner hint: look the id up in its unique index. Batch queries are planned once and cached;
- * planned while the database was (nearly) empty, a lookup could get an index or label scan per
- * row instead, which made an occasional import run for minutes. A hint takes the guess away.
+ * A planner hint: look the id up in its unique index. Batch queries are planned once and cached,
+ * and one such cached plan scanned a relationship index once per id instead (caught in a thread
+ * dump), which made an occasional import run for minutes. The hint takes the guess away.
  */
 export const seekId = (variable: string, label: string = ENTITY_LABEL): string => `USING INDEX SEEK ${variable}:${label}(id)`;
 

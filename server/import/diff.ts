@@ -75,10 +75,9 @@ export async function diffNodes(driver: Driver, database: string, batch: Checked
 /** Compares one batch of validated relationships of one type with the database, adding to out. */
 export async function diffRels(driver: Driver, database: string, type: string, batch: CheckedRel[], out: Diff): Promise<void> {
   // type comes from the model's relationship list (checked by the mapping), never from cell text.
-  // The seek is a hint, not the planner's choice: planned while the type's index was still
-  // (nearly) empty, this query now and then got an index scan per id, and that cached plan made
-  // one import in five run for minutes (quadratic). Ends are read with startNode/endNode for the
-  // same reason (naming them in the pattern got the scan on re-imports).
+  // The seek is a hint, not the planner's choice: this query now and then got a cached plan that
+  // scanned the type's index once per id, and one import in five ran for minutes (quadratic). Ends
+  // are read with startNode/endNode for the same reason (naming them got the scan on re-imports).
   const { records } = await driver.executeQuery(
     `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() ${seekId('r', type)} RETURN r.id AS id, startNode(r).id AS from, endNode(r).id AS to, properties(r) AS props`,
     { ids: batch.map((r) => r.id) }, { database, routing: 'READ' });

@@ -158,14 +158,14 @@ export async function appendAccessLogTx(tx: ManagedTransaction, actor: RequestCo
   return (await appendManyTx(tx, [{ actor, input }]))[0];
 }
 
+/** Entries and commits since the process started (the API benchmark reports entries per commit). */
+export const commitStats = { commits: 0, entries: 0 };
+
 /**
  * Group commit: appends that arrive while a transaction is in flight wait and go together in the
  * next one. Each caller still resolves only after its own entry is committed; far fewer commits
  * (and lock waits on the head) under concurrent load.
  */
-/** Entries and commits since the process started (the API benchmark reports entries per commit). */
-export const commitStats = { commits: 0, entries: 0 };
-
 class GroupCommitter {
   private pending: Array<Pending & { resolve: (e: AccessLogEntry) => void; reject: (e: unknown) => void }> = [];
   private running = false;
