@@ -101,8 +101,9 @@ async function startEmbedded(opts: LaunchOptions): Promise<RunningNeo4j> {
   const jvmArgs = opts.jvmArgs ?? [];
   const child = spawn(
     'java',
-    // A small rotating GC log next to the data: the first thing to read when Neo4j is slow.
-    [`-Xmx${opts.heap ?? '2g'}`, ...(jvmArgs.some((a) => /^-XX:\+Use\w+GC$/.test(a)) ? [] : [DEFAULT_GC]), `-Xlog:gc:file=${path.join(dataDir, 'gc.log')}:uptime:filecount=2,filesize=5m`,
+    // A small rotating GC log next to the data: the first thing to read when Neo4j is slow (quoted:
+    // -Xlog splits its options on colons).
+    [`-Xmx${opts.heap ?? '2g'}`, ...(jvmArgs.some((a) => /^-XX:\+Use\w+GC$/.test(a)) ? [] : [DEFAULT_GC]), `-Xlog:gc:file="${path.join(dataDir, 'gc.log')}":uptime:filecount=2,filesize=5m`,
       ...jvmArgs, '-cp', cp, path.join(LAUNCHER_DIR, 'Launcher.java'),
       dataDir, String(port), String(opts.pageCacheMb ?? 512)],
     { stdio: ['pipe', 'pipe', 'pipe'] },
