@@ -14,7 +14,7 @@ export interface ExportArgs { filter?: Filter | null; format?: 'CSV' | 'JSON' | 
 const MAX_EXPORT = 50_000;
 const COLUMNS = ['seq', 'at', 'actorId', 'actorName', 'actorRole', 'actorAgency', 'operation', 'justification', 'ids', 'detail', 'requestId', 'prevHash', 'hash'] as const;
 
-function params(f: Filter | null | undefined, limit: number, before: number | null) {
+function params(f: Filter | null | undefined, limit: number, before: number | null, withIds: boolean) {
   const { from, to } = checkWindow(f?.from, f?.to);
   return {
     from, to,
@@ -23,14 +23,16 @@ function params(f: Filter | null | undefined, limit: number, before: number | nu
     recordId: f?.recordId ? checkText('filter.recordId', f.recordId, 200) : null,
     limit: neo4j.int(limit),
     before: before === null ? null : neo4j.int(before),
+    withIds,
   };
 }
 
-export async function accessLogPage(ctx: RequestContext, args: PageArgs) {
+/** `withIds`: read each entry's ids too (the count comes either way). */
+export async function accessLogPage(ctx: RequestContext, args: PageArgs, withIds = true) {
   requireCapability(ctx, 'accessLog');
   const first = checkInt('first', args.first, 1, 1000, 100);
   const before = args.before == null ? null : checkInt('before', args.before, 1, Number.MAX_SAFE_INTEGER, 1);
-  const rows = await readRows(ctx, 'accesslog', 'entries', params(args.filter, first, before));
+  const rows = await readRows(ctx, 'accesslog', 'entries', params(args.filter, first, before, withIds));
   const entries = rows.map((r) => r.e as { seq: number });
   return { entries, nextBefore: entries.length === first ? entries[entries.length - 1].seq : null };
 }
@@ -51,7 +53,11 @@ export async function exportLog(ctx: RequestContext, args: ExportArgs) {
   requireCapability(ctx, 'accessLog');
   const justification = requireJustification(ctx);
   const format = args.format ?? 'CSV';
-  const rows = (await readRows(ctx, 'accesslog', 'entries', params(args.filter, MAX_EXPORT, null))).map((r) => r.e as Record<string, unknown>);
+  // The export's columns are the entry's own: the count is left out.
+  const rows = (await readRows(ctx, 'accesslog', 'entries', params(args.filter, MAX_EXPORT, null, true))).map((r) => {
+    const { idCount: _count, ...entry } = r.e as Record<string, unknown>;
+    return entry;
+  });
   const content = format === 'JSON'
     ? JSON.stringify(rows)
     : [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\n');
