@@ -21,21 +21,8 @@ import { load } from '../../server/db/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import { closedLoop, ownCpuMs, type LoadResult } from './api-lib';
-import { cpuSeconds } from './load-lib';
+import { cpuSeconds, neo4jPid } from './load-lib';
 
-/** The Neo4j launcher process serving this Bolt port (Linux /proc), for its CPU time; undefined elsewhere. */
-function neo4jPid(uri: string): number | undefined {
-  const port = /:(\d+)$/.exec(uri)?.[1];
-  if (!port || !fs.existsSync('/proc')) return undefined;
-  for (const d of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    try {
-      const args = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
-      const i = args.findIndex((a) => a.endsWith('Launcher.java'));
-      if (i >= 0 && args[i + 2] === port) return Number(d);
-    } catch { /* gone */ }
-  }
-  return undefined;
-}
 /** utime + stime of a process in ms (NaN when unknown). */
 const processCpuMs = (pid: number | undefined): number => (pid ? (cpuSeconds(pid) ?? NaN) * 1000 : NaN);
 
@@ -132,7 +119,7 @@ export async function run(args: string[]): Promise<void> {
     const inProcess = (fn: (id: string, hops: number) => Promise<unknown>) => (hops: number, total: number, offset: number) =>
       closedLoop(concurrency, total, (i) => fn(ids[(i * 7 + offset) % ids.length], hops) as Promise<void>);
 
-    const javaPid = neo4jPid(neo.uri);
+    const javaPid = neo4jPid(dataDir);
     /** Adds CPU ms per request: Neo4j, this process (driver scenarios, or the API server), the client process. */
     const withCpu = (fn: (hops: number, total: number, offset: number) => Promise<LoadResult>, self: string) =>
       async (hops: number, total: number, offset: number): Promise<LoadResult> => {

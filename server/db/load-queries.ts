@@ -15,11 +15,13 @@ export const nodeQuery = (labelKey: string): string =>
   `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n:${labelKey} SET n += row.props RETURN count(n) AS n`;
 
 /** Endpoints must exist and carry an allowed label; a mismatch returns fewer rows than sent. */
-export function relQuery(type: string): string {
-  return `UNWIND $rows AS row
+const mergeRel = (type: string): string => `UNWIND $rows AS row
 MATCH (a:${ENTITY_LABEL} {id: row.from}) ${seekId('a')} WHERE any(l IN labels(a) WHERE l IN $fromLabels)
 MATCH (b:${ENTITY_LABEL} {id: row.to}) ${seekId('b')} WHERE any(l IN labels(b) WHERE l IN $toLabels)
-MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props RETURN count(r) AS n`;
+MERGE (a)-[r:${type} {id: row.id}]->(b)`;
+
+export function relQuery(type: string): string {
+  return `${mergeRel(type)} SET r += row.props RETURN count(r) AS n`;
 }
 
 /** Old property values with their Cypher types (see typedProps in staged-load.ts). */
@@ -37,10 +39,7 @@ SET n:${labelKey} SET n += row.props
 RETURN count(*) AS n, collect(CASE WHEN before IS NOT NULL THEN [row.id, before] END) AS existing`;
 
 export function stagedRelQuery(type: string): string {
-  return `UNWIND $rows AS row
-MATCH (a:${ENTITY_LABEL} {id: row.from}) ${seekId('a')} WHERE any(l IN labels(a) WHERE l IN $fromLabels)
-MATCH (b:${ENTITY_LABEL} {id: row.to}) ${seekId('b')} WHERE any(l IN labels(b) WHERE l IN $toLabels)
-MERGE (a)-[r:${type} {id: row.id}]->(b)
+  return `${mergeRel(type)}
 WITH row, r, CASE WHEN size(keys(r)) = 1 THEN null ELSE ${TYPED_PROPS('r')} END AS before
 SET r += row.props
 RETURN count(*) AS n, collect(CASE WHEN before IS NOT NULL THEN [row.id, before] END) AS existing`;

@@ -268,22 +268,18 @@ export class CheckPass {
   /** True when enough database work is in flight that reading should wait. */
   get busy(): boolean { return this.inFlight.size > IN_FLIGHT || !!this.failure; }
 
-  async wait(): Promise<void> {
-    const t0 = performance.now();
-    while (this.inFlight.size > IN_FLIGHT) await Promise.race(this.inFlight);
-    this.seconds.wait += (performance.now() - t0) / 1000;
-    if (this.failure) throw this.failure.error;
-  }
+  async wait(): Promise<void> { await this.inFlightAtMost(IN_FLIGHT); }
 
   /** Stops writing and waits for what is in flight (before the caller undoes the writes). */
   async halt(): Promise<void> {
     this.halted = true;
-    while (this.inFlight.size) await Promise.race(this.inFlight);
+    await this.inFlightAtMost(0).catch(() => undefined); // the failure is the caller's already
   }
 
-  private async settle(): Promise<void> {
+  /** Waits (counted as waiting) until at most `max` database tasks are in flight; rethrows a failure. */
+  private async inFlightAtMost(max: number): Promise<void> {
     const t0 = performance.now();
-    while (this.inFlight.size) await Promise.race(this.inFlight);
+    while (this.inFlight.size > max) await Promise.race(this.inFlight);
     this.seconds.wait += (performance.now() - t0) / 1000;
     if (this.failure) throw this.failure.error;
   }
@@ -297,14 +293,14 @@ export class CheckPass {
     this.flushNodes();
     for (const type of [...this.relBatches.keys()]) this.flushRels(type);
     this.flushLookups();
-    await this.settle();
+    await this.inFlightAtMost(0);
     if (this.external.length) {
       // Every end is checked now: relationships to records already in the database are compared
       // (and written, unless an issue stopped writing).
       for (const r of this.external) this.batchRel(r);
       this.external = [];
       for (const type of [...this.relBatches.keys()]) this.flushRels(type);
-      await this.settle();
+      await this.inFlightAtMost(0);
     }
     this.issues.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
   }
