@@ -130,63 +130,59 @@ export async function run(args: string[]): Promise<void> {
   console.log(`Wrote ${written.rows} rows in ${written.files.length} template CSVs (${mb(bytes)} MB)`);
 
   const dataDir = `.data/bench-import-${process.pid}`;
-  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '2g', pageCacheMb: 512, log: () => undefined });
-  const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
-  try {
-    await migrate(driver);
-    const pid = neo4jPid(dataDir);
-    /** One import in its own process (peak memory and CPU are the import's), with Neo4j's CPU meanwhile. */
-    const importRun = (apply: boolean) => importInto(neo, pid, dir, apply);
+  await withFreshNeo4j(dataDir, async (neo, pid) => {
+    const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
+    try {
+      const importRun = (apply: boolean) => importInto(neo, pid, dir, apply);
 
-    const dry = await importRun(false);
-    results.dryRun = { ...dry, rowsPerSecond: Math.round(written.rows / dry.seconds) };
-    console.log(`Dry run: ${dry.seconds.toFixed(1)} s (${Math.round(written.rows / dry.seconds)} rows/s), ${dry.issueCount} issue(s), ${dry.created} records to create; peak RSS ${dry.peakRssMb} MB; phases ${JSON.stringify(dry.timings)}`);
-    if (dry.issueCount) console.log(dry.issues);
+      const dry = await importRun(false);
+      results.dryRun = { ...dry, rowsPerSecond: Math.round(written.rows / dry.seconds) };
+      console.log(`Dry run: ${dry.seconds.toFixed(1)} s (${Math.round(written.rows / dry.seconds)} rows/s), ${dry.issueCount} issue(s), ${dry.created} records to create; peak RSS ${dry.peakRssMb} MB; phases ${JSON.stringify(dry.timings)}`);
+      if (dry.issueCount) console.log(dry.issues);
 
-    const applied = await importRun(true);
-    const rate = Math.round(written.rows / applied.seconds);
-    const nodeCpu = applied.nodeCpuSeconds;
-    const neoCpu = applied.neo4jCpuSeconds;
-    results.cpu = { nodeCpuSeconds: nodeCpu, neo4jCpuSeconds: neoCpu, rowsPerCpuSecond: Math.round(written.rows / (nodeCpu + (neoCpu ?? 0))) };
-    console.log(`CPU for the import: Node ${nodeCpu} s, Neo4j ${neoCpu} s → ${Math.round(written.rows / (nodeCpu + (neoCpu ?? 0)))} rows per CPU-second`);
-    results.apply = { ...applied, rowsPerSecond: rate, loadAverageAfter: loadAverage() };
-    console.log(`Import --apply: ${applied.seconds.toFixed(1)} s → ${rate} rows/s; Node peak RSS ${applied.peakRssMb} MB, heap ${applied.peakHeapMb} MB; phases ${JSON.stringify(applied.timings)}`);
+      const applied = await importRun(true);
+      const rate = Math.round(written.rows / applied.seconds);
+      const nodeCpu = applied.nodeCpuSeconds;
+      const neoCpu = applied.neo4jCpuSeconds;
+      results.cpu = { nodeCpuSeconds: nodeCpu, neo4jCpuSeconds: neoCpu, rowsPerCpuSecond: Math.round(written.rows / (nodeCpu + (neoCpu ?? 0))) };
+      console.log(`CPU for the import: Node ${nodeCpu} s, Neo4j ${neoCpu} s → ${Math.round(written.rows / (nodeCpu + (neoCpu ?? 0)))} rows per CPU-second`);
+      results.apply = { ...applied, rowsPerSecond: rate, loadAverageAfter: loadAverage() };
+      console.log(`Import --apply: ${applied.seconds.toFixed(1)} s → ${rate} rows/s; Node peak RSS ${applied.peakRssMb} MB, heap ${applied.peakHeapMb} MB; phases ${JSON.stringify(applied.timings)}`);
 
-    const again = await importRun(true);
-    results.reimport = { ...again, rowsPerSecond: Math.round(written.rows / again.seconds) };
-    console.log(`Re-import: ${again.seconds.toFixed(1)} s, unchanged ${again.unchanged}, created ${again.created}, updated ${again.updated}; peak RSS ${again.peakRssMb} MB`);
+      const again = await importRun(true);
+      results.reimport = { ...again, rowsPerSecond: Math.round(written.rows / again.seconds) };
+      console.log(`Re-import: ${again.seconds.toFixed(1)} s, unchanged ${again.unchanged}, created ${again.created}, updated ${again.updated}; peak RSS ${again.peakRssMb} MB`);
 
-    const people = fixture.units.filter((u) => u.kind === 'node' && u.label === 'Person').flatMap((u) => u.rows) as unknown as PersonRecord[];
-    const truth = new Set(fixture.groundTruth.duplicatePersonPairs.map((p) => [...p].sort().join('|')));
-    const t0 = Date.now();
-    const er = findDuplicates(people);
-    const erSeconds = secs(t0);
-    const found = new Set(er.matches.map((m) => [m.from, m.to].sort().join('|')));
-    const tp = [...found].filter((k) => truth.has(k)).length;
-    const erDb = await withMemory(() => runResolution(systemActor('bench', driver, 'neo4j')));
-    results.resolution = {
-      people: people.length, candidatePairs: er.compared, allPairs: (people.length * (people.length - 1)) / 2, seconds: erSeconds,
-      matches: found.size, precision: tp / found.size, recall: tp / truth.size,
-      databaseRun: { seconds: erDb.seconds, proposed: erDb.result.proposed.length, compared: erDb.result.compared },
-    };
-    console.log(`Entity resolution: ${people.length} people, ${er.compared} candidate pairs (of ${(people.length * (people.length - 1)) / 2}), ` +
-      `${erSeconds.toFixed(1)} s scoring, precision ${(tp / found.size).toFixed(3)}, recall ${(tp / truth.size).toFixed(3)}; database run ${erDb.seconds.toFixed(1)} s`);
+      const people = fixture.units.filter((u) => u.kind === 'node' && u.label === 'Person').flatMap((u) => u.rows) as unknown as PersonRecord[];
+      const truth = new Set(fixture.groundTruth.duplicatePersonPairs.map((p) => [...p].sort().join('|')));
+      const t0 = Date.now();
+      const er = findDuplicates(people);
+      const erSeconds = secs(t0);
+      const found = new Set(er.matches.map((m) => [m.from, m.to].sort().join('|')));
+      const tp = [...found].filter((k) => truth.has(k)).length;
+      const erDb = await withMemory(() => runResolution(systemActor('bench', driver, 'neo4j')));
+      results.resolution = {
+        people: people.length, candidatePairs: er.compared, allPairs: (people.length * (people.length - 1)) / 2, seconds: erSeconds,
+        matches: found.size, precision: tp / found.size, recall: tp / truth.size,
+        databaseRun: { seconds: erDb.seconds, proposed: erDb.result.proposed.length, compared: erDb.result.compared },
+      };
+      console.log(`Entity resolution: ${people.length} people, ${er.compared} candidate pairs (of ${(people.length * (people.length - 1)) / 2}), ` +
+        `${erSeconds.toFixed(1)} s scoring, precision ${(tp / found.size).toFixed(3)}, recall ${(tp / truth.size).toFixed(3)}; database run ${erDb.seconds.toFixed(1)} s`);
 
-    const perRow = await perRowRate(driver, fixture.units, 500);
-    await wipe(driver);
-    const t1 = Date.now();
-    await load(driver, fixture.units, { batchSize: 5000 });
-    const loaderRate = Math.round(written.rows / secs(t1));
-    results.baselines = {
-      loaderRowsPerSecond: loaderRate, perRowTransactionsRowsPerSecond: Math.round(perRow),
-      importVsLoader: +(rate / loaderRate).toFixed(2), importVsPerRow: +(rate / perRow).toFixed(1),
-    };
-    console.log(`Baselines: bulk loader ${loaderRate} rows/s (import/loader ${(rate / loaderRate).toFixed(2)}); one transaction per row ${Math.round(perRow)} rows/s (import/per-row ${(rate / perRow).toFixed(1)}×)`);
-  } finally {
-    await driver.close();
-    await neo.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+      const perRow = await perRowRate(driver, fixture.units, 500);
+      await wipe(driver);
+      const t1 = Date.now();
+      await load(driver, fixture.units, { batchSize: 5000 });
+      const loaderRate = Math.round(written.rows / secs(t1));
+      results.baselines = {
+        loaderRowsPerSecond: loaderRate, perRowTransactionsRowsPerSecond: Math.round(perRow),
+        importVsLoader: +(rate / loaderRate).toFixed(2), importVsPerRow: +(rate / perRow).toFixed(1),
+      };
+      console.log(`Baselines: bulk loader ${loaderRate} rows/s (import/loader ${(rate / loaderRate).toFixed(2)}); one transaction per row ${Math.round(perRow)} rows/s (import/per-row ${(rate / perRow).toFixed(1)}×)`);
+    } finally {
+      await driver.close();
+    }
+  });
   const repeats = Number(arg(args, 'repeat', '0'));
   if (repeats > 0) {
     // How reliable the rate is: more --apply runs, each into a store of its own (as the first).
