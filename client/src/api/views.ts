@@ -17,7 +17,9 @@ export interface ViewDef {
   load(quarter: string): Promise<{ rows: ViewRow[]; note?: string; summary?: string }>;
 }
 
-const r2 = (n: number | null | undefined): string | null => (n == null ? null : (Math.round(n * 100) / 100).toFixed(2));
+/** Two decimals with thousands separators (2,399.44), as the tables show whole numbers (1,234). */
+const r2 = (n: number | null | undefined): string | null =>
+  (n == null ? null : n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 const exploitation = (code: string): string => EXPLOITATION_TYPE[code as keyof typeof EXPLOITATION_TYPE] ?? code;
 const child = (id: string, name: string): ApiNode => ({ id, name, labels: ['Person', 'YoungPerson'], isChild: true });
 
