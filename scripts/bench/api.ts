@@ -1,5 +1,5 @@
 /**
- * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--requests 1500] [--concurrency 10] [--rounds 2] [--hops 1,2] [--warmup 1000]`).
+ * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--requests 1500] [--concurrency 10] [--rounds 2] [--hops 1,2] [--warmup 3000] [--max-warmups 12]`).
  * On a fresh embedded Neo4j loaded with the synthetic borough, with 10 concurrent clients:
  *   - driver:      the neighbourhood's own Cypher (one expand per hop, the first with the seed) run with the driver;
  *   - driver+log:  the same plus one access-log append per request (the log's cost);
@@ -21,10 +21,12 @@ import { load } from '../../server/db/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import { closedLoop, ownCpuMs, type LoadResult } from './api-lib';
-import { cpuSeconds, neo4jPid } from './load-lib';
+import { cpuSeconds, neo4jPid, threadCpuSeconds } from './load-lib';
 
 /** utime + stime of a process in ms (NaN when unknown). */
 const processCpuMs = (pid: number | undefined): number => (pid ? (cpuSeconds(pid) ?? NaN) * 1000 : NaN);
+/** CPU ms of the JVM's JIT compiler threads (NaN when unknown). */
+const jitCpuMs = (pid: number | undefined): number => (pid ? (threadCpuSeconds(pid, 'CompilerThre') ?? NaN) * 1000 : NaN);
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -124,13 +126,14 @@ export async function run(args: string[]): Promise<void> {
     const withCpu = (fn: (hops: number, total: number, offset: number) => Promise<LoadResult>, self: string) =>
       async (hops: number, total: number, offset: number): Promise<LoadResult> => {
         const n0 = processCpuMs(javaPid);
+        const j0 = jitCpuMs(javaPid);
         const s0 = ownCpuMs();
         const c0 = { ...commitStats };
         const r = await fn(hops, total, offset);
         const per = (ms: number) => +(ms / Math.max(1, r.count)).toFixed(2);
         const commits = commitStats.commits - c0.commits;
         const logEntriesPerCommit = commits ? +((commitStats.entries - c0.entries) / commits).toFixed(2) : undefined;
-        return { ...r, logEntriesPerCommit, cpuMsPerRequest: { neo4j: per(processCpuMs(javaPid) - n0), [self]: per(ownCpuMs() - s0), ...r.cpuMsPerRequest } };
+        return { ...r, logEntriesPerCommit, cpuMsPerRequest: { neo4j: per(processCpuMs(javaPid) - n0), neo4jJit: per(jitCpuMs(javaPid) - j0), [self]: per(ownCpuMs() - s0), ...r.cpuMsPerRequest } };
       };
     const scenarios: Record<string, (hops: number, total: number, offset: number) => Promise<LoadResult>> = {
       driver: withCpu(inProcess(driverOnly), 'bench'),
@@ -139,11 +142,24 @@ export async function run(args: string[]): Promise<void> {
     };
     void headers;
     const results: Record<string, Record<string, LoadResult[]>> = {};
-    // Warm-up: Neo4j starts fresh here, and its JIT needs thousands of queries (100 left Neo4j at
-    // ~4.5 ms CPU per one-hop request against ~1.5 ms once warm, and favoured whichever scenario
-    // ran later). Every scenario gets the same untimed one-hop requests first.
-    const warmup = Number(arg(args, 'warmup', '1000'));
-    for (const fn of Object.values(scenarios)) await fn(1, warmup, 0);
+    // Warm-up: Neo4j starts fresh here, and its JIT compiles for tens of thousands of queries (on
+    // a fresh server, Neo4j's CPU per one-hop request fell from ~7 ms to ~1.4 ms over ~30k). Rounds
+    // of untimed one-hop requests, every scenario alike, until the JIT's compiler threads use
+    // under 3 % of Neo4j's CPU (or --max-warmups rounds): the figures are for a warm server.
+    const warmup = Number(arg(args, 'warmup', '3000'));
+    const maxWarmups = Number(arg(args, 'max-warmups', '12'));
+    for (let w = 1; w <= maxWarmups; w++) {
+      let neo = 0;
+      let jit = 0;
+      for (const fn of Object.values(scenarios)) {
+        const r = await fn(1, warmup, w);
+        neo += (r.cpuMsPerRequest?.neo4j ?? NaN) * r.count;
+        jit += (r.cpuMsPerRequest?.neo4jJit ?? NaN) * r.count;
+      }
+      const share = jit / neo;
+      console.log(`warm-up ${w}: ${Object.keys(scenarios).length * warmup} one-hop requests, Neo4j's JIT ${(share * 100).toFixed(1)} % of its CPU`);
+      if (!(share >= 0.03)) break; // NaN (CPU unknown) stops too
+    }
     for (const hops of arg(args, 'hops', '1,2').split(',').map(Number)) {
       for (const fn of Object.values(scenarios)) await fn(hops, 100, 0); // warm-up at this depth
       for (let round = 0; round < rounds; round++) {

@@ -14,6 +14,29 @@ export function cpuSeconds(pid: number): number | undefined {
   }
 }
 
+/**
+ * CPU seconds of a process's threads whose name contains `namePart` (e.g. the JVM's
+ * "C2 CompilerThread"s: a JIT still compiling is warm-up, not the cost being measured).
+ */
+export function threadCpuSeconds(pid: number, namePart: string): number | undefined {
+  let total = 0;
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).includes(namePart)) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        total += (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return total;
+}
+
 /** Java process serving the embedded Neo4j whose data folder is `dataDir`. */
 export function neo4jPid(dataDir: string): number | undefined {
   for (const entry of fs.readdirSync('/proc')) {
