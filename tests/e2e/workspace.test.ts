@@ -65,6 +65,7 @@ describe('analyst workspace (real browser, real API, real Neo4j)', () => {
     const text = await page.textContent('#detail');
     expect(text).toMatch(/Flags/);
     expect(text).toMatch(/review by/);
+    expect(text).toMatch(/Is child\s*(Yes|No)/); // words, not true/false
     await shot(page, '11-detail-panel');
   });
 

@@ -20,12 +20,15 @@ const put = (...nodes: (Node | null)[]): void => $('detail').replaceChildren(...
 
 const agencyName = (code: unknown): string => (code ? AGENCY[code as keyof typeof AGENCY] ?? String(code) : '—');
 
+const ddText = (v: unknown): string =>
+  Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? (v ? 'Yes' : 'No') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
 function dl(rows: [string, unknown][]): HTMLDListElement {
   const d = el('dl');
   for (const [k, v] of rows) {
     if (v == null || v === '') continue;
     const shown = human(k, v);
-    d.append(el('dt', {}, words(k)), el('dd', {}, Array.isArray(shown) ? shown.join(', ') : typeof shown === 'object' ? JSON.stringify(shown) : String(shown)));
+    d.append(el('dt', {}, words(k)), el('dd', {}, ddText(shown)));
   }
   return d;
 }
