@@ -30,6 +30,8 @@ export function layoutOptions(cy: Core, name: LayoutName, animate = true): Layou
       return {
         name: 'fcose', quality: big ? 'draft' : 'default', randomize: true, animate: animate && !big,
         animationDuration: 400, nodeRepulsion: 6000, idealEdgeLength: 70, nodeSeparation: 60, packComponents: true,
+        // Labels count as part of a node's size, so names do not land on top of each other.
+        nodeDimensionsIncludeLabels: true,
         fixedNodeConstraint: pinned.length ? pinned.map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } })) : undefined,
       } as unknown as LayoutOptions;
     }
