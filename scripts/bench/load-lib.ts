@@ -16,7 +16,8 @@ export function cpuSeconds(pid: number): number | undefined {
 
 /**
  * CPU seconds of a process's threads whose name contains `namePart` (e.g. the JVM's
- * "C2 CompilerThread"s: a JIT still compiling is warm-up, not the cost being measured).
+ * "C1/C2 CompilerThread"s: a JIT still compiling is warm-up, not the cost being measured).
+ * A thread that exits between two readings drops out of the sum: an indicator, not an account.
  */
 export function threadCpuSeconds(pid: number, namePart: string): number | undefined {
   let total = 0;
