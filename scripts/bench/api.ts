@@ -21,12 +21,12 @@ import { load } from '../../server/db/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import { closedLoop, ownCpuMs, type LoadResult } from './api-lib';
-import { cpuSeconds, neo4jPid, threadCpuSeconds } from './load-lib';
+import { cpuSeconds, jitCpuSeconds, median, neo4jPid } from './load-lib';
 
 /** utime + stime of a process in ms (NaN when unknown). */
 const processCpuMs = (pid: number | undefined): number => (pid ? (cpuSeconds(pid) ?? NaN) * 1000 : NaN);
 /** CPU ms of the JVM's JIT compiler threads (NaN when unknown). */
-const jitCpuMs = (pid: number | undefined): number => (pid ? (threadCpuSeconds(pid, 'CompilerThre') ?? NaN) * 1000 : NaN);
+const jitCpuMs = (pid: number | undefined): number => (pid ? (jitCpuSeconds(pid) ?? NaN) * 1000 : NaN);
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -169,12 +169,11 @@ export async function run(args: string[]): Promise<void> {
       }
     }
     // Per scenario: the median of the rounds' figures.
-    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
     const table = Object.fromEntries(Object.entries(results).map(([hop, byName]) => {
       const s = Object.fromEntries(Object.entries(byName).map(([n, rs]) => [n, {
-        p50: mid(rs.map((r) => r.p50)), p95: mid(rs.map((r) => r.p95)), p99: mid(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0),
-        ...(rs[0].logEntriesPerCommit !== undefined ? { logEntriesPerCommit: mid(rs.map((r) => r.logEntriesPerCommit ?? NaN)) } : {}),
-        cpuMsPerRequest: Object.fromEntries(Object.keys(rs[0].cpuMsPerRequest ?? {}).map((k) => [k, mid(rs.map((r) => r.cpuMsPerRequest?.[k] ?? NaN))])),
+        p50: median(rs.map((r) => r.p50)), p95: median(rs.map((r) => r.p95)), p99: median(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0),
+        ...(rs[0].logEntriesPerCommit !== undefined ? { logEntriesPerCommit: median(rs.map((r) => r.logEntriesPerCommit ?? NaN)) } : {}),
+        cpuMsPerRequest: Object.fromEntries(Object.keys(rs[0].cpuMsPerRequest ?? {}).map((k) => [k, median(rs.map((r) => r.cpuMsPerRequest?.[k] ?? NaN))])),
       }]));
       // Steadier than p95 from run to run: the CPU one request costs on the shared cores, all
       // processes together (the JIT's share is already inside Neo4j's figure).

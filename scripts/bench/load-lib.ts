@@ -4,30 +4,33 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { LoadUnit } from '../../server/model/types';
 
+/** utime + stime of a /proc `stat` text, in seconds (clock ticks, 100 a second). */
+function statCpuSeconds(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (name) "
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** User + system CPU seconds a process has used so far (Linux /proc). */
 export function cpuSeconds(pid: number): number | undefined {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in clock ticks (100/s)
+    return statCpuSeconds(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }
 }
 
 /**
- * CPU seconds of a process's threads whose name contains `namePart` (e.g. the JVM's
- * "C1/C2 CompilerThread"s: a JIT still compiling is warm-up, not the cost being measured).
- * A thread that exits between two readings drops out of the sum: an indicator, not an account.
+ * CPU seconds of the JVM's JIT compiler threads ("C1/C2 CompilerThread"): a JIT still compiling
+ * is warm-up, not the cost being measured. A thread that exits between two readings drops out of
+ * the sum: an indicator, not an account.
  */
-export function threadCpuSeconds(pid: number, namePart: string): number | undefined {
+export function jitCpuSeconds(pid: number): number | undefined {
   let total = 0;
   try {
     for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
       try {
         const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).includes(namePart)) continue;
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        total += (Number(fields[11]) + Number(fields[12])) / 100;
+        if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).includes('CompilerThre')) total += statCpuSeconds(stat);
       } catch {
         // the thread ended meanwhile
       }
@@ -37,6 +40,9 @@ export function threadCpuSeconds(pid: number, namePart: string): number | undefi
   }
   return total;
 }
+
+/** The middle value (the lower of the two middle ones for an even count). */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** Java process serving the embedded Neo4j whose data folder is `dataDir`. */
 export function neo4jPid(dataDir: string): number | undefined {

@@ -21,7 +21,7 @@ import { relKind } from '../../server/model/model';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import type { LoadUnit } from '../../server/model/types';
-import { cpuSeconds, heapNow, memorySettings, neo4jPid, rowCount, sampleUnits, storeSizeMb, threadCpuSeconds, MemoryFigures } from './load-lib';
+import { cpuSeconds, heapNow, memorySettings, neo4jPid, rowCount, sampleUnits, storeSizeMb, jitCpuSeconds, median, MemoryFigures } from './load-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -79,7 +79,7 @@ export async function run(args: string[] = []): Promise<void> {
       if (h && (!peak || h.heapUsedMb > peak.heapUsedMb)) peak = h;
     }, 2000);
     const cpuNeo0 = pid ? cpuSeconds(pid) : undefined;
-    const jit0 = pid ? threadCpuSeconds(pid, 'CompilerThre') : undefined;
+    const jit0 = pid ? jitCpuSeconds(pid) : undefined;
     const cpuSelf0 = process.cpuUsage();
     t = process.hrtime.bigint();
     let lastShown = 0;
@@ -96,7 +96,7 @@ export async function run(args: string[] = []): Promise<void> {
     clearInterval(sampler);
     const cpuNeo = pid && cpuNeo0 !== undefined ? cpuSeconds(pid)! - cpuNeo0 : undefined;
     // Part of Neo4j's CPU is its JIT compiling (a fresh JVM): warm-up, not the cost of a row.
-    const cpuNeoJit = pid && jit0 !== undefined ? threadCpuSeconds(pid, 'CompilerThre')! - jit0 : undefined;
+    const cpuNeoJit = pid && jit0 !== undefined ? jitCpuSeconds(pid)! - jit0 : undefined;
     const self = process.cpuUsage(cpuSelf0);
     const cpuNode = (self.user + self.system) / 1e6;
     results.load = {
@@ -122,7 +122,7 @@ export async function run(args: string[] = []): Promise<void> {
       await load(driver, sample, { batchSize: 5000 });
       batchedRuns.push(seconds(t));
     }
-    const batchedSeconds = [...batchedRuns].sort((a, b) => a - b)[1];
+    const batchedSeconds = median(batchedRuns);
     results.batchedVsPerRow = {
       sampleRows, perRowSeconds, batchedSeconds, batchedRunsSeconds: batchedRuns, perRowRowsPerSecond: Math.round(sampleRows / perRowSeconds),
       batchedRowsPerSecond: Math.round(sampleRows / batchedSeconds), ratio: Math.round((perRowSeconds / batchedSeconds) * 10) / 10,
