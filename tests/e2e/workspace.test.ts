@@ -140,7 +140,19 @@ describe('analyst workspace (real browser, real API, real Neo4j)', () => {
       await page.selectOption('#layout-select', layout);
       await page.waitForTimeout(600);
       expect((await canvasState(page)).nodes.length).toBe(n);
-      if (layout === 'geo') await shot(page, '13-geographic');
+      if (layout === 'geo') {
+        await shot(page, '13-geographic');
+        // No two nodes, names included, on top of each other (the real browser measures the labels).
+        const overlaps = await cyEval<string[]>(page, `
+          const boxes = cy.nodes(':visible').map((n) => ({ id: n.data('name'), b: n.boundingBox({ includeLabels: true, includeOverlays: false }) }));
+          const out = [];
+          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i].b, b = boxes[j].b;
+            if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1) out.push(boxes[i].id + ' / ' + boxes[j].id);
+          }
+          return out;`);
+        expect(overlaps).toEqual([]);
+      }
     }
   });
 
