@@ -1,8 +1,15 @@
 /**
  * Confirming a POSSIBLY_SAME_AS pair merges the two records, keeping both: the duplicate keeps all
  * its properties, becomes a MergedRecord linked MERGED_INTO the record kept, and its relationships
- * move to the record kept, each marked with where it came from. Undo moves exactly those back and
- * restores the labels, so the graph is as it was. Both are logged as 'combination'.
+ * move to the record kept. Undo moves exactly those back and restores the labels, so the graph is
+ * as it was. Both are logged as 'combination'.
+ *
+ * Merges can be undone in any order. A record kept may itself be merged later (B into A, then A
+ * into D), so a relationship can move more than once, at either end. Each end keeps the list of
+ * records it was moved away from, oldest first (mergedStartVia / mergedEndVia: B's link, now at
+ * D, holds [B, A]). Undoing B into A looks for ends listing B along B's MERGED_INTO chain (links
+ * between a merged pair stay where they were, so they can be at any record of the chain), moves
+ * them back to B and keeps only the part of the list before B.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { REL_KINDS, PERSON_ROLES } from '../model/model';
@@ -22,23 +29,45 @@ const RESTORABLE_LABELS = new Set<string>(['Person', ...PERSON_ROLES]);
 
 const mergeId = (pairId: string): string => `merge:${pairId}`;
 
-// Types come from the model's whitelist above, never from input.
-const moveOut = (t: string) => `MATCH (d:Entity {id: $from})-[r:${t}]->(x) WHERE x.id <> $to AND ($undo = false OR r.mergedFrom = $drop)
-WITH r, x, properties(r) AS p DELETE r WITH x, p MATCH (k:Entity {id: $to})
-CREATE (k)-[n:${t}]->(x) SET n = p SET n.mergedFrom = CASE WHEN $undo THEN null ELSE $drop END RETURN count(n) AS n`;
-const moveIn = (t: string) => `MATCH (x)-[r:${t}]->(d:Entity {id: $from}) WHERE x.id <> $to AND ($undo = false OR r.mergedFrom = $drop)
-WITH r, x, properties(r) AS p DELETE r WITH x, p MATCH (k:Entity {id: $to})
-CREATE (x)-[n:${t}]->(k) SET n = p SET n.mergedFrom = CASE WHEN $undo THEN null ELSE $drop END RETURN count(n) AS n`;
+/** Longest MERGED_INTO chain an undo follows (merge-chain.cypher reads one more, to tell). */
+const MAX_CHAIN = 32;
 
-async function moveRelationships(tx: ManagedTransaction, from: string, to: string, drop: string, undo: boolean): Promise<number> {
+// Types come from the model's whitelist above, never from input. Merge: the end at $from moves to
+// $to and $from is added to that end's list.
+const mergeOut = (t: string) => `MATCH (d:Entity {id: $from})-[r:${t}]->(x) WHERE x.id <> $to
+WITH r, x, properties(r) AS p DELETE r WITH x, p MATCH (k:Entity {id: $to})
+CREATE (k)-[n:${t}]->(x) SET n = p SET n.mergedStartVia = coalesce(p.mergedStartVia, []) + $from RETURN count(n) AS n`;
+const mergeIn = (t: string) => `MATCH (x)-[r:${t}]->(d:Entity {id: $from}) WHERE x.id <> $to
+WITH r, x, properties(r) AS p DELETE r WITH x, p MATCH (k:Entity {id: $to})
+CREATE (x)-[n:${t}]->(k) SET n = p SET n.mergedEndVia = coalesce(p.mergedEndVia, []) + $from RETURN count(n) AS n`;
+// Undo: ends at $from (a record of $drop's chain) that list $drop go back to $drop, keeping the
+// part of the list from before $drop was merged (an empty list is removed).
+const undoOut = (t: string) => `MATCH (c:Entity {id: $from})-[r:${t}]->(x) WHERE $drop IN r.mergedStartVia
+WITH r, x, properties(r) AS p, r.mergedStartVia AS via DELETE r
+WITH x, p, via[..[i IN range(0, size(via) - 1) WHERE via[i] = $drop][0]] AS before MATCH (k:Entity {id: $drop})
+CREATE (k)-[n:${t}]->(x) SET n = p SET n.mergedStartVia = CASE WHEN size(before) = 0 THEN null ELSE before END RETURN count(n) AS n`;
+const undoIn = (t: string) => `MATCH (x)-[r:${t}]->(c:Entity {id: $from}) WHERE $drop IN r.mergedEndVia
+WITH r, x, properties(r) AS p, r.mergedEndVia AS via DELETE r
+WITH x, p, via[..[i IN range(0, size(via) - 1) WHERE via[i] = $drop][0]] AS before MATCH (k:Entity {id: $drop})
+CREATE (x)-[n:${t}]->(k) SET n = p SET n.mergedEndVia = CASE WHEN size(before) = 0 THEN null ELSE before END RETURN count(n) AS n`;
+
+async function moveRelationships(tx: ManagedTransaction, queries: Array<(t: string) => string>, params: Record<string, unknown>): Promise<number> {
   let moved = 0;
   for (const t of MOVABLE) {
-    for (const q of [moveOut(t), moveIn(t)]) {
-      const res = await tx.run(q, { from, to, drop, undo });
+    for (const q of queries) {
+      const res = await tx.run(q(t), params);
       moved += Number(res.records[0]?.get('n') ?? 0);
     }
   }
   return moved;
+}
+
+/** The records $drop's relationships can be at now: the ones its MERGED_INTO chain leads to. */
+async function chainOf(tx: ManagedTransaction, drop: string): Promise<string[]> {
+  const res = await tx.run(cypher('resolution', 'merge-chain'), { drop });
+  const ids = (res.records[0]?.get('ids') ?? []) as string[];
+  if (ids.length > MAX_CHAIN) throw new AppError('BAD_USER_INPUT', `record ${drop} is more than ${MAX_CHAIN} merges deep: undo later merges first`);
+  return ids;
 }
 
 export interface MergeResult { pairId: string; keptId: string; mergedId: string; relationshipsMoved: number; undone: boolean }
@@ -65,7 +94,7 @@ export async function confirmMerge(actor: Actor, args: { id: string; keepId?: st
   const session = actor.driver.session({ database: actor.database });
   try {
     return await session.executeWrite(async (tx) => {
-      const moved = await moveRelationships(tx, drop, keep, drop, false);
+      const moved = await moveRelationships(tx, [mergeOut, mergeIn], { from: drop, to: keep });
       const res = await tx.run(cypher('resolution', 'mark-merged'), { drop, keep, pairId: args.id, user: actorName(actor), merged });
       if (!res.records[0]) throw new AppError('NOT_FOUND', `records of ${args.id} not found`);
       await appendAccessLogTx(tx, actor, {
@@ -88,7 +117,8 @@ export async function undoMerge(actor: Actor, args: { id: string; justification:
   const session = actor.driver.session({ database: actor.database });
   try {
     return await session.executeWrite(async (tx) => {
-      const moved = await moveRelationships(tx, keep, drop, drop, true);
+      let moved = 0;
+      for (const at of await chainOf(tx, drop)) moved += await moveRelationships(tx, [undoOut, undoIn], { from: at, drop });
       await tx.run(cypher('resolution', 'unmark-merged'), { drop, keep, pairId: args.id, labels: restore });
       await appendAccessLogTx(tx, actor, {
         operation: 'combination', justification: args.justification, ids: [keep, drop],

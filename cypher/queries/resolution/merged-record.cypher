@@ -1,2 +1,2 @@
-MATCH (d:MergedRecord)-[m:MERGED_INTO {id: $mergeId}]->(k:Person)
+MATCH (d:MergedRecord)-[m:MERGED_INTO {id: $mergeId}]->(k:Entity)
 RETURN d.id AS drop, k.id AS keep, d.mergedLabels AS labels

@@ -5,6 +5,9 @@ import { generate } from '../../../fixtures/generator';
 import { systemActor } from '../../security/access-log';
 import { runResolution } from '../resolve';
 import { confirmMerge, undoMerge, rejectPair } from '../merge';
+import { SCHEMA_DIR, splitStatements } from '../../db/migrate';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const actor = () => systemActor('resolution-test', driver(), 'neo4j');
 
@@ -72,5 +75,106 @@ describe('entity resolution in the graph (real Neo4j)', () => {
     expect(records[0].toObject()).toEqual({ s: 'expired', rej: true });
     expect((await runResolution(actor())).proposed).toEqual([]);
     await expect(confirmMerge(actor(), { id: run.proposed[0].id, justification: 'x' })).rejects.toThrow(/expired/);
+  });
+});
+
+/**
+ * A hand-built graph for chained merges: B is a duplicate of A, and A of D. Links of B's at either
+ * end, one between B and A (stays with B when B is merged), one between B and D (moves to A, then
+ * sits between the next pair and stays with A).
+ */
+const CHAIN_GRAPH = `
+CREATE (a:Entity:Person:YoungPerson {id: 'yp-a', name: 'Ari Tesfaye', source: 'police'}),
+       (b:Entity:Person:YoungPerson {id: 'yp-b', name: 'Ari Tesfay', source: 'school'}),
+       (d:Entity:Person:YoungPerson {id: 'yp-d', name: 'Ari M. Tesfaye', source: 'health'}),
+       (y:Entity:Person:YoungPerson {id: 'yp-y', name: 'Sol Mendes', source: 'police'}),
+       (x:Entity:Location {id: 'loc-x', name: 'Canal Path (synthetic)'}),
+       (e:Entity:Event:Incident {id: 'ev-1', name: 'Incident 2026-03-02'})
+CREATE (b)-[:FREQUENTS {id: 'r1', status: 'confirmed'}]->(x),
+       (e)-[:INVOLVED {id: 'r2', role: 'witness'}]->(b),
+       (b)-[:ASSOCIATES_WITH {id: 'r3'}]->(d),
+       (a)-[:FREQUENTS {id: 'r4', status: 'hypothesis'}]->(x),
+       (y)-[:ASSOCIATES_WITH {id: 'r5'}]->(a),
+       (d)-[:ASSOCIATES_WITH {id: 'r6'}]->(y),
+       (b)-[:ASSOCIATES_WITH {id: 'r7'}]->(a),
+       (y)-[:ASSOCIATES_WITH {id: 'r8'}]->(b),
+       (a)-[:POSSIBLY_SAME_AS {id: 'psa-ab', status: 'hypothesis', score: 0.93}]->(b),
+       (d)-[:POSSIBLY_SAME_AS {id: 'psa-da', status: 'hypothesis', score: 0.91}]->(a)`;
+
+/** A record's own links (not resolution's), as [type, id, start, end, properties], sorted. */
+async function linksOf(id: string): Promise<unknown[]> {
+  const { records } = await driver().executeQuery(
+    `MATCH (n:Entity {id: $id})-[r]-() WHERE NOT type(r) IN ['POSSIBLY_SAME_AS', 'MERGED_INTO']
+     RETURN [type(r), r.id, startNode(r).id, endNode(r).id, properties(r)] AS l ORDER BY r.id`, { id });
+  return records.map((r) => r.get('l'));
+}
+const via = async (relId: string) => (await driver().executeQuery(
+  'MATCH (s)-[r {id: $relId}]->(e) RETURN s.id AS s, e.id AS e, r.mergedStartVia AS sv, r.mergedEndVia AS ev', { relId })).records[0].toObject();
+
+describe('chained merges undone in any order (real Neo4j, hand-built graph)', () => {
+  const why = { justification: 'case SYN-77: checking duplicate records' };
+  beforeEach(async () => {
+    await freshGraph();
+    await driver().executeQuery(CHAIN_GRAPH);
+  });
+  afterAll(async () => { await closeDriver(); });
+
+  it('B into A, then A into D: each link remembers every record it was moved away from', async () => {
+    await confirmMerge(actor(), { id: 'psa-ab', ...why });
+    await confirmMerge(actor(), { id: 'psa-da', ...why });
+    // r8 came in to B, moved to A, then to D; r3 went from B to A, then sat between the pair (A, D).
+    expect(await via('r8')).toEqual({ s: 'yp-y', e: 'yp-d', sv: null, ev: ['yp-b', 'yp-a'] });
+    expect(await via('r3')).toEqual({ s: 'yp-a', e: 'yp-d', sv: ['yp-b'], ev: null });
+    // r7 (B to A) stayed with B as a link within the first pair; A's end of it then moved to D.
+    expect(await via('r7')).toEqual({ s: 'yp-b', e: 'yp-d', sv: null, ev: ['yp-a'] });
+    expect(await via('r1')).toEqual({ s: 'yp-d', e: 'loc-x', sv: ['yp-b', 'yp-a'], ev: null });
+    expect(await linksOf('yp-b')).toEqual([expect.arrayContaining(['r7'])]);
+  });
+
+  it('undoing the first merge first gives B back exactly its links, and undoing both the exact graph', async () => {
+    const before = await snapshot();
+    const bLinks = await linksOf('yp-b');
+    const dAlone = await linksOf('yp-d');
+    await confirmMerge(actor(), { id: 'psa-ab', ...why });
+    await confirmMerge(actor(), { id: 'psa-da', ...why });
+    const undone = await undoMerge(actor(), { id: 'psa-ab', ...why });
+    expect(undone).toMatchObject({ keptId: 'yp-a', mergedId: 'yp-b', relationshipsMoved: 4 });
+    // B's links are back as they were; only r7's other end is still at D, where A is merged.
+    const r7 = ['ASSOCIATES_WITH', 'r7', 'yp-b', 'yp-d', { id: 'r7', mergedEndVia: ['yp-a'] }];
+    expect(await linksOf('yp-b')).toEqual(bLinks.map((l) => ((l as string[])[1] === 'r7' ? r7 : l)));
+    // A is still merged into D: D holds A's links (r4, r5, r7's end), its own r6, and r3 again
+    // from B as at first; none of B's moved links (r1, r2, r8) is left there.
+    expect((await linksOf('yp-d')).map((l) => (l as string[])[1])).toEqual(['r3', 'r4', 'r5', 'r6', 'r7']);
+    expect((await linksOf('yp-d')).find((l) => (l as string[])[1] === 'r3')).toEqual(dAlone.find((l) => (l as string[])[1] === 'r3'));
+    await undoMerge(actor(), { id: 'psa-da', ...why });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('undoing the last merge first also ends at the exact graph', async () => {
+    const before = await snapshot();
+    await confirmMerge(actor(), { id: 'psa-ab', ...why });
+    const afterFirst = await snapshot();
+    await confirmMerge(actor(), { id: 'psa-da', ...why });
+    await undoMerge(actor(), { id: 'psa-da', ...why });
+    // The state after the first merge, but for the second pair's decision being taken back.
+    expect(await snapshot()).toBe(afterFirst);
+    await undoMerge(actor(), { id: 'psa-ab', ...why });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the migration turns mergedFrom, as older merges left it, into the list of the end that moved', async () => {
+    await confirmMerge(actor(), { id: 'psa-ab', ...why });
+    // As an older version left it: one mergedFrom per moved link.
+    await driver().executeQuery(`MATCH ()-[r]->() WHERE r.mergedStartVia IS NOT NULL OR r.mergedEndVia IS NOT NULL
+      SET r.mergedFrom = coalesce(r.mergedStartVia, r.mergedEndVia)[0] REMOVE r.mergedStartVia, r.mergedEndVia`);
+    for (const statement of splitStatements(fs.readFileSync(path.join(SCHEMA_DIR, '002_merge_via.cypher'), 'utf8'))) {
+      await driver().executeQuery(statement);
+    }
+    expect(await via('r1')).toEqual({ s: 'yp-a', e: 'loc-x', sv: ['yp-b'], ev: null });
+    expect(await via('r8')).toEqual({ s: 'yp-y', e: 'yp-a', sv: null, ev: ['yp-b'] });
+    const { records } = await driver().executeQuery('MATCH ()-[r]->() WHERE r.mergedFrom IS NOT NULL RETURN count(r) AS n');
+    expect(records[0].get('n')).toBe(0);
+    await undoMerge(actor(), { id: 'psa-ab', ...why });
+    expect((await linksOf('yp-b')).map((l) => (l as string[])[1])).toEqual(['r1', 'r2', 'r3', 'r7', 'r8']);
   });
 });
