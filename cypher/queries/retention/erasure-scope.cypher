@@ -1,9 +1,10 @@
-// What erasing a person removes: the person, duplicate records merged into them, and the events
+// What erasing a person removes: the person, duplicate records merged into them (also through
+// records merged into those: B into A into D; bounded like undo's chain), and the events
 // that are only about them (every person an event involves or is about is in that set), plus
 // follow-ups (e.g. a return interview) of those events that involve no one else.
 MATCH (p:Entity {id: $id}) WHERE p:Person OR p:MergedRecord
-OPTIONAL MATCH (d:MergedRecord)-[:MERGED_INTO]->(p)
-WITH p, [p.id] + collect(d.id) AS selves
+OPTIONAL MATCH (d:MergedRecord)-[:MERGED_INTO*1..32]->(p)
+WITH p, [p.id] + collect(DISTINCT d.id) AS selves
 UNWIND selves AS sid
 MATCH (s:Entity {id: sid})
 OPTIONAL MATCH (e:Event)-[:INVOLVED|ABOUT]->(s)

@@ -8,6 +8,7 @@ import { load } from '../../db/loader';
 import { generate } from '../../../fixtures/generator';
 import { systemActor } from '../../security/access-log';
 import { erasePerson, scrub } from '../erase';
+import { confirmMerge } from '../../resolution/merge';
 import { exportGraphAsCsv } from '../../import/write-csv';
 
 const fixture = generate({ scale: 'tiny', seed: 20251 });
@@ -80,6 +81,27 @@ describe('erasure of a person', () => {
       expect(text.includes(child.name)).toBe(false);
     }
   }, 600_000);
+
+  it('takes every record merged into the person, also through chained merges (B into A into D)', async () => {
+    await driver().executeQuery(`
+      MATCH (x:Location) WITH x ORDER BY x.id LIMIT 1
+      CREATE (a:Entity:Person:YoungPerson {id: 'syn-a', name: 'Tova Lindqvist', source: 'police'}),
+             (b:Entity:Person:YoungPerson {id: 'syn-b', name: 'Tova Lindquist', source: 'school'}),
+             (d:Entity:Person:YoungPerson {id: 'syn-d', name: 'Tova L. Lindqvist', source: 'health'}),
+             (b)-[:FREQUENTS {id: 'syn-r1'}]->(x), (a)-[:FREQUENTS {id: 'syn-r2'}]->(x),
+             (a)-[:POSSIBLY_SAME_AS {id: 'syn-ab', status: 'hypothesis'}]->(b),
+             (d)-[:POSSIBLY_SAME_AS {id: 'syn-da', status: 'hypothesis'}]->(a)`);
+    const actor = systemActor('erase-test', driver(), 'neo4j');
+    await confirmMerge(actor, { id: 'syn-ab', justification: 'SYN duplicate' });
+    await confirmMerge(actor, { id: 'syn-da', justification: 'SYN duplicate' });
+    const r = await erasePerson(actor, { personId: 'syn-d', justification: 'SYN erasure request 2' });
+    expect([...r.records].sort()).toEqual(['syn-a', 'syn-b', 'syn-d']);
+    const { records } = await driver().executeQuery(
+      "MATCH (n) WHERE n.id IN ['syn-a', 'syn-b', 'syn-d'] OR n.name STARTS WITH 'Tova' RETURN count(n) AS nodes");
+    expect(records[0].get('nodes')).toBe(0);
+    const rels = await driver().executeQuery("MATCH ()-[r]->() WHERE r.id STARTS WITH 'syn-' RETURN count(r) AS n");
+    expect(rels.records[0].get('n')).toBe(0);
+  });
 
   it('an unknown id is refused', async () => {
     await expect(erasePerson(systemActor('erase-test', driver(), 'neo4j'), { personId: 'nobody', justification: 'x' })).rejects.toThrow(/no person/);
