@@ -80,7 +80,7 @@ describe('sign-in and role-aware workspace (real browser)', () => {
     expect(await page.textContent('#view-body')).toMatch(/Hash chain verified/);
     expect(await page.getAttribute('#view-body', 'data-state')).toBe('ready');
     const row = await page.$$eval('#view-body tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')).find((cells) => cells.includes('SYN-E2E monthly import')));
-    expect(row).toEqual(expect.arrayContaining(['collection', '1,234']));
+    expect(row).toEqual(expect.arrayContaining(['collection', '1,234', 'files: people.csv']));
     await shot(page, '03-auditor-access-log');
     await page.close();
   });

@@ -3,6 +3,7 @@
  * how its rows are tabulated. `allowed()` keeps a role from being offered what it may not use.
  */
 import { gql } from './client';
+import { detailText } from './detail-text';
 import type { ApiNode } from '../graph/elements';
 import { can, isPolice } from '../state';
 import { EXPLOITATION_TYPE } from '../../../server/model/enums';
@@ -158,7 +159,7 @@ export const VIEWS: ViewDef[] = [
       return {
         summary: v.ok ? `Hash chain verified: ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'} intact.` : `Hash chain BROKEN at entry ${v.brokenAt}: ${v.reason ?? ''}`,
         rows: d.accessLog.entries.map((e) => ({
-          cells: { seq: e.seq, at: e.at.slice(0, 19).replace('T', ' '), actor: `${e.actorName} (${e.actorRole})`, operation: e.operation, justification: e.justification, records: e.idCount, detail: (e.detail ?? '').slice(0, 120) },
+          cells: { seq: e.seq, at: e.at.slice(0, 19).replace('T', ' '), actor: `${e.actorName} (${e.actorRole})`, operation: e.operation, justification: e.justification, records: e.idCount, detail: detailText(e.detail) },
         })),
       };
     },
