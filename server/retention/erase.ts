@@ -1,7 +1,7 @@
 /**
  * Erasure of a person: removes them, duplicate records merged into them, the events only about
  * them (and follow-ups of those that involve no one else), every relationship of these, and their
- * ids from saved investigations. One transaction; logged as 'erasure' in the same transaction.
+ * ids from saved investigations and from the merge lists of links that moved to a record kept. One transaction; logged as 'erasure' in the same transaction.
  * The access log keeps the ids erased (never names): it is the lawful record that erasure happened.
  */
 import type { RequestContext } from '../graphql/context';
@@ -33,6 +33,7 @@ export async function erasePerson(actor: RequestContext | SystemActor, args: { p
       const events = scope.records[0].get('events') as string[];
       const ids = [...selves, ...events];
       const rels = await tx.run('MATCH (n:Entity) WHERE n.id IN $ids MATCH (n)-[r]-() RETURN count(DISTINCT r) AS n', { ids });
+      await tx.run(cypher('retention', 'erasure-via-scrub'), { ids });
       const removed = await tx.run(cypher('retention', 'erase'), { ids });
       const erased = new Set(ids);
       const inv = await tx.run(cypher('retention', 'investigations-with'), { ids });

@@ -103,6 +103,30 @@ describe('erasure of a person', () => {
     expect(rels.records[0].get('n')).toBe(0);
   });
 
+  it('erasing a merged duplicate alone leaves its id nowhere, not even in the merge lists of the links it passed on', async () => {
+    await driver().executeQuery(`
+      MATCH (x:Location) WITH x ORDER BY x.id LIMIT 1
+      CREATE (a:Entity:Person:YoungPerson {id: 'syn-a', name: 'Tova Lindqvist', source: 'police'}),
+             (b:Entity:Person:YoungPerson {id: 'syn-b', name: 'Tova Lindquist', source: 'school'}),
+             (d:Entity:Person:YoungPerson {id: 'syn-d', name: 'Tova L. Lindqvist', source: 'health'}),
+             (b)-[:FREQUENTS {id: 'syn-r1'}]->(x), (a)-[:FREQUENTS {id: 'syn-r2'}]->(x), (d)-[:FREQUENTS {id: 'syn-r3'}]->(x),
+             (a)-[:POSSIBLY_SAME_AS {id: 'syn-ab', status: 'hypothesis'}]->(b),
+             (d)-[:POSSIBLY_SAME_AS {id: 'syn-da', status: 'hypothesis'}]->(a)`);
+    const actor = systemActor('erase-test', driver(), 'neo4j');
+    await confirmMerge(actor, { id: 'syn-ab', justification: 'SYN duplicate' });
+    await confirmMerge(actor, { id: 'syn-da', justification: 'SYN duplicate' });
+    const r = await erasePerson(actor, { personId: 'syn-a', justification: 'SYN erasure request 3' });
+    expect([...r.records].sort()).toEqual(['syn-a', 'syn-b']);
+    // The links stay with the record kept (the same person), without the erased ids.
+    const { records } = await driver().executeQuery(
+      "MATCH (d:Person {id: 'syn-d'})-[r:FREQUENTS]->() RETURN r.id AS id, properties(r) AS p ORDER BY id");
+    expect(records.map((x) => x.get('id'))).toEqual(['syn-r1', 'syn-r2', 'syn-r3']);
+    const trace = await driver().executeQuery(
+      `MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE r[k] IN ['syn-a', 'syn-b'] OR (valueType(r[k]) STARTS WITH 'LIST' AND any(x IN r[k] WHERE x IN ['syn-a', 'syn-b'])))
+       RETURN count(r) AS n`);
+    expect(trace.records[0].get('n')).toBe(0);
+  });
+
   it('an unknown id is refused', async () => {
     await expect(erasePerson(systemActor('erase-test', driver(), 'neo4j'), { personId: 'nobody', justification: 'x' })).rejects.toThrow(/no person/);
   });
