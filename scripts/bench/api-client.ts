@@ -3,13 +3,13 @@
  * server's event loop is not shared with the clients. Input: one JSON argument; output: one JSON
  * line with the LoadResult.
  *
- * The requests go over a minimal wire-level HTTP/1.1 client (http-wire.ts), in the manner of
+ * The requests go over a minimal wire-level HTTP/1.1 client (http-wire-lib.ts), in the manner of
  * autocannon: the client shares the 2 cores with the server and Neo4j, and every millisecond it
  * spends is taken from the server being measured. fetch (undici) spent ~1.3-1.5 ms CPU per
  * request here, node:http ~0.3 ms (with the light check below), this client 0.15-0.18 ms.
  */
 import { closedLoop, ownCpuMs } from './api-lib';
-import { postBytes, WireConnection } from './http-wire';
+import { postBytes, WireConnection } from './http-wire-lib';
 
 /**
  * Every response must be a 200 whose body is the neighbourhood and nothing after it (errors, even

@@ -1,7 +1,7 @@
 /** The benchmark's wire-level HTTP client: framing by hand, checked against node:http's server. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { postBytes, ResponseReader, WireConnection } from '../http-wire';
+import { postBytes, ResponseReader, WireConnection } from '../http-wire-lib';
 
 const bytes = (s: string) => Buffer.from(s, 'latin1');
 
