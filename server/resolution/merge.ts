@@ -29,7 +29,7 @@ const RESTORABLE_LABELS = new Set<string>(['Person', ...PERSON_ROLES]);
 
 const mergeId = (pairId: string): string => `merge:${pairId}`;
 
-/** Longest MERGED_INTO chain an undo follows (merge-chain.cypher reads one more, to tell). */
+/** Longest MERGED_INTO chain: merges never make a longer one (merge-depth.cypher); undo, erasure and its scrub follow this far. */
 const MAX_CHAIN = 32;
 
 // Types come from the model's whitelist above, never from input. Merge: the end at $from moves to
@@ -85,6 +85,10 @@ export async function confirmMerge(actor: Actor, args: { id: string; keepId?: st
   const keep = args.keepId ?? pair.a;
   if (keep !== pair.a && keep !== pair.b) throw new AppError('BAD_USER_INPUT', `keepId must be ${pair.a} or ${pair.b}`, { field: 'keepId' });
   const drop = keep === pair.a ? pair.b : pair.a;
+  const depth = await actor.driver.executeQuery(cypher('resolution', 'merge-depth'), { drop }, { database: actor.database });
+  if (depth.records[0]?.get('tooDeep')) {
+    throw new AppError('BAD_USER_INPUT', `${drop} already has ${MAX_CHAIN} records merged into it one after another: merging it too would make the chain longer than ${MAX_CHAIN}`, { field: 'id' });
+  }
   const now = new Date();
   const merged = {
     id: mergeId(args.id), source: keep === pair.a ? pair.aSource : pair.bSource, sourceRef: args.id, recordedAt: toNeoDateTime(now),

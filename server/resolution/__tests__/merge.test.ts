@@ -162,6 +162,21 @@ describe('chained merges undone in any order (real Neo4j, hand-built graph)', ()
     expect(await snapshot()).toBe(before);
   });
 
+  it('refuses a merge that would chain more than 32 records', async () => {
+    // 32 records already merged one into the next, ending at B: merging B into A would make 33 links.
+    await driver().executeQuery(`UNWIND range(1, 32) AS i
+      CREATE (:Entity:MergedRecord {id: 'chain-' + i, name: 'Synthetic duplicate ' + i, source: 'police'})`);
+    await driver().executeQuery(`UNWIND range(1, 32) AS i
+      MATCH (m:MergedRecord {id: 'chain-' + i}), (n:Entity {id: CASE WHEN i = 32 THEN 'yp-b' ELSE 'chain-' + (i + 1) END})
+      CREATE (m)-[:MERGED_INTO {id: 'merge:chain-' + i}]->(n)`);
+    await expect(confirmMerge(actor(), { id: 'psa-ab', ...why })).rejects.toThrow(/longer than 32/);
+    const { records } = await driver().executeQuery("MATCH (b:Person {id: 'yp-b'}) RETURN count(b) AS n");
+    expect(records[0].get('n')).toBe(1);
+    // One link fewer and the merge goes ahead.
+    await driver().executeQuery("MATCH (:MergedRecord {id: 'chain-1'})-[r:MERGED_INTO]->() DELETE r");
+    await expect(confirmMerge(actor(), { id: 'psa-ab', ...why })).resolves.toMatchObject({ mergedId: 'yp-b' });
+  });
+
   it('the migration turns mergedFrom, as older merges left it, into the list of the end that moved', async () => {
     await confirmMerge(actor(), { id: 'psa-ab', ...why });
     // As an older version left it: one mergedFrom per moved link.
