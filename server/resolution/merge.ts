@@ -32,24 +32,28 @@ const mergeId = (pairId: string): string => `merge:${pairId}`;
 /** Longest MERGED_INTO chain: merges never make a longer one (merge-depth.cypher); undo, erasure and its scrub follow this far. */
 const MAX_CHAIN = 32;
 
-// Types come from the model's whitelist above, never from input. Merge: the end at $from moves to
-// $to and $from is added to that end's list.
-const mergeOut = (t: string) => `MATCH (d:Entity {id: $from})-[r:${t}]->(x) WHERE x.id <> $to
+// Types come from the model's whitelist above, never from input. A relationship moves at one end
+// ('start' or 'end'); the other end, x, stays. Each end keeps its own list of records it left.
+type End = 'start' | 'end';
+const listOf = (end: End) => (end === 'start' ? 'mergedStartVia' : 'mergedEndVia');
+const link = (end: End, at: string, rel: string, t: string) => (end === 'start' ? `(${at})-[${rel}:${t}]->(x)` : `(x)-[${rel}:${t}]->(${at})`);
+
+/** Merge: the end at $from moves to $to, and $from is added to that end's list. */
+const mergeEnd = (end: End) => (t: string) => `MATCH ${link(end, 'd:Entity {id: $from}', 'r', t)} WHERE x.id <> $to
 WITH r, x, properties(r) AS p DELETE r WITH x, p MATCH (k:Entity {id: $to})
-CREATE (k)-[n:${t}]->(x) SET n = p SET n.mergedStartVia = coalesce(p.mergedStartVia, []) + $from RETURN count(n) AS n`;
-const mergeIn = (t: string) => `MATCH (x)-[r:${t}]->(d:Entity {id: $from}) WHERE x.id <> $to
-WITH r, x, properties(r) AS p DELETE r WITH x, p MATCH (k:Entity {id: $to})
-CREATE (x)-[n:${t}]->(k) SET n = p SET n.mergedEndVia = coalesce(p.mergedEndVia, []) + $from RETURN count(n) AS n`;
-// Undo: ends at $from (a record of $drop's chain) that list $drop go back to $drop, keeping the
-// part of the list from before $drop was merged (an empty list is removed).
-const undoOut = (t: string) => `MATCH (c:Entity {id: $from})-[r:${t}]->(x) WHERE $drop IN r.mergedStartVia
-WITH r, x, properties(r) AS p, r.mergedStartVia AS via DELETE r
+CREATE ${link(end, 'k', 'n', t)} SET n = p SET n.${listOf(end)} = coalesce(p.${listOf(end)}, []) + $from RETURN count(n) AS n`;
+
+/**
+ * Undo: ends at $from (a record of $drop's chain) that list $drop go back to $drop, keeping the
+ * part of the list from before $drop was merged (an empty list is removed).
+ */
+const undoEnd = (end: End) => (t: string) => `MATCH ${link(end, 'c:Entity {id: $from}', 'r', t)} WHERE $drop IN r.${listOf(end)}
+WITH r, x, properties(r) AS p, r.${listOf(end)} AS via DELETE r
 WITH x, p, via[..[i IN range(0, size(via) - 1) WHERE via[i] = $drop][0]] AS before MATCH (k:Entity {id: $drop})
-CREATE (k)-[n:${t}]->(x) SET n = p SET n.mergedStartVia = CASE WHEN size(before) = 0 THEN null ELSE before END RETURN count(n) AS n`;
-const undoIn = (t: string) => `MATCH (x)-[r:${t}]->(c:Entity {id: $from}) WHERE $drop IN r.mergedEndVia
-WITH r, x, properties(r) AS p, r.mergedEndVia AS via DELETE r
-WITH x, p, via[..[i IN range(0, size(via) - 1) WHERE via[i] = $drop][0]] AS before MATCH (k:Entity {id: $drop})
-CREATE (x)-[n:${t}]->(k) SET n = p SET n.mergedEndVia = CASE WHEN size(before) = 0 THEN null ELSE before END RETURN count(n) AS n`;
+CREATE ${link(end, 'k', 'n', t)} SET n = p SET n.${listOf(end)} = CASE WHEN size(before) = 0 THEN null ELSE before END RETURN count(n) AS n`;
+
+const MERGE_ENDS = [mergeEnd('start'), mergeEnd('end')];
+const UNDO_ENDS = [undoEnd('start'), undoEnd('end')];
 
 async function moveRelationships(tx: ManagedTransaction, queries: Array<(t: string) => string>, params: Record<string, unknown>): Promise<number> {
   let moved = 0;
@@ -85,10 +89,6 @@ export async function confirmMerge(actor: Actor, args: { id: string; keepId?: st
   const keep = args.keepId ?? pair.a;
   if (keep !== pair.a && keep !== pair.b) throw new AppError('BAD_USER_INPUT', `keepId must be ${pair.a} or ${pair.b}`, { field: 'keepId' });
   const drop = keep === pair.a ? pair.b : pair.a;
-  const depth = await actor.driver.executeQuery(cypher('resolution', 'merge-depth'), { drop }, { database: actor.database });
-  if (depth.records[0]?.get('tooDeep')) {
-    throw new AppError('BAD_USER_INPUT', `${drop} already has ${MAX_CHAIN} records merged into it one after another: merging it too would make the chain longer than ${MAX_CHAIN}`, { field: 'id' });
-  }
   const now = new Date();
   const merged = {
     id: mergeId(args.id), source: keep === pair.a ? pair.aSource : pair.bSource, sourceRef: args.id, recordedAt: toNeoDateTime(now),
@@ -98,7 +98,11 @@ export async function confirmMerge(actor: Actor, args: { id: string; keepId?: st
   const session = actor.driver.session({ database: actor.database });
   try {
     return await session.executeWrite(async (tx) => {
-      const moved = await moveRelationships(tx, [mergeOut, mergeIn], { from: drop, to: keep });
+      const depth = await tx.run(cypher('resolution', 'merge-depth'), { drop });
+      if (depth.records[0]?.get('tooDeep')) {
+        throw new AppError('BAD_USER_INPUT', `${drop} already has ${MAX_CHAIN} records merged into it one after another: merging it too would make the chain longer than ${MAX_CHAIN}`, { field: 'id' });
+      }
+      const moved = await moveRelationships(tx, MERGE_ENDS, { from: drop, to: keep });
       const res = await tx.run(cypher('resolution', 'mark-merged'), { drop, keep, pairId: args.id, user: actorName(actor), merged });
       if (!res.records[0]) throw new AppError('NOT_FOUND', `records of ${args.id} not found`);
       await appendAccessLogTx(tx, actor, {
@@ -122,7 +126,7 @@ export async function undoMerge(actor: Actor, args: { id: string; justification:
   try {
     return await session.executeWrite(async (tx) => {
       let moved = 0;
-      for (const at of await chainOf(tx, drop)) moved += await moveRelationships(tx, [undoOut, undoIn], { from: at, drop });
+      for (const at of await chainOf(tx, drop)) moved += await moveRelationships(tx, UNDO_ENDS, { from: at, drop });
       await tx.run(cypher('resolution', 'unmark-merged'), { drop, keep, pairId: args.id, labels: restore });
       await appendAccessLogTx(tx, actor, {
         operation: 'combination', justification: args.justification, ids: [keep, drop],

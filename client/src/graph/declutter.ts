@@ -68,7 +68,7 @@ export function declutter(input: readonly Box[]): Map<string, { x: number; y: nu
   return out;
 }
 
-/** Pairs of boxes that overlap (tests, and a check after a layout). */
+/** Pairs of boxes that overlap (for tests). */
 export function overlapping(boxes: readonly Box[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (let i = 0; i < boxes.length; i++) {

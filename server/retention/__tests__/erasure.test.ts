@@ -27,6 +27,25 @@ async function pickChild(): Promise<{ id: string; name: string; onlyTheirs: stri
   return { id: r.get('id'), name: r.get('name'), onlyTheirs: r.get('only'), shared: r.get('sh') };
 }
 
+/**
+ * Three synthetic records of one person, each with a link to the same place: B merged into A, then
+ * A into D. Returns the actor that merged them.
+ */
+async function chainOfMergedRecords() {
+  await driver().executeQuery(`
+    MATCH (x:Location) WITH x ORDER BY x.id LIMIT 1
+    CREATE (a:Entity:Person:YoungPerson {id: 'syn-a', name: 'Tova Lindqvist', source: 'police'}),
+           (b:Entity:Person:YoungPerson {id: 'syn-b', name: 'Tova Lindquist', source: 'school'}),
+           (d:Entity:Person:YoungPerson {id: 'syn-d', name: 'Tova L. Lindqvist', source: 'health'}),
+           (b)-[:FREQUENTS {id: 'syn-r1'}]->(x), (a)-[:FREQUENTS {id: 'syn-r2'}]->(x), (d)-[:FREQUENTS {id: 'syn-r3'}]->(x),
+           (a)-[:POSSIBLY_SAME_AS {id: 'syn-ab', status: 'hypothesis'}]->(b),
+           (d)-[:POSSIBLY_SAME_AS {id: 'syn-da', status: 'hypothesis'}]->(a)`);
+  const actor = systemActor('erase-test', driver(), 'neo4j');
+  await confirmMerge(actor, { id: 'syn-ab', justification: 'SYN duplicate' });
+  await confirmMerge(actor, { id: 'syn-da', justification: 'SYN duplicate' });
+  return actor;
+}
+
 beforeAll(async () => { api = await startApi({ modules: ['search', 'profile', 'neighbourhood'] }); });
 beforeEach(async () => { await freshGraph(); await load(driver(), fixture.units); });
 afterAll(async () => { await api.close(); await closeDriver(); });
@@ -83,17 +102,7 @@ describe('erasure of a person', () => {
   }, 600_000);
 
   it('takes every record merged into the person, also through chained merges (B into A into D)', async () => {
-    await driver().executeQuery(`
-      MATCH (x:Location) WITH x ORDER BY x.id LIMIT 1
-      CREATE (a:Entity:Person:YoungPerson {id: 'syn-a', name: 'Tova Lindqvist', source: 'police'}),
-             (b:Entity:Person:YoungPerson {id: 'syn-b', name: 'Tova Lindquist', source: 'school'}),
-             (d:Entity:Person:YoungPerson {id: 'syn-d', name: 'Tova L. Lindqvist', source: 'health'}),
-             (b)-[:FREQUENTS {id: 'syn-r1'}]->(x), (a)-[:FREQUENTS {id: 'syn-r2'}]->(x),
-             (a)-[:POSSIBLY_SAME_AS {id: 'syn-ab', status: 'hypothesis'}]->(b),
-             (d)-[:POSSIBLY_SAME_AS {id: 'syn-da', status: 'hypothesis'}]->(a)`);
-    const actor = systemActor('erase-test', driver(), 'neo4j');
-    await confirmMerge(actor, { id: 'syn-ab', justification: 'SYN duplicate' });
-    await confirmMerge(actor, { id: 'syn-da', justification: 'SYN duplicate' });
+    const actor = await chainOfMergedRecords();
     const r = await erasePerson(actor, { personId: 'syn-d', justification: 'SYN erasure request 2' });
     expect([...r.records].sort()).toEqual(['syn-a', 'syn-b', 'syn-d']);
     const { records } = await driver().executeQuery(
@@ -104,17 +113,7 @@ describe('erasure of a person', () => {
   });
 
   it('erasing a merged duplicate alone leaves its id nowhere, not even in the merge lists of the links it passed on', async () => {
-    await driver().executeQuery(`
-      MATCH (x:Location) WITH x ORDER BY x.id LIMIT 1
-      CREATE (a:Entity:Person:YoungPerson {id: 'syn-a', name: 'Tova Lindqvist', source: 'police'}),
-             (b:Entity:Person:YoungPerson {id: 'syn-b', name: 'Tova Lindquist', source: 'school'}),
-             (d:Entity:Person:YoungPerson {id: 'syn-d', name: 'Tova L. Lindqvist', source: 'health'}),
-             (b)-[:FREQUENTS {id: 'syn-r1'}]->(x), (a)-[:FREQUENTS {id: 'syn-r2'}]->(x), (d)-[:FREQUENTS {id: 'syn-r3'}]->(x),
-             (a)-[:POSSIBLY_SAME_AS {id: 'syn-ab', status: 'hypothesis'}]->(b),
-             (d)-[:POSSIBLY_SAME_AS {id: 'syn-da', status: 'hypothesis'}]->(a)`);
-    const actor = systemActor('erase-test', driver(), 'neo4j');
-    await confirmMerge(actor, { id: 'syn-ab', justification: 'SYN duplicate' });
-    await confirmMerge(actor, { id: 'syn-da', justification: 'SYN duplicate' });
+    const actor = await chainOfMergedRecords();
     const r = await erasePerson(actor, { personId: 'syn-a', justification: 'SYN erasure request 3' });
     expect([...r.records].sort()).toEqual(['syn-a', 'syn-b']);
     // The links stay with the record kept (the same person), without the erased ids.
