@@ -11,6 +11,7 @@
  * between a merged pair stay where they were, so they can be at any record of the chain), moves
  * them back to B and keeps only the part of the list before B.
  */
+import crypto from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { REL_KINDS, PERSON_ROLES } from '../model/model';
 import { toNeoDateTime } from '../model/validate';
@@ -76,33 +77,66 @@ async function chainOf(tx: ManagedTransaction, drop: string): Promise<string[]> 
 
 export interface MergeResult { pairId: string; keptId: string; mergedId: string; relationshipsMoved: number; undone: boolean }
 
-async function readPair(actor: Actor, id: string) {
-  const { records } = await actor.driver.executeQuery(cypher('resolution', 'pair'), { id }, { database: actor.database });
+interface Pair { a: string; b: string; aSource: string; bSource: string; status: string; aLabels: string[]; bLabels: string[] }
+
+async function readPair(tx: ManagedTransaction, id: string): Promise<Pair> {
+  const { records } = await tx.run(cypher('resolution', 'pair'), { id });
   if (!records[0]) throw new AppError('NOT_FOUND', `no possible-duplicate link ${id}`);
-  return records[0].toObject() as { a: string; b: string; aSource: string; bSource: string; status: string; aLabels: string[]; bLabels: string[] };
+  return records[0].toObject() as Pair;
+}
+
+/**
+ * Locks these records for the rest of the transaction. Every decision takes its locks first and
+ * reads after, so a merge, undo or rejection racing another on the same records (two people
+ * deciding the same pair, a merge into a record being merged away) sees the other's result
+ * instead of acting on what was there before it.
+ */
+async function lockRecords(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  await tx.run(cypher('resolution', 'lock-records'), { ids, lockId: crypto.randomUUID() });
+}
+
+/**
+ * Locks a pair's two records, then reads the pair as it now is. Any merge into or out of either
+ * record, and any decision on this pair, holds one of these locks.
+ */
+async function lockPair(tx: ManagedTransaction, id: string): Promise<Pair> {
+  const seen = await readPair(tx, id);
+  await lockRecords(tx, [seen.a, seen.b]);
+  return readPair(tx, id);
+}
+
+/**
+ * Locks every record of $drop's MERGED_INTO chain, then returns the chain as it now is. A chain
+ * grows only at its far end (the record it ends at merged into another, which locks that record),
+ * so the chain is re-read until no record was added while locking; at most 32 rounds.
+ */
+async function lockChain(tx: ManagedTransaction, drop: string): Promise<string[]> {
+  let locked: string[] = [];
+  for (;;) {
+    const ids = await chainOf(tx, drop);
+    const fresh = ids.filter((id) => !locked.includes(id));
+    if (fresh.length === 0) return ids;
+    await lockRecords(tx, fresh);
+    locked = [...locked, ...fresh];
+  }
 }
 
 export async function confirmMerge(actor: Actor, args: { id: string; keepId?: string | null; justification: string }): Promise<MergeResult> {
-  const pair = await readPair(actor, args.id);
-  if (pair.status !== 'hypothesis') throw new AppError('BAD_USER_INPUT', `link ${args.id} is ${pair.status}, not a hypothesis awaiting a decision`, { field: 'id' });
-  if (!pair.aLabels.includes('Person') || !pair.bLabels.includes('Person')) throw new AppError('BAD_USER_INPUT', 'one of the records is already merged', { field: 'id' });
-  const keep = args.keepId ?? pair.a;
-  if (keep !== pair.a && keep !== pair.b) throw new AppError('BAD_USER_INPUT', `keepId must be ${pair.a} or ${pair.b}`, { field: 'keepId' });
-  const drop = keep === pair.a ? pair.b : pair.a;
-  const now = new Date();
-  const merged = {
-    id: mergeId(args.id), source: keep === pair.a ? pair.aSource : pair.bSource, sourceRef: args.id, recordedAt: toNeoDateTime(now),
-    gradingScheme: '3x5x2', sourceEval: 'A', assessment: '2', handling: 'P',
-    reviewBy: neo4j.types.Date.fromStandardDate(new Date(now.getTime() + 365 * 86_400_000)), status: 'confirmed', confirmedBy: actorName(actor),
-  };
   const session = actor.driver.session({ database: actor.database });
   try {
     return await session.executeWrite(async (tx) => {
+      const pair = await lockPair(tx, args.id);
+      if (pair.status !== 'hypothesis') throw new AppError('BAD_USER_INPUT', `link ${args.id} is ${pair.status}, not a hypothesis awaiting a decision`, { field: 'id' });
+      if (!pair.aLabels.includes('Person') || !pair.bLabels.includes('Person')) throw new AppError('BAD_USER_INPUT', 'one of the records is already merged', { field: 'id' });
+      const keep = args.keepId ?? pair.a;
+      if (keep !== pair.a && keep !== pair.b) throw new AppError('BAD_USER_INPUT', `keepId must be ${pair.a} or ${pair.b}`, { field: 'keepId' });
+      const drop = keep === pair.a ? pair.b : pair.a;
       const depth = await tx.run(cypher('resolution', 'merge-depth'), { drop });
       if (depth.records[0]?.get('tooDeep')) {
         throw new AppError('BAD_USER_INPUT', `${drop} already has ${MAX_CHAIN} records merged into it one after another: merging it too would make the chain longer than ${MAX_CHAIN}`, { field: 'id' });
       }
       const moved = await moveRelationships(tx, MERGE_ENDS, { from: drop, to: keep });
+      const merged = mergedLink(args.id, keep === pair.a ? pair.aSource : pair.bSource, actor);
       const res = await tx.run(cypher('resolution', 'mark-merged'), { drop, keep, pairId: args.id, user: actorName(actor), merged });
       if (!res.records[0]) throw new AppError('NOT_FOUND', `records of ${args.id} not found`);
       await appendAccessLogTx(tx, actor, {
@@ -116,17 +150,28 @@ export async function confirmMerge(actor: Actor, args: { id: string; keepId?: st
   }
 }
 
+/** The MERGED_INTO link's properties: a confirmed, graded record of the decision. */
+function mergedLink(pairId: string, source: string, actor: Actor) {
+  const now = new Date();
+  return {
+    id: mergeId(pairId), source, sourceRef: pairId, recordedAt: toNeoDateTime(now),
+    gradingScheme: '3x5x2', sourceEval: 'A', assessment: '2', handling: 'P',
+    reviewBy: neo4j.types.Date.fromStandardDate(new Date(now.getTime() + 365 * 86_400_000)), status: 'confirmed', confirmedBy: actorName(actor),
+  };
+}
+
 export async function undoMerge(actor: Actor, args: { id: string; justification: string }): Promise<MergeResult> {
-  const { records } = await actor.driver.executeQuery(cypher('resolution', 'merged-record'), { mergeId: mergeId(args.id) }, { database: actor.database });
-  if (!records[0]) throw new AppError('NOT_FOUND', `no merge made from link ${args.id}`);
-  const { drop, keep, labels } = records[0].toObject() as { drop: string; keep: string; labels: string[] };
-  const restore = labels.filter((l) => RESTORABLE_LABELS.has(l));
-  if (restore.length !== labels.length || !restore.includes('Person')) throw new Error(`merged record ${drop} holds unexpected labels ${labels.join(',')}`);
   const session = actor.driver.session({ database: actor.database });
   try {
     return await session.executeWrite(async (tx) => {
+      const seen = await readMerge(tx, args.id);
+      await lockRecords(tx, [seen.drop, seen.keep]);
+      // Read again under the locks: another undo of this merge may have committed meanwhile.
+      const { drop, keep, labels } = await readMerge(tx, args.id);
+      const restore = labels.filter((l) => RESTORABLE_LABELS.has(l));
+      if (restore.length !== labels.length || !restore.includes('Person')) throw new Error(`merged record ${drop} holds unexpected labels ${labels.join(',')}`);
       let moved = 0;
-      for (const at of await chainOf(tx, drop)) moved += await moveRelationships(tx, UNDO_ENDS, { from: at, drop });
+      for (const at of await lockChain(tx, drop)) moved += await moveRelationships(tx, UNDO_ENDS, { from: at, drop });
       await tx.run(cypher('resolution', 'unmark-merged'), { drop, keep, pairId: args.id, labels: restore });
       await appendAccessLogTx(tx, actor, {
         operation: 'combination', justification: args.justification, ids: [keep, drop],
@@ -139,10 +184,17 @@ export async function undoMerge(actor: Actor, args: { id: string; justification:
   }
 }
 
+async function readMerge(tx: ManagedTransaction, pairId: string): Promise<{ drop: string; keep: string; labels: string[] }> {
+  const { records } = await tx.run(cypher('resolution', 'merged-record'), { mergeId: mergeId(pairId) });
+  if (!records[0]) throw new AppError('NOT_FOUND', `no merge made from link ${pairId}`);
+  return records[0].toObject() as { drop: string; keep: string; labels: string[] };
+}
+
 export async function rejectPair(actor: Actor, args: { id: string; justification: string }): Promise<{ id: string }> {
   const session = actor.driver.session({ database: actor.database });
   try {
     return await session.executeWrite(async (tx) => {
+      await lockPair(tx, args.id);
       const res = await tx.run(cypher('resolution', 'reject'), { id: args.id, user: actorName(actor) });
       if (!res.records[0]) throw new AppError('NOT_FOUND', `no possible-duplicate link ${args.id} awaiting a decision`);
       await appendAccessLogTx(tx, actor, { operation: 'alteration', justification: args.justification, ids: [args.id], detail: { action: 'reject-duplicate' } });

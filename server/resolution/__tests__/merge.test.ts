@@ -9,6 +9,7 @@ import { SCHEMA_DIR, splitStatements } from '../../db/migrate';
 import fs from 'node:fs';
 import path from 'node:path';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const actor = () => systemActor('resolution-test', driver(), 'neo4j');
 
 /** Every entity with its labels and properties, every relationship with type, ends and properties. */
@@ -175,6 +176,40 @@ describe('chained merges undone in any order (real Neo4j, hand-built graph)', ()
     // One link fewer and the merge goes ahead.
     await driver().executeQuery("MATCH (:MergedRecord {id: 'chain-1'})-[r:MERGED_INTO]->() DELETE r");
     await expect(confirmMerge(actor(), { id: 'psa-ab', ...why })).resolves.toMatchObject({ mergedId: 'yp-b' });
+  });
+
+  it('a merge waits for a decision in flight on its records, then acts on what that decision left', async () => {
+    // Another person's decision on the same records, not yet committed: the pair rejected.
+    const holder = driver().session();
+    const other = await holder.beginTransaction();
+    await other.run("MATCH (b:Entity {id: 'yp-b'}) SET b.lockedBy = 'other' REMOVE b.lockedBy");
+    await other.run("MATCH ()-[s:POSSIBLY_SAME_AS {id: 'psa-ab'}]->() SET s.status = 'expired', s.rejected = true");
+    const merge = confirmMerge(actor(), { id: 'psa-ab', ...why });
+    const early = await Promise.race([merge.then(() => 'merged', () => 'failed'), sleep(500).then(() => 'waiting')]);
+    await other.commit();
+    await holder.close();
+    expect(early).toBe('waiting');
+    await expect(merge).rejects.toThrow(/psa-ab is expired, not a hypothesis/);
+    const { records } = await driver().executeQuery("MATCH (b:Person {id: 'yp-b'}) RETURN count { (b)-[:MERGED_INTO]->() } AS merges");
+    expect(records.map((r) => r.get('merges'))).toEqual([0]);
+  });
+
+  it('two undos of one merge at once: one undoes it, the other finds no merge left and changes nothing', async () => {
+    const before = await snapshot();
+    await confirmMerge(actor(), { id: 'psa-ab', ...why });
+    // Both undos start while another transaction holds B, so both read the merge before either acts.
+    const holder = driver().session();
+    const other = await holder.beginTransaction();
+    await other.run("MATCH (b:Entity {id: 'yp-b'}) SET b.lockedBy = 'other' REMOVE b.lockedBy");
+    const undos = [undoMerge(actor(), { id: 'psa-ab', ...why }), undoMerge(actor(), { id: 'psa-ab', ...why })];
+    await sleep(500);
+    await other.commit();
+    await holder.close();
+    const results = await Promise.allSettled(undos);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/no merge made from link psa-ab/);
+    expect((await logOps()).filter(([, d]) => d.action === 'undo-merge')).toHaveLength(1);
+    expect(await snapshot()).toBe(before);
   });
 
   it('the migration turns mergedFrom, as older merges left it, into the list of the end that moved', async () => {
