@@ -91,7 +91,7 @@ async function readPair(tx: ManagedTransaction, id: string): Promise<Pair> {
  * deciding the same pair, a merge into a record being merged away) sees the other's result
  * instead of acting on what was there before it.
  */
-async function lockRecords(tx: ManagedTransaction, ids: string[]): Promise<void> {
+export async function lockRecords(tx: ManagedTransaction, ids: string[]): Promise<void> {
   await tx.run(cypher('resolution', 'lock-records'), { ids, lockId: crypto.randomUUID() });
 }
 

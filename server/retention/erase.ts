@@ -7,6 +7,7 @@
 import type { RequestContext } from '../graphql/context';
 import { appendAccessLogTx, type SystemActor } from '../security/access-log';
 import { cypher } from '../resolution/cypher';
+import { lockRecords } from '../resolution/merge';
 
 export interface ErasureResult { personId: string; records: string[]; events: string[]; nodesRemoved: number; relationshipsRemoved: number; investigationsScrubbed: number }
 
@@ -27,6 +28,9 @@ export async function erasePerson(actor: RequestContext | SystemActor, args: { p
   const session = actor.driver.session({ database: actor.database });
   try {
     return await session.executeWrite(async (tx) => {
+      // Locked before the scope is read: a merge into this person, or an undo along its chain,
+      // committed while erasure runs would otherwise leave a record out of the scope.
+      await lockRecords(tx, [args.personId]);
       const scope = await tx.run(cypher('retention', 'erasure-scope'), { id: args.personId });
       if (!scope.records[0]) throw new Error(`no person with id ${args.personId}`);
       const selves = scope.records[0].get('selves') as string[];
