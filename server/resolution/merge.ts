@@ -86,37 +86,38 @@ async function readPair(tx: ManagedTransaction, id: string): Promise<Pair> {
 }
 
 /**
- * Locks these records for the rest of the transaction. Every decision takes its locks first and
- * reads after, so a merge, undo or rejection racing another on the same records (two people
- * deciding the same pair, a merge into a record being merged away) sees the other's result
- * instead of acting on what was there before it.
+ * Locks these records for the rest of the transaction; with `withLinked`, also every record linked
+ * to them, which a merge or undo touches when it moves their relationships. Every decision takes
+ * its locks first and reads after, so a merge, undo or rejection racing another on the same
+ * records (two people deciding the same pair, a merge into a record being merged away) sees the
+ * other's result instead of acting on what was there before it.
  */
-export async function lockRecords(tx: ManagedTransaction, ids: string[]): Promise<void> {
-  await tx.run(cypher('resolution', 'lock-records'), { ids, lockId: crypto.randomUUID() });
+export async function lockRecords(tx: Pick<ManagedTransaction, 'run'>, ids: string[], withLinked = false): Promise<void> {
+  await tx.run(cypher('resolution', 'lock-records'), { ids, withLinked, lockId: crypto.randomUUID() });
 }
 
 /**
- * Locks a pair's two records, then reads the pair as it now is. Any merge into or out of either
- * record, and any decision on this pair, holds one of these locks.
+ * Locks a pair's two records and the records linked to them, then reads the pair as it now is.
+ * Any merge into or out of either record, and any decision on this pair, holds one of these locks.
  */
 async function lockPair(tx: ManagedTransaction, id: string): Promise<Pair> {
   const seen = await readPair(tx, id);
-  await lockRecords(tx, [seen.a, seen.b]);
+  await lockRecords(tx, [seen.a, seen.b], true);
   return readPair(tx, id);
 }
 
 /**
- * Locks every record of $drop's MERGED_INTO chain, then returns the chain as it now is. A chain
- * grows only at its far end (the record it ends at merged into another, which locks that record),
- * so the chain is re-read until no record was added while locking; at most 32 rounds.
+ * Locks every record of $drop's MERGED_INTO chain and the records linked to them, then returns
+ * the chain as it now is. A chain grows only at its far end (the record it ends at merged into
+ * another, which locks that record), so the chain is re-read until no record was added while
+ * locking; at most 32 rounds.
  */
-async function lockChain(tx: ManagedTransaction, drop: string): Promise<string[]> {
-  let locked: string[] = [];
+async function lockChain(tx: ManagedTransaction, drop: string, locked: string[]): Promise<string[]> {
   for (;;) {
     const ids = await chainOf(tx, drop);
     const fresh = ids.filter((id) => !locked.includes(id));
     if (fresh.length === 0) return ids;
-    await lockRecords(tx, fresh);
+    await lockRecords(tx, fresh, true);
     locked = [...locked, ...fresh];
   }
 }
@@ -164,14 +165,16 @@ export async function undoMerge(actor: Actor, args: { id: string; justification:
   const session = actor.driver.session({ database: actor.database });
   try {
     return await session.executeWrite(async (tx) => {
+      // The merged record, its chain and their linked records, locked in one go; then read again
+      // under the locks: another undo of this merge may have committed meanwhile.
       const seen = await readMerge(tx, args.id);
-      await lockRecords(tx, [seen.drop, seen.keep]);
-      // Read again under the locks: another undo of this merge may have committed meanwhile.
+      const seenChain = await chainOf(tx, seen.drop);
+      await lockRecords(tx, [seen.drop, ...seenChain], true);
       const { drop, keep, labels } = await readMerge(tx, args.id);
       const restore = labels.filter((l) => RESTORABLE_LABELS.has(l));
       if (restore.length !== labels.length || !restore.includes('Person')) throw new Error(`merged record ${drop} holds unexpected labels ${labels.join(',')}`);
       let moved = 0;
-      for (const at of await lockChain(tx, drop)) moved += await moveRelationships(tx, UNDO_ENDS, { from: at, drop });
+      for (const at of await lockChain(tx, drop, [seen.drop, ...seenChain])) moved += await moveRelationships(tx, UNDO_ENDS, { from: at, drop });
       await tx.run(cypher('resolution', 'unmark-merged'), { drop, keep, pairId: args.id, labels: restore });
       await appendAccessLogTx(tx, actor, {
         operation: 'combination', justification: args.justification, ids: [keep, drop],

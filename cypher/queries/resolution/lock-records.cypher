@@ -1,10 +1,14 @@
-// Takes the write locks of the records a decision on a pair touches, in id order, before the
-// decision reads anything: two decisions on the same records then run one after the other, and
-// the second reads what the first committed. (Neo4j reads without locks; a lock is held until the
-// transaction ends, so setting and removing a property in one statement is enough to take it.)
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-WITH n ORDER BY n.id
-SET n.lockedBy = $lockId
-REMOVE n.lockedBy
-RETURN count(n) AS locked
+// Takes the write locks of the records a decision touches, before the decision reads anything:
+// the records named and, with $withLinked, every record linked to them (the far ends of the
+// relationships a merge or undo moves). All in one statement, in id order, so two decisions
+// never wait on each other in a circle; the second reads what the first committed. (Neo4j reads
+// without locks; a lock is held until the transaction ends, so setting and removing a property
+// in one statement is enough to take it.)
+MATCH (n:Entity) WHERE n.id IN $ids
+OPTIONAL MATCH (n)--(x:Entity) WHERE $withLinked
+WITH collect(n) + collect(x) AS found
+UNWIND found AS m
+WITH DISTINCT m ORDER BY m.id
+SET m.lockedBy = $lockId
+REMOVE m.lockedBy
+RETURN count(m) AS locked

@@ -4,7 +4,7 @@ import { load } from '../../db/loader';
 import { generate } from '../../../fixtures/generator';
 import { systemActor } from '../../security/access-log';
 import { runResolution } from '../resolve';
-import { confirmMerge, undoMerge, rejectPair } from '../merge';
+import { confirmMerge, undoMerge, rejectPair, lockRecords } from '../merge';
 import { SCHEMA_DIR, splitStatements } from '../../db/migrate';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -182,7 +182,7 @@ describe('chained merges undone in any order (real Neo4j, hand-built graph)', ()
     // Another person's decision on the same records, not yet committed: the pair rejected.
     const holder = driver().session();
     const other = await holder.beginTransaction();
-    await other.run("MATCH (b:Entity {id: 'yp-b'}) SET b.lockedBy = 'other' REMOVE b.lockedBy");
+    await lockRecords(other, ['yp-a', 'yp-b'], true);
     await other.run("MATCH ()-[s:POSSIBLY_SAME_AS {id: 'psa-ab'}]->() SET s.status = 'expired', s.rejected = true");
     const merge = confirmMerge(actor(), { id: 'psa-ab', ...why });
     const early = await Promise.race([merge.then(() => 'merged', () => 'failed'), sleep(500).then(() => 'waiting')]);
@@ -197,10 +197,10 @@ describe('chained merges undone in any order (real Neo4j, hand-built graph)', ()
   it('two undos of one merge at once: one undoes it, the other finds no merge left and changes nothing', async () => {
     const before = await snapshot();
     await confirmMerge(actor(), { id: 'psa-ab', ...why });
-    // Both undos start while another transaction holds B, so both read the merge before either acts.
+    // Both undos start while another decision holds B, so both read the merge before either acts.
     const holder = driver().session();
     const other = await holder.beginTransaction();
-    await other.run("MATCH (b:Entity {id: 'yp-b'}) SET b.lockedBy = 'other' REMOVE b.lockedBy");
+    await lockRecords(other, ['yp-b'], true);
     const undos = [undoMerge(actor(), { id: 'psa-ab', ...why }), undoMerge(actor(), { id: 'psa-ab', ...why })];
     await sleep(500);
     await other.commit();
@@ -226,5 +226,55 @@ describe('chained merges undone in any order (real Neo4j, hand-built graph)', ()
     expect(records[0].get('n')).toBe(0);
     await undoMerge(actor(), { id: 'psa-ab', ...why });
     expect((await linksOf('yp-b')).map((l) => (l as string[])[1])).toEqual(['r1', 'r2', 'r3', 'r7', 'r8']);
+  });
+});
+
+/**
+ * Six records of one person, a possible-duplicate link between each neighbour and each second
+ * neighbour, and links of their own: every decision below shares records with several others.
+ */
+const CROWD_GRAPH = `
+UNWIND range(1, 6) AS i
+CREATE (p:Entity:Person:YoungPerson {id: 'cr-' + i, name: 'Noor Haddad ' + i, source: 'police'})
+WITH collect(p) AS ps
+CREATE (x:Entity:Location {id: 'cr-place', name: 'Bus Station (synthetic)'})
+FOREACH (p IN ps | CREATE (p)-[:FREQUENTS {id: 'f-' + p.id}]->(x))
+WITH ps
+UNWIND [i IN range(0, 5) | [j IN [i + 1, i + 2] WHERE j < 6 | [ps[i], ps[j]]]] AS row
+UNWIND row AS pair
+WITH pair[0] AS a, pair[1] AS b
+CREATE (a)-[:POSSIBLY_SAME_AS {id: a.id + '~' + b.id, status: 'hypothesis', score: 0.9}]->(b),
+       (a)-[:ASSOCIATES_WITH {id: 'a-' + a.id + '~' + b.id}]->(b)`;
+
+describe('many decisions at once on shared records (real Neo4j)', () => {
+  const why = { justification: 'case SYN-78: checking duplicate records' };
+  beforeEach(async () => {
+    await freshGraph();
+    await driver().executeQuery(CROWD_GRAPH);
+  });
+  afterAll(async () => { await closeDriver(); });
+
+  it('every merge and undo either happens whole or is refused, and undoing what was merged gives the exact graph', async () => {
+    const before = await snapshot();
+    const { records } = await driver().executeQuery("MATCH ()-[s:POSSIBLY_SAME_AS]->() WHERE s.id STARTS WITH 'cr-' RETURN s.id AS id ORDER BY id");
+    const pairs = records.map((r) => r.get('id') as string);
+    expect(pairs).toHaveLength(9);
+    // All nine at once: each record is in up to four pairs, so most must be refused.
+    const merges = await Promise.allSettled(pairs.map((id) => confirmMerge(actor(), { id, ...why })));
+    const done = pairs.filter((_, i) => merges[i].status === 'fulfilled');
+    expect(done.length).toBeGreaterThan(0);
+    for (const m of merges) if (m.status === 'rejected') expect(String(m.reason)).toMatch(/already merged|not a hypothesis/);
+    // Each merged record is merged into exactly one record, and one merge per confirmed pair.
+    const shape = await driver().executeQuery(`MATCH (d:MergedRecord) WHERE d.id STARTS WITH 'cr-'
+      RETURN d.id AS id, count { (d)-[:MERGED_INTO]->() } AS out, labels(d) AS labels`);
+    expect(shape.records).toHaveLength(done.length);
+    for (const r of shape.records) expect([r.get('out'), r.get('labels')]).toEqual([1, ['Entity', 'MergedRecord']]);
+    const people = await driver().executeQuery("MATCH (p:Person) WHERE p.id STARTS WITH 'cr-' RETURN count { (p)-[:MERGED_INTO]->() } AS out");
+    expect(people.records.map((r) => r.get('out'))).toEqual(people.records.map(() => 0));
+    // Undo them all at once; chained ones may be undone in any order.
+    const undos = await Promise.allSettled(done.map((id) => undoMerge(actor(), { id, ...why })));
+    expect(undos.map((u) => u.status)).toEqual(done.map(() => 'fulfilled'));
+    // The pairs merged are hypotheses again, as before; everything else is exactly as it was.
+    expect(await snapshot()).toBe(before);
   });
 });
