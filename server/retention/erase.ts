@@ -8,20 +8,9 @@ import type { RequestContext } from '../graphql/context';
 import { appendAccessLogTx, type SystemActor } from '../security/access-log';
 import { cypher } from '../resolution/cypher';
 import { lockRecords } from '../resolution/merge';
+import { scrub } from '../lib/scrub-ids';
 
 export interface ErasureResult { personId: string; records: string[]; events: string[]; nodesRemoved: number; relationshipsRemoved: number; investigationsScrubbed: number }
-
-/** Drops erased ids from saved state: keys, list entries and objects whose id is erased. */
-export function scrub(value: unknown, erased: Set<string>): unknown {
-  if (Array.isArray(value)) {
-    return value.filter((v) => !(typeof v === 'string' && erased.has(v)) && !(v && typeof v === 'object' && erased.has(String((v as { id?: unknown }).id))))
-      .map((v) => scrub(v, erased));
-  }
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !erased.has(k)).map(([k, v]) => [k, scrub(v, erased)]));
-  }
-  return value;
-}
 
 export async function erasePerson(actor: RequestContext | SystemActor, args: { personId: string; justification: string }): Promise<ErasureResult> {
   if (!args.justification?.trim()) throw new Error('erasure needs a justification');

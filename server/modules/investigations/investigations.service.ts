@@ -8,7 +8,9 @@ import type { RequestContext } from '../../graphql/context';
 import { checkIds, checkText } from '../../graphql/args';
 import { readRows, writeRows } from '../../graphql/cypher';
 import { AppError, badInput } from '../../errors';
-import { requireCapability } from '../../security/policy';
+import { canSeeNode, requireCapability } from '../../security/policy';
+import { lookupLabels } from '../../db/load-queries';
+import { scrub } from '../../lib/scrub-ids';
 
 export interface InvestigationInput { id?: string | null; name: string; ids: string[]; state?: unknown; shared?: boolean | null }
 
@@ -44,8 +46,14 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
   requireCapability(ctx, 'investigations');
   await ensureSchema(ctx);
   const name = checkText('input.name', input.name, 200, 1);
-  const ids = checkIds('input.ids', input.ids, 5000, 0);
-  const state = JSON.stringify(input.state ?? null);
+  const asked = checkIds('input.ids', input.ids, 5000, 0);
+  // Only records that exist and that this user may see are saved: an id erased since the view was
+  // opened does not come back, and a hidden record and a missing one are treated alike, so what
+  // is saved does not tell which ids exist.
+  const known = await lookupLabels(ctx.driver, ctx.database, asked, (m) => canSeeNode(ctx.user, m));
+  const ids = asked.filter((id) => known.has(id));
+  const dropped = new Set(asked.filter((id) => !known.has(id)));
+  const state = JSON.stringify(dropped.size ? scrub(input.state ?? null, dropped) : input.state ?? null);
   if (state.length > MAX_STATE_BYTES) throw badInput('input.state', 'at most 1 MB');
   const params = { name, ids, state, shared: input.shared === true, ...who(ctx) };
   if (input.id) {

@@ -7,7 +7,8 @@ import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
 import { load } from '../../db/loader';
 import { generate } from '../../../fixtures/generator';
 import { systemActor } from '../../security/access-log';
-import { erasePerson, scrub } from '../erase';
+import { erasePerson } from '../erase';
+import { scrub } from '../../lib/scrub-ids';
 import { confirmMerge } from '../../resolution/merge';
 import { exportGraphAsCsv } from '../../import/write-csv';
 

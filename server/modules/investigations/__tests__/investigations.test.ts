@@ -1,13 +1,25 @@
 /** Saved investigations over HTTP: owner, sharing within a role, owner-only changes. */
 import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver } from '../../../../tests/support/db';
+import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { erasePerson } from '../../../retention/erase';
+import { systemActor } from '../../../security/access-log';
 
 let api: TestApi;
 const SAVE = 'mutation S($input: InvestigationInput!) { saveInvestigation(input: $input) { id name owner shared count ids state } }';
 const LIST = '{ investigations { id name owner shared count } }';
 const GET = 'query G($id: ID!) { investigation(id: $id) { id name ids state } }';
 
-beforeAll(async () => { await freshGraph(); api = await startApi({ modules: ['investigations'] }); });
+// Saved ids must be records the user may see: two children, a place, and a police-only report.
+const RECORDS = `CREATE (:Entity:Person:YoungPerson {id: 'yp1', name: 'Ilse Marrow', source: 'POLICE', handling: 'P'}),
+  (:Entity:Person:YoungPerson {id: 'yp2', name: 'Tam Okafor', source: 'EDUCATION', handling: 'P'}),
+  (:Entity:Location:Context {id: 'loc1', name: 'Riverside Park (synthetic)'}),
+  (:Entity:Event:IntelligenceReport {id: 'int1', name: 'Intelligence report', source: 'POLICE', handling: 'C'})`;
+
+beforeAll(async () => {
+  await freshGraph();
+  await driver().executeQuery(RECORDS);
+  api = await startApi({ modules: ['investigations'] });
+});
 afterAll(async () => { await api.close(); await closeDriver(); });
 
 describe('investigations', () => {
@@ -37,7 +49,7 @@ describe('investigations', () => {
     expect(other.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const del = await api.gql('pat.police', 'mutation D($id: ID!) { deleteInvestigation(id: $id) }', { id: inv.id });
     expect(del.body.data.deleteInvestigation).toBe(false);
-    const renamed = await api.gql('ana.analyst', SAVE, { input: { id: inv.id, name: 'Renamed', ids: ['x'] } });
+    const renamed = await api.gql('ana.analyst', SAVE, { input: { id: inv.id, name: 'Renamed', ids: ['loc1'] } });
     expect(renamed.body.data.saveInvestigation.name).toBe('Renamed');
   });
 
@@ -51,5 +63,26 @@ describe('investigations', () => {
     const r = await api.gql('ana.analyst', SAVE, { input: { name: '  ', ids: [] } });
     expect(r.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.body.errors?.[0].message).toContain('input.name');
+  });
+
+  it('an id erased since the view was opened is not saved again, nor its position', async () => {
+    await driver().executeQuery("CREATE (:Entity:Person:YoungPerson {id: 'yp-gone', name: 'Erased Later', source: 'POLICE', handling: 'P'})");
+    const state = { positions: { yp1: { x: 1, y: 2 }, 'yp-gone': { x: 3, y: 4 } }, hidden: ['yp-gone'] };
+    const inv = (await api.gql('ana.analyst', SAVE, { input: { name: 'Before erasure', ids: ['yp1', 'yp-gone'], state } })).body.data.saveInvestigation;
+    expect(inv.ids).toEqual(['yp1', 'yp-gone']);
+    await erasePerson(systemActor('investigations-test', driver(), 'neo4j'), { personId: 'yp-gone', justification: 'SYN erasure request 5' });
+    expect((await api.gql('ana.analyst', GET, { id: inv.id })).body.data.investigation.ids).toEqual(['yp1']);
+    // The analyst's screen still holds the erased record and saves what it shows.
+    const again = (await api.gql('ana.analyst', SAVE, { input: { id: inv.id, name: 'Before erasure', ids: ['yp1', 'yp-gone'], state } })).body.data.saveInvestigation;
+    expect([again.ids, again.state]).toEqual([['yp1'], { positions: { yp1: { x: 1, y: 2 } }, hidden: [] }]);
+  });
+
+  it('a record hidden from the user and an id that does not exist are saved alike: neither', async () => {
+    // The Education partner may see its own child and the place, not police records.
+    const ids = ['yp2', 'loc1', 'int1', 'yp1', 'no-such-id'];
+    const inv = (await api.gql('pam.partner', SAVE, { input: { name: 'Partner view', ids } })).body.data.saveInvestigation;
+    expect(inv.ids).toEqual(['yp2', 'loc1']);
+    const police = (await api.gql('pat.police', SAVE, { input: { name: 'Police view', ids } })).body.data.saveInvestigation;
+    expect(police.ids).toEqual(['yp2', 'loc1', 'int1', 'yp1']);
   });
 });
