@@ -25,6 +25,12 @@ export interface LoadOptions {
   /** Loads with more rows than this are staged instead of one transaction (see above). */
   singleTransactionMaxRows?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * New records only: a row whose id is already in the database fails the whole load, nothing
+   * written. Checked on what MERGE did, so it also holds when another transaction commits the same
+   * id while this one runs (MERGE waits for it, then finds it). Single-transaction loads only.
+   */
+  newOnly?: boolean;
 }
 
 export interface LoadSummary {
@@ -88,6 +94,7 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
   const total = units.reduce((s, u) => s + u.rows.length, 0);
   const summary: LoadSummary = { rows: total, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
   if (total > (opts.singleTransactionMaxRows ?? 50_000)) {
+    if (opts.newOnly) throw new Error('newOnly loads must fit in one transaction');
     await stagedLoad(driver, prepared, opts, summary, total);
     return summary;
   }
@@ -110,6 +117,7 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
             for (let s = 0; s < rows.length; s += batchSize) {
               const batch = rows.slice(s, s + batchSize);
               const res = await tx.run(nodeQuery(labelKey), { rows: batch });
+              if (opts.newOnly) refuseExisting(p.unit.origin, batch, res.summary.counters.updates().nodesCreated);
               count(res.summary.counters.updates());
               done += batch.length;
               opts.onProgress?.(done, total);
@@ -123,6 +131,7 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
             if ((res.records[0]?.get('n') ?? 0) < batch.length) {
               await diagnoseRel(tx, p.unit.origin, kind.type, batch, kind.from, kind.to);
             }
+            if (opts.newOnly) refuseExisting(p.unit.origin, batch, res.summary.counters.updates().relationshipsCreated);
             count(res.summary.counters.updates());
             done += batch.length;
             opts.onProgress?.(done, total);
@@ -134,4 +143,11 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
     await session.close();
   }
   return summary;
+}
+
+/** For newOnly loads: MERGE created fewer records than the batch has rows, so some id exists. */
+function refuseExisting(origin: string, batch: Array<{ i: number }>, created: number | undefined): void {
+  if ((created ?? 0) >= batch.length) return;
+  const rows = batch.length === 1 ? `${batch[0].i}` : `${batch[0].i}-${batch[batch.length - 1].i}`;
+  throw new RowError(origin, batch[0].i, 'id', batch.length === 1 ? 'this id is already in use' : `an id in rows ${rows} is already in use`);
 }

@@ -37,6 +37,20 @@ describe('bulk loader (real Neo4j)', () => {
     expect(await counts()).toEqual({ nodes: 0, rels: 0 });
   });
 
+  it('newOnly: a record whose id is already in use stops the load, names its row, writes and changes nothing', async () => {
+    await load(driver(), base().slice(1, 2));
+    const before = await snapshot();
+    const units = base();
+    (units[1].rows[0] as any).name = 'Renamed Park';
+    await expect(load(driver(), units, { newOnly: true })).rejects.toThrow(/places\.ndjson, row 1, field "id": this id is already in use/);
+    expect(await snapshot()).toBe(before); // the new people of the same load are not written
+    // A relationship id already in use (r2): r1, new, is not written either.
+    await load(driver(), base());
+    await driver().executeQuery("MATCH ()-[r]->() WHERE r.id IN ['r1', 'r3'] DELETE r");
+    await expect(load(driver(), base().slice(3, 5), { newOnly: true })).rejects.toThrow(/at\.ndjson, row 1, field "id": this id is already in use/);
+    expect(await counts()).toEqual({ nodes: 4, rels: 1 });
+  });
+
   it('the uniqueness constraint rejects a duplicate id written outside the loader', async () => {
     await load(driver(), base());
     await expect(driver().executeQuery('CREATE (:Entity:Location {id: "l1"})')).rejects.toThrow(/already exists/);

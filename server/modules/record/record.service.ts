@@ -9,6 +9,7 @@ import { AppError } from '../../errors';
 import { requireRole, requireJustification, canSeeNode } from '../../security/policy';
 import { appendAccessLog } from '../../security/access-log';
 import { load } from '../../db/loader';
+import { RowError } from '../../model/errors';
 import { nodeKind, relKind } from '../../model/model';
 import { mappingSchema, Mapping } from '../../import/mapping';
 import { convertRow, linkRecords, ImportIssue, ParsedRecord } from '../../import/convert';
@@ -29,6 +30,7 @@ export interface RecordEventInput {
 export interface RecordRelationshipInput { type: string; id?: string | null; from: string; to: string; fields?: FieldValue[] | null; provenance: Provenance }
 
 const ORIGIN = 'recorded fact';
+const ID_IN_USE = 'this id is already in use; recording is for new facts (leave id out to have one made)';
 
 /** Provenance cells, with the user's own agency as source. */
 function provenanceValues(ctx: RequestContext, p: Provenance): Record<string, string> {
@@ -69,13 +71,19 @@ async function write(ctx: RequestContext, justification: string, records: Parsed
   const d = await diff(ctx.driver, ctx.database, checked.nodes, checked.rels);
   // One wording whoever holds the id and whatever it is: the kind of a record the user may not see is not told.
   if (d.issues.length || d.updated.length || d.unchanged) {
-    fail([{ file: ORIGIN, row: 1, column: 'id', reason: 'this id is already in use; recording is for new facts (leave id out to have one made)' }]);
+    fail([{ file: ORIGIN, row: 1, column: 'id', reason: ID_IN_USE }]);
   }
   const units = [
     ...checked.nodes.map((n) => ({ kind: 'node' as const, label: n.rec.type, rows: [n.rec.data as never], origin: ORIGIN })),
     ...checked.rels.map((r) => ({ kind: 'rel' as const, type: r.type, rows: [r.rec.data as never], origin: ORIGIN })),
   ];
-  await load(ctx.driver, units, { database: ctx.database });
+  try {
+    await load(ctx.driver, units, { database: ctx.database, newOnly: true });
+  } catch (e) {
+    // Another recording took the same id after the check above: nothing of this one was written.
+    if (e instanceof RowError && e.field === 'id') fail([{ file: ORIGIN, row: 1, column: 'id', reason: ID_IN_USE }]);
+    throw e;
+  }
   const ids = [...checked.nodes.map((n) => n.id), ...checked.rels.map((r) => r.id)];
   await appendAccessLog(ctx, { operation: 'collection', justification, ids, detail: { recorded: records.map((r) => r.type) } });
   return { ids, warnings: languageWarnings(records).map(({ field, phrase, suggestion }) => ({ field, phrase, suggestion })) };

@@ -82,6 +82,24 @@ describe('recordEvent / recordRelationship', () => {
     expect(await entities()).toBe(3);
   });
 
+  it('two recordings of one new id at the same moment: the later is refused whole, and the first is not overwritten', async () => {
+    // Another recording of x9, by the police, not yet committed when the partner's arrives.
+    const holder = driver().session();
+    const other = await holder.beginTransaction();
+    await other.run("CREATE (:Entity:Event:Incident {id: 'x9', source: 'POLICE', offenceType: 'robbery'})");
+    const input = { type: 'Incident', id: 'x9', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }],
+      people: [{ personId: 'p1', role: 'victim' }], provenance: prov };
+    const recording = api.gql('pam.partner', EVENT, { input }, { justification: 'SYN-CASE-6' });
+    await new Promise((r) => setTimeout(r, 500));
+    await other.commit();
+    await holder.close();
+    const r = await recording;
+    expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(r.body.errors?.[0].message).toBe('id: this id is already in use; recording is for new facts (leave id out to have one made)');
+    const { records } = await driver().executeQuery("MATCH (x {id: 'x9'}) RETURN x.source AS source, x.offenceType AS o, count { (x)--() } AS links");
+    expect(records.map((x) => x.toObject())).toEqual([{ source: 'POLICE', o: 'robbery', links: 0 }]);
+  });
+
   it('a relationship: alleged exploitation from the adult is recorded; from the child it is refused', async () => {
     const ok = await api.gql('pat.police', REL, { input: { type: 'EXPLOITS', from: 'p2', to: 'p1', fields: [{ field: 'exploitationType', value: 'CCE' }], provenance: { ...prov, status: 'hypothesis' } } }, { justification: 'SYN-OP-3' });
     expect(ok.body.errors).toBeUndefined();
