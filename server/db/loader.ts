@@ -148,6 +148,6 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
 /** For newOnly loads: MERGE created fewer records than the batch has rows, so some id exists. */
 function refuseExisting(origin: string, batch: Array<{ i: number }>, created: number | undefined): void {
   if ((created ?? 0) >= batch.length) return;
-  const rows = batch.length === 1 ? `${batch[0].i}` : `${batch[0].i}-${batch[batch.length - 1].i}`;
-  throw new RowError(origin, batch[0].i, 'id', batch.length === 1 ? 'this id is already in use' : `an id in rows ${rows} is already in use`);
+  const last = batch[batch.length - 1].i;
+  throw new RowError(origin, batch[0].i, 'id', batch.length === 1 ? 'this id is already in use' : `an id in rows ${batch[0].i}-${last} is already in use`);
 }

@@ -11,7 +11,6 @@
  * between a merged pair stay where they were, so they can be at any record of the chain), moves
  * them back to B and keeps only the part of the list before B.
  */
-import crypto from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { REL_KINDS, PERSON_ROLES } from '../model/model';
 import { toNeoDateTime } from '../model/validate';
@@ -93,7 +92,7 @@ async function readPair(tx: ManagedTransaction, id: string): Promise<Pair> {
  * other's result instead of acting on what was there before it.
  */
 export async function lockRecords(tx: Pick<ManagedTransaction, 'run'>, ids: string[], withLinked = false): Promise<void> {
-  await tx.run(cypher('resolution', 'lock-records'), { ids, withLinked, lockId: crypto.randomUUID() });
+  await tx.run(cypher('resolution', 'lock-records'), { ids, withLinked });
 }
 
 /**

@@ -2,7 +2,7 @@
  * Test helpers over the real Neo4j started by global-setup. Data tests call freshGraph() in
  * beforeAll: it empties the data (schema and the access log's constraints stay).
  */
-import type { Driver } from 'neo4j-driver';
+import type { Driver, Transaction } from 'neo4j-driver';
 import { getDriver, closeDriver } from '../../server/db/driver';
 
 export const driver = (): Driver => getDriver();
@@ -28,5 +28,17 @@ export async function counts(): Promise<{ nodes: number; rels: number }> {
   );
   return { nodes: records[0].get('nodes') as number, rels: records[0].get('rels') as number };
 }
+
+/**
+ * An explicit transaction a test keeps open, as another person's decision still in flight:
+ * what it writes holds its locks until `commit()`, which also closes its session.
+ */
+export async function transactionInFlight(): Promise<{ tx: Transaction; commit(): Promise<void> }> {
+  const session = getDriver().session();
+  const tx = await session.beginTransaction();
+  return { tx, commit: async () => { try { await tx.commit(); } finally { await session.close(); } } };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export { closeDriver };

@@ -1,5 +1,5 @@
 /** Resolution against the real database: propose, confirm (merge), undo exactly, reject. */
-import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
+import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../tests/support/db';
 import { load } from '../../db/loader';
 import { generate } from '../../../fixtures/generator';
 import { systemActor } from '../../security/access-log';
@@ -9,7 +9,6 @@ import { SCHEMA_DIR, splitStatements } from '../../db/migrate';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const actor = () => systemActor('resolution-test', driver(), 'neo4j');
 
 /** Every entity with its labels and properties, every relationship with type, ends and properties. */
@@ -180,14 +179,12 @@ describe('chained merges undone in any order (real Neo4j, hand-built graph)', ()
 
   it('a merge waits for a decision in flight on its records, then acts on what that decision left', async () => {
     // Another person's decision on the same records, not yet committed: the pair rejected.
-    const holder = driver().session();
-    const other = await holder.beginTransaction();
-    await lockRecords(other, ['yp-a', 'yp-b'], true);
-    await other.run("MATCH ()-[s:POSSIBLY_SAME_AS {id: 'psa-ab'}]->() SET s.status = 'expired', s.rejected = true");
+    const other = await transactionInFlight();
+    await lockRecords(other.tx, ['yp-a', 'yp-b'], true);
+    await other.tx.run("MATCH ()-[s:POSSIBLY_SAME_AS {id: 'psa-ab'}]->() SET s.status = 'expired', s.rejected = true");
     const merge = confirmMerge(actor(), { id: 'psa-ab', ...why });
     const early = await Promise.race([merge.then(() => 'merged', () => 'failed'), sleep(500).then(() => 'waiting')]);
     await other.commit();
-    await holder.close();
     expect(early).toBe('waiting');
     await expect(merge).rejects.toThrow(/psa-ab is expired, not a hypothesis/);
     const { records } = await driver().executeQuery("MATCH (b:Person {id: 'yp-b'}) RETURN count { (b)-[:MERGED_INTO]->() } AS merges");
@@ -198,13 +195,11 @@ describe('chained merges undone in any order (real Neo4j, hand-built graph)', ()
     const before = await snapshot();
     await confirmMerge(actor(), { id: 'psa-ab', ...why });
     // Both undos start while another decision holds B, so both read the merge before either acts.
-    const holder = driver().session();
-    const other = await holder.beginTransaction();
-    await lockRecords(other, ['yp-b'], true);
+    const other = await transactionInFlight();
+    await lockRecords(other.tx, ['yp-b'], true);
     const undos = [undoMerge(actor(), { id: 'psa-ab', ...why }), undoMerge(actor(), { id: 'psa-ab', ...why })];
     await sleep(500);
     await other.commit();
-    await holder.close();
     const results = await Promise.allSettled(undos);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/no merge made from link psa-ab/);

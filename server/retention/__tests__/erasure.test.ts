@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApi, type TestApi } from '../../../tests/api/client';
-import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
+import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../tests/support/db';
 import { load } from '../../db/loader';
 import { generate } from '../../../fixtures/generator';
 import { systemActor } from '../../security/access-log';
@@ -130,15 +130,13 @@ describe('erasure of a person', () => {
   it('waits for a merge into the person still in flight, then erases the record merged in too', async () => {
     const actor = await chainOfMergedRecords();
     // Another transaction, not yet committed, merges a further duplicate (syn-x) into syn-d.
-    const holder = driver().session();
-    const other = await holder.beginTransaction();
-    await other.run(`MATCH (d:Person {id: 'syn-d'}), (x:Location) WITH d, x ORDER BY x.id LIMIT 1
+    const other = await transactionInFlight();
+    await other.tx.run(`MATCH (d:Person {id: 'syn-d'}), (x:Location) WITH d, x ORDER BY x.id LIMIT 1
       CREATE (m:Entity:MergedRecord {id: 'syn-x', name: 'Tova Lindqvist-Berg', source: 'youth-justice', mergedLabels: ['Person', 'YoungPerson'], mergedInto: 'syn-d'})
       CREATE (m)-[:MERGED_INTO {id: 'merge:syn-xd'}]->(d), (d)-[:FREQUENTS {id: 'syn-r4', mergedStartVia: ['syn-x']}]->(x)`);
     const erasure = erasePerson(actor, { personId: 'syn-d', justification: 'SYN erasure request 4' });
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     await other.commit();
-    await holder.close();
     expect([...(await erasure).records].sort()).toEqual(['syn-a', 'syn-b', 'syn-d', 'syn-x']);
     const { records } = await driver().executeQuery("MATCH (n) WHERE n.id STARTS WITH 'syn-' OR n.name STARTS WITH 'Tova' RETURN count(n) AS n");
     expect(records[0].get('n')).toBe(0);

@@ -1,6 +1,6 @@
 /** Recording one fact through GraphQL over real HTTP and a real Neo4j. */
 import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../../tests/support/db';
 import { load } from '../../../db/loader';
 
 const prov = { sourceRef: 'SYN-SCHOOL-7', sourceEval: 'A', assessment: '1', handling: 'P', reviewBy: '2026-09-01' };
@@ -84,15 +84,13 @@ describe('recordEvent / recordRelationship', () => {
 
   it('two recordings of one new id at the same moment: the later is refused whole, and the first is not overwritten', async () => {
     // Another recording of x9, by the police, not yet committed when the partner's arrives.
-    const holder = driver().session();
-    const other = await holder.beginTransaction();
-    await other.run("CREATE (:Entity:Event:Incident {id: 'x9', source: 'POLICE', offenceType: 'robbery'})");
+    const other = await transactionInFlight();
+    await other.tx.run("CREATE (:Entity:Event:Incident {id: 'x9', source: 'POLICE', offenceType: 'robbery'})");
     const input = { type: 'Incident', id: 'x9', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }],
       people: [{ personId: 'p1', role: 'victim' }], provenance: prov };
     const recording = api.gql('pam.partner', EVENT, { input }, { justification: 'SYN-CASE-6' });
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     await other.commit();
-    await holder.close();
     const r = await recording;
     expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(r.body.errors?.[0].message).toBe('id: this id is already in use; recording is for new facts (leave id out to have one made)');
