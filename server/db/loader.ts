@@ -8,7 +8,7 @@
  *    they are staged (staged-load.ts): endpoints checked before any write, batches committed one
  *    by one, and a failed load undone (created records deleted, changed ones restored).
  */
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { relKind } from '../model/model';
 import { validateNode, validateRel, ValidNode, ValidRel } from '../model/validate';
 import { RowError } from '../model/errors';
@@ -116,7 +116,7 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
           for (const [labelKey, rows] of p.nodeGroups) {
             for (let s = 0; s < rows.length; s += batchSize) {
               const batch = rows.slice(s, s + batchSize);
-              const res = await tx.run(nodeQuery(labelKey), { rows: batch });
+              const res = await runBatch(tx, opts, p.unit.origin, batch, nodeQuery(labelKey), { rows: batch });
               if (opts.newOnly) refuseExisting(p.unit.origin, batch, res.summary.counters.updates().nodesCreated);
               count(res.summary.counters.updates());
               done += batch.length;
@@ -127,7 +127,7 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
           const kind = relKind(p.unit.type)!;
           for (let s = 0; s < p.rels.length; s += batchSize) {
             const batch = p.rels.slice(s, s + batchSize);
-            const res = await tx.run(relQuery(kind.type), { rows: batch, fromLabels: kind.from, toLabels: kind.to });
+            const res = await runBatch(tx, opts, p.unit.origin, batch, relQuery(kind.type), { rows: batch, fromLabels: kind.from, toLabels: kind.to });
             if ((res.records[0]?.get('n') ?? 0) < batch.length) {
               await diagnoseRel(tx, p.unit.origin, kind.type, batch, kind.from, kind.to);
             }
@@ -145,9 +145,26 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
   return summary;
 }
 
+const idInUse = (origin: string, batch: Array<{ i: number }>): RowError => {
+  const last = batch[batch.length - 1].i;
+  return new RowError(origin, batch[0].i, 'id', batch.length === 1 ? 'this id is already in use' : `an id in rows ${batch[0].i}-${last} is already in use`);
+};
+
 /** For newOnly loads: MERGE created fewer records than the batch has rows, so some id exists. */
 function refuseExisting(origin: string, batch: Array<{ i: number }>, created: number | undefined): void {
-  if ((created ?? 0) >= batch.length) return;
-  const last = batch[batch.length - 1].i;
-  throw new RowError(origin, batch[0].i, 'id', batch.length === 1 ? 'this id is already in use' : `an id in rows ${batch[0].i}-${last} is already in use`);
+  if ((created ?? 0) < batch.length) throw idInUse(origin, batch);
+}
+
+/**
+ * Runs one batch. In a newOnly load, a uniqueness constraint failing on the batch means one of its
+ * ids is in use: MERGE on a relationship matches its endpoints too, so a relationship id taken
+ * meanwhile between other records is not found by MERGE and fails the constraint instead.
+ */
+async function runBatch(tx: ManagedTransaction, opts: LoadOptions, origin: string, batch: Array<{ i: number }>, query: string, params: Record<string, unknown>) {
+  try {
+    return await tx.run(query, params);
+  } catch (e) {
+    if (opts.newOnly && (e as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed') throw idInUse(origin, batch);
+    throw e;
+  }
 }

@@ -98,6 +98,24 @@ describe('recordEvent / recordRelationship', () => {
     expect(records.map((x) => x.toObject())).toEqual([{ source: 'POLICE', o: 'robbery', links: 0 }]);
   });
 
+  it('two recordings of one new relationship id between different people at the same moment: the later is refused whole', async () => {
+    await load(driver(), [{ kind: 'node', label: 'Person', origin: 't', rows: [
+      { id: 'p3', name: 'Synthetic Adult Two', dateOfBirth: '1990-02-01', sex: 'MALE', ethnicity: 'NOT_STATED', source: 'POLICE', roles: ['PersonOfConcern'] },
+    ] as never }]);
+    // Another recording of r9 from p3, not yet committed when this one of r9 from p2 arrives.
+    const other = await transactionInFlight();
+    await other.tx.run("MATCH (a:Person {id: 'p3'}), (b:Person {id: 'p1'}) CREATE (a)-[:EXPLOITS {id: 'r9', source: 'POLICE', exploitationType: 'CCE'}]->(b)");
+    const input = { type: 'EXPLOITS', id: 'r9', from: 'p2', to: 'p1', fields: [{ field: 'exploitationType', value: 'CSE' }], provenance: { ...prov, status: 'hypothesis' } };
+    const recording = api.gql('pat.police', REL, { input }, { justification: 'SYN-OP-7' });
+    await sleep(500);
+    await other.commit();
+    const r = await recording;
+    expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(r.body.errors?.[0].message).toBe('id: this id is already in use; recording is for new facts (leave id out to have one made)');
+    const { records } = await driver().executeQuery("MATCH (a)-[r {id: 'r9'}]->(b) RETURN a.id AS from, b.id AS to, r.exploitationType AS t");
+    expect(records.map((x) => x.toObject())).toEqual([{ from: 'p3', to: 'p1', t: 'CCE' }]);
+  });
+
   it('a relationship: alleged exploitation from the adult is recorded; from the child it is refused', async () => {
     const ok = await api.gql('pat.police', REL, { input: { type: 'EXPLOITS', from: 'p2', to: 'p1', fields: [{ field: 'exploitationType', value: 'CCE' }], provenance: { ...prov, status: 'hypothesis' } } }, { justification: 'SYN-OP-3' });
     expect(ok.body.errors).toBeUndefined();
