@@ -73,13 +73,14 @@ export interface StoredMarking { labels: readonly string[]; source?: string | nu
  * Labels of the ids that exist in the database (ids not returned do not exist). With `visible`,
  * a record the caller may not see is left out too: to them it does not exist.
  */
-export async function lookupLabels(driver: Driver, database: string, ids: string[], visible?: (m: StoredMarking) => boolean): Promise<Map<string, string[]>> {
+export async function lookupLabels(on: Driver | Pick<ManagedTransaction, 'run'>, database: string, ids: string[], visible?: (m: StoredMarking) => boolean): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
+  const query = `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${seekId('n')}
+       RETURN n.id AS id, labels(n) AS labels, n.source AS source, n.handling AS handling, n.sharedWith AS sharedWith`;
   for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-    const { records } = await driver.executeQuery(
-      `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${seekId('n')}
-       RETURN n.id AS id, labels(n) AS labels, n.source AS source, n.handling AS handling, n.sharedWith AS sharedWith`,
-      { ids: ids.slice(i, i + LOOKUP_BATCH) }, { database, routing: 'READ' });
+    const params = { ids: ids.slice(i, i + LOOKUP_BATCH) };
+    // A driver reads in its own transaction; a caller's transaction reads under the locks it holds.
+    const { records } = 'executeQuery' in on ? await on.executeQuery(query, params, { database, routing: 'READ' }) : await on.run(query, params);
     for (const r of records) {
       if (visible && !visible({ labels: r.get('labels'), source: r.get('source'), handling: r.get('handling'), sharedWith: r.get('sharedWith') })) continue;
       out.set(r.get('id'), r.get('labels'));

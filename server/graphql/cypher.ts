@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isNode, isRelationship, type Result, type Session } from 'neo4j-driver';
+import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isNode, isRelationship, type ManagedTransaction, type Result, type Session } from 'neo4j-driver';
 import type { RequestContext } from './context';
 
 const QUERY_DIR = path.resolve(__dirname, '..', '..', 'cypher', 'queries');
@@ -102,5 +102,11 @@ export async function readRows(ctx: Pick<RequestContext, 'driver' | 'database'>,
 
 export async function writeRows(ctx: Pick<RequestContext, 'driver' | 'database'>, concept: string, name: string, params: Record<string, unknown>): Promise<Row[]> {
   const { records } = await ctx.driver.executeQuery(namedQuery(concept, name), params, { database: ctx.database });
+  return records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/** Runs a named query in a transaction the caller holds; rows as plain objects. */
+export async function txRows(tx: Pick<ManagedTransaction, 'run'>, concept: string, name: string, params: Record<string, unknown>): Promise<Row[]> {
+  const { records } = await tx.run(namedQuery(concept, name), params);
   return records.map((r) => toPlain(r.toObject()) as Row);
 }

@@ -19,6 +19,7 @@ import { appendAccessLogTx, type SystemActor } from '../security/access-log';
 import type { RequestContext } from '../graphql/context';
 import { AppError } from '../errors';
 import { cypher } from './cypher';
+import { lockRecords } from '../db/locks';
 
 type Actor = RequestContext | SystemActor;
 const actorName = (a: Actor): string => ('system' in a ? `system:${a.system}` : a.user.id);
@@ -85,17 +86,10 @@ async function readPair(tx: ManagedTransaction, id: string): Promise<Pair> {
 }
 
 /**
- * Locks these records for the rest of the transaction; with `withLinked`, also every record linked
- * to them, which a merge or undo touches when it moves their relationships. Every decision takes
- * its locks first and reads after, so a merge, undo or rejection racing another on the same
- * records (two people deciding the same pair, a merge into a record being merged away) sees the
- * other's result instead of acting on what was there before it.
- */
-export async function lockRecords(tx: Pick<ManagedTransaction, 'run'>, ids: string[], withLinked = false): Promise<void> {
-  await tx.run(cypher('resolution', 'lock-records'), { ids, withLinked });
-}
-
-/**
+ * Every decision takes its locks first and reads after, so a merge, undo or rejection racing
+ * another on the same records (two people deciding the same pair, a merge into a record being
+ * merged away) sees the other's result instead of acting on what was there before it.
+ *
  * Locks a pair's two records and the records linked to them, then reads the pair as it now is.
  * Any merge into or out of either record, and any decision on this pair, holds one of these locks.
  */

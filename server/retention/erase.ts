@@ -7,7 +7,7 @@
 import type { RequestContext } from '../graphql/context';
 import { appendAccessLogTx, type SystemActor } from '../security/access-log';
 import { cypher } from '../resolution/cypher';
-import { lockRecords } from '../resolution/merge';
+import { lockRecords } from '../db/locks';
 import { scrub } from '../lib/scrub-ids';
 
 export interface ErasureResult { personId: string; records: string[]; events: string[]; nodesRemoved: number; relationshipsRemoved: number; investigationsScrubbed: number }

@@ -6,11 +6,12 @@
 import crypto from 'node:crypto';
 import type { RequestContext } from '../../graphql/context';
 import { checkIds, checkText } from '../../graphql/args';
-import { readRows, writeRows } from '../../graphql/cypher';
+import { readRows, writeRows, txRows } from '../../graphql/cypher';
 import { AppError, badInput } from '../../errors';
 import { canSeeNode, requireCapability } from '../../security/policy';
 import { lookupLabels } from '../../db/load-queries';
 import { scrub } from '../../lib/scrub-ids';
+import { lockRecords } from '../../db/locks';
 
 export interface InvestigationInput { id?: string | null; name: string; ids: string[]; state?: unknown; shared?: boolean | null }
 
@@ -47,25 +48,34 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
   await ensureSchema(ctx);
   const name = checkText('input.name', input.name, 200, 1);
   const asked = checkIds('input.ids', input.ids, 5000, 0);
-  // Only records that exist and that this user may see are saved: an id erased since the view was
-  // opened does not come back, and a hidden record and a missing one are treated alike, so what
-  // is saved does not tell which ids exist.
-  const known = await lookupLabels(ctx.driver, ctx.database, asked, (m) => canSeeNode(ctx.user, m));
-  const ids = asked.filter((id) => known.has(id));
-  const dropped = new Set(asked.filter((id) => !known.has(id)));
-  const state = JSON.stringify(dropped.size ? scrub(input.state ?? null, dropped) : input.state ?? null);
-  if (state.length > MAX_STATE_BYTES) throw badInput('input.state', 'at most 1 MB');
-  const params = { name, ids, state, shared: input.shared === true, ...who(ctx) };
-  if (input.id) {
-    const [id] = checkIds('input.id', [input.id], 1);
-    const [row] = await writeRows(ctx, 'investigations', 'update', { ...params, id });
-    if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you own`);
-    return row.i;
+  const id = input.id ? checkIds('input.id', [input.id], 1)[0] : undefined;
+  const session = ctx.driver.session({ database: ctx.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      // Only records that exist and that this user may see are saved: an id erased since the view
+      // was opened does not come back, and a hidden record and a missing one are treated alike, so
+      // what is saved does not tell which ids exist. The records are locked before they are read:
+      // an erasure of one of them still in flight commits first, and its id is then not found.
+      await lockRecords(tx, asked);
+      const known = await lookupLabels(tx, ctx.database, asked, (m) => canSeeNode(ctx.user, m));
+      const ids = asked.filter((x) => known.has(x));
+      const dropped = new Set(asked.filter((x) => !known.has(x)));
+      const state = JSON.stringify(dropped.size ? scrub(input.state ?? null, dropped) : input.state ?? null);
+      if (state.length > MAX_STATE_BYTES) throw badInput('input.state', 'at most 1 MB');
+      const params = { name, ids, state, shared: input.shared === true, ...who(ctx) };
+      if (id) {
+        const [row] = await txRows(tx, 'investigations', 'update', { ...params, id });
+        if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you own`);
+        return row.i;
+      }
+      const [row] = await txRows(tx, 'investigations', 'create', {
+        ...params, id: `inv-${crypto.randomUUID()}`, userName: ctx.user.name, agencyOrNull: ctx.user.agency ?? null,
+      });
+      return row.i;
+    });
+  } finally {
+    await session.close();
   }
-  const [row] = await writeRows(ctx, 'investigations', 'create', {
-    ...params, id: `inv-${crypto.randomUUID()}`, userName: ctx.user.name, agencyOrNull: ctx.user.agency ?? null,
-  });
-  return row.i;
 }
 
 export async function deleteInvestigation(ctx: RequestContext, args: { id: string }): Promise<boolean> {

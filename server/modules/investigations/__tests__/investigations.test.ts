@@ -1,6 +1,6 @@
 /** Saved investigations over HTTP: owner, sharing within a role, owner-only changes. */
 import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../../tests/support/db';
 import { erasePerson } from '../../../retention/erase';
 import { systemActor } from '../../../security/access-log';
 
@@ -75,6 +75,22 @@ describe('investigations', () => {
     // The analyst's screen still holds the erased record and saves what it shows.
     const again = (await api.gql('ana.analyst', SAVE, { input: { id: inv.id, name: 'Before erasure', ids: ['yp1', 'yp-gone'], state } })).body.data.saveInvestigation;
     expect([again.ids, again.state]).toEqual([['yp1'], { positions: { yp1: { x: 1, y: 2 } }, hidden: [] }]);
+  });
+
+  it('a save arriving while an erasure of one of its ids is in flight waits for it and leaves that id out', async () => {
+    await driver().executeQuery("CREATE (:Entity:Person:YoungPerson {id: 'yp-late', name: 'Erased Meanwhile', source: 'POLICE', handling: 'P'})");
+    // The erasure has deleted the person and cleaned the investigations holding them (none yet),
+    // and has not committed when the analyst's save arrives.
+    const erasure = await transactionInFlight();
+    await erasure.tx.run("MATCH (p:Entity {id: 'yp-late'}) DETACH DELETE p");
+    const state = { positions: { yp1: { x: 1, y: 2 }, 'yp-late': { x: 5, y: 6 } } };
+    const saving = api.gql('ana.analyst', SAVE, { input: { name: 'During erasure', ids: ['yp1', 'yp-late'], state } });
+    await sleep(500);
+    await erasure.commit();
+    const saved = (await saving).body.data.saveInvestigation;
+    expect([saved.ids, saved.state]).toEqual([['yp1'], { positions: { yp1: { x: 1, y: 2 } } }]);
+    const { records } = await driver().executeQuery("MATCH (i:Investigation {name: 'During erasure'}) RETURN i.ids AS ids, i.state AS state");
+    expect(records.map((r) => [r.get('ids'), JSON.parse(r.get('state'))])).toEqual([[['yp1'], { positions: { yp1: { x: 1, y: 2 } } }]]);
   });
 
   it('a record hidden from the user and an id that does not exist are saved alike: neither', async () => {
