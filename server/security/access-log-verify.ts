@@ -14,8 +14,14 @@ export interface VerifyResult {
   reason?: string;
 }
 
-const PAGE = `MATCH (e:AccessLogEntry) WHERE e.seq > $after
-RETURN e {.*, at: e.atText, atMillis: e.at.epochMillis} AS e ORDER BY e.seq LIMIT $limit`;
+/**
+ * One page in sequence order. ORDER BY and LIMIT come before the entries are read out, so Neo4j
+ * walks the seq index in order and reads only the page: with the projection first it read every
+ * entry after $after for each page, and verifying 1.7 million entries had not finished in 12 minutes.
+ */
+export const VERIFY_PAGE = `MATCH (e:AccessLogEntry) WHERE e.seq > $after
+WITH e ORDER BY e.seq LIMIT $limit
+RETURN e {.*, at: e.atText, atMillis: e.at.epochMillis} AS e`;
 
 export async function verifyAccessLog(driver: Driver, database = 'neo4j', pageSize = 5000): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH;
@@ -23,7 +29,7 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', pageSi
   let count = 0;
   const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, entries: count, brokenAt: seq, reason });
   for (;;) {
-    const { records } = await driver.executeQuery(PAGE, { after: neo4j.int(expectSeq - 1), limit: neo4j.int(pageSize) }, { database });
+    const { records } = await driver.executeQuery(VERIFY_PAGE, { after: neo4j.int(expectSeq - 1), limit: neo4j.int(pageSize) }, { database });
     for (const r of records) {
       const raw = r.get('e') as AccessLogEntry & { atMillis: number; atText: string };
       if (raw.seq !== expectSeq) return fail(expectSeq, `entry ${expectSeq} is missing (next is ${raw.seq})`);

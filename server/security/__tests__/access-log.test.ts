@@ -1,7 +1,9 @@
 /** The access log: appends chain, concurrent appends serialise, tampering is detected. */
 import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
 import { appendAccessLog, appendAccessLogTx, systemActor } from '../access-log';
-import { verifyAccessLog } from '../access-log-verify';
+import { verifyAccessLog, VERIFY_PAGE } from '../access-log-verify';
+import neo4j from 'neo4j-driver';
+import { namedQuery } from '../../graphql/cypher';
 import type { RequestContext } from '../../graphql/context';
 
 const ctx = (): RequestContext => ({
@@ -46,6 +48,34 @@ describe('access log (real Neo4j)', () => {
     }
     await appendAccessLog(ctx(), { operation: 'consultation', justification: 'CASE-C', ids: ['c'] });
     expect(await verifyAccessLog(driver())).toEqual({ ok: true, entries: 3 });
+  });
+
+  it('a page of the log reads only its own entries, in seq index order, however long the log', async () => {
+    await Promise.all(Array.from({ length: 300 }, (_, i) => appendAccessLog(ctx(), { operation: 'consultation', justification: `CASE-${i}`, ids: [`p${i}`] })));
+    type Plan = { operatorType: string; rows: number; children: Plan[] };
+    const operators = (p: Plan): Plan[] => [p, ...p.children.flatMap(operators)];
+    const profile = async (query: string, params: Record<string, unknown>) => {
+      const session = driver().session();
+      try {
+        const r = await session.run(`PROFILE ${query}`, params);
+        return { rows: r.records.length, operators: operators(r.summary.profile as unknown as Plan) };
+      } finally {
+        await session.close();
+      }
+    };
+    const verifyPage = await profile(VERIFY_PAGE, { after: neo4j.int(0), limit: neo4j.int(10) });
+    const auditorPage = await profile(namedQuery('accesslog', 'entries'), {
+      before: null, from: null, to: null, actorId: null, operation: null, recordId: null, withIds: true, limit: neo4j.int(10),
+    });
+    for (const page of [verifyPage, auditorPage]) {
+      expect(page.rows).toBe(10);
+      // Entries are read out (projected) only for the page, and no sort over the whole log.
+      const readOut = page.operators.filter((o) => o.operatorType.startsWith('Projection'));
+      expect(readOut.length).toBeGreaterThan(0);
+      expect(Math.max(...readOut.map((o) => o.rows))).toBeLessThanOrEqual(10);
+      expect(page.operators.map((o) => o.operatorType).filter((t) => /^(Sort|Top|PartialSort|PartialTop)/.test(t))).toEqual([]);
+    }
+    expect(await verifyAccessLog(driver(), 'neo4j', 7)).toEqual({ ok: true, entries: 300 });
   });
 
   it('an empty log verifies', async () => {
