@@ -1,8 +1,9 @@
 // Events about, involving or at this node, newest first, with any return interview that
 // followed up a missing episode.
+// The page is chosen before follow-ups and properties are read: a busy place has thousands of events.
 MATCH (n:Entity {id: $id})-[r:INVOLVED|AT|ABOUT]-(e:Event)
+WITH e, r ORDER BY e.occurredAt DESC LIMIT $limit
 OPTIONAL MATCH (e)<-[:FOLLOWS_UP]-(f:ReturnInterview)
 WITH e, r, collect(f {.id, .occurredAt, .outcome, .source, .handling, .sharedWith}) AS followUps
 RETURN e.id AS id, labels(e) AS labels, properties(e) AS ep, type(r) AS relType, properties(r) AS rp, followUps
 ORDER BY e.occurredAt DESC
-LIMIT $limit
