@@ -79,14 +79,23 @@ export async function openView(def: ViewDef): Promise<void> {
   try {
     const r = await def.load(state.quarter);
     if (current !== def) return;
+    const summary = r.summary ? el('p', { class: 'small', id: 'view-summary', 'aria-live': 'polite' }, r.summary) : null;
     body.replaceChildren(...[
       el('p', { class: 'muted small' }, def.explain),
       r.note ? el('details', { class: 'small' }, el('summary', {}, 'How this is computed'), el('p', { class: 'muted' }, r.note)) : null,
-      r.summary ? el('p', { class: 'small' }, r.summary) : null,
+      summary,
       r.rows.length ? table(def, r.rows) : el('p', {}, def.key === 'accesslog' ? 'No entries yet.' : 'Nothing for this quarter.'),
     ].filter((x): x is HTMLElement => x != null));
     body.dataset.state = 'ready';
     body.dataset.rows = String(r.rows.length);
+    body.dataset.summary = r.later ? 'pending' : 'ready';
+    if (r.later && summary) {
+      void r.later.then((text) => {
+        if (current !== def || !summary.isConnected) return;
+        summary.textContent = text;
+        body.dataset.summary = 'ready';
+      });
+    }
   } catch (e) {
     if (current !== def) return;
     body.replaceChildren(el('p', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not load this view'));
