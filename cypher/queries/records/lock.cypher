@@ -9,6 +9,6 @@ OPTIONAL MATCH (n)--(x:Entity) WHERE $withLinked
 WITH collect(n) + collect(x) AS found
 UNWIND found AS m
 WITH DISTINCT m ORDER BY m.id
-SET m.lockedBy = 'decision'
+SET m.lockedBy = 'lock'
 REMOVE m.lockedBy
 RETURN count(m) AS locked

@@ -9,6 +9,17 @@ const REL = `mutation($input: RecordRelationshipInput!) { recordRelationship(inp
 
 let api: TestApi;
 const entities = async () => Number((await driver().executeQuery('MATCH (n:Entity) RETURN count(n) AS n')).records[0].get('n'));
+const ID_IN_USE = 'id: this id is already in use; recording is for new facts (leave id out to have one made)';
+
+/** Sends a recording while another one, written by `otherWrite`, is not yet committed; commits that, then returns the answer. */
+async function recordWhileAnotherInFlight<T>(otherWrite: string, send: () => Promise<T>): Promise<T> {
+  const other = await transactionInFlight();
+  await other.tx.run(otherWrite);
+  const recording = send();
+  await sleep(500);
+  await other.commit();
+  return recording;
+}
 
 beforeAll(async () => {
   api = await startApi({ modules: ['record'] });
@@ -77,23 +88,19 @@ describe('recordEvent / recordRelationship', () => {
     const visible = await api.gql('pam.partner', EVENT, { input: { ...input, id: 'p1' } }, { justification: 'SYN-CASE-5' });
     for (const r of [hidden, visible]) {
       expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-      expect(r.body.errors?.[0].message).toBe('id: this id is already in use; recording is for new facts (leave id out to have one made)');
+      expect(r.body.errors?.[0].message).toBe(ID_IN_USE);
     }
     expect(await entities()).toBe(3);
   });
 
   it('two recordings of one new id at the same moment: the later is refused whole, and the first is not overwritten', async () => {
     // Another recording of x9, by the police, not yet committed when the partner's arrives.
-    const other = await transactionInFlight();
-    await other.tx.run("CREATE (:Entity:Event:Incident {id: 'x9', source: 'POLICE', offenceType: 'robbery'})");
     const input = { type: 'Incident', id: 'x9', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }],
       people: [{ personId: 'p1', role: 'victim' }], provenance: prov };
-    const recording = api.gql('pam.partner', EVENT, { input }, { justification: 'SYN-CASE-6' });
-    await sleep(500);
-    await other.commit();
-    const r = await recording;
+    const r = await recordWhileAnotherInFlight("CREATE (:Entity:Event:Incident {id: 'x9', source: 'POLICE', offenceType: 'robbery'})",
+      () => api.gql('pam.partner', EVENT, { input }, { justification: 'SYN-CASE-6' }));
     expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(r.body.errors?.[0].message).toBe('id: this id is already in use; recording is for new facts (leave id out to have one made)');
+    expect(r.body.errors?.[0].message).toBe(ID_IN_USE);
     const { records } = await driver().executeQuery("MATCH (x {id: 'x9'}) RETURN x.source AS source, x.offenceType AS o, count { (x)--() } AS links");
     expect(records.map((x) => x.toObject())).toEqual([{ source: 'POLICE', o: 'robbery', links: 0 }]);
   });
@@ -103,15 +110,12 @@ describe('recordEvent / recordRelationship', () => {
       { id: 'p3', name: 'Synthetic Adult Two', dateOfBirth: '1990-02-01', sex: 'MALE', ethnicity: 'NOT_STATED', source: 'POLICE', roles: ['PersonOfConcern'] },
     ] as never }]);
     // Another recording of r9 from p3, not yet committed when this one of r9 from p2 arrives.
-    const other = await transactionInFlight();
-    await other.tx.run("MATCH (a:Person {id: 'p3'}), (b:Person {id: 'p1'}) CREATE (a)-[:EXPLOITS {id: 'r9', source: 'POLICE', exploitationType: 'CCE'}]->(b)");
     const input = { type: 'EXPLOITS', id: 'r9', from: 'p2', to: 'p1', fields: [{ field: 'exploitationType', value: 'CSE' }], provenance: { ...prov, status: 'hypothesis' } };
-    const recording = api.gql('pat.police', REL, { input }, { justification: 'SYN-OP-7' });
-    await sleep(500);
-    await other.commit();
-    const r = await recording;
+    const r = await recordWhileAnotherInFlight(
+      "MATCH (a:Person {id: 'p3'}), (b:Person {id: 'p1'}) CREATE (a)-[:EXPLOITS {id: 'r9', source: 'POLICE', exploitationType: 'CCE'}]->(b)",
+      () => api.gql('pat.police', REL, { input }, { justification: 'SYN-OP-7' }));
     expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(r.body.errors?.[0].message).toBe('id: this id is already in use; recording is for new facts (leave id out to have one made)');
+    expect(r.body.errors?.[0].message).toBe(ID_IN_USE);
     const { records } = await driver().executeQuery("MATCH (a)-[r {id: 'r9'}]->(b) RETURN a.id AS from, b.id AS to, r.exploitationType AS t");
     expect(records.map((x) => x.toObject())).toEqual([{ from: 'p3', to: 'p1', t: 'CCE' }]);
   });
