@@ -1,14 +1,29 @@
 /**
- * `npm run verify-log`: proves the access log's hash chain. Uses NEO4J_URI when set, else the
- * embedded default's Bolt port (a running `npm start`). Exit code 0 when intact, 1 when broken.
+ * `npm run verify-log [-- --checkpoints <file> ...]`: proves the access log's hash chain, and that it
+ * still holds every checkpoint kept outside the database (default: ACCESS_LOG_CHECKPOINTS). Uses
+ * NEO4J_URI when set, else the embedded default's Bolt port (a running `npm start`).
+ * Exit code 0 when intact, 1 when broken, 2 when it could not check.
  */
 async function main(): Promise<void> {
   process.env.NEO4J_URI ??= `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? 7687}`;
   const { getDriver, database, closeDriver } = await import('../server/db/driver');
+  const { config } = await import('../server/config');
   const { verifyAccessLog } = await import('../server/security/access-log-verify');
+  const { readCheckpoints } = await import('../server/security/access-log-checkpoints');
+  // --checkpoints may be given more than once (one file per API server).
+  const given = process.argv.flatMap((a, i) => (a === '--checkpoints' ? [process.argv[i + 1] ?? ''] : []));
+  if (given.some((f) => !f || f.startsWith('--'))) throw new Error('--checkpoints needs a file');
+  const files = given.length ? given : [config().ACCESS_LOG_CHECKPOINTS];
+  const file = files.join(', ');
+  const checkpoints = files.flatMap((f) => readCheckpoints(f));
   try {
-    const r = await verifyAccessLog(getDriver(), database());
-    if (r.ok) console.log(`Access log intact: ${r.entries} entries, hash chain verified`);
+    const r = await verifyAccessLog(getDriver(), database(), { checkpoints });
+    const w = r.witness!;
+    const kept = w.last
+      ? `${w.checked} checkpoint(s) from ${file} found in it, the newest at entry ${w.last.seq} (${w.last.at})`
+      : `no checkpoint of this database in ${file} yet`;
+    const others = w.otherDatabases ? `; ${w.otherDatabases} checkpoint(s) of other databases ignored` : '';
+    if (r.ok) console.log(`Access log intact: ${r.entries} entries, hash chain verified; ${kept}${others}`);
     else console.error(`Access log BROKEN at entry ${r.brokenAt}: ${r.reason} (${r.entries} entries verified before it)`);
     process.exitCode = r.ok ? 0 : 1;
   } finally {

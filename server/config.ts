@@ -23,6 +23,9 @@ const schema = z.object({
   OIDC_AUDIENCE: z.string().default('safeguarding-graph'),
   SEED_SCALE: z.enum(['demo', 'borough', 'none']).default('demo'),
   SEED: z.coerce.number().int().default(20251),
+  /** Where the access log's checkpoints are kept, outside the database (server/security/access-log-checkpoints.ts). */
+  ACCESS_LOG_CHECKPOINTS: z.string().min(1).default('.data/access-log-checkpoints.jsonl'),
+  ACCESS_LOG_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type AppOptions } from './app';
 import { config } from './config';
 import { DEMO_PASSWORD, DEMO_USERS, usingLocalIssuer } from './auth';
+import { database, getDriver } from './db/driver';
+import { startCheckpoints } from './security/access-log-checkpoints';
 
 function signInHelp(url: string): string {
   if (!usingLocalIssuer()) return `Sign-in: bearer tokens from ${config().OIDC_ISSUER}`;
@@ -26,7 +28,18 @@ export async function startServer(opts: AppOptions = {}): Promise<{ close(): Pro
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(c.PORT, c.HOST, resolve));
   const url = `http://${c.HOST}:${(server.address() as AddressInfo).port}`;
+  const checkpoints = startCheckpoints({
+    driver: getDriver(), database: database(), file: c.ACCESS_LOG_CHECKPOINTS, everyMs: c.ACCESS_LOG_CHECKPOINT_SECONDS * 1000,
+  });
   console.log(`Safeguarding graph ready on ${url}  (health: ${url}/health)`);
+  console.log(`Access-log checkpoints: ${c.ACCESS_LOG_CHECKPOINTS}, every ${c.ACCESS_LOG_CHECKPOINT_SECONDS} s`);
   console.log(signInHelp(url));
-  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checkpoints.tick().catch(() => undefined); // the last entries before stopping
+      await checkpoints.stop();
+    },
+  };
 }

@@ -1,10 +1,14 @@
 /**
  * Proves the access log's hash chain: every entry's hash recomputed from its fields, each entry
  * pointing at its predecessor's hash, sequence numbers without gaps, and the head matching the
- * last entry. Any edit, deletion or insertion breaks one of these.
+ * last entry. Any edit, deletion or insertion made without recomputing the hashes breaks one of
+ * these. With the checkpoints kept outside the database (access-log-checkpoints.ts), the chain must
+ * also hold every checkpointed hash: that finds entries removed from the end, or rewritten with
+ * recomputed hashes, up to the last checkpoint.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { AccessLogEntry, entryHash, GENESIS_HASH } from './access-log';
+import { databaseId, type Checkpoint } from './access-log-checkpoints';
 
 export interface VerifyResult {
   ok: boolean;
@@ -12,6 +16,14 @@ export interface VerifyResult {
   /** First sequence number at which the chain breaks. */
   brokenAt?: number;
   reason?: string;
+  /** Present when checkpoints were given: how many of this database's were found in the chain. */
+  witness?: { checked: number; last?: Checkpoint; otherDatabases: number };
+}
+
+export interface VerifyOptions {
+  pageSize?: number;
+  /** Checkpoints kept outside the database (readCheckpoints); those of other databases are counted, not checked. */
+  checkpoints?: Checkpoint[];
 }
 
 /**
@@ -23,11 +35,16 @@ export const VERIFY_PAGE = `MATCH (e:AccessLogEntry) WHERE e.seq > $after
 WITH e ORDER BY e.seq LIMIT $limit
 RETURN e {.*, at: e.atText, atMillis: e.at.epochMillis} AS e`;
 
-export async function verifyAccessLog(driver: Driver, database = 'neo4j', pageSize = 5000): Promise<VerifyResult> {
+export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const pageSize = opts.pageSize ?? 5000;
+  const witness = opts.checkpoints && (await checkpointsOf(driver, database, opts.checkpoints));
   let prevHash = GENESIS_HASH;
   let expectSeq = 1;
   let count = 0;
-  const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, entries: count, brokenAt: seq, reason });
+  let checked = 0;
+  const summary = (): Pick<VerifyResult, 'witness'> =>
+    (witness ? { witness: { checked, last: witness.last, otherDatabases: witness.otherDatabases } } : {});
+  const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, entries: count, brokenAt: seq, reason, ...summary() });
   for (;;) {
     const { records } = await driver.executeQuery(VERIFY_PAGE, { after: neo4j.int(expectSeq - 1), limit: neo4j.int(pageSize) }, { database });
     for (const r of records) {
@@ -38,6 +55,12 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', pageSi
       const { hash, atMillis: _m, atText: _t, ...fields } = raw;
       const recomputed = entryHash({ ...fields, ids: [...(fields.ids ?? [])], actorAgency: fields.actorAgency ?? null });
       if (recomputed !== hash) return fail(raw.seq, `entry ${raw.seq}: content does not match its hash`);
+      const kept = witness?.bySeq.get(raw.seq) ?? [];
+      const other = kept.find((k) => k.hash !== hash);
+      if (other) {
+        return fail(raw.seq, `entry ${raw.seq} is not the entry checkpointed outside the database at ${other.at}: the log was rewritten at or before it`);
+      }
+      checked += kept.length;
       prevHash = hash;
       expectSeq += 1;
       count += 1;
@@ -51,5 +74,18 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', pageSi
   if (headSeq !== count || headHash !== prevHash) {
     return fail(count + 1, `the head says ${headSeq} entries but the chain holds ${count}: entries were removed or added outside the log`);
   }
-  return { ok: true, entries: count };
+  if (witness?.last && witness.last.seq > count) {
+    return fail(count + 1, `entry ${witness.last.seq} was checkpointed outside the database at ${witness.last.at}, but the log now ends at entry ${count}: entries were removed`);
+  }
+  return { ok: true, entries: count, ...summary() };
+}
+
+/** This database's checkpoints by sequence number, and the newest. */
+async function checkpointsOf(driver: Driver, database: string, all: Checkpoint[]) {
+  const db = await databaseId(driver, database);
+  const mine = all.filter((c) => c.db === db);
+  const bySeq = new Map<number, Checkpoint[]>();
+  for (const c of mine) bySeq.set(c.seq, [...(bySeq.get(c.seq) ?? []), c]);
+  const last = mine.reduce<Checkpoint | undefined>((a, c) => (!a || c.seq > a.seq ? c : a), undefined);
+  return { bySeq, last, otherDatabases: all.length - mine.length };
 }

@@ -1,9 +1,12 @@
 /**
  * Test helpers over the real Neo4j started by global-setup. Data tests call freshGraph() in
- * beforeAll: it empties the data (schema and the access log's constraints stay).
+ * beforeAll: it empties the data (schema and the access log's constraints stay), and the access
+ * log's checkpoint file with it.
  */
+import fs from 'node:fs';
 import type { Driver, Transaction } from 'neo4j-driver';
 import { getDriver, closeDriver } from '../../server/db/driver';
+import { config } from '../../server/config';
 
 export const driver = (): Driver => getDriver();
 
@@ -19,6 +22,7 @@ export async function freshGraph(): Promise<Driver> {
   } finally {
     await session.close();
   }
+  fs.rmSync(config().ACCESS_LOG_CHECKPOINTS, { force: true });
   return d;
 }
 

@@ -75,7 +75,7 @@ describe('access log (real Neo4j)', () => {
       expect(Math.max(...readOut.map((o) => o.rows))).toBeLessThanOrEqual(10);
       expect(page.operators.map((o) => o.operatorType).filter((t) => /^(Sort|Top|PartialSort|PartialTop)/.test(t))).toEqual([]);
     }
-    expect(await verifyAccessLog(driver(), 'neo4j', 7)).toEqual({ ok: true, entries: 300 });
+    expect(await verifyAccessLog(driver(), 'neo4j', { pageSize: 7 })).toEqual({ ok: true, entries: 300 });
   });
 
   it('an empty log verifies', async () => {

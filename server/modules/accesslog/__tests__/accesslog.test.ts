@@ -1,12 +1,17 @@
 /**
  * The access log end to end: every person-level read writes exactly one entry with its
  * justification and the ids returned; no justification → JUSTIFICATION_REQUIRED and no entry;
- * auditors (only) query, verify and export; tampering fails verification.
+ * auditors (only) query, verify and export; tampering fails verification, and removing the newest
+ * entries fails it once a checkpoint outside the database has seen them.
  */
 import { startApi, type TestApi } from '../../../../tests/api/client';
 import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
 import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { removeNewestEntries } from '../../../../tests/support/tamper';
 import { load } from '../../../db/loader';
+import fs from 'node:fs';
+import { config } from '../../../config';
+import { startCheckpoints } from '../../../security/access-log-checkpoints';
 
 let api: TestApi;
 const logCount = async () => Number((await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN count(e) AS n')).records[0].get('n'));
@@ -73,5 +78,35 @@ describe('access log', () => {
     await driver().executeQuery("MATCH (e:AccessLogEntry {seq: 2}) SET e.justification = 'edited later'");
     const bad = (await api.gql('aud.auditor', '{ verifyAccessLog { ok brokenAt reason } }')).body.data.verifyAccessLog;
     expect(bad).toEqual(expect.objectContaining({ ok: false, brokenAt: 2 }));
+  });
+});
+
+describe('checkpoints kept outside the database', () => {
+  beforeAll(async () => { await freshGraph(); });
+  const VERIFY = '{ verifyAccessLog { ok entries brokenAt reason checkpoints lastCheckpoint { seq at } } }';
+
+  it('verification counts them, finds the newest entries removed behind one, and reports a damaged file', async () => {
+    const file = config().ACCESS_LOG_CHECKPOINTS;
+    for (const t of ['Test Child', 'Test Adult', 'Test Place']) {
+      await api.gql('ana.analyst', 'query Q($t: String!) { search(text: $t) { items { id } } }', { t }, { justification: 'CASE-CP' });
+    }
+    expect((await api.gql('aud.auditor', VERIFY)).body.data.verifyAccessLog).toEqual({
+      ok: true, entries: 3, brokenAt: null, reason: null, checkpoints: 0, lastCheckpoint: null,
+    });
+    const c = startCheckpoints({ driver: driver(), database: 'neo4j', file, everyMs: 3_600_000 });
+    const taken = await c.tick();
+    await c.stop();
+    expect((await api.gql('aud.auditor', VERIFY)).body.data.verifyAccessLog).toEqual({
+      ok: true, entries: 3, brokenAt: null, reason: null, checkpoints: 1, lastCheckpoint: { seq: 3, at: taken!.at },
+    });
+
+    await removeNewestEntries(1);
+    const removed = (await api.gql('aud.auditor', VERIFY)).body.data.verifyAccessLog;
+    expect(removed).toMatchObject({ ok: false, entries: 1, brokenAt: 2, checkpoints: 0, lastCheckpoint: { seq: 3 } });
+    expect(removed.reason).toMatch(/^entry 3 was checkpointed outside the database at .+, but the log now ends at entry 1: entries were removed$/);
+
+    fs.appendFileSync(file, 'half a line that is not JSON\n');
+    const damaged = (await api.gql('aud.auditor', VERIFY)).body.data.verifyAccessLog;
+    expect(damaged).toMatchObject({ ok: false, reason: `access-log checkpoints ${file}, line 2: not a JSON object` });
   });
 });

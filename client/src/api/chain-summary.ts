@@ -1,0 +1,22 @@
+/** The access-log screen's line about the hash chain and the checkpoints kept outside the database. */
+
+export interface Verification {
+  ok: boolean;
+  entries: number;
+  brokenAt: number | null;
+  reason: string | null;
+  checkpoints: number;
+  lastCheckpoint: { seq: number; at: string } | null;
+}
+
+/** An entry's or checkpoint's time as the log table shows it: 2026-11-27 22:40:01 (UTC). */
+export const logTime = (iso: string): string => iso.slice(0, 19).replace('T', ' ');
+
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+export function chainSummary(v: Verification): string {
+  if (!v.ok) return `Hash chain BROKEN at entry ${v.brokenAt ?? '?'}: ${v.reason ?? ''}`;
+  const intact = `Hash chain verified: ${count(v.entries, 'entry', 'entries')} intact`;
+  if (!v.lastCheckpoint) return `${intact}. No checkpoint kept outside the database yet.`;
+  return `${intact}, matching ${count(v.checkpoints, 'checkpoint', 'checkpoints')} kept outside the database (the newest: entry ${v.lastCheckpoint.seq.toLocaleString('en-GB')} at ${logTime(v.lastCheckpoint.at)} UTC).`;
+}

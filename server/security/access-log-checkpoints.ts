@@ -1,0 +1,147 @@
+/**
+ * Checkpoints of the access log kept outside the database.
+ *
+ * The hash chain alone proves only that the log is consistent with itself: someone who can write
+ * to Neo4j could delete the newest entries and set the head back, or edit an entry and recompute
+ * every hash after it (sha256 needs no key), and the chain would still verify. So the server
+ * writes the head's sequence number and hash to a file every minute while the log grows.
+ * Verification then also requires every checkpoint to be in the chain: a removed or rewritten
+ * entry older than the last checkpoint is found. Entries newer than it are covered only by the
+ * chain. Keep the file where the database's administrators cannot write (see
+ * docs/access-matrix.md).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+
+export interface Checkpoint {
+  /** Neo4j's own id for the database (db.info()), so checkpoints of another database are told apart. */
+  db: string;
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+/** Neo4j's id of the database: set when the store is created, not writable through Cypher. */
+export async function databaseId(driver: Driver, database: string): Promise<string> {
+  const { records } = await driver.executeQuery('CALL db.info() YIELD id RETURN id', {}, { database });
+  return String(records[0].get('id'));
+}
+
+async function readHead(driver: Driver, database: string): Promise<{ seq: number; hash: string } | undefined> {
+  const { records } = await driver.executeQuery(
+    `MATCH (h:AccessLogHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash`, {}, { database });
+  if (records.length === 0) return undefined;
+  return { seq: Number(records[0].get('seq')), hash: String(records[0].get('hash')) };
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+
+/** Parses one line; the error names the field. */
+function parseCheckpoint(line: string): Checkpoint {
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    throw new Error('not a JSON object');
+  }
+  if (typeof v !== 'object' || v === null) throw new Error('not a JSON object');
+  if (typeof v.db !== 'string' || !v.db) throw new Error('db: expected the database id');
+  if (!Number.isSafeInteger(v.seq) || (v.seq as number) < 1) throw new Error('seq: expected a whole number from 1');
+  if (typeof v.hash !== 'string' || !HASH.test(v.hash)) throw new Error('hash: expected 64 hex digits');
+  if (typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) throw new Error('at: expected a date and time');
+  return { db: v.db, seq: v.seq as number, hash: v.hash, at: v.at };
+}
+
+/** Every checkpoint in the file, oldest first; none if it does not exist yet. Errors name the line. */
+export function readCheckpoints(file: string): Checkpoint[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const lines = text.split('\n');
+  // A crash while appending can leave a partial last line; only that one may be skipped.
+  if (lines.length > 0 && !text.endsWith('\n')) lines.pop();
+  return lines.flatMap((line, i) => {
+    if (!line.trim()) return [];
+    try {
+      return [parseCheckpoint(line)];
+    } catch (e) {
+      throw new Error(`access-log checkpoints ${file}, line ${i + 1}: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** Appends one line and flushes it to disk. */
+function appendCheckpoint(file: string, c: Checkpoint): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const fd = fs.openSync(file, 'a');
+  try {
+    fs.writeSync(fd, `${JSON.stringify(c)}\n`);
+    fs.fdatasyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface Checkpointer {
+  /** Reads the head and writes a checkpoint if the log grew. Returns what it wrote, if anything. */
+  tick(): Promise<Checkpoint | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Checkpoints the log: a line each time the head has moved on, checked every `everyMs`.
+ * A head that went back, or changed without growing, is reported through `alarm` and not written.
+ */
+export function startCheckpoints(opts: {
+  driver: Driver; database: string; file: string; everyMs?: number; alarm?: (message: string) => void;
+}): Checkpointer {
+  const alarm = opts.alarm ?? ((m: string) => console.error(m));
+  let last: Checkpoint | undefined;
+  let loaded = false;
+  let alarmedAt = '';
+  let running: Promise<Checkpoint | undefined> | undefined;
+
+  async function once(): Promise<Checkpoint | undefined> {
+    const db = await databaseId(opts.driver, opts.database);
+    if (!loaded) {
+      last = readCheckpoints(opts.file).filter((c) => c.db === db).pop();
+      loaded = true;
+    }
+    const head = (await readHead(opts.driver, opts.database)) ?? { seq: 0, hash: '' };
+    if (last && (head.seq < last.seq || (head.seq === last.seq && head.hash !== last.hash))) {
+      const seen = `${head.seq}:${head.hash}`;
+      if (alarmedAt !== seen) {
+        alarm(`ACCESS LOG ALARM: the log's head is at entry ${head.seq}, but entry ${last.seq} was checkpointed at ${last.at} with another hash: entries were removed or rewritten outside the log. Run npm run verify-log.`);
+        alarmedAt = seen;
+      }
+      return undefined;
+    }
+    if (head.seq === 0 || head.seq === last?.seq) return undefined;
+    const c: Checkpoint = { db, seq: head.seq, hash: head.hash, at: new Date().toISOString() };
+    appendCheckpoint(opts.file, c);
+    last = c;
+    return c;
+  }
+
+  const tick = (): Promise<Checkpoint | undefined> => {
+    // One at a time: a slow tick is not overlapped by the next.
+    running ??= once().finally(() => { running = undefined; });
+    return running;
+  };
+  const timer = setInterval(() => {
+    tick().catch((e: unknown) => alarm(`access-log checkpoint not written: ${(e as Error).message}`));
+  }, opts.everyMs ?? 60_000);
+  timer.unref();
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
