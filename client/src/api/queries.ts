@@ -5,6 +5,7 @@
 import { gql } from './client';
 import type { ApiEdge, ApiNode } from '../graph/elements';
 import type { Viewer } from '../state';
+import { orderFacts } from './facts';
 
 export interface SearchHit { id: string; labels: string[]; name: string; kind: string; detail?: string; properties?: Record<string, unknown> }
 export interface Subgraph { nodes: ApiNode[]; edges: ApiEdge[]; truncated: boolean; hiddenByLimit: number; hiddenByAccess: number }
@@ -56,7 +57,7 @@ export async function profile(id: string): Promise<Profile> {
   const props = p.node.properties;
   const hasProvenance = Object.keys(props).some((k) => PROVENANCE_KEYS.has(k) && k !== 'source' && k !== 'sharedWith');
   return {
-    facts: Object.entries(props).filter(([k]) => !PROVENANCE_KEYS.has(k) && k !== 'id'),
+    facts: orderFacts(p.node.labels, Object.entries(props).filter(([k]) => !PROVENANCE_KEYS.has(k) && k !== 'id')),
     flags: p.flags, timeline: p.timeline, links: p.relationships, riskTrend: p.riskTrend, hidden: p.hiddenByAccess,
     provenance: hasProvenance ? props : { source: props.source, sharedWith: props.sharedWith },
   };

@@ -4,6 +4,7 @@
  */
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
 import { profile, type Profile } from '../api/queries';
+import { orderFacts } from '../api/facts';
 import { ApiError } from '../api/client';
 import { VISUALS, type VisualClass } from '../graph/kinds';
 import { $, el, fmtDate } from '../ui/dom';
@@ -62,7 +63,7 @@ export function showEdge(e: EdgeSingular): void {
 function localSections(d: Record<string, unknown>): HTMLElement[] {
   const p = (d.props ?? {}) as Record<string, unknown>;
   const skip = new Set(['id', 'name', 'source', 'sourceRef', 'recordedAt', 'validFrom', 'validTo', 'gradingScheme', 'sourceEval', 'assessment', 'handling', 'conditions', 'reviewBy', 'status', 'sharedWith']);
-  const facts = Object.entries(p).filter(([k]) => !skip.has(k)) as [string, unknown][];
+  const facts = orderFacts((d.labels ?? []) as string[], Object.entries(p).filter(([k]) => !skip.has(k)));
   const out = [el('section', {}, el('h3', {}, 'Profile'), dl(facts))];
   if (d.cls === 'event' || p.sourceRef || p.gradingScheme) out.push(provenance(p));
   else if (p.source) out.push(el('section', {}, el('h3', {}, 'Provenance'), dl([['Source', agencyName(p.source)], ['Shared with', p.sharedWith]])));

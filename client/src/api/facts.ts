@@ -1,0 +1,24 @@
+/**
+ * A profile's facts in the order the model declares them (name, date of birth, sex, ethnicity…
+ * for a person), not in the database's storage order. The name is left out: the panel's heading
+ * shows it. Age band and "is child", which the API derives from the date of birth, follow it.
+ * Anything the model does not declare comes last, as it came.
+ */
+import { NODE_KINDS } from '../../../server/model/model';
+
+const DERIVED_AFTER: Record<string, string[]> = { dateOfBirth: ['ageBand', 'isChild'] };
+
+function declaredOrder(labels: readonly string[]): string[] {
+  const kind = NODE_KINDS.find((k) => labels.includes(k.label));
+  return Object.keys(kind?.props ?? {}).flatMap((k) => [k, ...(DERIVED_AFTER[k] ?? [])]);
+}
+
+export function orderFacts(labels: readonly string[], facts: [string, unknown][]): [string, unknown][] {
+  const order = declaredOrder(labels);
+  const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
+  return facts
+    .filter(([k]) => k !== 'name')
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f[0]) - rank(b.f[0]) || a.i - b.i)
+    .map(({ f }) => f);
+}
