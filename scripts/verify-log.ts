@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const { getDriver, database, closeDriver } = await import('../server/db/driver');
   const { config } = await import('../server/config');
   const { verifyAccessLog } = await import('../server/security/access-log-verify');
-  const { readCheckpoints } = await import('../server/security/access-log-checkpoints');
+  const { readCheckpoints, checkpointTime } = await import('../server/security/access-log-checkpoints');
   // --checkpoints may be given more than once (one file per API server).
   const given = process.argv.flatMap((a, i) => (a === '--checkpoints' ? [process.argv[i + 1] ?? ''] : []));
   if (given.some((f) => !f || f.startsWith('--'))) throw new Error('--checkpoints needs a file');
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const r = await verifyAccessLog(getDriver(), database(), { checkpoints });
     const w = r.witness!;
     const kept = w.last
-      ? `${w.checked} checkpoint(s) from ${file} found in it, the newest at entry ${w.last.seq} (${w.last.at})`
+      ? `${w.checked} checkpoint(s) from ${file} found in it, the newest at entry ${w.last.seq} (${checkpointTime(w.last)})`
       : `no checkpoint of this database in ${file} yet`;
     const others = w.otherDatabases ? `; ${w.otherDatabases} checkpoint(s) of other databases ignored` : '';
     if (r.ok) console.log(`Access log intact: ${r.entries} entries, hash chain verified; ${kept}${others}`);

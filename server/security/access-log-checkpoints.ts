@@ -37,6 +37,9 @@ async function readHead(driver: Driver, database: string): Promise<{ seq: number
 
 const HASH = /^[0-9a-f]{64}$/;
 
+/** A checkpoint's time as messages show it: 2026-11-27 22:54:53 UTC. */
+export const checkpointTime = (c: Checkpoint): string => `${c.at.slice(0, 19).replace('T', ' ')} UTC`;
+
 /** Parses one line; the error names the field. */
 function parseCheckpoint(line: string): Checkpoint {
   let v: Record<string, unknown>;
@@ -116,7 +119,9 @@ export function startCheckpoints(opts: {
     if (last && (head.seq < last.seq || (head.seq === last.seq && head.hash !== last.hash))) {
       const seen = `${head.seq}:${head.hash}`;
       if (alarmedAt !== seen) {
-        alarm(`ACCESS LOG ALARM: the log's head is at entry ${head.seq}, but entry ${last.seq} was checkpointed at ${last.at} with another hash: entries were removed or rewritten outside the log. Run npm run verify-log.`);
+        alarm(head.seq < last.seq
+          ? `ACCESS LOG ALARM: the log now ends at entry ${head.seq}, but entry ${last.seq} was checkpointed at ${checkpointTime(last)}: entries were removed outside the log. Run npm run verify-log.`
+          : `ACCESS LOG ALARM: entry ${head.seq} is not the one checkpointed at ${checkpointTime(last)}: the log was rewritten outside it. Run npm run verify-log.`);
         alarmedAt = seen;
       }
       return undefined;

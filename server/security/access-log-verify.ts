@@ -8,7 +8,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { AccessLogEntry, entryHash, GENESIS_HASH } from './access-log';
-import { databaseId, type Checkpoint } from './access-log-checkpoints';
+import { checkpointTime, databaseId, type Checkpoint } from './access-log-checkpoints';
 
 export interface VerifyResult {
   ok: boolean;
@@ -58,7 +58,7 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: 
       const kept = witness?.bySeq.get(raw.seq) ?? [];
       const other = kept.find((k) => k.hash !== hash);
       if (other) {
-        return fail(raw.seq, `entry ${raw.seq} is not the entry checkpointed outside the database at ${other.at}: the log was rewritten at or before it`);
+        return fail(raw.seq, `entry ${raw.seq} is not the entry checkpointed outside the database at ${checkpointTime(other)}: the log was rewritten at or before it`);
       }
       checked += kept.length;
       prevHash = hash;
@@ -75,7 +75,7 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: 
     return fail(count + 1, `the head says ${headSeq} entries but the chain holds ${count}: entries were removed or added outside the log`);
   }
   if (witness?.last && witness.last.seq > count) {
-    return fail(count + 1, `entry ${witness.last.seq} was checkpointed outside the database at ${witness.last.at}, but the log now ends at entry ${count}: entries were removed`);
+    return fail(count + 1, `entry ${witness.last.seq} was checkpointed outside the database at ${checkpointTime(witness.last)}, but the log now ends at entry ${count}: entries were removed`);
   }
   return { ok: true, entries: count, ...summary() };
 }

@@ -14,8 +14,12 @@ export const logTime = (iso: string): string => iso.slice(0, 19).replace('T', ' 
 
 const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-export function chainSummary(v: Verification): string {
-  if (!v.ok) return `Hash chain BROKEN at entry ${v.brokenAt ?? '?'}: ${v.reason ?? ''}`;
+export function chainSummary(v: Verification): { text: string; alert: boolean } {
+  if (!v.ok) return { text: `Hash chain BROKEN at entry ${v.brokenAt ?? '?'}: ${v.reason ?? ''}`, alert: true };
+  return { text: intactText(v), alert: false };
+}
+
+function intactText(v: Verification): string {
   const intact = `Hash chain verified: ${count(v.entries, 'entry', 'entries')} intact`;
   if (!v.lastCheckpoint) return `${intact}. No checkpoint kept outside the database yet.`;
   return `${intact}, matching ${count(v.checkpoints, 'checkpoint', 'checkpoints')} kept outside the database (the newest: entry ${v.lastCheckpoint.seq.toLocaleString('en-GB')} at ${logTime(v.lastCheckpoint.at)} UTC).`;

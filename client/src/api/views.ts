@@ -10,12 +10,14 @@ import { can, isPolice } from '../state';
 import { EXPLOITATION_TYPE } from '../../../server/model/enums';
 
 export interface ViewRow { cells: Record<string, string | number | null>; node?: ApiNode; memberIds?: string[] }
+/** `alert`: something an auditor must act on (a broken hash chain), shown as a warning. */
+export interface SummaryLine { text: string; alert?: boolean }
 export interface ViewResult {
   rows: ViewRow[];
   note?: string;
   summary?: string;
   /** A line that replaces the summary once it arrives: work slower than the rows (never rejects). */
-  later?: Promise<string>;
+  later?: Promise<SummaryLine>;
 }
 export interface ViewDef {
   key: string;
@@ -161,7 +163,7 @@ export const VIEWS: ViewDef[] = [
       // log, so the entries show while it runs.
       const later = gql<{ verifyAccessLog: Verification }>('{ verifyAccessLog { ok entries brokenAt reason checkpoints lastCheckpoint { seq at } } }')
         .then(({ verifyAccessLog: v }) => chainSummary(v))
-        .catch((e: unknown) => `Could not verify the hash chain: ${e instanceof Error ? e.message : 'unknown error'}`);
+        .catch((e: unknown) => ({ text: `Could not verify the hash chain: ${e instanceof Error ? e.message : 'unknown error'}`, alert: true }));
       const d = await gql<{ accessLog: { entries: { seq: number; at: string; actorName: string; actorRole: string; operation: string; justification: string; idCount: number; detail: string | null }[] } }>(
         '{ accessLog(first: 40) { entries { seq at actorName actorRole operation justification idCount detail } } }');
       return {

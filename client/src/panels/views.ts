@@ -90,9 +90,10 @@ export async function openView(def: ViewDef): Promise<void> {
     body.dataset.rows = String(r.rows.length);
     body.dataset.summary = r.later ? 'pending' : 'ready';
     if (r.later && summary) {
-      void r.later.then((text) => {
+      void r.later.then(({ text, alert }) => {
         if (current !== def || !summary.isConnected) return;
         summary.textContent = text;
+        summary.classList.toggle('alert', alert === true);
         body.dataset.summary = 'ready';
       });
     }
