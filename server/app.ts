@@ -15,7 +15,7 @@ import { authenticate, authRouter } from './auth';
 import { AppError } from './errors';
 import { buildSchema } from './graphql/schema';
 import { buildYoga, type ServerContext } from './graphql/yoga';
-import { stdoutSink, quietSink, type LogSink } from './graphql/logger';
+import { defaultSink, type LogSink } from './graphql/logger';
 import { ensureAccessLogSchema } from './security/access-log';
 
 export async function health(): Promise<Record<string, unknown>> {
@@ -56,7 +56,7 @@ type Req = ServerContext['req'];
 export async function buildApp(opts: AppOptions = {}): Promise<express.Express> {
   const c = config();
   const production = c.NODE_ENV === 'production';
-  const log = opts.log ?? (c.NODE_ENV === 'test' ? quietSink : stdoutSink);
+  const log = opts.log ?? defaultSink(c.NODE_ENV);
   const yoga = buildYoga({ schema: buildSchema({ modules: opts.modules, modulesDir: opts.modulesDir }), production, driver: getDriver, database: database(), log });
   await ensureAccessLogSchema(getDriver(), database());
 

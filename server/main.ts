@@ -6,6 +6,7 @@ import { config } from './config';
 import { DEMO_PASSWORD, DEMO_USERS, usingLocalIssuer } from './auth';
 import { database, getDriver } from './db/driver';
 import { startCheckpoints } from './security/access-log-checkpoints';
+import { defaultSink } from './graphql/logger';
 
 function signInHelp(url: string): string {
   if (!usingLocalIssuer()) return `Sign-in: bearer tokens from ${config().OIDC_ISSUER}`;
@@ -28,8 +29,10 @@ export async function startServer(opts: AppOptions = {}): Promise<{ close(): Pro
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(c.PORT, c.HOST, resolve));
   const url = `http://${c.HOST}:${(server.address() as AddressInfo).port}`;
+  const log = opts.log ?? defaultSink(c.NODE_ENV);
   const checkpoints = startCheckpoints({
     driver: getDriver(), database: database(), file: c.ACCESS_LOG_CHECKPOINTS, everyMs: c.ACCESS_LOG_CHECKPOINT_SECONDS * 1000,
+    alarm: (msg) => log({ level: 'error', event: 'access-log-checkpoint', msg }),
   });
   console.log(`Safeguarding graph ready on ${url}  (health: ${url}/health)`);
   console.log(`Access-log checkpoints: ${c.ACCESS_LOG_CHECKPOINTS}, every ${c.ACCESS_LOG_CHECKPOINT_SECONDS} s`);

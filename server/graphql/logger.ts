@@ -7,3 +7,5 @@ export const stdoutSink: LogSink = (line) => {
 export const quietSink: LogSink = (line) => {
   if (line.level === 'error') process.stderr.write(`${JSON.stringify(line)}\n`);
 };
+/** Quiet under tests, else standard output. */
+export const defaultSink = (nodeEnv: string): LogSink => (nodeEnv === 'test' ? quietSink : stdoutSink);
