@@ -9,16 +9,17 @@ async function main(): Promise<void> {
   const { getDriver, database, closeDriver } = await import('../server/db/driver');
   const { config } = await import('../server/config');
   const { verifyAccessLog } = await import('../server/security/access-log-verify');
-  const { readCheckpoints, checkpointTime } = await import('../server/security/access-log-checkpoints');
+  const { readCheckpoints, checkpointTime } = await import('../server/security/checkpoint-file');
+  const { databaseId } = await import('../server/security/access-log-checkpoints');
   // --checkpoints may be given more than once (one file per API server).
   const given = process.argv.flatMap((a, i) => (a === '--checkpoints' ? [process.argv[i + 1] ?? ''] : []));
   if (given.some((f) => !f || f.startsWith('--'))) throw new Error('--checkpoints needs a file');
   const files = given.length ? given : [config().ACCESS_LOG_CHECKPOINTS];
   const file = files.join(', ');
-  const checkpoints = files.flatMap((f) => readCheckpoints(f));
   try {
+    const checkpoints = await readCheckpoints(files, await databaseId(getDriver(), database()));
     const r = await verifyAccessLog(getDriver(), database(), { checkpoints });
-    const w = r.witness!;
+    const w = r.checkpoints!;
     const kept = w.last
       ? `${w.checked} checkpoint(s) from ${file} found in it, the newest at entry ${w.last.seq} (${checkpointTime(w.last)})`
       : `no checkpoint of this database in ${file} yet`;

@@ -10,17 +10,8 @@
  * chain. Keep the file where the database's administrators cannot write (see
  * docs/access-matrix.md).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-
-export interface Checkpoint {
-  /** Neo4j's own id for the database (db.info()), so checkpoints of another database are told apart. */
-  db: string;
-  seq: number;
-  hash: string;
-  at: string;
-}
+import { appendCheckpoint, checkpointTime, readCheckpoints, type Checkpoint } from './checkpoint-file';
 
 /** Neo4j's id of the database: set when the store is created, not writable through Cypher. */
 export async function databaseId(driver: Driver, database: string): Promise<string> {
@@ -33,61 +24,6 @@ async function readHead(driver: Driver, database: string): Promise<{ seq: number
     `MATCH (h:AccessLogHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash`, {}, { database });
   if (records.length === 0) return undefined;
   return { seq: Number(records[0].get('seq')), hash: String(records[0].get('hash')) };
-}
-
-const HASH = /^[0-9a-f]{64}$/;
-
-/** A checkpoint's time as messages show it: 2026-11-27 22:54:53 UTC. */
-export const checkpointTime = (c: Checkpoint): string => `${c.at.slice(0, 19).replace('T', ' ')} UTC`;
-
-/** Parses one line; the error names the field. */
-function parseCheckpoint(line: string): Checkpoint {
-  let v: Record<string, unknown>;
-  try {
-    v = JSON.parse(line) as Record<string, unknown>;
-  } catch {
-    throw new Error('not a JSON object');
-  }
-  if (typeof v !== 'object' || v === null) throw new Error('not a JSON object');
-  if (typeof v.db !== 'string' || !v.db) throw new Error('db: expected the database id');
-  if (!Number.isSafeInteger(v.seq) || (v.seq as number) < 1) throw new Error('seq: expected a whole number from 1');
-  if (typeof v.hash !== 'string' || !HASH.test(v.hash)) throw new Error('hash: expected 64 hex digits');
-  if (typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) throw new Error('at: expected a date and time');
-  return { db: v.db, seq: v.seq as number, hash: v.hash, at: v.at };
-}
-
-/** Every checkpoint in the file, oldest first; none if it does not exist yet. Errors name the line. */
-export function readCheckpoints(file: string): Checkpoint[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  const lines = text.split('\n');
-  // A crash while appending can leave a partial last line; only that one may be skipped.
-  if (lines.length > 0 && !text.endsWith('\n')) lines.pop();
-  return lines.flatMap((line, i) => {
-    if (!line.trim()) return [];
-    try {
-      return [parseCheckpoint(line)];
-    } catch (e) {
-      throw new Error(`access-log checkpoints ${file}, line ${i + 1}: ${(e as Error).message}`);
-    }
-  });
-}
-
-/** Appends one line and flushes it to disk. */
-function appendCheckpoint(file: string, c: Checkpoint): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const fd = fs.openSync(file, 'a');
-  try {
-    fs.writeSync(fd, `${JSON.stringify(c)}\n`);
-    fs.fdatasyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 export interface Checkpointer {
@@ -112,7 +48,7 @@ export function startCheckpoints(opts: {
   async function once(): Promise<Checkpoint | undefined> {
     const db = await databaseId(opts.driver, opts.database);
     if (!loaded) {
-      last = readCheckpoints(opts.file).filter((c) => c.db === db).pop();
+      last = (await readCheckpoints([opts.file], db)).last;
       loaded = true;
     }
     const head = (await readHead(opts.driver, opts.database)) ?? { seq: 0, hash: '' };

@@ -8,7 +8,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { AccessLogEntry, entryHash, GENESIS_HASH } from './access-log';
-import { checkpointTime, databaseId, type Checkpoint } from './access-log-checkpoints';
+import { checkpointTime, type Checkpoint, type CheckpointIndex } from './checkpoint-file';
 
 export interface VerifyResult {
   ok: boolean;
@@ -17,13 +17,13 @@ export interface VerifyResult {
   brokenAt?: number;
   reason?: string;
   /** Present when checkpoints were given: how many of this database's were found in the chain. */
-  witness?: { checked: number; last?: Checkpoint; otherDatabases: number };
+  checkpoints?: { checked: number; last?: Checkpoint; otherDatabases: number };
 }
 
 export interface VerifyOptions {
   pageSize?: number;
-  /** Checkpoints kept outside the database (readCheckpoints); those of other databases are counted, not checked. */
-  checkpoints?: Checkpoint[];
+  /** This database's checkpoints kept outside the database (readCheckpoints). */
+  checkpoints?: CheckpointIndex;
 }
 
 /**
@@ -37,13 +37,13 @@ RETURN e {.*, at: e.atText, atMillis: e.at.epochMillis} AS e`;
 
 export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: VerifyOptions = {}): Promise<VerifyResult> {
   const pageSize = opts.pageSize ?? 5000;
-  const witness = opts.checkpoints && (await checkpointsOf(driver, database, opts.checkpoints));
+  const index = opts.checkpoints;
   let prevHash = GENESIS_HASH;
   let expectSeq = 1;
   let count = 0;
   let checked = 0;
-  const summary = (): Pick<VerifyResult, 'witness'> =>
-    (witness ? { witness: { checked, last: witness.last, otherDatabases: witness.otherDatabases } } : {});
+  const summary = (): Pick<VerifyResult, 'checkpoints'> =>
+    (index ? { checkpoints: { checked, last: index.last, otherDatabases: index.otherDatabases } } : {});
   const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, entries: count, brokenAt: seq, reason, ...summary() });
   for (;;) {
     const { records } = await driver.executeQuery(VERIFY_PAGE, { after: neo4j.int(expectSeq - 1), limit: neo4j.int(pageSize) }, { database });
@@ -55,12 +55,11 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: 
       const { hash, atMillis: _m, atText: _t, ...fields } = raw;
       const recomputed = entryHash({ ...fields, ids: [...(fields.ids ?? [])], actorAgency: fields.actorAgency ?? null });
       if (recomputed !== hash) return fail(raw.seq, `entry ${raw.seq}: content does not match its hash`);
-      const kept = witness?.bySeq.get(raw.seq) ?? [];
-      const other = kept.find((k) => k.hash !== hash);
-      if (other) {
-        return fail(raw.seq, `entry ${raw.seq} is not the entry checkpointed outside the database at ${checkpointTime(other)}: the log was rewritten at or before it`);
+      const kept = index?.check(raw.seq, hash);
+      if (kept?.other) {
+        return fail(raw.seq, `entry ${raw.seq} is not the entry checkpointed outside the database at ${checkpointTime(kept.other)}: the log was rewritten at or before it`);
       }
-      checked += kept.length;
+      if (kept?.checkpointed) checked += 1;
       prevHash = hash;
       expectSeq += 1;
       count += 1;
@@ -74,18 +73,8 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: 
   if (headSeq !== count || headHash !== prevHash) {
     return fail(count + 1, `the head says ${headSeq} entries but the chain holds ${count}: entries were removed or added outside the log`);
   }
-  if (witness?.last && witness.last.seq > count) {
-    return fail(count + 1, `entry ${witness.last.seq} was checkpointed outside the database at ${checkpointTime(witness.last)}, but the log now ends at entry ${count}: entries were removed`);
+  if (index?.last && index.last.seq > count) {
+    return fail(count + 1, `entry ${index.last.seq} was checkpointed outside the database at ${checkpointTime(index.last)}, but the log now ends at entry ${count}: entries were removed`);
   }
   return { ok: true, entries: count, ...summary() };
-}
-
-/** This database's checkpoints by sequence number, and the newest. */
-async function checkpointsOf(driver: Driver, database: string, all: Checkpoint[]) {
-  const db = await databaseId(driver, database);
-  const mine = all.filter((c) => c.db === db);
-  const bySeq = new Map<number, Checkpoint[]>();
-  for (const c of mine) bySeq.set(c.seq, [...(bySeq.get(c.seq) ?? []), c]);
-  const last = mine.reduce<Checkpoint | undefined>((a, c) => (!a || c.seq > a.seq ? c : a), undefined);
-  return { bySeq, last, otherDatabases: all.length - mine.length };
 }

@@ -6,7 +6,8 @@ import { readRows } from '../../graphql/cypher';
 import { requireCapability, requireJustification } from '../../security/policy';
 import { appendAccessLog } from '../../security/access-log';
 import { verifyAccessLog } from '../../security/access-log-verify';
-import { readCheckpoints, type Checkpoint } from '../../security/access-log-checkpoints';
+import { readCheckpoints, type CheckpointIndex } from '../../security/checkpoint-file';
+import { databaseId } from '../../security/access-log-checkpoints';
 import { config } from '../../config';
 
 interface Filter { from?: string | null; to?: string | null; actorId?: string | null; operation?: string | null; recordId?: string | null }
@@ -41,15 +42,15 @@ export async function accessLogPage(ctx: RequestContext, args: PageArgs, withIds
 
 export async function verify(ctx: RequestContext) {
   requireCapability(ctx, 'accessLog');
-  let checkpoints: Checkpoint[];
+  let checkpoints: CheckpointIndex;
   try {
-    checkpoints = readCheckpoints(config().ACCESS_LOG_CHECKPOINTS);
+    checkpoints = await readCheckpoints([config().ACCESS_LOG_CHECKPOINTS], await databaseId(ctx.driver, ctx.database));
   } catch (e) {
     // An unreadable checkpoint file is itself a sign of tampering: reported, not masked.
     return { ok: false, entries: 0, brokenAt: null, reason: (e as Error).message, checkpoints: 0, lastCheckpoint: null };
   }
   const v = await verifyAccessLog(ctx.driver, ctx.database, { checkpoints });
-  return { ...v, checkpoints: v.witness?.checked ?? 0, lastCheckpoint: v.witness?.last ?? null };
+  return { ...v, checkpoints: v.checkpoints?.checked ?? 0, lastCheckpoint: v.checkpoints?.last ?? null };
 }
 
 const csvCell = (v: unknown): string => {

@@ -11,7 +11,8 @@ import { freshGraph, closeDriver, driver } from '../../../tests/support/db';
 import { removeNewestEntries } from '../../../tests/support/tamper';
 import { appendAccessLog, entryHash, systemActor, type AccessLogEntry } from '../access-log';
 import { verifyAccessLog } from '../access-log-verify';
-import { databaseId, readCheckpoints, startCheckpoints, type Checkpointer } from '../access-log-checkpoints';
+import { databaseId, startCheckpoints, type Checkpointer } from '../access-log-checkpoints';
+import { CheckpointIndex, readCheckpoints } from '../checkpoint-file';
 
 let dir: string;
 let file: string;
@@ -24,7 +25,9 @@ const checkpointer = (): Checkpointer => {
 };
 const append = (n: number) => Promise.all(Array.from({ length: n }, (_, i) =>
   appendAccessLog(systemActor('test', driver()), { operation: 'consultation', justification: `CASE-${i}`, ids: [`p${i}`] })));
-const verify = () => verifyAccessLog(driver(), 'neo4j', { checkpoints: readCheckpoints(file) });
+const verify = async () => verifyAccessLog(driver(), 'neo4j', { checkpoints: await readCheckpoints([file], await databaseId(driver(), 'neo4j')) });
+/** The sequence numbers written to the file, in order. */
+const fileSeqs = () => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { seq: number }).seq);
 
 /** Someone with write access to Neo4j edits an entry and recomputes its hash and every later one (sha256 needs no key), then the head. */
 async function rewrite(seq: number): Promise<void> {
@@ -75,7 +78,7 @@ describe('what the chain alone does not find', () => {
     await checkpointer().tick();
     await append(3);
     await removeNewestEntries(6);
-    expect(await verify()).toMatchObject({ ok: true, entries: 6, witness: { checked: 1, last: { seq: 5 } } });
+    expect(await verify()).toMatchObject({ ok: true, entries: 6, checkpoints: { checked: 1, last: { seq: 5 } } });
   });
 });
 
@@ -92,13 +95,13 @@ describe('the checkpointer', () => {
     expect(await restarted.tick()).toBeUndefined(); // entry 3 is already in the file
     await append(2);
     expect((await restarted.tick())?.seq).toBe(5);
-    expect(readCheckpoints(file).map((c) => c.seq)).toEqual([3, 5]);
+    expect(fileSeqs()).toEqual([3, 5]);
 
     await removeNewestEntries(4);
     expect(await restarted.tick()).toBeUndefined();
     expect(await restarted.tick()).toBeUndefined();
     expect(alarms).toEqual([expect.stringMatching(/^ACCESS LOG ALARM: the log now ends at entry 4, but entry 5 was checkpointed at .+: entries were removed outside the log/)]);
-    expect(readCheckpoints(file).map((c) => c.seq)).toEqual([3, 5]);
+    expect(fileSeqs()).toEqual([3, 5]);
     expect((await verify()).ok).toBe(false);
   });
 
@@ -109,26 +112,58 @@ describe('the checkpointer', () => {
       await c.tick();
     }
     fs.appendFileSync(file, `${JSON.stringify({ db: 'another-database', seq: 99, hash: 'a'.repeat(64), at: '2026-01-01T00:00:00.000Z' })}\n`);
-    expect(await verify()).toMatchObject({ ok: true, entries: 12, witness: { checked: 3, last: { seq: 12 }, otherDatabases: 1 } });
-    expect(await verifyAccessLog(driver(), 'neo4j', { checkpoints: [] })).toMatchObject({ ok: true, witness: { checked: 0, otherDatabases: 0 } });
+    expect(await verify()).toMatchObject({ ok: true, entries: 12, checkpoints: { checked: 3, last: { seq: 12 }, otherDatabases: 1 } });
+    const none = new CheckpointIndex(await databaseId(driver(), 'neo4j'));
+    expect(await verifyAccessLog(driver(), 'neo4j', { checkpoints: none })).toMatchObject({ ok: true, checkpoints: { checked: 0, otherDatabases: 0 } });
   });
 });
 
 describe('the checkpoint file', () => {
-  it('is empty when missing; a damaged line is named with its field; a partial last line (a crash mid-write) is skipped', () => {
-    expect(readCheckpoints(file)).toEqual([]);
-    const good = JSON.stringify({ db: 'x', seq: 1, hash: 'b'.repeat(64), at: '2026-11-27T10:00:00.000Z' });
-    fs.writeFileSync(file, `${good}\n{"db":"x","seq":2,"ha`);
-    expect(readCheckpoints(file)).toHaveLength(1);
-    for (const [line, field] of [
-      [JSON.stringify({ db: 'x', seq: 0, hash: 'b'.repeat(64), at: '2026-11-27T10:00:00Z' }), 'seq'],
+  const line = (seq: number, hash: string, db = 'x') => JSON.stringify({ db, seq, hash, at: '2026-11-27T10:00:00.000Z' });
+  const A = 'a'.repeat(64);
+  const B = 'b'.repeat(64);
+
+  it('is empty when missing; a damaged line is named with its field; only a partial last line (a crash mid-write) is skipped', async () => {
+    expect((await readCheckpoints([file], 'x')).last).toBeUndefined();
+    fs.writeFileSync(file, `${line(1, B)}\n{"db":"x","seq":2,"ha`);
+    expect((await readCheckpoints([file], 'x')).last?.seq).toBe(1);
+    fs.writeFileSync(file, `${line(1, B)}\n{"db":"x","seq":2,"ha\n${line(3, B)}`);
+    await expect(readCheckpoints([file], 'x')).rejects.toThrow(`access-log checkpoints ${file}, line 2: not a JSON object`);
+    for (const [bad, field] of [
+      [JSON.stringify({ db: 'x', seq: 0, hash: B, at: '2026-11-27T10:00:00Z' }), 'seq'],
       [JSON.stringify({ db: 'x', seq: 2, hash: 'not-a-hash', at: '2026-11-27T10:00:00Z' }), 'hash'],
-      [JSON.stringify({ seq: 2, hash: 'b'.repeat(64), at: '2026-11-27T10:00:00Z' }), 'db'],
-      [JSON.stringify({ db: 'x', seq: 2, hash: 'b'.repeat(64), at: 'yesterday' }), 'at'],
+      [JSON.stringify({ seq: 2, hash: B, at: '2026-11-27T10:00:00Z' }), 'db'],
+      [JSON.stringify({ db: 'x', seq: 2, hash: B, at: 'yesterday' }), 'at'],
       ['not json', 'not a JSON object'],
     ]) {
-      fs.writeFileSync(file, `${good}\n${line}\n`);
-      expect(() => readCheckpoints(file)).toThrow(`access-log checkpoints ${file}, line 2: ${field}`);
+      fs.writeFileSync(file, `${line(1, B)}\n${bad}\n`);
+      await expect(readCheckpoints([file], 'x')).rejects.toThrow(`access-log checkpoints ${file}, line 2: ${field}`);
     }
+  });
+
+  it("indexes one database's checkpoints from several files; two that disagree about an entry both count", async () => {
+    const second = path.join(dir, 'second.jsonl');
+    fs.writeFileSync(file, `${line(1, A)}\n${line(4, B)}\n${line(2, A, 'other')}\n`);
+    fs.writeFileSync(second, `${line(4, B)}\n${line(6, A)}\n${line(3, A)}\n${line(6, B)}\n`);
+    const index = await readCheckpoints([file, second], 'x');
+    expect([index.last?.seq, index.otherDatabases]).toEqual([6, 1]);
+    expect(index.check(1, A)).toEqual({ checkpointed: true });
+    expect(index.check(1, B)).toEqual({ checkpointed: true, other: expect.objectContaining({ seq: 1, hash: A, at: '2026-11-27T10:00:00.000Z' }) });
+    expect(index.check(2, A)).toEqual({ checkpointed: false });
+    expect(index.check(3, A)).toEqual({ checkpointed: true });
+    expect(index.check(4, B).other).toBeUndefined();
+    expect(index.check(6, A).other).toMatchObject({ hash: B });
+    expect(index.check(6, B).other).toMatchObject({ hash: A });
+  });
+
+  it('holds thousands of checkpoints, in any order', async () => {
+    const hash = (seq: number) => seq.toString(16).padStart(64, '0');
+    const seqs = Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 5000) + 1); // every number once, shuffled
+    fs.writeFileSync(file, seqs.map((seq) => `${line(seq, hash(seq))}\n`).join(''));
+    const index = await readCheckpoints([file], 'x');
+    expect(index.last?.seq).toBe(5000);
+    for (const seq of [1, 2, 2500, 4999, 5000]) expect(index.check(seq, hash(seq))).toEqual({ checkpointed: true });
+    expect(index.check(5001, hash(5001))).toEqual({ checkpointed: false });
+    expect(index.check(77, hash(78)).other).toMatchObject({ seq: 77, hash: hash(77) });
   });
 });
