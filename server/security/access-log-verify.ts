@@ -35,6 +35,9 @@ export const VERIFY_PAGE = `MATCH (e:AccessLogEntry) WHERE e.seq > $after
 WITH e ORDER BY e.seq LIMIT $limit
 RETURN e {.*, at: e.atText, atMillis: e.at.epochMillis} AS e`;
 
+/** Reads on after the head has moved at most this often (each round takes milliseconds). */
+const MAX_CATCH_UP_ROUNDS = 100;
+
 export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: VerifyOptions = {}): Promise<VerifyResult> {
   const pageSize = opts.pageSize ?? 5000;
   const index = opts.checkpoints;
@@ -45,33 +48,44 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: 
   const summary = (): Pick<VerifyResult, 'checkpoints'> =>
     (index ? { checkpoints: { checked, last: index.last, otherDatabases: index.otherDatabases } } : {});
   const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, entries: count, brokenAt: seq, reason, ...summary() });
-  for (;;) {
-    const { records } = await driver.executeQuery(VERIFY_PAGE, { after: neo4j.int(expectSeq - 1), limit: neo4j.int(pageSize) }, { database });
-    for (const r of records) {
-      const raw = r.get('e') as AccessLogEntry & { atMillis: number; atText: string };
-      if (raw.seq !== expectSeq) return fail(expectSeq, `entry ${expectSeq} is missing (next is ${raw.seq})`);
-      if (raw.prevHash !== prevHash) return fail(raw.seq, `entry ${raw.seq} does not point at the previous entry's hash`);
-      if (Date.parse(raw.at) !== raw.atMillis) return fail(raw.seq, `entry ${raw.seq}: its time was altered`);
-      const { hash, atMillis: _m, atText: _t, ...fields } = raw;
-      const recomputed = entryHash({ ...fields, ids: [...(fields.ids ?? [])], actorAgency: fields.actorAgency ?? null });
-      if (recomputed !== hash) return fail(raw.seq, `entry ${raw.seq}: content does not match its hash`);
-      const kept = index?.check(raw.seq, hash);
-      if (kept?.other) {
-        return fail(raw.seq, `entry ${raw.seq} is not the entry checkpointed outside the database at ${checkpointTime(kept.other)}: the log was rewritten at or before it`);
+  /** Reads on from entry `expectSeq` to the end of the log; a failure if the chain breaks. */
+  const walk = async (): Promise<VerifyResult | undefined> => {
+    for (;;) {
+      const { records } = await driver.executeQuery(VERIFY_PAGE, { after: neo4j.int(expectSeq - 1), limit: neo4j.int(pageSize) }, { database });
+      for (const r of records) {
+        const raw = r.get('e') as AccessLogEntry & { atMillis: number; atText: string };
+        if (raw.seq !== expectSeq) return fail(expectSeq, `entry ${expectSeq} is missing (next is ${raw.seq})`);
+        if (raw.prevHash !== prevHash) return fail(raw.seq, `entry ${raw.seq} does not point at the previous entry's hash`);
+        if (Date.parse(raw.at) !== raw.atMillis) return fail(raw.seq, `entry ${raw.seq}: its time was altered`);
+        const { hash, atMillis: _m, atText: _t, ...fields } = raw;
+        const recomputed = entryHash({ ...fields, ids: [...(fields.ids ?? [])], actorAgency: fields.actorAgency ?? null });
+        if (recomputed !== hash) return fail(raw.seq, `entry ${raw.seq}: content does not match its hash`);
+        const kept = index?.check(raw.seq, hash);
+        if (kept?.other) {
+          return fail(raw.seq, `entry ${raw.seq} is not the entry checkpointed outside the database at ${checkpointTime(kept.other)}: the log was rewritten at or before it`);
+        }
+        if (kept?.checkpointed) checked += 1;
+        prevHash = hash;
+        expectSeq += 1;
+        count += 1;
       }
-      if (kept?.checkpointed) checked += 1;
-      prevHash = hash;
-      expectSeq += 1;
-      count += 1;
+      if (records.length < pageSize) return undefined;
     }
-    if (records.length < pageSize) break;
-  }
-  const { records } = await driver.executeQuery(
-    `OPTIONAL MATCH (h:AccessLogHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash`, {}, { database });
-  const headSeq = records[0].get('seq') ?? 0;
-  const headHash = records[0].get('hash') ?? GENESIS_HASH;
-  if (headSeq !== count || headHash !== prevHash) {
-    return fail(count + 1, `the head says ${headSeq} entries but the chain holds ${count}: entries were removed or added outside the log`);
+  };
+  // A live log grows while it is read: an append between the last page and reading the head moves
+  // the head on. Read on from where the walk stopped until the head is where the chain ends.
+  for (let round = 0; ; round++) {
+    const broken = await walk();
+    if (broken) return broken;
+    const { records } = await driver.executeQuery(
+      `OPTIONAL MATCH (h:AccessLogHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash`, {}, { database });
+    const headSeq = records[0].get('seq') ?? 0;
+    const headHash = records[0].get('hash') ?? GENESIS_HASH;
+    if (headSeq > count && round < MAX_CATCH_UP_ROUNDS) continue;
+    if (headSeq !== count || headHash !== prevHash) {
+      return fail(count + 1, `the head says ${headSeq} entries but the chain holds ${count}: entries were removed or added outside the log`);
+    }
+    break;
   }
   if (index?.last && index.last.seq > count) {
     return fail(count + 1, `entry ${index.last.seq} was checkpointed outside the database at ${checkpointTime(index.last)}, but the log now ends at entry ${count}: entries were removed`);

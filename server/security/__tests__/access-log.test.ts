@@ -78,6 +78,30 @@ describe('access log (real Neo4j)', () => {
     expect(await verifyAccessLog(driver(), 'neo4j', { pageSize: 7 })).toEqual({ ok: true, entries: 300 });
   });
 
+  it('verifies while entries are still being appended (a live log): the check follows the head instead of calling it broken', async () => {
+    await Promise.all(Array.from({ length: 30 }, (_, i) => appendAccessLog(ctx(), { operation: 'consultation', justification: `CASE-${i}`, ids: [`p${i}`] })));
+    let appending = true;
+    let appended = 0;
+    const writer = (async () => {
+      while (appending) {
+        await appendAccessLog(ctx(), { operation: 'consultation', justification: 'CASE-LIVE', ids: ['p-live'] });
+        appended += 1;
+      }
+    })();
+    try {
+      for (let round = 0; round < 10; round++) {
+        const v = await verifyAccessLog(driver(), 'neo4j', { pageSize: 4 });
+        expect(v).toMatchObject({ ok: true });
+        expect(v.entries).toBeGreaterThanOrEqual(30);
+      }
+    } finally {
+      appending = false;
+      await writer;
+    }
+    expect(appended).toBeGreaterThan(10);
+    expect(await verifyAccessLog(driver())).toEqual({ ok: true, entries: 30 + appended });
+  });
+
   it('an empty log verifies', async () => {
     expect(await verifyAccessLog(driver())).toEqual({ ok: true, entries: 0 });
   });
