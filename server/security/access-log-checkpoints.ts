@@ -10,7 +10,7 @@
  * chain. Keep the file where the database's administrators cannot write (see
  * docs/access-matrix.md).
  */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { appendCheckpoint, checkpointTime, readCheckpoints, type Checkpoint } from './checkpoint-file';
 
 /** Neo4j's id of the database: set when the store is created, not writable through Cypher. */
@@ -19,11 +19,14 @@ export async function databaseId(driver: Driver, database: string): Promise<stri
   return String(records[0].get('id'));
 }
 
-async function readHead(driver: Driver, database: string): Promise<{ seq: number; hash: string } | undefined> {
+/** The head, and the hash the log now holds for entry `seq` (the last one checkpointed). */
+async function readHead(driver: Driver, database: string, seq: number): Promise<{ seq: number; hash: string; hashAtSeq: string | null }> {
   const { records } = await driver.executeQuery(
-    `MATCH (h:AccessLogHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash`, {}, { database });
-  if (records.length === 0) return undefined;
-  return { seq: Number(records[0].get('seq')), hash: String(records[0].get('hash')) };
+    `OPTIONAL MATCH (h:AccessLogHead {id: 'head'})
+     OPTIONAL MATCH (e:AccessLogEntry {seq: $seq})
+     RETURN h.seq AS seq, h.hash AS hash, e.hash AS hashAtSeq`, { seq: neo4j.int(seq) }, { database });
+  const r = records[0];
+  return { seq: Number(r.get('seq') ?? 0), hash: String(r.get('hash') ?? ''), hashAtSeq: r.get('hashAtSeq') as string | null };
 }
 
 export interface Checkpointer {
@@ -33,8 +36,9 @@ export interface Checkpointer {
 }
 
 /**
- * Checkpoints the log: a line each time the head has moved on, checked every `everyMs`.
- * A head that went back, or changed without growing, is reported through `alarm` and not written.
+ * Checkpoints the log: a line each time the head has moved on, checked every `everyMs`. If the
+ * entry last checkpointed has gone or changed, `alarm` says so at once (verification will fail);
+ * a head that went back is not written.
  */
 export function startCheckpoints(opts: {
   driver: Driver; database: string; file: string; everyMs?: number; alarm?: (message: string) => void;
@@ -42,7 +46,7 @@ export function startCheckpoints(opts: {
   const alarm = opts.alarm ?? ((m: string) => console.error(m));
   let last: Checkpoint | undefined;
   let loaded = false;
-  let alarmedAt = '';
+  let alarmed = '';
   let running: Promise<Checkpoint | undefined> | undefined;
 
   async function once(): Promise<Checkpoint | undefined> {
@@ -51,18 +55,16 @@ export function startCheckpoints(opts: {
       last = (await readCheckpoints([opts.file], db)).last;
       loaded = true;
     }
-    const head = (await readHead(opts.driver, opts.database)) ?? { seq: 0, hash: '' };
-    if (last && (head.seq < last.seq || (head.seq === last.seq && head.hash !== last.hash))) {
-      const seen = `${head.seq}:${head.hash}`;
-      if (alarmedAt !== seen) {
-        alarm(head.seq < last.seq
-          ? `ACCESS LOG ALARM: the log now ends at entry ${head.seq}, but entry ${last.seq} was checkpointed at ${checkpointTime(last)}: entries were removed outside the log. Run npm run verify-log.`
-          : `ACCESS LOG ALARM: entry ${head.seq} is not the one checkpointed at ${checkpointTime(last)}: the log was rewritten outside it. Run npm run verify-log.`);
-        alarmedAt = seen;
-      }
-      return undefined;
+    const head = await readHead(opts.driver, opts.database, last?.seq ?? 0);
+    // The entry last checkpointed must still be there, unchanged, however far the log has grown since.
+    if (last && (head.seq < last.seq || head.hashAtSeq !== last.hash || (head.seq === last.seq && head.hash !== last.hash))) {
+      const message = head.seq < last.seq
+        ? `ACCESS LOG ALARM: the log now ends at entry ${head.seq}, but entry ${last.seq} was checkpointed at ${checkpointTime(last)}: entries were removed outside the log. Run npm run verify-log.`
+        : `ACCESS LOG ALARM: entry ${last.seq} is not the one checkpointed at ${checkpointTime(last)}: the log was rewritten outside it. Run npm run verify-log.`;
+      if (message !== alarmed) alarm(message);
+      alarmed = message;
     }
-    if (head.seq === 0 || head.seq === last?.seq) return undefined;
+    if (head.seq <= (last?.seq ?? 0)) return undefined;
     const c: Checkpoint = { db, seq: head.seq, hash: head.hash, at: new Date().toISOString() };
     appendCheckpoint(opts.file, c);
     last = c;

@@ -83,7 +83,7 @@ describe('what the chain alone does not find', () => {
 });
 
 describe('the checkpointer', () => {
-  it('writes a line only when the log grew, picks up its file after a restart, and alarms when the head went back', async () => {
+  it('writes a line only when the log grew, picks up its file after a restart, and alarms when the entry last checkpointed went or changed', async () => {
     const first = checkpointer();
     expect(await first.tick()).toBeUndefined(); // empty log
     await append(3);
@@ -103,6 +103,15 @@ describe('the checkpointer', () => {
     expect(alarms).toEqual([expect.stringMatching(/^ACCESS LOG ALARM: the log now ends at entry 4, but entry 5 was checkpointed at .+: entries were removed outside the log/)]);
     expect(fileSeqs()).toEqual([3, 5]);
     expect((await verify()).ok).toBe(false);
+
+    // The log grows past the removed entries: the new head is checkpointed, and the alarm says that
+    // entry 5 is no longer the one checkpointed.
+    await append(3);
+    expect((await restarted.tick())?.seq).toBe(7);
+    expect(alarms[1]).toMatch(/^ACCESS LOG ALARM: entry 5 is not the one checkpointed at .+: the log was rewritten outside it/);
+    expect(await restarted.tick()).toBeUndefined();
+    expect(alarms).toHaveLength(2);
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: 5 });
   });
 
   it('every checkpoint must match: an intact log checks all of them, and counts those of other databases apart', async () => {
