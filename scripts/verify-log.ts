@@ -15,14 +15,14 @@ async function main(): Promise<void> {
   const given = process.argv.flatMap((a, i) => (a === '--checkpoints' ? [process.argv[i + 1] ?? ''] : []));
   if (given.some((f) => !f || f.startsWith('--'))) throw new Error('--checkpoints needs a file');
   const files = given.length ? given : [config().ACCESS_LOG_CHECKPOINTS];
-  const file = files.join(', ');
+  const named = files.join(', ');
   try {
     const checkpoints = await readCheckpoints(files, await databaseId(getDriver(), database()));
     const r = await verifyAccessLog(getDriver(), database(), { checkpoints });
     const w = r.checkpoints!;
     const kept = w.last
-      ? `${w.checked} checkpoint(s) from ${file} found in it, the newest at entry ${w.last.seq} (${checkpointTime(w.last)})`
-      : `no checkpoint of this database in ${file} yet`;
+      ? `${w.checked} checkpoint(s) from ${named} found in it, the newest at entry ${w.last.seq} (${checkpointTime(w.last)})`
+      : `no checkpoint of this database in ${named} yet`;
     const others = w.otherDatabases ? `; ${w.otherDatabases} checkpoint(s) of other databases ignored` : '';
     if (r.ok) console.log(`Access log intact: ${r.entries} entries, hash chain verified; ${kept}${others}`);
     else console.error(`Access log BROKEN at entry ${r.brokenAt}: ${r.reason} (${r.entries} entries verified before it)`);
