@@ -136,11 +136,14 @@ export class CheckpointIndex {
 export async function readCheckpoints(files: readonly string[], db: string): Promise<CheckpointIndex> {
   const index = new CheckpointIndex(db);
   for (const file of files) {
-    if (!fs.existsSync(file)) continue;
-    const endsWithNewline = fileEndsWithNewline(file);
+    const size = sizeOf(file);
+    if (!size) continue;
+    const endsWithNewline = byteAt(file, size - 1) === 0x0a;
+    // Only what was there at the start: the server may append while an auditor verifies.
+    const input = fs.createReadStream(file, { encoding: 'utf8', end: size - 1 });
     let lineNo = 0;
     let pending: Error | undefined;
-    for await (const line of readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
       lineNo += 1;
       if (pending) throw pending;
       if (!line.trim()) continue;
@@ -156,14 +159,22 @@ export async function readCheckpoints(files: readonly string[], db: string): Pro
   return index;
 }
 
-function fileEndsWithNewline(file: string): boolean {
-  const { size } = fs.statSync(file);
-  if (size === 0) return true;
+/** The file's size; undefined if it does not exist (yet). */
+function sizeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).size;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+function byteAt(file: string, position: number): number {
   const fd = fs.openSync(file, 'r');
   try {
-    const last = Buffer.alloc(1);
-    fs.readSync(fd, last, 0, 1, size - 1);
-    return last[0] === 0x0a;
+    const one = Buffer.alloc(1);
+    fs.readSync(fd, one, 0, 1, position);
+    return one[0];
   } finally {
     fs.closeSync(fd);
   }
