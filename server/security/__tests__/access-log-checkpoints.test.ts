@@ -150,6 +150,13 @@ describe('the checkpoint file', () => {
     }
   });
 
+  it('reads only what the file held when reading began: a line being appended meanwhile is not taken for damage', async () => {
+    fs.writeFileSync(file, `${line(1, A)}\n${line(2, B)}\n`);
+    const reading = readCheckpoints([file], 'x');
+    fs.appendFileSync(file, '{"db":"x","seq":3,'); // the server, halfway through writing its next line
+    expect((await reading).last?.seq).toBe(2);
+  });
+
   it("indexes one database's checkpoints from several files; two that disagree about an entry both count", async () => {
     const second = path.join(dir, 'second.jsonl');
     fs.writeFileSync(file, `${line(1, A)}\n${line(4, B)}\n${line(2, A, 'other')}\n`);
