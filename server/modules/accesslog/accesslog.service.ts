@@ -40,8 +40,25 @@ export async function accessLogPage(ctx: RequestContext, args: PageArgs, withIds
   return { entries, nextBefore: entries.length === first ? entries[entries.length - 1].seq : null };
 }
 
-export async function verify(ctx: RequestContext) {
+type Verification = Awaited<ReturnType<typeof checkWholeLog>>;
+
+/**
+ * The whole-log check reads every entry (about half a minute per million). Auditors who open the
+ * screen while one is running share its result instead of each starting another.
+ */
+const running = new Map<string, Promise<Verification>>();
+
+export function verify(ctx: RequestContext): Promise<Verification> {
   requireCapability(ctx, 'accessLog');
+  let check = running.get(ctx.database);
+  if (!check) {
+    check = checkWholeLog(ctx).finally(() => running.delete(ctx.database));
+    running.set(ctx.database, check);
+  }
+  return check;
+}
+
+async function checkWholeLog(ctx: RequestContext) {
   let checkpoints: CheckpointIndex;
   try {
     checkpoints = await readCheckpoints([config().ACCESS_LOG_CHECKPOINTS], await databaseId(ctx.driver, ctx.database));

@@ -12,6 +12,9 @@ import { load } from '../../../db/loader';
 import fs from 'node:fs';
 import { config } from '../../../config';
 import { startCheckpoints } from '../../../security/access-log-checkpoints';
+import { VERIFY_PAGE } from '../../../security/access-log-verify';
+import { verify } from '../accesslog.service';
+import type { RequestContext } from '../../../graphql/context';
 
 let api: TestApi;
 const logCount = async () => Number((await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN count(e) AS n')).records[0].get('n'));
@@ -108,5 +111,29 @@ describe('checkpoints kept outside the database', () => {
     fs.appendFileSync(file, 'half a line that is not JSON\n');
     const damaged = (await api.gql('aud.auditor', VERIFY)).body.data.verifyAccessLog;
     expect(damaged).toMatchObject({ ok: false, reason: `access-log checkpoints ${file}, line 2: not a JSON object` });
+  });
+
+  it('auditors who ask while a check is running share it: one pass over the log, not one each', async () => {
+    const auditor: RequestContext = {
+      user: { id: 'aud.auditor', name: 'Aud Auditor (demo)', role: 'auditor' },
+      requestId: 'req-audit', driver: driver(), database: 'neo4j',
+    };
+    fs.rmSync(config().ACCESS_LOG_CHECKPOINTS, { force: true }); // the test above damaged it
+    const spy = jest.spyOn(driver(), 'executeQuery');
+    const pages = () => spy.mock.calls.filter(([q]) => q === VERIFY_PAGE).length;
+    try {
+      await verify(auditor);
+      const onePass = pages();
+      expect(onePass).toBeGreaterThan(0);
+      spy.mockClear();
+      const [first, second] = await Promise.all([verify(auditor), verify(auditor)]);
+      expect(second).toBe(first);
+      expect(pages()).toBe(onePass);
+      spy.mockClear();
+      await verify(auditor); // once it has finished, the next one checks again
+      expect(pages()).toBe(onePass);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
