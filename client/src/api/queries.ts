@@ -5,7 +5,7 @@
 import { gql } from './client';
 import type { ApiEdge, ApiNode } from '../graph/elements';
 import type { Viewer } from '../state';
-import { orderFacts } from './facts';
+import { PROVENANCE_KEYS, profileFacts } from './facts';
 
 export interface SearchHit { id: string; labels: string[]; name: string; kind: string; detail?: string; properties?: Record<string, unknown> }
 export interface Subgraph { nodes: ApiNode[]; edges: ApiEdge[]; truncated: boolean; hiddenByLimit: number; hiddenByAccess: number }
@@ -44,8 +44,6 @@ export interface Profile {
   provenance?: Record<string, unknown>; riskTrend?: { direction: string; points: { at: string; score: number }[] } | null; hidden: number;
 }
 
-const PROVENANCE_KEYS = new Set(['source', 'sourceRef', 'recordedAt', 'validFrom', 'validTo', 'gradingScheme', 'sourceEval', 'assessment', 'handling', 'conditions', 'reviewBy', 'status', 'sharedWith']);
-
 export async function profile(id: string): Promise<Profile> {
   const d = await gql<{ profile: { node: { labels: string[]; properties: Record<string, unknown> }; flags: string[]; timeline: TimelineItem[]; relationships: ProfileLink[]; riskTrend: Profile['riskTrend']; hiddenByAccess: number } }>(
     `query Profile($id: ID!) { profile(id: $id) {
@@ -57,7 +55,7 @@ export async function profile(id: string): Promise<Profile> {
   const props = p.node.properties;
   const hasProvenance = Object.keys(props).some((k) => PROVENANCE_KEYS.has(k) && k !== 'source' && k !== 'sharedWith');
   return {
-    facts: orderFacts(p.node.labels, Object.entries(props).filter(([k]) => !PROVENANCE_KEYS.has(k) && k !== 'id')),
+    facts: profileFacts(p.node.labels, props),
     flags: p.flags, timeline: p.timeline, links: p.relationships, riskTrend: p.riskTrend, hidden: p.hiddenByAccess,
     provenance: hasProvenance ? props : { source: props.source, sharedWith: props.sharedWith },
   };

@@ -4,7 +4,7 @@
  */
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
 import { profile, type Profile } from '../api/queries';
-import { orderFacts } from '../api/facts';
+import { profileFacts } from '../api/facts';
 import { ApiError } from '../api/client';
 import { VISUALS, type VisualClass } from '../graph/kinds';
 import { $, el, fmtDate } from '../ui/dom';
@@ -62,8 +62,7 @@ export function showEdge(e: EdgeSingular): void {
 /** What the canvas already holds about a node (properties from the API), shown at once. */
 function localSections(d: Record<string, unknown>): HTMLElement[] {
   const p = (d.props ?? {}) as Record<string, unknown>;
-  const skip = new Set(['id', 'name', 'source', 'sourceRef', 'recordedAt', 'validFrom', 'validTo', 'gradingScheme', 'sourceEval', 'assessment', 'handling', 'conditions', 'reviewBy', 'status', 'sharedWith']);
-  const facts = orderFacts((d.labels ?? []) as string[], Object.entries(p).filter(([k]) => !skip.has(k)));
+  const facts = profileFacts((d.labels ?? []) as string[], p);
   const out = [el('section', {}, el('h3', {}, 'Profile'), dl(facts))];
   if (d.cls === 'event' || p.sourceRef || p.gradingScheme) out.push(provenance(p));
   else if (p.source) out.push(el('section', {}, el('h3', {}, 'Provenance'), dl([['Source', agencyName(p.source)], ['Shared with', p.sharedWith]])));

@@ -59,9 +59,10 @@ export function verify(ctx: RequestContext): Promise<Verification> {
 }
 
 async function checkWholeLog(ctx: RequestContext) {
+  const db = await databaseId(ctx.driver, ctx.database);
   let checkpoints: CheckpointIndex;
   try {
-    checkpoints = await readCheckpoints([config().ACCESS_LOG_CHECKPOINTS], await databaseId(ctx.driver, ctx.database));
+    checkpoints = await readCheckpoints([config().ACCESS_LOG_CHECKPOINTS], db);
   } catch (e) {
     // An unreadable checkpoint file is itself a sign of tampering: reported, not masked.
     return { ok: false, entries: 0, brokenAt: null, reason: (e as Error).message, checkpoints: 0, lastCheckpoint: null };
