@@ -22,7 +22,7 @@ const OK_PREFIX = Buffer.from('{"data":{"neighbourhood":{"nodes":[');
 const OK_SUFFIX = Buffer.from('}}}');
 const FULL_CHECK_EVERY = 25;
 
-interface Job { url: string; token: string; ids: string[]; hops: number; total: number; concurrency: number; offset: number; query: string }
+interface Job { url: string; token: string; ids: string[]; hops: number; total: number; seconds?: number; concurrency: number; offset: number; query: string }
 
 const looksWhole = (body: Buffer): boolean =>
   body.length > OK_PREFIX.length + OK_SUFFIX.length
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     } finally {
       idle.push(conn);
     }
-  });
+  }, job.seconds ?? Infinity);
   const client = +((ownCpuMs() - cpu0) / Math.max(1, result.count)).toFixed(2);
   idle.forEach((c) => c.close());
   process.stdout.write(`${JSON.stringify({ ...result, cpuMsPerRequest: { client } })}\n`);

@@ -10,13 +10,18 @@ export interface LoadResult {
 export const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
-export async function closedLoop(concurrency: number, total: number, once: (i: number) => Promise<void>): Promise<LoadResult> {
+/**
+ * Sends `total` requests, or fewer when `maxSeconds` is given and has passed: no request starts after
+ * it (those in flight finish and count).
+ */
+export async function closedLoop(concurrency: number, total: number, once: (i: number) => Promise<void>, maxSeconds = Infinity): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
   const started = process.hrtime.bigint();
+  const deadline = started + BigInt(Math.round(Math.min(maxSeconds, 1e6) * 1e9));
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) {
+    while (next < total && process.hrtime.bigint() < deadline) {
       const i = next++;
       const t0 = process.hrtime.bigint();
       try {

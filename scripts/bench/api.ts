@@ -1,5 +1,5 @@
 /**
- * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--requests 1500] [--concurrency 10] [--rounds 2] [--hops 1,2] [--warmup 3000] [--max-warmups 12]`).
+ * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--seconds 30 | --requests N] [--concurrency 10] [--rounds 2] [--hops 1,2] [--warmup 3000] [--max-warmups 12]`).
  * On a fresh embedded Neo4j loaded with the synthetic borough, with 10 concurrent clients:
  *   - driver:      the neighbourhood's own Cypher (one expand per hop, the first with the seed) run with the driver;
  *   - driver+log:  the same plus one access-log append per request (the log's cost);
@@ -7,6 +7,9 @@
  *                  access log, JSON), production settings, driven by a separate client process;
  * for one hop and two hops, p50/p95/p99. Ratio API/driver and log cost on p95 are reported.
  * Scenarios alternate in rounds so a noisy neighbour hurts all of them alike. Shared CPU: compare ratios.
+ * Each scenario runs for the same time in each round (--seconds), whatever its speed: a one-hop
+ * round of 1,500 requests lasted 1.5 s (driver) to 3 s (API), and a p95 over so short a time on a
+ * shared machine moved with whatever else ran in those seconds.
  * The loaded database is kept in .data/bench-api-<scale>-<seed> and reused by later runs.
  */
 import { fork } from 'node:child_process';
@@ -39,7 +42,10 @@ const QUERY = `query N($ids: [ID!]!, $hops: Int) { neighbourhood(ids: $ids, hops
 export async function run(args: string[]): Promise<void> {
   const scale = arg(args, 'scale', 'borough') as Scale;
   const seed = Number(arg(args, 'seed', '20251'));
-  const requests = Number(arg(args, 'requests', '1500'));
+  // A fixed count of requests per round (--requests) or, by default, a fixed time.
+  const requests = Number(arg(args, 'requests', 'Infinity'));
+  const seconds = Number(arg(args, 'seconds', Number.isFinite(requests) ? 'Infinity' : '30'));
+  if (!(requests > 0) || !(seconds > 0) || (!Number.isFinite(requests) && !Number.isFinite(seconds))) throw new Error('--requests and --seconds must be positive numbers (one of them finite)');
   const concurrency = Number(arg(args, 'concurrency', '10'));
   const rounds = Number(arg(args, 'rounds', '2'));
   const dataDir = path.resolve('.data', `bench-api-${scale}-${seed}`);
@@ -111,31 +117,32 @@ export async function run(args: string[]): Promise<void> {
       return [...seen];
     };
     /** The API, loaded by a separate client process (10 connections from there). */
-    const apiRun = (hops: number, total: number, offset: number): Promise<LoadResult> => new Promise((resolve, reject) => {
-      const job = { url, token, ids, hops, total, concurrency, offset, query: QUERY };
+    const apiRun = (hops: number, total: number, offset: number, secs = Infinity): Promise<LoadResult> => new Promise((resolve, reject) => {
+      const job = { url, token, ids, hops, total, seconds: secs, concurrency, offset, query: QUERY };
       const child = fork(path.join(__dirname, 'api-client.ts'), [JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
       let out = '';
       child.stdout!.on('data', (d) => { out += d; });
       child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`client exited ${code}`))));
     });
-    const inProcess = (fn: (id: string, hops: number) => Promise<unknown>) => (hops: number, total: number, offset: number) =>
-      closedLoop(concurrency, total, (i) => fn(ids[(i * 7 + offset) % ids.length], hops) as Promise<void>);
+    const inProcess = (fn: (id: string, hops: number) => Promise<unknown>) => (hops: number, total: number, offset: number, secs = Infinity) =>
+      closedLoop(concurrency, total, (i) => fn(ids[(i * 7 + offset) % ids.length], hops) as Promise<void>, secs);
 
     const javaPid = neo4jPid(dataDir);
     /** Adds CPU ms per request: Neo4j, this process (driver scenarios, or the API server), the client process. */
-    const withCpu = (fn: (hops: number, total: number, offset: number) => Promise<LoadResult>, self: string) =>
-      async (hops: number, total: number, offset: number): Promise<LoadResult> => {
+    type Scenario = (hops: number, total: number, offset: number, secs?: number) => Promise<LoadResult>;
+    const withCpu = (fn: Scenario, self: string): Scenario =>
+      async (hops, total, offset, secs) => {
         const n0 = processCpuMs(javaPid);
         const j0 = jitCpuMs(javaPid);
         const s0 = ownCpuMs();
         const c0 = { ...commitStats };
-        const r = await fn(hops, total, offset);
+        const r = await fn(hops, total, offset, secs);
         const per = (ms: number) => +(ms / Math.max(1, r.count)).toFixed(2);
         const commits = commitStats.commits - c0.commits;
         const logEntriesPerCommit = commits ? +((commitStats.entries - c0.entries) / commits).toFixed(2) : undefined;
         return { ...r, logEntriesPerCommit, cpuMsPerRequest: { neo4j: per(processCpuMs(javaPid) - n0), neo4jJit: per(jitCpuMs(javaPid) - j0), [self]: per(ownCpuMs() - s0), ...r.cpuMsPerRequest } };
       };
-    const scenarios: Record<string, (hops: number, total: number, offset: number) => Promise<LoadResult>> = {
+    const scenarios: Record<string, Scenario> = {
       driver: withCpu(inProcess(driverOnly), 'bench'),
       'driver+log': withCpu(inProcess(async (id, hops) => appendAccessLog(logCtx, { operation: 'consultation', justification: 'BENCH-DRIVER', ids: await driverOnly(id, hops) })), 'bench'),
       api: withCpu(apiRun, 'server'),
@@ -162,7 +169,7 @@ export async function run(args: string[]): Promise<void> {
       for (const fn of Object.values(scenarios)) await fn(hops, 100, 0); // warm-up at this depth
       for (let round = 0; round < rounds; round++) {
         for (const [name, fn] of Object.entries(scenarios)) {
-          const r = await fn(hops, requests, round);
+          const r = await fn(hops, requests, round, seconds);
           ((results[`${hops}-hop`] ??= {})[name] ??= []).push(r);
           console.log(`${hops}-hop ${name.padEnd(10)} round ${round + 1}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${Math.round(r.count / r.seconds)} req/s, errors ${r.errors}, log entries/commit ${r.logEntriesPerCommit ?? '-'}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}`);
         }
@@ -193,7 +200,7 @@ export async function run(args: string[]): Promise<void> {
       }];
     }));
     const out = {
-      when: new Date().toISOString(), scale, seed, concurrency, requestsPerRound: requests, rounds,
+      when: new Date().toISOString(), scale, seed, concurrency, requestsPerRound: Number.isFinite(requests) ? requests : null, secondsPerRound: Number.isFinite(seconds) ? seconds : null, rounds,
       graph, cpus: os.cpus().length, loadavg: os.loadavg(),
       note: 'Shared, contended CPU (several sessions on 2 cores): compare ratios, not absolute times. API clients run in a separate process; driver scenarios in the benchmark process.',
       results: table,

@@ -1,0 +1,53 @@
+/** The benchmark's closed loop: at most `concurrency` in flight, stopping at a count or a time. */
+import { closedLoop, percentile } from '../api-lib';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('closedLoop', () => {
+  it('sends exactly the count asked for, never more than `concurrency` at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const seen: number[] = [];
+    const r = await closedLoop(3, 20, async (i) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      seen.push(i);
+      await sleep(2);
+      inFlight--;
+    });
+    expect(r.count).toBe(20);
+    expect(most).toBe(3);
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('starts no request once the time is up, and counts those already in flight', async () => {
+    let started = 0;
+    let finished = 0;
+    const r = await closedLoop(2, Infinity, async () => {
+      started++;
+      await sleep(20);
+      finished++;
+    }, 0.1);
+    expect(started).toBeGreaterThan(0);
+    expect(finished).toBe(started);
+    expect(r.count).toBe(started);
+    // About 0.1 s / 20 ms per request × 2 workers; bounded well above, whatever the machine's load.
+    expect(started).toBeLessThan(40);
+    expect(r.seconds).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it('counts failures apart from latencies', async () => {
+    const r = await closedLoop(2, 10, async (i) => { if (i % 5 === 0) throw new Error('no'); });
+    expect(r.errors).toBe(2);
+    expect(r.count).toBe(8);
+  });
+});
+
+describe('percentile', () => {
+  it('takes the nearest rank', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(xs, 95)).toBe(95);
+    expect(percentile(xs, 50)).toBe(50);
+    expect(percentile([], 95)).toBeNaN();
+  });
+});
