@@ -22,7 +22,8 @@ const OK_PREFIX = Buffer.from('{"data":{"neighbourhood":{"nodes":[');
 const OK_SUFFIX = Buffer.from('}}}');
 const FULL_CHECK_EVERY = 25;
 
-interface Job { url: string; token: string; ids: string[]; hops: number; total: number; seconds?: number; concurrency: number; offset: number; query: string }
+/** `total` and `seconds` come as null when unbounded (JSON has no Infinity). */
+interface Job { url: string; token: string; ids: string[]; hops: number; total: number | null; seconds: number | null; concurrency: number; offset: number; query: string }
 
 const looksWhole = (body: Buffer): boolean =>
   body.length > OK_PREFIX.length + OK_SUFFIX.length
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   // One connection per closed-loop worker: at most `concurrency` requests are in flight.
   const idle = await Promise.all(Array.from({ length: job.concurrency }, () => WireConnection.open(url)));
   const cpu0 = ownCpuMs();
-  const result = await closedLoop(job.concurrency, job.total, async (i) => {
+  const result = await closedLoop(job.concurrency, job.total ?? Infinity, async (i) => {
     const conn = idle.pop()!;
     try {
       const res = await conn.request(requestFor(job.ids[(i * 7 + job.offset) % job.ids.length]));

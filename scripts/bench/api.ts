@@ -137,6 +137,7 @@ export async function run(args: string[]): Promise<void> {
         const s0 = ownCpuMs();
         const c0 = { ...commitStats };
         const r = await fn(hops, total, offset, secs);
+        if (r.count === 0) throw new Error(`no request completed (${r.errors} failed)`);
         const per = (ms: number) => +(ms / Math.max(1, r.count)).toFixed(2);
         const commits = commitStats.commits - c0.commits;
         const logEntriesPerCommit = commits ? +((commitStats.entries - c0.entries) / commits).toFixed(2) : undefined;
