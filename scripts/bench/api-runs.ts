@@ -13,7 +13,7 @@ import path from 'node:path';
 import { median } from './load-lib';
 
 /** The figures compared with the targets, per hop count. */
-const FIGURES = ['ratioApiToDriverP95', 'accessLogCostP95Pct', 'accessLogShareOfApiP95Pct', 'cpuRatioApiToDriver', 'accessLogCostCpuPct',
+const FIGURES = ['ratioApiToDriverP95', 'ratioApiToDriverP50', 'accessLogCostP95Pct', 'accessLogShareOfApiP95Pct', 'cpuRatioApiToDriver', 'accessLogCostCpuPct',
   'accessLogShareOfApiCpuPct', 'ratioApiToBareDriverP95'] as const;
 type Figures = Record<(typeof FIGURES)[number], number> & { apiP95: number };
 

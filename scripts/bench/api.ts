@@ -209,7 +209,7 @@ export async function run(args: string[]): Promise<void> {
     fs.writeFileSync(path.resolve('bench-results', 'api.json'), JSON.stringify(out, null, 2));
     console.table(Object.fromEntries(Object.entries(table).map(([hop, t]) => [hop, {
       'driver p50': (t as any).driver.p50, 'driver p95': (t as any).driver.p95, 'driver+log p95': (t as any)['driver+log'].p95,
-      'api p50': (t as any).api.p50, 'api p95': (t as any).api.p95, 'api/driver+log p95': (t as any).ratioApiToDriverP95,
+      'api p50': (t as any).api.p50, 'api p95': (t as any).api.p95, 'api/driver+log p50': (t as any).ratioApiToDriverP50, 'api/driver+log p95': (t as any).ratioApiToDriverP95,
       'api/driver p95': (t as any).ratioApiToBareDriverP95, 'log cost p95 %': (t as any).accessLogCostP95Pct,
       'log share of api p95 %': (t as any).accessLogShareOfApiP95Pct,
       'api/driver+log CPU': (t as any).cpuRatioApiToDriver, 'log cost CPU %': (t as any).accessLogCostCpuPct,
