@@ -5,7 +5,7 @@
  *   - driver+log:  the same plus one access-log append per request (the log's cost);
  *   - api:         the same neighbourhood through HTTP + GraphQL (sign-in, limits, access rules,
  *                  access log, JSON), production settings, driven by a separate client process;
- * for one hop and two hops, p50/p95/p99. Ratio API/driver and log cost on p95 are reported.
+ * for one hop and two hops, p50/p95/p99. Ratios API/driver on p50 and p95, and the log's cost on p95, are reported.
  * Scenarios alternate in rounds so a noisy neighbour hurts all of them alike. Shared CPU: compare ratios.
  * Each scenario runs for the same time in each round (--seconds), whatever its speed: a one-hop
  * round of 1,500 requests lasted 1.5 s (driver) to 3 s (API), and a p95 over so short a time on a
@@ -176,12 +176,13 @@ export async function run(args: string[]): Promise<void> {
         }
       }
     }
-    // Per scenario: the median of the rounds' figures.
+    // Per scenario: the median of the rounds' figures, to 0.01.
+    const mid = (xs: number[]) => +median(xs).toFixed(2);
     const table = Object.fromEntries(Object.entries(results).map(([hop, byName]) => {
       const s = Object.fromEntries(Object.entries(byName).map(([n, rs]) => [n, {
-        p50: median(rs.map((r) => r.p50)), p95: median(rs.map((r) => r.p95)), p99: median(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0),
-        ...(rs[0].logEntriesPerCommit !== undefined ? { logEntriesPerCommit: median(rs.map((r) => r.logEntriesPerCommit ?? NaN)) } : {}),
-        cpuMsPerRequest: Object.fromEntries(Object.keys(rs[0].cpuMsPerRequest ?? {}).map((k) => [k, median(rs.map((r) => r.cpuMsPerRequest?.[k] ?? NaN))])),
+        p50: mid(rs.map((r) => r.p50)), p95: mid(rs.map((r) => r.p95)), p99: mid(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0),
+        ...(rs[0].logEntriesPerCommit !== undefined ? { logEntriesPerCommit: mid(rs.map((r) => r.logEntriesPerCommit ?? NaN)) } : {}),
+        cpuMsPerRequest: Object.fromEntries(Object.keys(rs[0].cpuMsPerRequest ?? {}).map((k) => [k, mid(rs.map((r) => r.cpuMsPerRequest?.[k] ?? NaN))])),
       }]));
       // Steadier than p95 from run to run: the CPU one request costs on the shared cores, all
       // processes together (the JIT's share is already inside Neo4j's figure).
