@@ -92,7 +92,6 @@ export async function run(args: string[]): Promise<void> {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const token = await issueDemoToken('ana.analyst');
-    const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}`, 'x-justification': 'BENCH-API' };
 
     const filter = hopFilter(null);
     const ctx = { driver, database: database() };
@@ -148,7 +147,6 @@ export async function run(args: string[]): Promise<void> {
       'driver+log': withCpu(inProcess(async (id, hops) => appendAccessLog(logCtx, { operation: 'consultation', justification: 'BENCH-DRIVER', ids: await driverOnly(id, hops) })), 'bench'),
       api: withCpu(apiRun, 'server'),
     };
-    void headers;
     const results: Record<string, Record<string, LoadResult[]>> = {};
     // Warm-up: Neo4j starts fresh here, and its JIT compiles for tens of thousands of queries (on
     // a fresh server, Neo4j's CPU per one-hop request fell from ~7 ms to ~1.4 ms over ~30k). Rounds
