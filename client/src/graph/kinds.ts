@@ -29,8 +29,8 @@ export const VISUALS: Record<VisualClass, Visual> = {
 
 /** Event colours (small round tags): critical moments stand out. */
 export const EVENT_COLOURS: Record<string, string> = {
-  MissingEpisode: '#c0392b', ReturnInterview: '#2e86c1', Exclusion: '#b9770e', Incident: '#7d3c98',
-  Arrest: '#5d4037', Injury: '#c2185b', Referral: '#1e8449', RiskAssessment: '#117a65',
+  MissingEpisode: '#c0392b', ReturnInterview: '#2e86c1', Exclusion: '#b9770e', Incident: '#7d6608',
+  Arrest: '#5d4037', Injury: '#c2185b', Referral: '#1e8449', RiskAssessment: '#0b5345',
   IntelligenceReport: '#34495e', DisruptionAction: '#6e2c00',
 };
 
