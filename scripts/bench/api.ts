@@ -1,18 +1,22 @@
 /**
- * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--seconds 30 | --requests N] [--concurrency 10] [--rounds 2] [--hops 1,2] [--warmup 3000] [--max-warmups 12]`).
+ * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--seconds 30 | --requests N] [--concurrency 10] [--rounds 2] [--hops 1,2] [--warmup 3000] [--max-warmups 12] [--split-cores]`).
  * On a fresh embedded Neo4j loaded with the synthetic borough, with 10 concurrent clients:
  *   - driver:      the neighbourhood's own Cypher (one expand per hop, the first with the seed) run with the driver;
  *   - driver+log:  the same plus one access-log append per request (the log's cost);
+ *   - http:        the API's neighbourhood service (access rules, presentation, access log) behind
+ *                  bare node:http and JSON, no GraphQL, sign-in or express (bare-http-lib.ts): a reference;
  *   - api:         the same neighbourhood through HTTP + GraphQL (sign-in, limits, access rules,
- *                  access log, JSON), production settings, driven by a separate client process;
- * for one hop and two hops, p50/p95/p99. Ratios API/driver on p50 and p95, and the log's cost on p95, are reported.
+ *                  access log, JSON), production settings;
+ * the two HTTP scenarios driven by a separate client process, for one hop and two hops, p50/p95/p99.
+ * Ratios API/driver on p50 and p95, the log's cost on p95, and the API's cost split at the bare
+ * HTTP reference (http/driver+log, api/http) are reported.
  * Scenarios alternate in rounds so a noisy neighbour hurts all of them alike. Shared CPU: compare ratios.
  * Each scenario runs for the same time in each round (--seconds), whatever its speed: a one-hop
  * round of 1,500 requests lasted 1.5 s (driver) to 3 s (API), and a p95 over so short a time on a
  * shared machine moved with whatever else ran in those seconds.
  * The loaded database is kept in .data/bench-api-<scale>-<seed> and reused by later runs.
  */
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -24,12 +28,31 @@ import { load } from '../../server/db/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import { closedLoop, ownCpuMs, type LoadResult } from './api-lib';
+import { startBareHttp } from './bare-http-lib';
 import { cpuSeconds, jitCpuSeconds, median, neo4jPid } from './load-lib';
 
 /** utime + stime of a process in ms (NaN when unknown). */
 const processCpuMs = (pid: number | undefined): number => (pid ? (cpuSeconds(pid) ?? NaN) * 1000 : NaN);
 /** CPU ms of the JVM's JIT compiler threads (NaN when unknown). */
 const jitCpuMs = (pid: number | undefined): number => (pid ? (jitCpuSeconds(pid) ?? NaN) * 1000 : NaN);
+
+/**
+ * --split-cores: Neo4j's threads on the first CPU; this process (the API server and the driver
+ * scenarios) and the client processes it forks on the others. The same cores, shared as they
+ * would be with the database on a host of its own, instead of every process on every core.
+ */
+function splitCores(javaPid: number | undefined): string {
+  const cpus = os.cpus().length;
+  if (cpus < 2 || !javaPid) throw new Error('--split-cores needs 2 cores or more and Neo4j\'s process id');
+  const pin = (pid: number, list: string) => {
+    const r = spawnSync('taskset', ['--all-tasks', '--pid', '--cpu-list', list, String(pid)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`taskset ${list} ${pid} failed: ${r.error?.message ?? r.stderr}`);
+  };
+  const rest = cpus === 2 ? '1' : `1-${cpus - 1}`;
+  pin(javaPid, '0');
+  pin(process.pid, rest);
+  return `Neo4j on CPU 0; the API server, the driver scenarios and the clients on CPU ${rest}`;
+}
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -62,7 +85,7 @@ export async function run(args: string[]): Promise<void> {
     const { buildApp } = await import('../../server/app');
     const { issueDemoToken } = await import('../../server/auth');
     const { appendAccessLog, commitStats } = await import('../../server/security/access-log');
-    const { hopFilter, ROW_CAP } = await import('../../server/modules/neighbourhood/neighbourhood.service');
+    const { hopFilter, neighbourhood, ROW_CAP } = await import('../../server/modules/neighbourhood/neighbourhood.service');
     const driver = getDriver();
     await migrate(driver, database());
 
@@ -115,8 +138,11 @@ export async function run(args: string[]): Promise<void> {
       }
       return [...seen];
     };
-    /** The API, loaded by a separate client process (10 connections from there). */
-    const apiRun = (hops: number, total: number, offset: number, secs = Infinity): Promise<LoadResult> => new Promise((resolve, reject) => {
+    // The bare HTTP reference: the API's service behind plain node:http, for an analyst as the token's user is.
+    const bareUser = { id: 'bench-http', name: 'Benchmark', role: 'analyst' as const };
+    const bare = await startBareHttp((variables, justification) => neighbourhood({ ...ctx, user: bareUser, justification, requestId: 'bench-http' }, variables));
+    /** An HTTP server (the API, or the bare reference), loaded by a separate client process (10 connections from there). */
+    const clientRun = (url: string) => (hops: number, total: number, offset: number, secs = Infinity): Promise<LoadResult> => new Promise((resolve, reject) => {
       const job = { url, token, ids, hops, total, seconds: secs, concurrency, offset, query: QUERY };
       const child = fork(path.join(__dirname, 'api-client.ts'), [JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
       let out = '';
@@ -127,6 +153,8 @@ export async function run(args: string[]): Promise<void> {
       closedLoop(concurrency, total, (i) => fn(ids[(i * 7 + offset) % ids.length], hops) as Promise<void>, secs);
 
     const javaPid = neo4jPid(dataDir);
+    const cores = args.includes('--split-cores') ? splitCores(javaPid) : 'shared: every process on every core';
+    console.log(`Cores: ${cores}`);
     /** Adds CPU ms per request: Neo4j, this process (driver scenarios, or the API server), the client process. */
     type Scenario = (hops: number, total: number, offset: number, secs?: number) => Promise<LoadResult>;
     const withCpu = (fn: Scenario, self: string): Scenario =>
@@ -145,7 +173,8 @@ export async function run(args: string[]): Promise<void> {
     const scenarios: Record<string, Scenario> = {
       driver: withCpu(inProcess(driverOnly), 'bench'),
       'driver+log': withCpu(inProcess(async (id, hops) => appendAccessLog(logCtx, { operation: 'consultation', justification: 'BENCH-DRIVER', ids: await driverOnly(id, hops) })), 'bench'),
-      api: withCpu(apiRun, 'server'),
+      http: withCpu(clientRun(bare.url), 'server'),
+      api: withCpu(clientRun(url), 'server'),
     };
     const results: Record<string, Record<string, LoadResult[]>> = {};
     // Warm-up: Neo4j starts fresh here, and its JIT compiles for tens of thousands of queries (on
@@ -192,6 +221,12 @@ export async function run(args: string[]): Promise<void> {
         ratioApiToDriverP50: +(s.api.p50 / s['driver+log'].p50).toFixed(2),
         ratioApiToDriverP95: +(s.api.p95 / s['driver+log'].p95).toFixed(2),
         ratioApiToBareDriverP95: +(s.api.p95 / s.driver.p95).toFixed(2),
+        // The API's cost split in two: any HTTP API's (bare HTTP / driver+log), then GraphQL with its protections (API / bare HTTP).
+        ratioHttpToDriverP50: +(s.http.p50 / s['driver+log'].p50).toFixed(2),
+        ratioHttpToDriverP95: +(s.http.p95 / s['driver+log'].p95).toFixed(2),
+        ratioApiToHttpP50: +(s.api.p50 / s.http.p50).toFixed(2),
+        ratioApiToHttpP95: +(s.api.p95 / s.http.p95).toFixed(2),
+        cpuRatioHttpToDriver: +(cpu('http') / cpu('driver+log')).toFixed(2),
         accessLogCostP95Pct: +(((s['driver+log'].p95 - s.driver.p95) / s.driver.p95) * 100).toFixed(1),
         // The same added p95 (and CPU) as a share of what an API request costs: the log is one
         // part of the API, and on saturated cores it adds the same time there as to a bare read.
@@ -201,7 +236,7 @@ export async function run(args: string[]): Promise<void> {
     }));
     const out = {
       when: new Date().toISOString(), scale, seed, concurrency, requestsPerRound: Number.isFinite(requests) ? requests : null, secondsPerRound: Number.isFinite(seconds) ? seconds : null, rounds,
-      graph, cpus: os.cpus().length, loadavg: os.loadavg(),
+      graph, cpus: os.cpus().length, cores, loadavg: os.loadavg(),
       note: 'Shared, contended CPU (several sessions on 2 cores): compare ratios, not absolute times. API clients run in a separate process; driver scenarios in the benchmark process.',
       results: table,
     };
@@ -212,9 +247,11 @@ export async function run(args: string[]): Promise<void> {
       'api/driver p95': (t as any).ratioApiToBareDriverP95, 'log cost p95 %': (t as any).accessLogCostP95Pct,
       'log share of api p95 %': (t as any).accessLogShareOfApiP95Pct,
       'api/driver+log CPU': (t as any).cpuRatioApiToDriver, 'log cost CPU %': (t as any).accessLogCostCpuPct,
+      'http/driver+log p50': (t as any).ratioHttpToDriverP50, 'api/http p50': (t as any).ratioApiToHttpP50, 'http/driver+log CPU': (t as any).cpuRatioHttpToDriver,
     }])));
     console.log('Written bench-results/api.json');
     await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+    await bare.close();
     await closeDriver();
   } finally {
     requestLog.end();
