@@ -205,6 +205,7 @@ export async function run(args: string[]): Promise<void> {
     }
     // Per scenario: the median of the rounds' figures, to 0.01.
     const mid = (xs: number[]) => +median(xs).toFixed(2);
+    const ratio = (a: number, b: number) => +(a / b).toFixed(2);
     const table = Object.fromEntries(Object.entries(results).map(([hop, byName]) => {
       const s = Object.fromEntries(Object.entries(byName).map(([n, rs]) => [n, {
         p50: mid(rs.map((r) => r.p50)), p95: mid(rs.map((r) => r.p95)), p99: mid(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0),
@@ -216,17 +217,17 @@ export async function run(args: string[]): Promise<void> {
       const cpu = (n: string) => Object.entries(s[n].cpuMsPerRequest).filter(([k]) => k !== 'neo4jJit').reduce((t, [, v]) => t + v, 0);
       return [hop, {
         ...s,
-        cpuRatioApiToDriver: +(cpu('api') / cpu('driver+log')).toFixed(2),
+        cpuRatioApiToDriver: ratio(cpu('api'), cpu('driver+log')),
         accessLogCostCpuPct: +(((cpu('driver+log') - cpu('driver')) / cpu('driver')) * 100).toFixed(1),
-        ratioApiToDriverP50: +(s.api.p50 / s['driver+log'].p50).toFixed(2),
-        ratioApiToDriverP95: +(s.api.p95 / s['driver+log'].p95).toFixed(2),
-        ratioApiToBareDriverP95: +(s.api.p95 / s.driver.p95).toFixed(2),
+        ratioApiToDriverP50: ratio(s.api.p50, s['driver+log'].p50),
+        ratioApiToDriverP95: ratio(s.api.p95, s['driver+log'].p95),
+        ratioApiToBareDriverP95: ratio(s.api.p95, s.driver.p95),
         // The API's cost split in two: any HTTP API's (bare HTTP / driver+log), then GraphQL with its protections (API / bare HTTP).
-        ratioHttpToDriverP50: +(s.http.p50 / s['driver+log'].p50).toFixed(2),
-        ratioHttpToDriverP95: +(s.http.p95 / s['driver+log'].p95).toFixed(2),
-        ratioApiToHttpP50: +(s.api.p50 / s.http.p50).toFixed(2),
-        ratioApiToHttpP95: +(s.api.p95 / s.http.p95).toFixed(2),
-        cpuRatioHttpToDriver: +(cpu('http') / cpu('driver+log')).toFixed(2),
+        ratioHttpToDriverP50: ratio(s.http.p50, s['driver+log'].p50),
+        ratioHttpToDriverP95: ratio(s.http.p95, s['driver+log'].p95),
+        ratioApiToHttpP50: ratio(s.api.p50, s.http.p50),
+        ratioApiToHttpP95: ratio(s.api.p95, s.http.p95),
+        cpuRatioHttpToDriver: ratio(cpu('http'), cpu('driver+log')),
         accessLogCostP95Pct: +(((s['driver+log'].p95 - s.driver.p95) / s.driver.p95) * 100).toFixed(1),
         // The same added p95 (and CPU) as a share of what an API request costs: the log is one
         // part of the API, and on saturated cores it adds the same time there as to a bare read.

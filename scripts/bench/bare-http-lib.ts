@@ -23,7 +23,7 @@ export async function startBareHttp(handle: BareHandler): Promise<{ url: string;
         res.end(JSON.stringify(body));
       };
       Promise.resolve()
-        .then(() => handle((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables: { ids: string[]; hops: number } }).variables, String(req.headers['x-justification'] ?? '')))
+        .then(() => handle((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables: Parameters<BareHandler>[0] }).variables, String(req.headers['x-justification'] ?? '')))
         .then((neighbourhood) => reply(200, { data: { neighbourhood } }), (e: Error) => reply(500, { errors: [{ message: e.message }] }));
     });
   });

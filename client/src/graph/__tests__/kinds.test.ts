@@ -16,7 +16,10 @@ function lab(hex: string): [number, number, number] {
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
 /** CIE76 colour difference: about 2 is just noticeable; under 8 two small tags read as the same colour. */
-const deltaE = (a: string, b: string): number => Math.hypot(...lab(a).map((v, i) => v - lab(b)[i]));
+const deltaE = (a: string, b: string): number => {
+  const [la, lb] = [lab(a), lab(b)];
+  return Math.hypot(...la.map((v, i) => v - lb[i]));
+};
 /** WCAG contrast against white. */
 const contrastOnWhite = (hex: string): number => 1.05 / (luminance(hex) + 0.05);
 
