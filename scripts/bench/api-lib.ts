@@ -47,3 +47,12 @@ export const ownCpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/**
+ * With ten clients on two saturated cores a closed loop's latency follows the CPU one request
+ * costs, all processes together (the API's p50 ratio and its CPU ratio agree within a few %). So
+ * the API server's CPU per request that would put the API at `target` times the baseline is
+ * target × the baseline's CPU − what an API request costs outside the server (Neo4j, the client).
+ */
+export const serverCpuBudgetMs = (target: number, baselineCpuMs: number, apiOutsideServerCpuMs: number): number =>
+  +(target * baselineCpuMs - apiOutsideServerCpuMs).toFixed(2);

@@ -16,7 +16,8 @@ import { median } from './load-lib';
 
 /** The figures compared with the targets, per hop count. */
 const FIGURES = ['ratioApiToDriverP95', 'ratioApiToDriverP50', 'accessLogCostP95Pct', 'accessLogShareOfApiP95Pct', 'cpuRatioApiToDriver', 'accessLogCostCpuPct',
-  'accessLogShareOfApiCpuPct', 'ratioApiToBareDriverP95', 'ratioHttpToDriverP50', 'ratioHttpToDriverP95', 'ratioApiToHttpP50', 'ratioApiToHttpP95', 'cpuRatioHttpToDriver'] as const;
+  'accessLogShareOfApiCpuPct', 'ratioApiToBareDriverP95', 'ratioHttpToDriverP50', 'ratioHttpToDriverP95', 'ratioApiToHttpP50', 'ratioApiToHttpP95', 'cpuRatioHttpToDriver',
+  'serverCpuBudgetMs', 'httpServerCpuMs', 'apiServerCpuMs'] as const;
 type Figures = Record<(typeof FIGURES)[number], number> & { apiP95: number };
 
 function runOnce(args: string[]): Record<string, Figures> {

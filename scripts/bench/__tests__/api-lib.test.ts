@@ -1,5 +1,5 @@
 /** The benchmark's closed loop: at most `concurrency` in flight, stopping at a count or a time. */
-import { closedLoop, percentile } from '../api-lib';
+import { closedLoop, percentile, serverCpuBudgetMs } from '../api-lib';
 import { median } from '../load-lib';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,5 +59,14 @@ describe('median', () => {
     expect(median([30.59, 26.2])).toBeCloseTo(28.395, 10);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
+  });
+});
+
+describe('serverCpuBudgetMs', () => {
+  it('is what the API server may spend for the API\'s CPU to be the target times the baseline\'s', () => {
+    // Baseline 0.56 (Node) + 1.26 (Neo4j) = 1.82 ms; 1.3 × 1.82 = 2.366; the API's Neo4j 1.29 and client 0.06 leave 1.016.
+    expect(serverCpuBudgetMs(1.3, 1.82, 1.35)).toBe(1.02);
+    // Negative: the API's costs outside the server alone already exceed what the target allows.
+    expect(serverCpuBudgetMs(1, 1.2, 1.5)).toBe(-0.3);
   });
 });
