@@ -50,7 +50,7 @@ export const ownCpuMs = (): number => {
 
 /**
  * With ten clients on two saturated cores a closed loop's latency follows the CPU one request
- * costs, all processes together (the API's p50 ratio and its CPU ratio agree within a few %). So
+ * costs, all processes together (measured: the p50 ratios ran 5-6 % above the CPU ratios). So
  * the API server's CPU per request that would put the API at `target` times the baseline is
  * target × the baseline's CPU − what an API request costs outside the server (Neo4j, the client).
  */

@@ -5,7 +5,7 @@
  * Why: within one run the rounds agree, but between runs the driver scenario's p95 moves by up to
  * a third (Neo4j's JIT compiles differently each start), so one run's ratio is one sample. The
  * one-hop driver p95 falls in one of two bands by run (about 2× or 3× its p50); in the wider band
- * the p95 ratio looks far better than the p50 ratio, which stays steady (1.46-1.67 in twelve runs). Writes
+ * the p95 ratio looks far better than the p50 ratio, which stays steady (1.46-1.71 in fifteen runs). Writes
  * bench-results/api-runs.json (every run's figures, their median and range); api.json is left as
  * the last run wrote it. Other arguments (--split-cores, --seconds…) go to each run.
  */
