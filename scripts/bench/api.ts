@@ -232,7 +232,7 @@ export async function run(args: string[]): Promise<void> {
         ratioApiToHttpP50: ratio(s.api.p50, s.http.p50),
         ratioApiToHttpP95: ratio(s.api.p95, s.http.p95),
         cpuRatioHttpToDriver: ratio(cpu('http'), cpu('driver+log')),
-        // The server CPU per request at which the API would meet the 1.3 target, beside what the
+        // The server CPU per request at which the API would meet the target, beside what the
         // API server and the bare reference spend: how far any HTTP API is from it on these cores.
         serverCpuBudgetMs: serverCpuBudgetMs(TARGET_RATIO, cpu('driver+log'), cpu('api') - s.api.cpuMsPerRequest.server),
         apiServerCpuMs: s.api.cpuMsPerRequest.server,

@@ -6,12 +6,14 @@ import { EVENT_COLOURS, VISUALS } from '../kinds';
 
 const channels = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
   .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-const luminance = (hex: string): number => { const [r, g, b] = channels(hex); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+const luminanceOf = ([r, g, b]: number[]): number => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+const luminance = (hex: string): number => luminanceOf(channels(hex));
 
 /** CIE L*a*b* (D65) of an sRGB colour. */
 function lab(hex: string): [number, number, number] {
-  const [r, g, b] = channels(hex);
-  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, luminance(hex), (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883];
+  const rgb = channels(hex);
+  const [r, g, b] = rgb;
+  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, luminanceOf(rgb), (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883];
   const [fx, fy, fz] = xyz.map((v) => (v > 216 / 24389 ? Math.cbrt(v) : (24389 / 27 * v + 16) / 116));
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
