@@ -25,12 +25,12 @@ async function main(): Promise<void> {
   const role = (arg('role') ?? 'lead') as 'lead';
   if (!['lead', 'police', 'analyst', 'admin'].includes(role)) throw new Error(`--role must be lead, police, analyst or admin; got ${role}`);
   const formats = (arg('formats') ?? 'html,pdf,csv').split(',') as Array<'html' | 'pdf' | 'csv'>;
-  const { resolveOptions, buildBriefing, BRIEFING_STEPS } = await import('../server/briefing');
+  const { resolveOptions, buildBriefing, BRIEFING_STEPS } = await import('../server/modules/briefing');
   const options = { quarter, edition: edition as 'partner', author: { name: arg('author') ?? 'Briefing CLI', role }, marking: arg('marking') as 'OFFICIAL' | undefined, formats };
   resolveOptions(options); // bad input fails before Neo4j starts
   await withNeo4j(async () => {
-    const { getDriver, database } = await import('../server/db/driver');
-    const { appendAccessLog, systemActor } = await import('../server/security/access-log');
+    const { getDriver, database } = await import('../server/platform/db/driver');
+    const { appendAccessLog, systemActor } = await import('../server/modules/accesslog/access-log');
     const driver = getDriver();
     const bar = new cliProgress.SingleBar({ format: 'Briefing [{bar}] {percentage}% | {step}' }, cliProgress.Presets.shades_classic);
     bar.start(BRIEFING_STEPS, 0, { step: 'gathering' });

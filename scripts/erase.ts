@@ -3,8 +3,8 @@
  * and every relationship of these, in one transaction, logged as an erasure.
  */
 import { withDatabase } from './import';
-import { systemActor } from '../server/security/access-log';
-import { erasePerson } from '../server/retention/erase';
+import { systemActor } from '../server/modules/accesslog/access-log';
+import { erasePerson } from '../server/modules/retention/erase';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

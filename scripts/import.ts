@@ -1,13 +1,13 @@
 /**
  * `npm run import -- <file|folder>… [--mapping m.json]… [--apply] [--resolve] [--justification "…"] [--json]`
  * Dry run by default: prints what would change and every error. With --apply (and no error) the
- * whole import is written, or nothing is (server/import/run.ts). Exit code 1 when any row is rejected.
+ * whole import is written, or nothing is (server/modules/import/run.ts). Exit code 1 when any row is rejected.
  * Also exports withDatabase() for the other data-management commands (review, erase).
  */
 import net from 'node:net';
 import cliProgress from 'cli-progress';
 import { resolveNeo4j, RunningNeo4j } from './neo4j/launch';
-import { config, resetConfig } from '../server/config';
+import { config, resetConfig } from '../server/platform/config';
 import type { Driver } from 'neo4j-driver';
 
 const portOpen = (port: number): Promise<boolean> => new Promise((resolve) => {
@@ -28,10 +28,10 @@ export async function withDatabase<T>(fn: (driver: Driver, database: string) => 
     }
     resetConfig();
   }
-  const { getDriver, closeDriver, database } = await import('../server/db/driver');
+  const { getDriver, closeDriver, database } = await import('../server/platform/db/driver');
   try {
     if (neo) {
-      const { migrate } = await import('../server/db/migrate');
+      const { migrate } = await import('../server/platform/db/migrate');
       await migrate(getDriver(), database());
     }
     return await fn(getDriver(), database());
@@ -61,8 +61,8 @@ function parseArgs(argv: string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const { readMapping } = await import('../server/import/mapping');
-  const { runImport } = await import('../server/import/run');
+  const { readMapping } = await import('../server/modules/import/mapping');
+  const { runImport } = await import('../server/modules/import/run');
   const mappings = args.mappings.map(readMapping);
   const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {eta}s left', stream: process.stderr }, cliProgress.Presets.shades_classic);
   let phase = '';

@@ -3,8 +3,8 @@
  * review date, then expires the hypotheses never confirmed in time (logged as an alteration).
  */
 import { withDatabase } from './import';
-import { systemActor } from '../server/security/access-log';
-import { dueForReview, expireHypotheses } from '../server/retention/review';
+import { systemActor } from '../server/modules/accesslog/access-log';
+import { dueForReview, expireHypotheses } from '../server/modules/retention/review';
 
 async function main(): Promise<void> {
   const listOnly = process.argv.includes('--list-only');

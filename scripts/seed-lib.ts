@@ -1,10 +1,10 @@
 /** Generates the synthetic borough and loads it, with a progress bar. */
 import cliProgress from 'cli-progress';
-import { getDriver, database } from '../server/db/driver';
-import { load, LoadSummary } from '../server/db/loader';
+import { getDriver, database } from '../server/platform/db/driver';
+import { load, LoadSummary } from '../server/platform/bulk/loader';
 import { generate, Scale } from '../fixtures/generator';
 import { writeFixture } from '../fixtures/write';
-import { storeBaseline } from '../server/analytics';
+import { storeBaseline } from '../server/modules/analytics';
 
 export async function seed(scale: Scale, seedValue: number): Promise<LoadSummary> {
   const fixture = generate({ scale, seed: seedValue });

@@ -15,11 +15,11 @@ const seedArg = arg('seed');
 
 withNeo4j(async () => {
   if (!['tiny', 'demo', 'borough'].includes(scale)) throw new Error(`--scale must be tiny, demo or borough; got ${scale}`);
-  const { config } = await import('../server/config');
+  const { config } = await import('../server/platform/config');
   const seedValue = seedArg === undefined ? config().SEED : Number(seedArg);
   if (!Number.isInteger(seedValue)) throw new Error(`--seed must be a whole number; got ${seedArg}`);
-  const { getDriver, database } = await import('../server/db/driver');
-  const { migrate } = await import('../server/db/migrate');
+  const { getDriver, database } = await import('../server/platform/db/driver');
+  const { migrate } = await import('../server/platform/db/migrate');
   const { seed } = await import('./seed-lib');
   await migrate(getDriver(), database());
   const started = Date.now();

@@ -4,7 +4,7 @@
  * the API and workspace on http://127.0.0.1:4000.
  */
 import { resolveNeo4j } from './neo4j/launch';
-import { config, resetConfig } from '../server/config';
+import { config, resetConfig } from '../server/platform/config';
 
 async function main(): Promise<void> {
   const c0 = config();
@@ -15,8 +15,8 @@ async function main(): Promise<void> {
   resetConfig();
   const c = config();
   // Imported after the environment is final: modules below read config once.
-  const { getDriver, closeDriver } = await import('../server/db/driver');
-  const { migrate } = await import('../server/db/migrate');
+  const { getDriver, closeDriver } = await import('../server/platform/db/driver');
+  const { migrate } = await import('../server/platform/db/migrate');
   const { seedIfEmpty } = await import('./seed-lib');
   const { startServer } = await import('../server/main');
   const { buildClientIfStale } = await import('../client/build');

@@ -4,7 +4,7 @@
  *  2. the TypeScript type check;
  *  3. jest, whose global set-up starts Neo4j (NEO4J_URI, else the embedded launcher, else
  *     testcontainers) and applies the schema.
- * Extra arguments go to jest, e.g. `npm test -- server/db`.
+ * Extra arguments go to jest, e.g. `npm test -- server/platform`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -6,11 +6,11 @@
  */
 async function main(): Promise<void> {
   process.env.NEO4J_URI ??= `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? 7687}`;
-  const { getDriver, database, closeDriver } = await import('../server/db/driver');
-  const { config } = await import('../server/config');
-  const { verifyAccessLog } = await import('../server/security/access-log-verify');
-  const { readCheckpoints, checkpointTime } = await import('../server/security/checkpoint-file');
-  const { databaseId } = await import('../server/security/access-log-checkpoints');
+  const { getDriver, database, closeDriver } = await import('../server/platform/db/driver');
+  const { config } = await import('../server/platform/config');
+  const { verifyAccessLog } = await import('../server/modules/accesslog/access-log-verify');
+  const { readCheckpoints, checkpointTime } = await import('../server/modules/accesslog/checkpoint-file');
+  const { databaseId } = await import('../server/modules/accesslog/access-log-checkpoints');
   // --checkpoints may be given more than once (one file per API server).
   const given = process.argv.flatMap((a, i) => (a === '--checkpoints' ? [process.argv[i + 1] ?? ''] : []));
   if (given.some((f) => !f || f.startsWith('--'))) throw new Error('--checkpoints needs a file');

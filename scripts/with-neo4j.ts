@@ -3,7 +3,7 @@
  * launcher on the configured data folder (stopped again afterwards).
  */
 import { resolveNeo4j } from './neo4j/launch';
-import { config, resetConfig } from '../server/config';
+import { config, resetConfig } from '../server/platform/config';
 
 export async function withNeo4j<T>(task: () => Promise<T>): Promise<T> {
   const c0 = config();
@@ -13,7 +13,7 @@ export async function withNeo4j<T>(task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } finally {
-    const { closeDriver } = await import('../server/db/driver');
+    const { closeDriver } = await import('../server/platform/db/driver');
     await closeDriver();
     await neo.stop();
   }

@@ -9,14 +9,14 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
-import { getDriver, database } from './db/driver';
-import { config } from './config';
+import { getDriver, database } from './platform/db/driver';
+import { config } from './platform/config';
 import { authenticate, authRouter } from './auth';
-import { AppError } from './errors';
+import { AppError } from './platform/errors';
 import { buildSchema } from './graphql/schema';
 import { buildYoga, type ServerContext } from './graphql/yoga';
-import { defaultSink, type LogSink } from './graphql/logger';
-import { ensureAccessLogSchema } from './security/access-log';
+import { defaultSink, type LogSink } from './platform/logger';
+import { ensureAccessLogSchema } from './modules/accesslog/access-log';
 
 export async function health(): Promise<Record<string, unknown>> {
   const driver = getDriver();

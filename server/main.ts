@@ -2,11 +2,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type AppOptions } from './app';
-import { config } from './config';
+import { config } from './platform/config';
 import { DEMO_PASSWORD, DEMO_USERS, usingLocalIssuer } from './auth';
-import { database, getDriver } from './db/driver';
-import { startCheckpoints } from './security/access-log-checkpoints';
-import { defaultSink } from './graphql/logger';
+import { database, getDriver } from './platform/db/driver';
+import { startCheckpoints } from './modules/accesslog/access-log-checkpoints';
+import { defaultSink } from './platform/logger';
 
 function signInHelp(url: string): string {
   if (!usingLocalIssuer()) return `Sign-in: bearer tokens from ${config().OIDC_ISSUER}`;

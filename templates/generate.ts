@@ -1,8 +1,8 @@
 /** Writes templates/*.csv, templates/mappings/*.json and docs/data-dictionary.md from the model. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEMPLATES } from '../server/import/templates';
-import { dataDictionary, templateCsv, templateMappingJson } from '../server/import/dictionary';
+import { TEMPLATES } from '../server/modules/import/templates';
+import { dataDictionary, templateCsv, templateMappingJson } from '../server/modules/import/dictionary';
 
 const root = path.resolve(__dirname, '..');
 fs.mkdirSync(path.join(root, 'templates', 'mappings'), { recursive: true });

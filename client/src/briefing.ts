@@ -1,5 +1,5 @@
 /**
- * "Briefing pack" (engineer E's generateBriefing mutation): leads and admin choose quarter,
+ * "Briefing pack" (the generateBriefing mutation): leads and admin choose quarter,
  * edition and formats; the pack is logged as a disclosure by the server, then downloaded.
  */
 import { gql, ApiError } from './api/client';

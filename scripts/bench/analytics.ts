@@ -18,20 +18,22 @@ import path from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
 import betweenness from 'graphology-metrics/centrality/betweenness';
 import Graph from 'graphology';
-import { openDriver } from '../../server/db/driver';
+import { openDriver } from '../../server/platform/db/driver';
 import { resolveNeo4j } from '../neo4j/launch';
-import { migrate } from '../../server/db/migrate';
-import { load } from '../../server/db/loader';
+import { migrate } from '../../server/platform/db/migrate';
+import { load } from '../../server/platform/bulk/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
-import * as A from '../../server/analytics';
-import { cypher } from '../../server/analytics/cypher';
-import { harmTable } from '../../server/analytics/harm';
-import { parseQuarter, previousQuarter } from '../../server/analytics/period';
-import { quarterPartition } from '../../server/analytics/networks';
-import { participationCoefficient } from '../../server/analytics/highharm/brokerage';
-import { evaluatePlanted } from '../../server/analytics/__tests__/support/planted';
+import * as A from '../../server/modules/analytics';
+import { cypherFile } from '../../server/platform/db/query';
+import { harmTable } from '../../server/domain/harm';
+import { parseQuarter, previousQuarter } from '../../server/domain/period';
+import { quarterPartition } from '../../server/modules/analytics/networks';
+import { participationCoefficient } from '../../server/modules/analytics/highharm/brokerage';
+import { evaluatePlanted } from '../../server/modules/analytics/__tests__/support/planted';
 import { heapNow, cpuSeconds, neo4jPid } from './load-lib';
+
+const HOTSPOTS_DIR = path.resolve(__dirname, '..', '..', 'server', 'modules', 'analytics', 'hotspots');
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -93,8 +95,8 @@ async function hotspotsCypherOnly(driver: Driver, quarter: string): Promise<unkn
   const cur = parseQuarter(quarter);
   const prev = parseQuarter(previousQuarter(quarter));
   const [a, b] = await Promise.all([
-    driver.executeQuery(cypher('hotspot-scores-cypher-only'), { ...base, from: cur.start, to: cur.end }),
-    driver.executeQuery(cypher('hotspot-scores-cypher-only'), { ...base, from: prev.start, to: prev.end, limit: neo4j.int(100000) }),
+    driver.executeQuery(cypherFile(HOTSPOTS_DIR, 'hotspot-scores-cypher-only'), { ...base, from: cur.start, to: cur.end }),
+    driver.executeQuery(cypherFile(HOTSPOTS_DIR, 'hotspot-scores-cypher-only'), { ...base, from: prev.start, to: prev.end, limit: neo4j.int(100000) }),
   ]);
   return [a.records.length, b.records.length];
 }

@@ -24,8 +24,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { resolveNeo4j } from '../neo4j/launch';
-import { migrate } from '../../server/db/migrate';
-import { load } from '../../server/db/loader';
+import { migrate } from '../../server/platform/db/migrate';
+import { load } from '../../server/platform/bulk/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import { closedLoop, ownCpuMs, serverCpuBudgetMs, type LoadResult } from './api-lib';
@@ -83,12 +83,12 @@ export async function run(args: string[]): Promise<void> {
   const requestLog = fs.createWriteStream(logFile);
   try {
     // Modules that read config are imported after the environment is final.
-    const { resetConfig } = await import('../../server/config');
+    const { resetConfig } = await import('../../server/platform/config');
     resetConfig();
-    const { getDriver, database, closeDriver } = await import('../../server/db/driver');
+    const { getDriver, database, closeDriver } = await import('../../server/platform/db/driver');
     const { buildApp } = await import('../../server/app');
     const { issueDemoToken } = await import('../../server/auth');
-    const { appendAccessLog, commitStats } = await import('../../server/security/access-log');
+    const { appendAccessLog, commitStats } = await import('../../server/modules/accesslog/access-log');
     const { hopFilter, neighbourhood, ROW_CAP } = await import('../../server/modules/neighbourhood/neighbourhood.service');
     const driver = getDriver();
     await migrate(driver, database());

@@ -13,14 +13,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
-import { openDriver } from '../../server/db/driver';
+import { openDriver } from '../../server/platform/db/driver';
 import { resolveNeo4j } from '../neo4j/launch';
-import { migrate } from '../../server/db/migrate';
-import { load } from '../../server/db/loader';
+import { migrate } from '../../server/platform/db/migrate';
+import { load } from '../../server/platform/bulk/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
-import * as A from '../../server/analytics';
-import { buildBriefing } from '../../server/briefing';
+import * as A from '../../server/modules/analytics';
+import { buildBriefing } from '../../server/modules/briefing';
 import { heapNow } from './load-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {

@@ -15,7 +15,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { resolveNeo4j } from '../neo4j/launch';
-import { resetConfig } from '../../server/config';
+import { resetConfig } from '../../server/platform/config';
 import { syntheticGraph, timeFcose, setViewportShortcuts, panFps } from './client-lib';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -25,9 +25,9 @@ async function main(): Promise<void> {
   const neo = await resolveNeo4j({ dataDir, port: 0, fresh: true, heap: '1g', pageCacheMb: 256, log: () => undefined });
   Object.assign(process.env, { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NODE_ENV: 'test' });
   resetConfig();
-  const { getDriver, closeDriver } = await import('../../server/db/driver');
-  const { migrate } = await import('../../server/db/migrate');
-  const { load } = await import('../../server/db/loader');
+  const { getDriver, closeDriver } = await import('../../server/platform/db/driver');
+  const { migrate } = await import('../../server/platform/db/migrate');
+  const { load } = await import('../../server/platform/bulk/loader');
   const { generate } = await import('../../fixtures/generator');
   const { buildApp } = await import('../../server/app');
   const { buildClientIfStale } = await import('../../client/build');

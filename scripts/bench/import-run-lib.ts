@@ -4,8 +4,8 @@
  * Usage: node --import tsx scripts/bench/import-run-lib.ts <uri> <dir> [--apply] [--concurrency N]
  * Prints one JSON line: the report's counts and timings, wall seconds, peak RSS / heap, CPU.
  */
-import { openDriver } from '../../server/db/driver';
-import { runImport } from '../../server/import/run';
+import { openDriver } from '../../server/platform/db/driver';
+import { runImport } from '../../server/modules/import/run';
 
 async function main(): Promise<void> {
   const [uri, dir, ...flags] = process.argv.slice(2);

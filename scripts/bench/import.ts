@@ -17,17 +17,17 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import neo4j, { Driver } from 'neo4j-driver';
-import { openDriver } from '../../server/db/driver';
+import { openDriver } from '../../server/platform/db/driver';
 import { resolveNeo4j, type RunningNeo4j } from '../neo4j/launch';
-import { migrate } from '../../server/db/migrate';
-import { load } from '../../server/db/loader';
+import { migrate } from '../../server/platform/db/migrate';
+import { load } from '../../server/platform/bulk/loader';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import type { LoadUnit } from '../../server/model/types';
-import { writeUnitsAsCsv } from '../../server/import/write-csv';
-import { findDuplicates, runResolution } from '../../server/resolution/resolve';
-import { systemActor } from '../../server/security/access-log';
-import type { PersonRecord } from '../../server/resolution/score';
+import { writeUnitsAsCsv } from '../../server/modules/import/write-csv';
+import { findDuplicates, runResolution } from '../../server/modules/resolution/resolve';
+import { systemActor } from '../../server/modules/accesslog/access-log';
+import type { PersonRecord } from '../../server/modules/resolution/score';
 import { cpuSeconds, neo4jPid } from './load-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {

@@ -1,6 +1,6 @@
 /** `npm run neo4j`: start Neo4j (NEO4J_URI if set, else the embedded launcher) and wait until Ctrl-C. */
 import { resolveNeo4j } from './launch';
-import { config } from '../../server/config';
+import { config } from '../../server/platform/config';
 
 async function main(): Promise<void> {
   const c = config();

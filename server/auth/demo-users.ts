@@ -1,5 +1,5 @@
 /** Demo users of the embedded default, one per role. Synthetic people, obviously so. */
-import type { User } from '../graphql/context';
+import type { User } from '../platform/context';
 
 /** One password for every demo user: the embedded default is a local demonstration only. */
 export const DEMO_PASSWORD = 'demo';

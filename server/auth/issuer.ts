@@ -3,8 +3,8 @@
  * tokens for the demo users. With OIDC_ISSUER + OIDC_JWKS_URI configured it is not used.
  */
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
-import { config } from '../config';
-import { persistentSecret } from '../security/secrets';
+import { config } from '../platform/config';
+import { persistentSecret } from '../platform/secrets';
 import { DEMO_USERS } from './demo-users';
 
 export const LOCAL_ISSUER = 'urn:safeguarding-graph:local-issuer';

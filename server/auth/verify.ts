@@ -3,9 +3,9 @@
  * key in the embedded default. Claims used: sub, name, role (or roles[0]), agency.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { config } from '../config';
-import { AppError } from '../errors';
-import type { User } from '../graphql/context';
+import { config } from '../platform/config';
+import { AppError } from '../platform/errors';
+import type { User } from '../platform/context';
 import { AGENCY, ROLE, type AgencyCode, type Role } from '../model/enums';
 import { LOCAL_ISSUER, localKeys, usingLocalIssuer } from './issuer';
 

@@ -1,5 +1,5 @@
 /** Argument checks shared by services: each failure is a BAD_USER_INPUT naming the field. */
-import { badInput } from '../errors';
+import { badInput } from '../platform/errors';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 

@@ -1,6 +1,6 @@
 /** Resolvers of the base SDL. */
-import type { RequestContext } from './context';
-import { ROLE_CAPABILITIES, isPseudonymised } from '../security/policy';
+import type { RequestContext } from '../platform/context';
+import { ROLE_CAPABILITIES, isPseudonymised } from '../platform/policy';
 
 export const baseResolvers = {
   Query: {

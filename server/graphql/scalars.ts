@@ -1,6 +1,6 @@
 /** DateTime / Date / JSON scalars. Neo4j temporal values serialise to their ISO text. */
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { badInput } from '../errors';
+import { badInput } from '../platform/errors';
 
 const toIso = (v: unknown): string => {
   if (v instanceof Date) return v.toISOString();

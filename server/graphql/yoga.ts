@@ -8,10 +8,10 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import type express from 'express';
 import type { Driver } from 'neo4j-driver';
-import type { RequestContext, User } from './context';
+import type { RequestContext, User } from '../platform/context';
 import { limitPlugins } from './limits';
-import { AppError } from '../errors';
-import type { LogSink } from './logger';
+import { AppError } from '../platform/errors';
+import type { LogSink } from '../platform/logger';
 
 export interface ServerContext { req: express.Request & { user?: User; requestId?: string }; res: express.Response }
 

@@ -1,6 +1,6 @@
 /**
  * The language checker (Children's Society / NAPAC appropriate language guide; DOMAIN.md's table).
- *   import { checkLanguage } from '../language';
+ *   import { checkLanguage } from './';
  *   checkLanguage('He keeps going missing.')
  *   // → [{ line: 1, column: 4, phrase: 'keeps going missing', suggestion: 'is missing and at risk …', rule: 'keeps-going-missing' }]
  * Rules are data (rules.ts): add a pattern there, and a phrase to the test set beside it.

@@ -114,7 +114,7 @@ export const LOCATION_KIND = [
   'address', 'park', 'transport_hub', 'shop', 'estate', 'takeaway', 'leisure', 'hotel', 'other',
 ] as const;
 
-/** Offence types; their harm weights live in server/analytics/harm-weights.json (editable data). */
+/** Offence types; their harm weights live in server/domain/harm-weights.json (editable data). */
 export const OFFENCE_TYPE = [
   'drug_supply', 'possession_with_intent', 'possession_of_weapon', 'robbery', 'gbh',
   'abh', 'common_assault', 'sexual_assault', 'rape_of_child', 'child_sexual_exploitation',

@@ -6,7 +6,7 @@
 import { startApi, type TestApi } from './client';
 import { handBuiltGraph } from './graph-fixture';
 import { freshGraph, closeDriver, driver } from '../support/db';
-import { load } from '../../server/db/loader';
+import { load } from '../../server/platform/bulk/loader';
 
 export const CORPUS = [
   "'", '"', '\\', '`', "' OR 1=1 --", '" OR ""="',

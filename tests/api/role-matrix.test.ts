@@ -6,7 +6,7 @@
 import { startApi, type TestApi } from './client';
 import { handBuiltGraph } from './graph-fixture';
 import { freshGraph, closeDriver, driver } from '../support/db';
-import { load } from '../../server/db/loader';
+import { load } from '../../server/platform/bulk/loader';
 
 let api: TestApi;
 const ROLES = ['ana.analyst', 'pat.police', 'lee.lead', 'pam.partner', 'aud.auditor', 'adm.admin'] as const;

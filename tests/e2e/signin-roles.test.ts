@@ -4,10 +4,10 @@
 import type { BrowserContext } from 'playwright-core';
 import { startServer, launchBrowser, signIn, shot } from './support/harness';
 import { closeDriver } from '../support/db';
-import { getDriver, database } from '../../server/db/driver';
-import { appendAccessLog, systemActor } from '../../server/security/access-log';
-import { startCheckpoints } from '../../server/security/access-log-checkpoints';
-import { config } from '../../server/config';
+import { getDriver, database } from '../../server/platform/db/driver';
+import { appendAccessLog, systemActor } from '../../server/modules/accesslog/access-log';
+import { startCheckpoints } from '../../server/modules/accesslog/access-log-checkpoints';
+import { config } from '../../server/platform/config';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: { context: BrowserContext; close(): Promise<void> };

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import type { Driver, Transaction } from 'neo4j-driver';
-import { getDriver, closeDriver } from '../../server/db/driver';
-import { config } from '../../server/config';
+import { getDriver, closeDriver } from '../../server/platform/db/driver';
+import { config } from '../../server/platform/config';
 
 export const driver = (): Driver => getDriver();
 

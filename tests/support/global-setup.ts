@@ -1,7 +1,7 @@
 /** Starts (or finds) a real Neo4j 5 once for the test run and applies the schema. */
 import { resolveNeo4j, RunningNeo4j } from '../../scripts/neo4j/launch';
-import { migrate } from '../../server/db/migrate';
-import { openDriver } from '../../server/db/driver';
+import { migrate } from '../../server/platform/db/migrate';
+import { openDriver } from '../../server/platform/db/driver';
 
 declare global {
   // eslint-disable-next-line no-var

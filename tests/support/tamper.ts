@@ -3,7 +3,7 @@
  * chain: remove the newest entries and set the head back to the last one kept.
  */
 import neo4j from 'neo4j-driver';
-import { getDriver } from '../../server/db/driver';
+import { getDriver } from '../../server/platform/db/driver';
 
 export async function removeNewestEntries(keep: number): Promise<void> {
   await getDriver().executeQuery(`MATCH (e:AccessLogEntry) WHERE e.seq > $keep DELETE e

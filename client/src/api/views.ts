@@ -1,5 +1,5 @@
 /**
- * The analytic views (engineer C's queries in server/modules/analytics): what each fetches and
+ * The analytic views (the queries of server/modules/analytics): what each fetches and
  * how its rows are tabulated. `allowed()` keeps a role from being offered what it may not use.
  */
 import { gql } from './client';

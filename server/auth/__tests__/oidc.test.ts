@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { resetConfig } from '../../config';
+import { resetConfig } from '../../platform/config';
 
 let server: http.Server;
 let sign: (claims: Record<string, unknown>, iss?: string, aud?: string) => Promise<string>;

@@ -4,7 +4,7 @@
  */
 import { startApi, type TestApi } from '../../../tests/api/client';
 import { closeDriver } from '../../../tests/support/db';
-import { resetConfig } from '../../config';
+import { resetConfig } from '../../platform/config';
 
 const INTROSPECT = '{ __schema { queryType { name } } }';
 const graphiql = (api: TestApi) => fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });

@@ -1,6 +1,6 @@
 /** startServer(): listens, and prints the demo users and how to get a token. */
 import { startServer } from '../../main';
-import { resetConfig } from '../../config';
+import { resetConfig } from '../../platform/config';
 import { closeDriver } from '../../../tests/support/db';
 
 it('prints the demo users and how to sign in, and serves /health', async () => {

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { mayAskFor } from '../../graphql/selection';
 import * as svc from './accesslog.service';
 

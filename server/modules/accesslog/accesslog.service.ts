@@ -1,14 +1,14 @@
 /** The access log for auditors: query, verify, export (the export itself is logged). */
 import neo4j from 'neo4j-driver';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { checkInt, checkText, checkWindow } from '../../graphql/args';
-import { readRows } from '../../graphql/cypher';
-import { requireCapability, requireJustification } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { verifyAccessLog } from '../../security/access-log-verify';
-import { readCheckpoints, type CheckpointIndex } from '../../security/checkpoint-file';
-import { databaseId } from '../../security/access-log-checkpoints';
-import { config } from '../../config';
+import { readRows, cypherFile } from '../../platform/db/query';
+import { requireCapability, requireJustification } from '../../platform/policy';
+import { appendAccessLog } from './access-log';
+import { verifyAccessLog } from './access-log-verify';
+import { readCheckpoints, type CheckpointIndex } from './checkpoint-file';
+import { databaseId } from './access-log-checkpoints';
+import { config } from '../../platform/config';
 
 interface Filter { from?: string | null; to?: string | null; actorId?: string | null; operation?: string | null; recordId?: string | null }
 export interface PageArgs { filter?: Filter | null; first?: number | null; before?: number | null }
@@ -35,7 +35,7 @@ export async function accessLogPage(ctx: RequestContext, args: PageArgs, withIds
   requireCapability(ctx, 'accessLog');
   const first = checkInt('first', args.first, 1, 1000, 100);
   const before = args.before == null ? null : checkInt('before', args.before, 1, Number.MAX_SAFE_INTEGER, 1);
-  const rows = await readRows(ctx, 'accesslog', 'entries', params(args.filter, first, before, withIds));
+  const rows = await readRows(ctx, cypherFile(__dirname, 'entries'), params(args.filter, first, before, withIds));
   const entries = rows.map((r) => r.e as { seq: number });
   return { entries, nextBefore: entries.length === first ? entries[entries.length - 1].seq : null };
 }
@@ -83,7 +83,7 @@ export async function exportLog(ctx: RequestContext, args: ExportArgs) {
   const justification = requireJustification(ctx);
   const format = args.format ?? 'CSV';
   // The export's columns are the entry's own: the count is left out.
-  const rows = (await readRows(ctx, 'accesslog', 'entries', params(args.filter, MAX_EXPORT, null, true))).map((r) => {
+  const rows = (await readRows(ctx, cypherFile(__dirname, 'entries'), params(args.filter, MAX_EXPORT, null, true))).map((r) => {
     const { idCount: _count, ...entry } = r.e as Record<string, unknown>;
     return entry;
   });

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import * as S from './analytics.service';
 
 type Args<F> = F extends (ctx: RequestContext, args: infer X) => unknown ? X : never;

@@ -1,14 +1,14 @@
 /**
  * GraphQL-facing analytics services: role checks (policy.ts), justification and access log for
  * person-level results, handling codes hidden by role, pseudonyms for leads, input errors as
- * BAD_USER_INPUT. The computing is in server/analytics (plain functions).
+ * BAD_USER_INPUT. The computing is in the analytics folders here (plain functions, beside this file).
  */
-import type { RequestContext } from '../../graphql/context';
-import * as A from '../../analytics';
-import { AppError } from '../../errors';
-import { canSeeRecord, isPseudonymised, requireCapability, requireJustification, requireRole } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { pseudonymFor } from '../../security/secrets';
+import type { RequestContext } from '../../platform/context';
+import * as A from './';
+import { AppError } from '../../platform/errors';
+import { canSeeRecord, isPseudonymised, requireCapability, requireJustification, requireRole } from '../../platform/policy';
+import { appendAccessLog } from '../accesslog/access-log';
+import { pseudonymFor } from '../../platform/secrets';
 
 /** Handling codes whose records the caller may not see: they are left out of every figure. */
 export function hiddenHandlingFor(ctx: RequestContext): string[] {

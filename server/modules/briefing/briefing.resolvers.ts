@@ -1,5 +1,5 @@
 /** Resolvers of briefing.graphql: one line, the work is in briefing.service.ts. */
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { generateBriefing, type BriefingInput } from './briefing.service';
 
 export const resolvers = {

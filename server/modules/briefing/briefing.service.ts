@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RequestContext } from '../../graphql/context';
-import { requireRole, requireJustification } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { badInput } from '../../errors';
-import { buildBriefing, BriefingInputError } from '../../briefing';
+import type { RequestContext } from '../../platform/context';
+import { requireRole, requireJustification } from '../../platform/policy';
+import { appendAccessLog } from '../accesslog/access-log';
+import { badInput } from '../../platform/errors';
+import { buildBriefing, BriefingInputError } from './';
 
 export interface BriefingInput {
   quarter: string;

@@ -1,5 +1,5 @@
 /** Resolvers of export.graphql: one line each, the work is in export.service.ts. */
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { recordExport, type ExportInput } from './export.service';
 
 export const resolvers = {

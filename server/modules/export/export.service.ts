@@ -2,10 +2,10 @@
  * Exports from the workspace are disclosures: logged (who, when, why, which ids, format) before
  * the client is allowed to produce the file.
  */
-import type { RequestContext } from '../../graphql/context';
-import { requireCapability, requireJustification } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { badInput } from '../../errors';
+import type { RequestContext } from '../../platform/context';
+import { requireCapability, requireJustification } from '../../platform/policy';
+import { appendAccessLog } from '../accesslog/access-log';
+import { badInput } from '../../platform/errors';
 
 export const EXPORT_FORMATS = ['PNG', 'CSV', 'JSON'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

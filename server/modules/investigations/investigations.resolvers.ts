@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import * as svc from './investigations.service';
 
 export const resolvers = {

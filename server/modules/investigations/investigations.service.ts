@@ -4,14 +4,14 @@
  * apply access rules and write the access log.
  */
 import crypto from 'node:crypto';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { checkIds, checkText } from '../../graphql/args';
-import { readRows, writeRows, txRows } from '../../graphql/cypher';
-import { AppError, badInput } from '../../errors';
-import { canSeeNode, requireCapability } from '../../security/policy';
-import { lookupLabels } from '../../db/load-queries';
-import { scrub } from '../../lib/scrub-ids';
-import { lockRecords } from '../../db/locks';
+import { readRows, writeRows, txRows, cypherFile } from '../../platform/db/query';
+import { AppError, badInput } from '../../platform/errors';
+import { canSeeNode, requireCapability } from '../../platform/policy';
+import { lookupLabels } from '../../platform/bulk/load-queries';
+import { scrub } from '../../domain/scrub-ids';
+import { lockRecords } from '../../platform/db/locks';
 
 export interface InvestigationInput { id?: string | null; name: string; ids: string[]; state?: unknown; shared?: boolean | null }
 
@@ -32,13 +32,13 @@ const who = (ctx: RequestContext) => ({ userId: ctx.user.id, role: ctx.user.role
 
 export async function listInvestigations(ctx: RequestContext) {
   requireCapability(ctx, 'investigations');
-  return (await readRows(ctx, 'investigations', 'list', who(ctx))).map((r) => r.i);
+  return (await readRows(ctx, cypherFile(__dirname, 'list'), who(ctx))).map((r) => r.i);
 }
 
 export async function getInvestigation(ctx: RequestContext, args: { id: string }) {
   requireCapability(ctx, 'investigations');
   const [id] = checkIds('id', [args.id], 1);
-  const [row] = await readRows(ctx, 'investigations', 'get', { id, ...who(ctx) });
+  const [row] = await readRows(ctx, cypherFile(__dirname, 'get'), { id, ...who(ctx) });
   if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you may open`);
   return row.i;
 }
@@ -64,11 +64,11 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
       if (state.length > MAX_STATE_BYTES) throw badInput('input.state', 'at most 1 MB');
       const params = { name, ids, state, shared: input.shared === true, ...who(ctx) };
       if (id) {
-        const [row] = await txRows(tx, 'investigations', 'update', { ...params, id });
+        const [row] = await txRows(tx, cypherFile(__dirname, 'update'), { ...params, id });
         if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you own`);
         return row.i;
       }
-      const [row] = await txRows(tx, 'investigations', 'create', {
+      const [row] = await txRows(tx, cypherFile(__dirname, 'create'), {
         ...params, id: `inv-${crypto.randomUUID()}`, userName: ctx.user.name, agencyOrNull: ctx.user.agency ?? null,
       });
       return row.i;
@@ -81,6 +81,6 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
 export async function deleteInvestigation(ctx: RequestContext, args: { id: string }): Promise<boolean> {
   requireCapability(ctx, 'investigations');
   const [id] = checkIds('id', [args.id], 1);
-  const [row] = await writeRows(ctx, 'investigations', 'delete', { id, userId: ctx.user.id });
+  const [row] = await writeRows(ctx, cypherFile(__dirname, 'delete'), { id, userId: ctx.user.id });
   return Number(row?.deleted ?? 0) > 0;
 }

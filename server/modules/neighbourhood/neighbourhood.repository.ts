@@ -1,8 +1,8 @@
 /** Runs the neighbourhood's named Cypher. */
-import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import type { RequestContext } from '../../graphql/context';
-import { namedQuery, readRows, runWithoutCallSite, toPlain } from '../../graphql/cypher';
-import type { RawEdge, RawNode } from '../../security/present';
+import neo4j from 'neo4j-driver';
+import type { RequestContext } from '../../platform/context';
+import { cypherFile, readRecordsAutoCommit, readRows, toPlain } from '../../platform/db/query';
+import type { RawEdge, RawNode } from '../../platform/present';
 import { NODE_KINDS, REL_KINDS } from '../../model/model';
 
 export interface HopFilter {
@@ -25,31 +25,13 @@ export interface HopResult {
 type Ctx = Pick<RequestContext, 'driver' | 'database'>;
 
 /**
- * One read statement in an auto-commit transaction: RUN and PULL in one round trip, where a
- * managed transaction (executeQuery) adds BEGIN and COMMIT (measured: Neo4j 1.72 -> 1.42 ms and
- * Node 1.46 -> 1.04 ms CPU per expand). A single read statement needs no more; a transient error
- * (the only kind a managed transaction would retry) gets one managed retry.
- */
-async function autoCommitRead(ctx: Ctx, text: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
-  const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: neo4j.session.READ });
-  try {
-    return (await runWithoutCallSite(session, text, params)).records;
-  } catch (e) {
-    if (!neo4j.isRetriableError(e)) throw e;
-  } finally {
-    await session.close();
-  }
-  return (await ctx.driver.executeQuery(text, params, { database: ctx.database, routing: neo4j.routing.READ })).records;
-}
-
-/**
  * One hop out of `frontier`, plus the nodes of `seeds` (the first hop passes the requested ids,
  * so a one-hop neighbourhood is one round trip). Properties come back as plain maps with the
  * model's dates as ISO text; a hop can return thousands of rows, and only the ones kept are
  * cleaned (plainProperties) when presented.
  */
 export async function expandHop(ctx: Ctx, seeds: string[], frontier: string[], f: HopFilter, rowCap: number): Promise<HopResult> {
-  const records = await autoCommitRead(ctx, namedQuery('neighbourhood', 'expand'), { seeds, frontier, ...f, rowCap: neo4j.int(rowCap) });
+  const records = await readRecordsAutoCommit(ctx, cypherFile(__dirname, 'expand'), { seeds, frontier, ...f, rowCap: neo4j.int(rowCap) });
   const out: HopResult = { seeds: [], rows: [] };
   for (const r of records) {
     const properties = r.get('bp') as Record<string, unknown>;
@@ -102,11 +84,11 @@ export function plainProperties(p: Record<string, unknown>): Record<string, unkn
 }
 
 export async function nodesByIds(ctx: Ctx, ids: string[]): Promise<Array<RawNode & { id: string }>> {
-  const rows = await readRows(ctx, 'neighbourhood', 'nodes', { ids });
+  const rows = await readRows(ctx, cypherFile(__dirname, 'nodes'), { ids });
   return rows.map((r) => ({ id: String(r.id), labels: r.labels as string[], properties: r.props as Record<string, unknown> }));
 }
 
 export async function edgesBetween(ctx: Ctx, ids: string[]): Promise<RawEdge[]> {
-  const rows = await readRows(ctx, 'neighbourhood', 'between', { ids });
+  const rows = await readRows(ctx, cypherFile(__dirname, 'between'), { ids });
   return rows.map((r) => ({ id: String(r.rid), type: String(r.type), from: String(r.from), to: String(r.to), properties: r.rp as Record<string, unknown> }));
 }

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { neighbourhood, subgraph, type NeighbourhoodArgs } from './neighbourhood.service';
 
 export const resolvers = {

@@ -3,13 +3,13 @@
  * pattern). Filters run in Cypher; access rules here (denied items invisible and counted);
  * the node limit stops growth. One access-log entry per call, written before the result returns.
  */
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { REL_KINDS } from '../../model/model';
 import { checkIds, checkInt, checkWindow } from '../../graphql/args';
-import { badInput } from '../../errors';
-import { requireCapability, requireJustification } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { edgeVisible, nodeVisible, presentEdge, presentNode, type ApiEdge, type ApiNode } from '../../security/present';
+import { badInput } from '../../platform/errors';
+import { requireCapability, requireJustification } from '../../platform/policy';
+import { appendAccessLog } from '../accesslog/access-log';
+import { edgeVisible, nodeVisible, presentEdge, presentNode, type ApiEdge, type ApiNode } from '../../platform/present';
 import { edgesBetween, expandHop, nodesByIds, plainProperties, type HopFilter } from './neighbourhood.repository';
 
 export interface NeighbourhoodArgs {

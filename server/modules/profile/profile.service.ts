@@ -1,12 +1,12 @@
 /** Profile of one record: the node, its timeline, its links with provenance, and flags. */
 import neo4j from 'neo4j-driver';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { checkIds } from '../../graphql/args';
-import { readRows } from '../../graphql/cypher';
-import { AppError } from '../../errors';
-import { canSeeRecord, isPseudonymised, requireCapability, requireJustification } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { edgeVisible, gradingText, kindOf, nodeVisible, presentNode, type ApiNode, type RawNode } from '../../security/present';
+import { readRows, cypherFile } from '../../platform/db/query';
+import { AppError } from '../../platform/errors';
+import { canSeeRecord, isPseudonymised, requireCapability, requireJustification } from '../../platform/policy';
+import { appendAccessLog } from '../accesslog/access-log';
+import { edgeVisible, gradingText, kindOf, nodeVisible, presentNode, type ApiNode, type RawNode } from '../../platform/present';
 import { nodesByIds } from '../neighbourhood/neighbourhood.repository';
 import { criticalMoments, flagTexts, harmedAndAllegedToHarm, riskTrend, type TimelineEvent } from './flags';
 
@@ -33,8 +33,8 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
   let hiddenByAccess = 0;
 
   const [eventRows, relRows] = await Promise.all([
-    readRows(ctx, 'profile', 'timeline', { id, limit: neo4j.int(TIMELINE_LIMIT) }),
-    readRows(ctx, 'profile', 'relationships', { id, limit: neo4j.int(REL_LIMIT) }),
+    readRows(ctx, cypherFile(__dirname, 'timeline'), { id, limit: neo4j.int(TIMELINE_LIMIT) }),
+    readRows(ctx, cypherFile(__dirname, 'relationships'), { id, limit: neo4j.int(REL_LIMIT) }),
   ]);
 
   const events: TimelineEvent[] = [];

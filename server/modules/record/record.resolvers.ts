@@ -1,5 +1,5 @@
 /** Resolvers of record.graphql: one line each, the work is in record.service.ts. */
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { recordEvent, recordRelationship, type RecordEventInput, type RecordRelationshipInput } from './record.service';
 
 export const resolvers = {

@@ -4,19 +4,19 @@
  * through the shared loader, logged as 'collection'; free text is language-checked (warnings).
  */
 import crypto from 'node:crypto';
-import type { RequestContext } from '../../graphql/context';
-import { AppError } from '../../errors';
-import { requireRole, requireJustification, canSeeNode } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { load } from '../../db/loader';
+import type { RequestContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { requireRole, requireJustification, canSeeNode } from '../../platform/policy';
+import { appendAccessLog } from '../accesslog/access-log';
+import { load } from '../../platform/bulk/loader';
 import { RowError } from '../../model/errors';
 import { nodeKind, relKind } from '../../model/model';
-import { mappingSchema, Mapping } from '../../import/mapping';
-import { convertRow, linkRecords, ImportIssue, ParsedRecord } from '../../import/convert';
-import { checkRows, checkReferences } from '../../import/check';
-import { diff } from '../../import/diff';
-import { languageWarnings } from '../../import/language';
-import { SYSTEM_REL_TYPES } from '../../import/templates';
+import { mappingSchema, Mapping } from '../import/mapping';
+import { convertRow, linkRecords, ImportIssue, ParsedRecord } from '../import/convert';
+import { checkRows, checkReferences } from '../import/check';
+import { diff } from '../import/diff';
+import { languageWarnings } from '../import/language';
+import { SYSTEM_REL_TYPES } from '../import/templates';
 
 interface FieldValue { field: string; value: string }
 interface Provenance {

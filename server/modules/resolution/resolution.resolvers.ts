@@ -1,5 +1,5 @@
 /** Resolvers of resolution.graphql: one line each, the work is in resolution.service.ts. */
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import * as svc from './resolution.service';
 
 export const resolvers = {

@@ -1,13 +1,13 @@
 /** Entity resolution through the API: analysts (and admins) review possible duplicates. */
 import neo4j from 'neo4j-driver';
-import type { RequestContext } from '../../graphql/context';
-import { canSeeRecord, requireCapability, requireJustification } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { badInput } from '../../errors';
+import type { RequestContext } from '../../platform/context';
+import { canSeeRecord, requireCapability, requireJustification } from '../../platform/policy';
+import { appendAccessLog } from '../accesslog/access-log';
+import { badInput } from '../../platform/errors';
 import { STATUS } from '../../model/enums';
-import { runResolution } from '../../resolution/resolve';
-import { confirmMerge, undoMerge, rejectPair } from '../../resolution/merge';
-import { cypher } from '../../resolution/cypher';
+import { runResolution } from './resolve';
+import { confirmMerge, undoMerge, rejectPair } from './merge';
+import { cypherFile } from '../../platform/db/query';
 
 export interface CandidatesArgs { status?: string | null; limit?: number | null }
 
@@ -18,7 +18,7 @@ export async function candidates(ctx: RequestContext, args: CandidatesArgs) {
   if (!(Object.values(STATUS) as string[]).includes(status)) throw badInput('status', 'unknown status');
   const limit = args.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'must be 1 to 500');
-  const { records } = await ctx.driver.executeQuery(cypher('resolution', 'candidates'), { status, limit: neo4j.int(limit) }, { database: ctx.database, routing: 'READ' });
+  const { records } = await ctx.driver.executeQuery(cypherFile(__dirname, 'candidates'), { status, limit: neo4j.int(limit) }, { database: ctx.database, routing: 'READ' });
   const person = (id: string, name: string, dob: string, source: string) => (canSeeRecord(ctx.user, { source })
     ? { id, name, dateOfBirth: dob, source } : { id, name: null, dateOfBirth: null, source });
   const out = records.map((r) => ({

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { search, type SearchArgs } from './search.service';
 
 export const resolvers = {

@@ -1,13 +1,13 @@
 /** Search by name fragment (full-text index) or exact id; access rules applied; one log entry. */
 import neo4j from 'neo4j-driver';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../platform/context';
 import { checkInt, checkText } from '../../graphql/args';
-import { readRows } from '../../graphql/cypher';
-import { badInput } from '../../errors';
+import { readRows, cypherFile } from '../../platform/db/query';
+import { badInput } from '../../platform/errors';
 import { NODE_KINDS } from '../../model/model';
-import { isPseudonymised, requireCapability, requireJustification } from '../../security/policy';
-import { appendAccessLog } from '../../security/access-log';
-import { nodeVisible, presentNode, type RawNode } from '../../security/present';
+import { isPseudonymised, requireCapability, requireJustification } from '../../platform/policy';
+import { appendAccessLog } from '../accesslog/access-log';
+import { nodeVisible, presentNode, type RawNode } from '../../platform/present';
 import { luceneQuery } from './lucene';
 
 export interface SearchArgs { text: string; kinds?: string[] | null; limit?: number | null }
@@ -34,8 +34,8 @@ export async function search(ctx: RequestContext, args: SearchArgs): Promise<{ i
   const lucene = luceneQuery(text);
   const params = { kinds, limit: neo4j.int(limit * 3) };
   const [byId, byName] = await Promise.all([
-    readRows(ctx, 'search', 'by-id', { id: text, kinds }),
-    lucene ? readRows(ctx, 'search', 'by-name', { ...params, text: lucene }) : Promise.resolve([]),
+    readRows(ctx, cypherFile(__dirname, 'by-id'), { id: text, kinds }),
+    lucene ? readRows(ctx, cypherFile(__dirname, 'by-name'), { ...params, text: lucene }) : Promise.resolve([]),
   ]);
   const seen = new Set<string>();
   const items: SearchHit[] = [];

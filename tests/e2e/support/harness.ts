@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../../server/app';
 import { buildClientIfStale } from '../../../client/build';
-import { load } from '../../../server/db/loader';
+import { load } from '../../../server/platform/bulk/loader';
 import { generate, type Fixture } from '../../../fixtures/generator';
 import { freshGraph, driver } from '../../support/db';
 

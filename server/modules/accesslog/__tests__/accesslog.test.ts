@@ -8,13 +8,13 @@ import { startApi, type TestApi } from '../../../../tests/api/client';
 import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
 import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
 import { removeNewestEntries } from '../../../../tests/support/tamper';
-import { load } from '../../../db/loader';
+import { load } from '../../../platform/bulk/loader';
 import fs from 'node:fs';
-import { config } from '../../../config';
-import { startCheckpoints } from '../../../security/access-log-checkpoints';
-import { VERIFY_PAGE } from '../../../security/access-log-verify';
+import { config } from '../../../platform/config';
+import { startCheckpoints } from '../access-log-checkpoints';
+import { VERIFY_PAGE } from '../access-log-verify';
 import { verify } from '../accesslog.service';
-import type { RequestContext } from '../../../graphql/context';
+import type { RequestContext } from '../../../platform/context';
 
 let api: TestApi;
 const logCount = async () => Number((await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN count(e) AS n')).records[0].get('n'));

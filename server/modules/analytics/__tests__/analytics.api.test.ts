@@ -1,9 +1,9 @@
 /** Analytics over HTTP: the role matrix cell by cell, justification + access log, pseudonyms, handling codes, bad input. */
 import { startApi, type TestApi } from '../../../../tests/api/client';
 import { freshGraph, closeDriver, driver, counts } from '../../../../tests/support/db';
-import { load } from '../../../db/loader';
-import { world } from '../../../analytics/__tests__/support/world';
-import { storeBaseline } from '../../../analytics';
+import { load } from '../../../platform/bulk/loader';
+import { world } from './support/world';
+import { storeBaseline } from '..';
 
 let api: TestApi;
 const Q = '2025-Q3';

@@ -1,9 +1,9 @@
 /** The briefing mutation over HTTP: leads and admin only, justification, logged as a disclosure before the files return. */
 import { startApi, type TestApi } from '../../../../tests/api/client';
 import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
-import { load } from '../../../db/loader';
+import { load } from '../../../platform/bulk/loader';
 import { generate } from '../../../../fixtures/generator';
-import { storeBaseline } from '../../../analytics';
+import { storeBaseline } from '../../analytics';
 
 let api: TestApi;
 const MUTATION = `mutation($input: BriefingInput!) {

@@ -1,8 +1,8 @@
 /** Saved investigations over HTTP: owner, sharing within a role, owner-only changes. */
 import { startApi, type TestApi } from '../../../../tests/api/client';
 import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../../tests/support/db';
-import { erasePerson } from '../../../retention/erase';
-import { systemActor } from '../../../security/access-log';
+import { erasePerson } from '../../retention/erase';
+import { systemActor } from '../../accesslog/access-log';
 
 let api: TestApi;
 const SAVE = 'mutation S($input: InvestigationInput!) { saveInvestigation(input: $input) { id name owner shared count ids state } }';

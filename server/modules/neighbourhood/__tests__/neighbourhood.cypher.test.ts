@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { plainProperties, TEMPORAL_KEYS } from '../neighbourhood.repository';
 
-const expand = fs.readFileSync(path.resolve(__dirname, '../../../../cypher/queries/neighbourhood/expand.cypher'), 'utf8');
+const expand = fs.readFileSync(path.resolve(__dirname, '..', 'expand.cypher'), 'utf8');
 
 describe('neighbourhood expand query', () => {
   it('turns every date and datetime property of the model into text, in each projection', () => {

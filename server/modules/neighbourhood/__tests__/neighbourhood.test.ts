@@ -2,7 +2,7 @@
 import { startApi, type TestApi } from '../../../../tests/api/client';
 import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
 import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
-import { load } from '../../../db/loader';
+import { load } from '../../../platform/bulk/loader';
 
 let api: TestApi;
 const Q = `query N($ids: [ID!]!, $hops: Int, $filter: NeighbourhoodFilter, $limit: Int) {

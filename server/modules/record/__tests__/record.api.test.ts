@@ -1,7 +1,7 @@
 /** Recording one fact through GraphQL over real HTTP and a real Neo4j. */
 import { startApi, type TestApi } from '../../../../tests/api/client';
 import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../../tests/support/db';
-import { load } from '../../../db/loader';
+import { load } from '../../../platform/bulk/loader';
 
 const prov = { sourceRef: 'SYN-SCHOOL-7', sourceEval: 'A', assessment: '1', handling: 'P', reviewBy: '2026-09-01' };
 const EVENT = `mutation($input: RecordEventInput!) { recordEvent(input: $input) { ids warnings { field phrase suggestion } } }`;

@@ -1,7 +1,7 @@
 /** Reviewing possible duplicates through GraphQL over real HTTP and a real Neo4j. */
 import { startApi, type TestApi } from '../../../../tests/api/client';
 import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
-import { load } from '../../../db/loader';
+import { load } from '../../../platform/bulk/loader';
 import { generate } from '../../../../fixtures/generator';
 
 let api: TestApi;

@@ -1,5 +1,5 @@
 /** A test module whose resolvers fail: checks that unexpected errors are masked. */
-import { AppError } from '../../../../server/errors';
+import { AppError } from '../../../../server/platform/errors';
 
 export const resolvers = {
   Query: {

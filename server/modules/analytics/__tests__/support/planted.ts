@@ -1,0 +1,95 @@
+/**
+ * Checks of the analytics against a planted fixture (shared by the demo and borough tests).
+ * precision@k / recall@k use k = min(10, number planted), so a scale with fewer than 10 plants can
+ * still reach 1.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { Fixture } from '../../../../../fixtures/generator/types';
+import { hotspots, highHarmPersonsOfConcern, notYetReferred, criticalMoments, trends } from '../..';
+import { quarterPartition } from '../../networks';
+import { parseQuarter } from '../../../../domain/period';
+import { adjustedRandIndex, normalisedMutualInformation } from '../../metrics/agreement';
+
+export const atK = (ranked: string[], planted: string[]): number => {
+  const k = Math.min(10, planted.length);
+  const set = new Set(planted);
+  return ranked.slice(0, k).filter((id) => set.has(id)).length / k;
+};
+
+export interface PlantedReport {
+  quarter: string;
+  hotspotPrecision: number;
+  hotspotTop10: string[];
+  hubRank: number | null;
+  highHarmRecall: number;
+  highHarmTop10: string[];
+  prolificRank: number | null;
+  ari: number;
+  nmi: number;
+  evaluatedMembers: number;
+  trend: { significant: boolean; direction: string; pValue: number; shares: number[] } | null;
+  neverReferredFound: number;
+  neverReferredPlanted: number;
+  neverReferredRanks: number[];
+  rhiRate: number | null;
+  rhiRateFromRows: number | null;
+  childrenInRanking: number;
+}
+
+export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter: string): Promise<PlantedReport> {
+  const gt = fixture.groundTruth;
+  const source = { driver };
+  const hs = await hotspots(source, { quarter, kinds: ['Location'], limit: 500 });
+  const hh = await highHarmPersonsOfConcern(source, { quarter, limit: 500 });
+  const nr = await notYetReferred(source, { quarter: gt.quarters[gt.quarters.length - 1], limit: 500 });
+  const cm = await criticalMoments(source, { quarter, asOf: '2026-11-01T00:00:00Z' });
+  const tr = await trends(source, { quarter: gt.quarters[gt.quarters.length - 1], from: gt.quarters[0] });
+  const qp = await quarterPartition(source, quarter);
+
+  // Community recovery on planted members present in the quarter's projection.
+  const truth = new Map<string, string>();
+  gt.peerCommunities.forEach((c) => c.memberIds.forEach((m) => { if (qp.graph.hasNode(m)) truth.set(m, c.id); }));
+  const found = new Map<string, string>();
+  qp.partition.communities.forEach((members, i) => members.forEach((m) => { if (truth.has(m)) found.set(m, String(i)); }));
+
+  // RHI-within-72h from raw rows, independently of the analytics code.
+  const { records } = await driver.executeQuery(`
+    MATCH (m:MissingEpisode)-[:INVOLVED]->(p:YoungPerson)
+    WHERE m.returnedAt >= datetime($from) AND m.returnedAt < datetime($to)
+      AND p.dateOfBirth > date(m.returnedAt) - duration({years: 18})
+    OPTIONAL MATCH (r:ReturnInterview {outcome: 'completed'})-[:FOLLOWS_UP]->(m)
+    WHERE (r)-[:INVOLVED]->(p) AND r.occurredAt <= m.returnedAt + duration({hours: 72})
+    WITH m, p, count(r) > 0 AS ok
+    RETURN count(*) AS returns, sum(CASE WHEN ok THEN 1 ELSE 0 END) AS within`,
+  { from: parseQuarter(quarter).start, to: parseQuarter(quarter).end });
+  const returns = records[0].get('returns') as number;
+  const within = records[0].get('within') as number;
+
+  // No child in the ranking: every ranked person is 18+ at the quarter end and holds the PoC role.
+  const ranked = hh.items.map((p) => p.id);
+  const { records: kids } = await driver.executeQuery(`
+    MATCH (p:Person) WHERE p.id IN $ids AND (NOT p:PersonOfConcern OR p.dateOfBirth > date(datetime($to)) - duration({years: 18}))
+    RETURN count(p) AS n`, { ids: ranked, to: parseQuarter(quarter).end });
+
+  const theme = tr.emerging.find((t) => t.id === 'girls-share-CCE');
+  const nrIds = nr.items.map((c) => c.id);
+  return {
+    quarter,
+    hotspotPrecision: atK(hs.items.map((h) => h.id), gt.hotspotPlaceIds),
+    hotspotTop10: hs.items.slice(0, 10).map((h) => h.id),
+    hubRank: hs.items.find((h) => h.id === gt.decoys.transportHubId)?.rank ?? null,
+    highHarmRecall: atK(ranked, gt.highHarmPersonOfConcernIds),
+    highHarmTop10: ranked.slice(0, 10),
+    prolificRank: hh.items.find((p) => p.id === gt.decoys.prolificLowHarmAdultId)?.rank ?? null,
+    ari: adjustedRandIndex(truth, found),
+    nmi: normalisedMutualInformation(truth, found),
+    evaluatedMembers: truth.size,
+    trend: theme ? { significant: theme.significant, direction: theme.direction, pValue: theme.pValue, shares: theme.series.map((s) => s.value) } : null,
+    neverReferredFound: gt.neverReferredHighHarmChildIds.filter((id) => nrIds.includes(id)).length,
+    neverReferredPlanted: gt.neverReferredHighHarmChildIds.length,
+    neverReferredRanks: gt.neverReferredHighHarmChildIds.map((id) => nrIds.indexOf(id) + 1),
+    rhiRate: cm.rhi.rate,
+    rhiRateFromRows: returns ? within / returns : null,
+    childrenInRanking: kids[0].get('n') as number,
+  };
+}

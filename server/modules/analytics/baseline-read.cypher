@@ -1,0 +1,2 @@
+MATCH (b:PopulationBaseline {id: 'borough'})
+RETURN b.json AS json

@@ -1,0 +1,25 @@
+/**
+ * Analytics as plain service functions: `fn({driver, database?}, {quarter, …})`. No role checks
+ * here (the GraphQL services in server/modules/analytics add them); the briefing pack and the
+ * benchmarks call these directly. Result types and their meaning: ./types.ts. Every result has a
+ * `method` text that explains how it was computed.
+ *
+ *   hotspots                  places, schools, online spaces ranked by harm (types: HotspotsResult)
+ *   networkThemes             peer communities with description and status (NetworkThemesResult)
+ *   highHarmPersonsOfConcern  RFG + children + brokerage + grade, with evidence (HighHarmResult)
+ *   criticalMoments           exclusions, injuries, arrests, returns; follow-up; RHI 72 h rate
+ *   notYetReferred            high victim harm, no PANEL / MACE referral
+ *   trends                    quarterly series + emerging themes (TrendsResult)
+ *   disproportionality        relative rate index vs the population baseline, disclosure-controlled
+ */
+export * from './types';
+export { hotspots } from './hotspots';
+export { networkThemes } from './networks';
+export { criticalMoments } from './critical';
+export { highHarmPersonsOfConcern } from './highharm';
+export { notYetReferred } from './referral';
+export { trends, disproportionality } from './trends';
+export { storeBaseline, loadBaseline } from './baseline';
+export { parseQuarter, previousQuarter, quarterRange, shiftQuarter } from '../../domain/period';
+export { AnalyticsInputError } from '../../domain/input-error';
+export { readAnalytics } from './read';

@@ -1,0 +1,72 @@
+/** Community descriptions from member facts (pure). */
+import { ageAt, ageBand } from '../../../domain/period';
+import type { CountedRef } from '../types';
+
+export interface MemberFacts {
+  id: string; dob: string | null; sex: string | null;
+  exploitation: string[];
+  places: Array<{ id: string; name: string; kind: string }>;
+  pocs: Array<{ id: string; name: string }>;
+  lines: Array<{ id: string; name: string }>;
+}
+
+export interface Description {
+  ageMix: Record<string, number>;
+  sexMix: Record<string, number>;
+  exploitationTypes: Array<{ type: string; members: number }>;
+  topPlaces: CountedRef[]; topSchools: CountedRef[]; topOnlineSpaces: CountedRef[];
+  personsOfConcern: CountedRef[]; countyLines: CountedRef[];
+}
+
+const TOP = 5;
+
+export function describeCommunity(members: string[], facts: Map<string, MemberFacts>, atMs: number): Description {
+  const ageMix: Record<string, number> = {};
+  const sexMix: Record<string, number> = {};
+  const expl = new Map<string, number>();
+  const places = new Map<string, CountedRef & { who: Set<string> }>();
+  const pocs = new Map<string, CountedRef>();
+  const lines = new Map<string, CountedRef>();
+  for (const id of members) {
+    const f = facts.get(id);
+    if (!f) continue;
+    const band = f.dob ? ageBand(ageAt(f.dob, atMs - 1)) : 'unknown';
+    ageMix[band] = (ageMix[band] ?? 0) + 1;
+    const sex = f.sex ?? 'UNKNOWN';
+    sexMix[sex] = (sexMix[sex] ?? 0) + 1;
+    for (const t of new Set(f.exploitation)) expl.set(t, (expl.get(t) ?? 0) + 1);
+    for (const pl of f.places) {
+      const e = places.get(pl.id) ?? { id: pl.id, name: pl.name, kind: pl.kind, count: 0, who: new Set<string>() };
+      e.who.add(id);
+      e.count = e.who.size;
+      places.set(pl.id, e);
+    }
+    const seenPoc = new Set<string>();
+    for (const p of f.pocs) {
+      if (seenPoc.has(p.id)) continue;
+      seenPoc.add(p.id);
+      const e = pocs.get(p.id) ?? { id: p.id, name: p.name, kind: 'PersonOfConcern', count: 0 };
+      e.count += 1;
+      pocs.set(p.id, e);
+    }
+    const seenLine = new Set<string>();
+    for (const l of f.lines) {
+      if (seenLine.has(l.id)) continue;
+      seenLine.add(l.id);
+      const e = lines.get(l.id) ?? { id: l.id, name: l.name, kind: 'CountyLine', count: 0 };
+      e.count += 1;
+      lines.set(l.id, e);
+    }
+  }
+  const byCount = (a: CountedRef, b: CountedRef) => b.count - a.count || a.id.localeCompare(b.id);
+  const top = (kind: string) => [...places.values()].filter((p) => p.kind === kind).sort(byCount).slice(0, TOP)
+    .map(({ id, name, kind: k, count }) => ({ id, name, kind: k, count }));
+  return {
+    ageMix, sexMix,
+    exploitationTypes: [...expl.entries()].map(([type, n]) => ({ type, members: n }))
+      .sort((a, b) => b.members - a.members || a.type.localeCompare(b.type)),
+    topPlaces: top('Location'), topSchools: top('School'), topOnlineSpaces: top('OnlineSpace'),
+    personsOfConcern: [...pocs.values()].sort(byCount).slice(0, 10),
+    countyLines: [...lines.values()].sort(byCount).slice(0, TOP),
+  };
+}

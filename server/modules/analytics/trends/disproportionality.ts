@@ -1,0 +1,99 @@
+/**
+ * Relative rate index against the borough population (pure), with statistical disclosure control.
+ * Cohort: children 10–17 at the quarter end who are at risk (latest assessment in the quarter above
+ * 'none'). RRI_g = (cohort_g / population_g) / (cohort / population); 95% interval on the log scale
+ * with se = √(1/a − 1/n + 1/A − 1/N) (approximate). Disclosure control: counts 1–4 → "c"
+ * (primary); in each dimension, if exactly one cell is suppressed, the next smallest non-zero cell
+ * is suppressed too (secondary), so no cell can be worked back from the total; no rate or RRI over
+ * fewer than 10 children; a zero shown is a true zero.
+ */
+import { ETHNICITY_GROUP } from '../../../model/enums';
+import type { PopulationBaseline } from '../../../domain/population';
+import { ageAt, ageBand } from '../../../domain/period';
+import type { DisproportionalityDimension, RateRow } from '../types';
+import type { AssessmentRow } from './series';
+
+export const MIN_FOR_RATE = 10;
+export const SUPPRESS_MAX = 4;
+
+const group = (code: string): string => ETHNICITY_GROUP[code as keyof typeof ETHNICITY_GROUP] ?? code;
+
+function baselineBy(b: PopulationBaseline, dim: DisproportionalityDimension): Record<string, number> {
+  switch (dim) {
+    case 'ethnicity': {
+      const out: Record<string, number> = {};
+      for (const [k, v] of Object.entries(b.byEthnicity)) out[group(k)] = (out[group(k)] ?? 0) + v;
+      return out;
+    }
+    case 'sex': return b.bySex;
+    case 'ageBand': return b.byAgeBand;
+    case 'sen': return b.bySen;
+    case 'careStatus': return b.byCareStatus;
+  }
+}
+
+function groupOf(r: AssessmentRow, dim: DisproportionalityDimension, atMs: number): string {
+  switch (dim) {
+    case 'ethnicity': return group(r.ethnicity ?? 'NOT_STATED');
+    case 'sex': return r.sex ?? 'UNKNOWN';
+    case 'ageBand': return r.dob ? ageBand(ageAt(r.dob, atMs)) : 'unknown';
+    case 'sen': return r.sen ?? 'N';
+    case 'careStatus': return r.careStatus ?? 'NONE';
+  }
+}
+
+export const DIMENSIONS: DisproportionalityDimension[] = ['ethnicity', 'sex', 'ageBand', 'sen', 'careStatus'];
+
+/** cohort: one row per child (their latest at-risk assessment in the quarter). */
+export function relativeRates(cohort: AssessmentRow[], baseline: PopulationBaseline, periodEndMs: number): { rows: RateRow[]; cohortTotal: number } {
+  const at = periodEndMs - 1;
+  const inBand = cohort.filter((r) => r.dob && ageAt(r.dob, at) >= 10 && ageAt(r.dob, at) <= 17);
+  const A = inBand.length;
+  const N = baseline.total;
+  const rows: RateRow[] = [];
+  for (const dim of DIMENSIONS) {
+    const pop = baselineBy(baseline, dim);
+    const counts = new Map<string, number>(Object.keys(pop).map((k) => [k, 0]));
+    inBand.forEach((r) => { const g = groupOf(r, dim, at); counts.set(g, (counts.get(g) ?? 0) + 1); });
+    const cells = [...counts.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([g, a]): RateRow => {
+      const n = pop[g] ?? 0;
+      const rateOk = a >= MIN_FOR_RATE && n > 0 && A > 0;
+      const rri = rateOk ? (a / n) / (A / N) : null;
+      const se = rateOk ? Math.sqrt(1 / a - 1 / n + 1 / A - 1 / N) : 0;
+      return {
+        dimension: dim, group: g, cohort: a, cohortDisplay: String(a), population: n,
+        ratePer1000: rateOk ? round((1000 * a) / n, 2) : null,
+        rri: rri == null ? null : round(rri, 3),
+        rriLow: rri == null ? null : round(rri * Math.exp(-1.96 * se), 3),
+        rriHigh: rri == null ? null : round(rri * Math.exp(1.96 * se), 3),
+        suppressed: null,
+      };
+    });
+    rows.push(...suppress(cells));
+  }
+  return { rows, cohortTotal: A };
+}
+
+/** Primary then secondary suppression within one dimension (one-way table with a published total). */
+export function suppress(cells: RateRow[]): RateRow[] {
+  const out = cells.map((c) => ({ ...c }));
+  out.forEach((c) => { if (c.cohort != null && c.cohort >= 1 && c.cohort <= SUPPRESS_MAX) hide(c, 'primary'); });
+  if (out.filter((c) => c.suppressed).length === 1) {
+    const next = out.filter((c) => !c.suppressed && (c.cohort ?? 0) > 0)
+      .sort((x, y) => (x.cohort! - y.cohort!) || x.group.localeCompare(y.group))[0];
+    if (next) hide(next, 'secondary');
+  }
+  return out;
+}
+
+function hide(c: RateRow, why: 'primary' | 'secondary'): void {
+  c.suppressed = why;
+  c.cohort = null;
+  c.cohortDisplay = 'c';
+  c.ratePer1000 = null;
+  c.rri = null;
+  c.rriLow = null;
+  c.rriHigh = null;
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

@@ -1,0 +1,65 @@
+/** What a briefing job is asked for, validated once (CLI and GraphQL share it). */
+import type { Role } from '../../model/enums';
+import { parseQuarter } from '../../domain/period';
+
+export const EDITIONS = ['restricted', 'partner'] as const;
+export type Edition = (typeof EDITIONS)[number];
+export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
+export type Marking = (typeof MARKINGS)[number];
+
+export interface BriefingOptions {
+  quarter: string;
+  edition: Edition;
+  author: { name: string; role: Role };
+  marking?: Marking;
+  /** "Now" for what is overdue and the created date; default the current time. */
+  createdAt?: string;
+  /** Review date; default three months after creation. */
+  reviewBy?: string;
+  /** Formats to write; default all. */
+  formats?: Array<'html' | 'pdf' | 'csv'>;
+}
+
+export interface ResolvedOptions extends Required<Omit<BriefingOptions, 'formats'>> {
+  formats: Array<'html' | 'pdf' | 'csv'>;
+  /** Names of people may appear (restricted edition, role that may see names). */
+  names: 'names' | 'pseudonyms' | 'none';
+  /** Persons of concern are named only in the restricted edition for police (who may see the ranking). */
+  pocNames: boolean;
+  hiddenHandling: string[];
+}
+
+export class BriefingInputError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+  }
+}
+
+const addMonths = (iso: string, n: number): string => {
+  const d = new Date(iso);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+export function resolveOptions(o: BriefingOptions): ResolvedOptions {
+  let quarter: string;
+  try {
+    quarter = parseQuarter(o.quarter).quarter;
+  } catch (e) {
+    throw new BriefingInputError('quarter', `"${String(o.quarter).slice(0, 20)}" is not a quarter like 2025-Q3`);
+  }
+  if (!EDITIONS.includes(o.edition)) throw new BriefingInputError('edition', `must be one of ${EDITIONS.join(', ')}`);
+  const marking = o.marking ?? 'OFFICIAL-SENSITIVE';
+  if (!MARKINGS.includes(marking)) throw new BriefingInputError('marking', `must be one of ${MARKINGS.join(', ')}`);
+  const createdAt = o.createdAt ?? new Date().toISOString();
+  if (Number.isNaN(Date.parse(createdAt))) throw new BriefingInputError('createdAt', 'not a date-time');
+  const reviewBy = o.reviewBy ?? addMonths(createdAt, 3);
+  const formats = o.formats ?? ['html', 'pdf', 'csv'];
+  const role = o.author.role;
+  // Names: only in the restricted edition, and only for roles that see names; leads see pseudonyms.
+  const names = o.edition === 'partner' ? 'none' : role === 'police' || role === 'analyst' ? 'names' : role === 'lead' ? 'pseudonyms' : 'none';
+  // Police-only handling codes stay out unless police wrote the restricted edition; 5x5x5 "4" always.
+  const hiddenHandling = o.edition === 'restricted' && role === 'police' ? ['4'] : ['C', '5', '4'];
+  const pocNames = o.edition === 'restricted' && role === 'police';
+  return { quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling };
+}

@@ -1,0 +1,99 @@
+/**
+ * Generated text of the templates: CSV headers, template mapping JSON and the data dictionary
+ * (field, type, allowed codes, required, example). templates/generate.ts writes them; a test
+ * checks the committed files still agree with the model.
+ */
+import * as E from '../../model/enums';
+import type { PropSpec } from '../../model/model';
+import { TEMPLATES, TemplateDef, templateColumns, templateFields } from './templates';
+import { templateMapping } from './mapping';
+
+export const templateCsv = (t: TemplateDef): string => `${templateColumns(t).join(',')}\r\n`;
+export const templateMappingJson = (t: TemplateDef): string => `${JSON.stringify(templateMapping(t), null, 2)}\n`;
+
+/** Human labels of coded fields (code → meaning), where the model has them. */
+const MEANINGS: Record<string, Record<string, string>> = {
+  sex: E.SEX, ethnicity: E.ETHNICITY, sen: E.SEN, careStatus: E.CARE_STATUS, source: E.AGENCY,
+  exploitationType: E.EXPLOITATION_TYPE, referralType: E.REFERRAL_TYPE, tactic: E.DISRUPTION_TACTIC, agency: E.AGENCY,
+};
+
+const EXAMPLES: Record<string, string> = {
+  id: 'SYN-0001', name: 'Synthetic Person One', sourceRef: 'SYN-REF-17', summary: 'Synthetic example text',
+  postcodeArea: 'ZZ1', aliases: 'Syn One|S. One', sharedWith: 'EDUCATION|HEALTH', platform: 'ExampleChat',
+  conditions: 'Share with safeguarding leads only', text: 'Synthetic example report', outcome: 'Plan reviewed',
+  pushFactors: 'family conflict|school problems', pullFactors: 'friends|an adult', phase: 'secondary',
+  ward: 'Example Ward', destination: 'Example Town', lat: '51.5000', lon: '-0.1000', ceamScore: '14', days: '3', score: '0.9',
+  from: 'SYN-0001', to: 'SYN-0002',
+};
+
+function example(field: string, spec: PropSpec): string {
+  if (EXAMPLES[field]) return EXAMPLES[field];
+  switch (spec.type) {
+    case 'date': return field === 'dateOfBirth' ? '2010-03-14' : '2026-06-30';
+    case 'datetime': return '2025-03-14T18:30:00Z';
+    case 'bool': return 'true';
+    case 'int': return '1';
+    case 'float': return '1.5';
+    case 'enum': return spec.values![0];
+    default: return '';
+  }
+}
+
+function codes(field: string, spec: PropSpec): string {
+  if (spec.type !== 'enum') return spec.type === 'string[]' ? 'list, separated by `|`' : '';
+  const meaning = MEANINGS[field];
+  return spec.values!.map((v) => (meaning?.[v] ? `\`${v}\` ${meaning[v]}` : `\`${v}\``)).join('; ');
+}
+
+const esc = (s: string): string => s.replace(/\|/g, '\\|');
+
+const TYPE_TEXT: Record<string, string> = {
+  date: 'date YYYY-MM-DD', datetime: 'date-time ISO 8601 (e.g. 2025-03-14T18:30:00Z)', 'string[]': 'list',
+  enum: 'code', string: 'text', int: 'whole number', float: 'number', bool: 'true / false',
+};
+
+function templateSection(t: TemplateDef): string[] {
+  const lines = [`## ${t.name}.csv: ${t.title}`, ''];
+  lines.push(t.kind === 'node' ? `Each row is one record: ${t.types.join(', ')}.` : 'Each row is one relationship from one id to another.');
+  if (t.typeColumn) lines.push(`The column \`${t.typeColumn}\` says which: ${t.types.map((x) => `\`${x}\``).join(', ')}.`);
+  lines.push('', '| field | type | allowed codes | required | example | applies to |', '|---|---|---|---|---|---|');
+  if (t.typeColumn) lines.push(`| ${t.typeColumn} | code | ${t.types.map((x) => `\`${x}\``).join('; ')} | yes | ${t.types[0]} | all |`);
+  if (t.kind === 'rel') {
+    lines.push('| from | id | id of the start record | yes | SYN-0001 | all |', '| to | id | id of the end record | yes | SYN-0002 | all |');
+  }
+  for (const f of templateFields(t)) {
+    const all = f.appliesTo.length === t.types.length;
+    const req = f.spec.required ? (all ? 'yes' : `for ${f.appliesTo.join(', ')}`) : 'no';
+    const note = f.field === 'conditions' ? ' (required when handling is C)' : f.spec.notFuture ? ' (not in the future)' : '';
+    lines.push(`| ${f.field} | ${TYPE_TEXT[f.spec.type]}${note} | ${esc(codes(f.field, f.spec))} | ${req} | ${esc(example(f.field, f.spec))} | ${all ? 'all' : f.appliesTo.join(', ')} |`);
+  }
+  if (t.types.includes('Person')) {
+    lines.push('| roles | list of codes | `YoungPerson`; `PersonOfConcern` (18 or over only); `TrustedAdult` | no | YoungPerson | all |');
+  }
+  for (const l of t.links) {
+    lines.push(`| ${l.column} | id | ${l.description}: becomes one \`${l.type}\` relationship with this row's provenance | no | SYN-0001 | all |`);
+    for (const [field, p] of Object.entries(l.props ?? {})) {
+      lines.push(`| ${p.column} | code | ${field} of the ${l.type} link: ${E.INVOLVEMENT_ROLE.map((r) => `\`${r}\``).join('; ')} | no (default ${p.default}) | ${p.default} | all |`);
+    }
+  }
+  lines.push('');
+  return lines;
+}
+
+export function dataDictionary(): string {
+  return [
+    '# Data dictionary: import templates',
+    '',
+    'Generated from `server/model/model.ts` by `npm run templates`. Do not edit by hand.',
+    '',
+    'One CSV template per source kind in `templates/`, with its mapping in `templates/mappings/`.',
+    'Files are UTF-8 (with or without a byte-order mark) or Windows-1252; fields with commas or',
+    'line breaks are quoted. Empty cells are "not known". Dates are ISO 8601 unless a mapping says',
+    'otherwise (see `docs/import-mappings.md`). Every event and relationship carries provenance',
+    '(source, sourceRef, recordedAt, grading, reviewBy, status): a row without it is rejected.',
+    'Child first: a person under 18 can never hold the `PersonOfConcern` role; record alleged harm',
+    'by a child as an incident with the child\'s role, not as a label.',
+    '',
+    ...TEMPLATES.flatMap(templateSection),
+  ].join('\n');
+}

@@ -1,0 +1,239 @@
+/**
+ * Staged loading for loads too big for one transaction within the heap (the borough: ~700k rows
+ * need more transaction state than a 2 GB heap holds). Atomicity is kept another way:
+ *  1. everything is validated first, including every relationship endpoint (in this load or
+ *     already in the graph, with an allowed label), so a bad row stops the load before any write;
+ *  2. batches commit on their own, two in flight (openStagedWriter); the query that writes a batch
+ *     also returns the old labels and properties of the records that already existed;
+ *  3. if any batch fails (the database, the network, a constraint), the load is undone: records it
+ *     created are deleted and records it changed get their old labels and properties back.
+ * Readers may see a partly written load while it runs; nothing of a failed load remains after.
+ */
+import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
+import { relKind, ENTITY_LABEL, NODE_KINDS, PERSON_ROLES } from '../../model/model';
+import { RowError } from '../../model/errors';
+import { wrongEndReason } from '../../model/validate';
+import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './types';
+import { stagedNodeQuery, stagedRelQuery, diagnoseRel, lookupLabels, seekId, LOOKUP_BATCH } from './load-queries';
+
+interface Snapshot { id: string; labels: string[]; props: Record<string, unknown> }
+interface Undo {
+  createdNodes: string[];
+  createdRels: Map<string, string[]>;
+  changedNodes: Array<Snapshot & { added: string[] }>;
+  changedRels: Map<string, Snapshot[]>;
+}
+
+/** Every label the loader can set (labels only ever come from the model). */
+const MODEL_LABELS = new Set([ENTITY_LABEL, ...NODE_KINDS.flatMap((k) => [k.label, ...k.extraLabels]), ...PERSON_ROLES]);
+
+/** Comparable text for a property value (driver temporal / integer types included). */
+const text = (v: unknown): string => (Array.isArray(v) ? `[${v.map(text).join(',')}]` : v === null || v === undefined ? '' : String(v));
+const sameProps = (old: Record<string, unknown>, next: Record<string, unknown>): boolean =>
+  Object.entries(next).every(([k, v]) => text(old[k]) === text(v));
+
+/** Check every relationship endpoint before writing: in this load, or in the graph with an allowed label. */
+export async function checkEndpoints(driver: Driver, database: string, prepared: PreparedUnit[]): Promise<void> {
+  const labelsOf = new Map<string, string[]>();
+  for (const p of prepared) for (const [key, rows] of p.nodeGroups ?? []) for (const r of rows) labelsOf.set(r.id, key.split(':'));
+  const unknown = new Set<string>();
+  for (const p of prepared) for (const r of p.rels ?? []) {
+    if (!labelsOf.has(r.from)) unknown.add(r.from);
+    if (!labelsOf.has(r.to)) unknown.add(r.to);
+  }
+  for (const [id, labels] of await lookupLabels(driver, database, [...unknown])) labelsOf.set(id, labels);
+  for (const p of prepared) {
+    if (!p.rels || p.unit.kind !== 'rel') continue;
+    const kind = relKind(p.unit.type)!;
+    for (const r of p.rels) {
+      const from = labelsOf.get(r.from);
+      const to = labelsOf.get(r.to);
+      if (!from) throw new RowError(p.unit.origin, r.i, 'from', `reference to an unknown id ${JSON.stringify(r.from)}`);
+      if (!to) throw new RowError(p.unit.origin, r.i, 'to', `reference to an unknown id ${JSON.stringify(r.to)}`);
+      if (!from.some((l) => kind.from.includes(l))) throw new RowError(p.unit.origin, r.i, 'from', wrongEndReason(kind.type, 'from'));
+      if (!to.some((l) => kind.to.includes(l))) throw new RowError(p.unit.origin, r.i, 'to', wrongEndReason(kind.type, 'to'));
+    }
+  }
+}
+
+/**
+ * Old property values come with their Cypher types: a driver configured to return integers as JS
+ * numbers would otherwise write them back as floats when a failed load is undone.
+ */
+function typedProps(list: Array<[string, unknown, string]>): Record<string, unknown> {
+  return Object.fromEntries(list.map(([k, v, t]) => [k, t.startsWith('INTEGER') && typeof v === 'number' ? neo4j.int(v) : v]));
+}
+
+type Counters = Record<string, number>;
+interface BatchResult { counters: Counters; created: string[]; changed: Undo['changedNodes'] }
+
+/** One node batch, written in one query that also returns what existing records were before. */
+async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: NodeBatchRow[]): Promise<BatchResult> {
+  const res = await tx.run(stagedNodeQuery(labelKey), { rows });
+  const existing = res.records[0].get('existing') as Array<[string, [string[], Array<[string, unknown, string]>]]>;
+  const old = new Map(existing.map(([id, [labels, props]]) => [id, { labels, props: typedProps(props) }]));
+  const labels = labelKey.split(':');
+  const result: BatchResult = { counters: res.summary.counters.updates(), created: [], changed: [] };
+  for (const r of rows) {
+    const o = old.get(r.id);
+    if (!o) { result.created.push(r.id); continue; }
+    const added = labels.filter((l) => !o.labels.includes(l));
+    if (added.length || !sameProps(o.props, r.props)) result.changed.push({ id: r.id, labels: o.labels, props: o.props, added });
+  }
+  return result;
+}
+
+/** One relationship batch, the same way. */
+async function writeRelBatch(tx: ManagedTransaction, origin: string, type: string, rows: RelBatchRow[]): Promise<BatchResult> {
+  const kind = relKind(type)!;
+  // kind.type comes from the model (prepare() rejected unknown types), never from input text.
+  const res = await tx.run(stagedRelQuery(kind.type), { rows, fromLabels: kind.from, toLabels: kind.to });
+  if (Number(res.records[0].get('n')) < rows.length) await diagnoseRel(tx, origin, kind.type, rows, kind.from, kind.to);
+  const existing = res.records[0].get('existing') as Array<[string, Array<[string, unknown, string]>]>;
+  const old = new Map(existing.map(([id, props]) => [id, typedProps(props)]));
+  return {
+    counters: res.summary.counters.updates(),
+    created: rows.filter((r) => !old.has(r.id)).map((r) => r.id),
+    changed: rows.filter((r) => old.has(r.id) && !sameProps(old.get(r.id)!, r.props)).map((r) => ({ id: r.id, labels: [], props: old.get(r.id)!, added: [] })),
+  };
+}
+
+export interface StagedWriterOptions {
+  database?: string;
+  batchSize?: number;
+  /** Batches in flight at once: while Neo4j writes one, this process prepares the next (default 2). */
+  concurrency?: number;
+  /** Called after each committed batch with the rows written so far; a throw fails the load. */
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * Writes already validated rows in committed batches, several in flight, and can undo them all.
+ * The caller writes every node a relationship needs before that relationship (writeRels waits for
+ * node batches still in flight) and has checked relationship endpoints (checkEndpoints).
+ */
+export interface StagedWriter {
+  /** Resolve once the rows are queued (back-pressure: at most `concurrency` batches in flight). */
+  writeNodes(labelKey: string, rows: NodeBatchRow[]): Promise<void>;
+  writeRels(type: string, origin: string, rows: RelBatchRow[]): Promise<void>;
+  /** Waits for every batch; if one failed, undoes the load and throws its error. */
+  finish(): Promise<LoadSummary>;
+  /** Undoes everything written so far (the caller found a problem); returns how many records it undid. */
+  abort(cause: unknown): Promise<number>;
+}
+
+export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {}): StagedWriter {
+  const database = opts.database ?? 'neo4j';
+  const batchSize = opts.batchSize ?? 5000;
+  const concurrency = Math.max(1, opts.concurrency ?? 2);
+  const undo: Undo = { createdNodes: [], createdRels: new Map(), changedNodes: [], changedRels: new Map() };
+  const summary: LoadSummary = { rows: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+  const inFlight = new Set<Promise<void>>();
+  let nodesInFlight = 0;
+  let failure: { error: unknown } | undefined;
+  let done = 0;
+
+  const record = (r: BatchResult, rows: number, onCommit: (r: BatchResult) => void) => {
+    // Recorded only once the batch has committed (executeWrite may retry the function).
+    onCommit(r);
+    const c = r.counters;
+    summary.nodesCreated += c.nodesCreated ?? 0;
+    summary.relationshipsCreated += c.relationshipsCreated ?? 0;
+    summary.propertiesSet += c.propertiesSet ?? 0;
+    summary.labelsAdded += c.labelsAdded ?? 0;
+    summary.rows += rows;
+    done += rows;
+    if (!failure) opts.onProgress?.(done);
+  };
+  async function launch(isNode: boolean, work: (tx: ManagedTransaction) => Promise<BatchResult>, rows: number, onCommit: (r: BatchResult) => void): Promise<void> {
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure) throw failure.error;
+    if (isNode) nodesInFlight += 1;
+    const session = driver.session({ database });
+    const p: Promise<void> = session.executeWrite(work)
+      .then((r) => record(r, rows, onCommit))
+      .catch((e) => { failure ??= { error: e }; })
+      .finally(() => { inFlight.delete(p); if (isNode) nodesInFlight -= 1; return session.close(); });
+    inFlight.add(p);
+  }
+  const settle = async () => { while (inFlight.size) await Promise.race(inFlight); };
+  const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / batchSize) }, (_, i) => rows.slice(i * batchSize, (i + 1) * batchSize));
+
+  return {
+    async writeNodes(labelKey, rows) {
+      for (const batch of chunks(rows)) {
+        await launch(true, (tx) => writeNodeBatch(tx, labelKey, batch), batch.length, (r) => {
+          undo.createdNodes.push(...r.created);
+          undo.changedNodes.push(...r.changed);
+        });
+      }
+    },
+    async writeRels(type, origin, rows) {
+      if (!undo.createdRels.has(type)) { undo.createdRels.set(type, []); undo.changedRels.set(type, []); }
+      // Endpoints written by node batches still in flight must be committed first.
+      while (nodesInFlight > 0) await Promise.race(inFlight);
+      for (const batch of chunks(rows)) {
+        await launch(false, (tx) => writeRelBatch(tx, origin, type, batch), batch.length, (r) => {
+          undo.createdRels.get(type)!.push(...r.created);
+          undo.changedRels.get(type)!.push(...r.changed);
+        });
+      }
+    },
+    async finish() {
+      await settle();
+      if (failure) {
+        await undoLoad(driver, database, undo, failure.error);
+        throw failure.error;
+      }
+      return summary;
+    },
+    async abort(cause) {
+      await settle();
+      await undoLoad(driver, database, undo, cause);
+      let rels = 0;
+      for (const [type, ids] of undo.createdRels) rels += ids.length + undo.changedRels.get(type)!.length;
+      return undo.createdNodes.length + undo.changedNodes.length + rels;
+    },
+  };
+}
+
+export async function stagedLoad(driver: Driver, prepared: PreparedUnit[], opts: LoadOptions, summary: LoadSummary, total: number): Promise<void> {
+  const database = opts.database ?? 'neo4j';
+  await checkEndpoints(driver, database, prepared);
+  const writer = openStagedWriter(driver, { database, batchSize: opts.batchSize, concurrency: opts.concurrency, onProgress: (done) => opts.onProgress?.(done, total) });
+  try {
+    const ordered = [...prepared].sort((a, b) => Number(!!a.rels) - Number(!!b.rels));
+    for (const p of ordered) {
+      for (const [labelKey, rows] of p.nodeGroups ?? []) await writer.writeNodes(labelKey, rows);
+      if (p.rels && p.unit.kind === 'rel') await writer.writeRels(p.unit.type, p.unit.origin, p.rels);
+    }
+  } catch (e) {
+    await writer.abort(e);
+    throw e;
+  }
+  Object.assign(summary, { ...(await writer.finish()), rows: summary.rows });
+}
+
+/** Removes what a failed load created and restores what it changed; then the caller rethrows. */
+async function undoLoad(driver: Driver, database: string, undo: Undo, cause: unknown): Promise<void> {
+  const run = (q: string, params: Record<string, unknown>) => driver.executeQuery(q, params, { database });
+  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / LOOKUP_BATCH) }, (_, i) => xs.slice(i * LOOKUP_BATCH, (i + 1) * LOOKUP_BATCH));
+  try {
+    for (const [type, ids] of undo.createdRels) {
+      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() ${seekId('r', type)} DELETE r`, { ids: c });
+    }
+    for (const [type, snaps] of undo.changedRels) {
+      for (const c of chunks(snaps)) await run(`UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() ${seekId('r', type)} SET r = row.props`, { rows: c });
+    }
+    for (const c of chunks(undo.createdNodes)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${seekId('n')} DETACH DELETE n`, { ids: c });
+    for (const c of chunks(undo.changedNodes)) await run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) ${seekId('n')} SET n = row.props`, { rows: c });
+    for (const label of MODEL_LABELS) {
+      const ids = undo.changedNodes.filter((s) => s.added.includes(label)).map((s) => s.id);
+      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${seekId('n')} REMOVE n:${label}`, { ids: c });
+    }
+  } catch (undoError) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new Error(`load failed (${why}) and undoing its writes failed too (${undoError instanceof Error ? undoError.message : undoError}); ` +
+      `records of this load may remain: reload the same files once the database is healthy (loading is idempotent)`);
+  }
+}
