@@ -92,7 +92,11 @@ export const EXPLOITATION_TYPE = {
 export const RISK_LEVEL = ['none', 'low', 'medium', 'high'] as const;
 export const MISSING_RISK = ['no_apparent', 'low', 'medium', 'high'] as const;
 export const RHI_OUTCOME = ['completed', 'declined', 'offered_not_taken_up', 'not_offered'] as const;
-export const REFERRAL_TYPE = { MACE: 'MACE', PANEL: 'TVE panel', NRM: 'National Referral Mechanism', SOCIAL_CARE: "Children's social care" } as const;
+export const REFERRAL_TYPE = {
+  MACE: 'MACE', PANEL: 'TVE panel', NRM: 'National Referral Mechanism', SOCIAL_CARE: "Children's social care",
+  /** Transitional safeguarding for young adults 18–25. */
+  ADULTS_AT_RISK: 'Adults at Risk Panel',
+} as const;
 export const NRM_STAGE = ['referral', 'reasonable_grounds', 'conclusive_grounds', 'negative_decision'] as const;
 export const EXCLUSION_KIND = ['suspension', 'permanent'] as const;
 export const INJURY_KIND = ['stab', 'assault', 'self_harm', 'other'] as const;

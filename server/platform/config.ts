@@ -3,6 +3,12 @@
  * (scripts that start Neo4j set NEO4J_URI before loading this).
  */
 import { z } from 'zod';
+import { CARE_STATUS, REFERRAL_TYPE } from '../model/enums';
+
+/** A comma-separated list of codes, each one of `allowed`. */
+const codeList = (allowed: string[], fallback: string) => z.string().default(fallback)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .refine((xs) => xs.every((x) => allowed.includes(x)), { message: `each code must be one of ${allowed.join(', ')}` });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -26,6 +32,9 @@ const schema = z.object({
   /** Where the access log's checkpoints are kept, outside the database (server/modules/accesslog/access-log-checkpoints.ts). */
   ACCESS_LOG_CHECKPOINTS: z.string().min(1).default('.data/access-log-checkpoints.jsonl'),
   ACCESS_LOG_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** What makes a child "known" to panels and plans (comma lists of the model's codes; see server/domain/known.ts). */
+  KNOWN_REFERRAL_TYPES: codeList(Object.keys(REFERRAL_TYPE), 'PANEL,MACE,NRM'),
+  KNOWN_CARE_STATUSES: codeList(Object.keys(CARE_STATUS), 'CPP,CLA'),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -8,6 +8,7 @@ import { chainSummary, logTime, type Verification } from './chain-summary';
 import type { ApiNode } from '../graph/elements';
 import { can, isPolice } from '../state';
 import { EXPLOITATION_TYPE } from '../../../server/model/enums';
+import { CONCERN_INDICATOR_LABEL } from '../../../server/domain/known';
 
 export interface ViewRow { cells: Record<string, string | number | null>; node?: ApiNode; memberIds?: string[] }
 /** `alert`: something an auditor must act on (a broken hash chain), shown as a warning. */
@@ -34,6 +35,7 @@ const r2 = (n: number | null | undefined): string | null =>
 const exploitation = (code: string): string => EXPLOITATION_TYPE[code as keyof typeof EXPLOITATION_TYPE] ?? code;
 const child = (id: string, name: string): ApiNode => ({ id, name, labels: ['Person', 'YoungPerson'], isChild: true });
 
+
 export const VIEWS: ViewDef[] = [
   {
     key: 'hotspots', title: 'Hotspots',
@@ -59,22 +61,22 @@ export const VIEWS: ViewDef[] = [
   },
   {
     key: 'themes', title: 'Network themes',
-    explain: 'Peer-network communities (Louvain over peer links, shared events and shared places) and how they changed since the previous quarter.',
+    explain: 'Peer-network communities (Louvain over peer links, events shared on the same side and shared places; groups over 20 split) and how they changed since the previous quarter.',
     columns: [
-      { key: 'id', title: 'Theme' }, { key: 'status', title: 'Status' }, { key: 'size', title: 'Size', numeric: true },
+      { key: 'name', title: 'Theme' }, { key: 'status', title: 'Status' }, { key: 'size', title: 'Size', numeric: true },
       { key: 'types', title: 'Exploitation types' }, { key: 'places', title: 'Top places' }, { key: 'poc', title: 'Linked persons of concern' },
     ],
     allowed: () => can('analytics'),
     async load(quarter) {
-      const d = await gql<{ networkThemes: { method: string; communities: { id: string; status: string; size: number; memberIds: string[]; exploitationTypes: { type: string; members: number }[]; topPlaces: { id: string; name: string }[]; personsOfConcern: { id: string; name: string }[] }[] } }>(
-        `query Themes($quarter: String!) { networkThemes(quarter: $quarter) { method communities { id status size memberIds exploitationTypes { type members } topPlaces { id name } personsOfConcern { id name } } } }`, { quarter });
+      const d = await gql<{ networkThemes: { method: string; communities: { id: string; name: string; status: string; size: number; memberIds: string[]; exploitationTypes: { type: string; members: number }[]; topPlaces: { id: string; name: string }[]; personsOfConcern: { id: string; name: string }[] }[] } }>(
+        `query Themes($quarter: String!) { networkThemes(quarter: $quarter) { method communities { id name status size memberIds exploitationTypes { type members } topPlaces { id name } personsOfConcern { id name } } } }`, { quarter });
       return {
         note: d.networkThemes.method,
         rows: d.networkThemes.communities.map((c) => ({
           memberIds: c.memberIds,
           node: c.topPlaces[0] ? { id: c.topPlaces[0].id, name: c.topPlaces[0].name, labels: ['Location', 'Context'] } : undefined,
           cells: {
-            id: c.id, status: c.status, size: c.size,
+            name: c.name, status: c.status, size: c.size,
             types: c.exploitationTypes.map((t) => exploitation(t.type)).join('; ') || '—',
             places: c.topPlaces.slice(0, 3).map((p) => p.name).join(', ') || '—',
             poc: c.personsOfConcern.slice(0, 3).map((p) => p.name).join(', ') || '—',
@@ -85,21 +87,23 @@ export const VIEWS: ViewDef[] = [
   },
   {
     key: 'highharm', title: 'High-harm persons of concern',
-    explain: 'Adults only (nobody under 18 is ranked). Recency, frequency, gravity, distinct children, brokerage and grading, each a percentile; review the evidence before acting.',
+    explain: 'Adults only (nobody under 18 is ranked); a young adult who was known as a child at risk is marked, as a safeguarding consideration. Recency, frequency, gravity, distinct children, brokerage and grading, each a percentile; review the evidence before acting.',
     columns: [
       { key: 'rank', title: '#', numeric: true }, { key: 'name', title: 'Person of concern' }, { key: 'score', title: 'Score', numeric: true },
       { key: 'r', title: 'Recency', numeric: true }, { key: 'f', title: 'Frequency', numeric: true }, { key: 'g', title: 'Gravity (days)', numeric: true },
       { key: 'children', title: 'Children linked', numeric: true }, { key: 'evidence', title: 'Evidence items', numeric: true },
+      { key: 'childAtRisk', title: 'Known as a child at risk' },
     ],
     allowed: () => can('analytics') && isPolice(),
     async load(quarter) {
-      const d = await gql<{ highHarmPersonsOfConcern: { method: string; items: { id: string; name: string; rank: number; score: number; breakdown: { recency: number; frequency: number; gravity: number; distinctChildren: number }; evidence: { eventCount: number; relationshipCount: number } }[] } }>(
-        `query HighHarm($quarter: String!) { highHarmPersonsOfConcern(quarter: $quarter, limit: 50) { method items { id name rank score breakdown { recency frequency gravity distinctChildren } evidence { eventCount relationshipCount } } } }`, { quarter });
+      const d = await gql<{ highHarmPersonsOfConcern: { method: string; items: { id: string; name: string; rank: number; score: number; breakdown: { recency: number; frequency: number; gravity: number; distinctChildren: number }; evidence: { eventCount: number; relationshipCount: number }; knownAsChildAtRisk: boolean }[] } }>(
+        `query HighHarm($quarter: String!) { highHarmPersonsOfConcern(quarter: $quarter, limit: 50) { method items { id name rank score breakdown { recency frequency gravity distinctChildren } evidence { eventCount relationshipCount } knownAsChildAtRisk } } }`, { quarter });
       return {
         note: d.highHarmPersonsOfConcern.method,
         rows: d.highHarmPersonsOfConcern.items.map((p) => ({
           node: { id: p.id, name: p.name, labels: ['Person', 'PersonOfConcern'], isChild: false, harm: p.score },
-          cells: { rank: p.rank, name: p.name, score: r2(p.score), r: r2(p.breakdown.recency), f: r2(p.breakdown.frequency), g: Math.round(p.breakdown.gravity), children: p.breakdown.distinctChildren, evidence: p.evidence.eventCount + p.evidence.relationshipCount },
+          cells: { rank: p.rank, name: p.name, score: r2(p.score), r: r2(p.breakdown.recency), f: r2(p.breakdown.frequency), g: Math.round(p.breakdown.gravity), children: p.breakdown.distinctChildren, evidence: p.evidence.eventCount + p.evidence.relationshipCount,
+            childAtRisk: p.knownAsChildAtRisk ? 'yes: a safeguarding consideration' : '—' },
         })),
       };
     },
@@ -131,21 +135,27 @@ export const VIEWS: ViewDef[] = [
     },
   },
   {
-    key: 'notreferred', title: 'Not yet referred',
-    explain: 'Children with high harm done to them (as victims) and no panel or MACE referral: consider a referral.',
+    key: 'notreferred', title: 'Not yet known to a panel',
+    explain: 'Children not yet known to a panel or plan whose records show serious harm done to them, signs of exploitation by others or repeat missing episodes: consider a referral. A child recorded in supply, weapons or robbery may be acting under coercion.',
     columns: [
-      { key: 'name', title: 'Child' }, { key: 'age', title: 'Age', numeric: true }, { key: 'harm', title: 'Harm to the child (days)', numeric: true },
-      { key: 'events', title: 'Events', numeric: true }, { key: 'last', title: 'Latest' }, { key: 'other', title: 'Other referrals' },
+      { key: 'name', title: 'Child' }, { key: 'age', title: 'Age', numeric: true }, { key: 'score', title: 'Concern score', numeric: true },
+      { key: 'harm', title: 'Harm to the child (days)', numeric: true }, { key: 'signs', title: 'Signs of exploitation' },
+      { key: 'missing', title: 'Missing episodes', numeric: true }, { key: 'last', title: 'Latest' }, { key: 'other', title: 'Other referrals' },
     ],
     allowed: () => can('analytics'),
     async load(quarter) {
-      const d = await gql<{ notYetReferred: { method: string; items: { id: string; name: string; ageAtQuarterEnd: number; victimHarm: number; victimEvents: number; lastEventAt: string; otherReferrals: string[] }[] } }>(
-        `query NotReferred($quarter: String!) { notYetReferred(quarter: $quarter) { method items { id name ageAtQuarterEnd victimHarm victimEvents lastEventAt otherReferrals } } }`, { quarter });
+      const d = await gql<{ notYetReferred: { method: string; total: number; items: { id: string; name: string; ageAtQuarterEnd: number; concernScore: number; victimHarm: number; indicators: { kind: string }[]; missingEpisodes: number; lastEventAt: string | null; otherReferrals: string[] }[] } }>(
+        `query NotReferred($quarter: String!) { notYetReferred(quarter: $quarter) { method total items { id name ageAtQuarterEnd concernScore victimHarm indicators { kind } missingEpisodes lastEventAt otherReferrals } } }`, { quarter });
+      const r = d.notYetReferred;
       return {
-        note: d.notYetReferred.method,
-        rows: d.notYetReferred.items.map((c) => ({
+        note: `${r.total} ${r.total === 1 ? 'child' : 'children'} at this threshold${r.items.length < r.total ? ` (the first ${r.items.length} shown)` : ''}. ${r.method}`,
+        rows: r.items.map((c) => ({
           node: child(c.id, c.name),
-          cells: { name: c.name, age: c.ageAtQuarterEnd, harm: Math.round(c.victimHarm), events: c.victimEvents, last: c.lastEventAt.slice(0, 10), other: c.otherReferrals.join(', ') || '—' },
+          cells: {
+            name: c.name, age: c.ageAtQuarterEnd, score: c.concernScore, harm: Math.round(c.victimHarm),
+            signs: c.indicators.map((i) => CONCERN_INDICATOR_LABEL[i.kind] ?? i.kind).join('; ') || '—', missing: c.missingEpisodes,
+            last: c.lastEventAt ? c.lastEventAt.slice(0, 10) : '—', other: c.otherReferrals.join(', ') || '—',
+          },
         })),
       };
     },

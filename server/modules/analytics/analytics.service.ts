@@ -9,6 +9,11 @@ import { AppError } from '../../platform/errors';
 import { canSeeRecord, isPseudonymised, requireCapability, requireJustification, requireRole } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
 import { pseudonymFor } from '../../platform/secrets';
+import { config } from '../../platform/config';
+import type { KnownDefinition } from '../../domain/known';
+
+/** The partnership's definition of a child already known to a panel or plan (configuration). */
+const knownDefinition = (): KnownDefinition => ({ referralTypes: config().KNOWN_REFERRAL_TYPES, careStatuses: config().KNOWN_CARE_STATUSES });
 
 /** Handling codes whose records the caller may not see: they are left out of every figure. */
 export function hiddenHandlingFor(ctx: RequestContext): string[] {
@@ -68,7 +73,7 @@ export async function highHarmPersonsOfConcern(ctx: RequestContext, args: A.High
 export async function criticalMoments(ctx: RequestContext, args: A.CriticalMomentsArgs): Promise<A.CriticalMomentsResult> {
   requireCapability(ctx, 'analytics');
   const justification = requireJustification(ctx);
-  const r = await run(() => A.criticalMoments(sourceFor(ctx), { quarter: args.quarter, asOf: args.asOf ?? undefined }));
+  const r = await run(() => A.criticalMoments(sourceFor(ctx), { quarter: args.quarter, asOf: args.asOf ?? undefined, known: knownDefinition() }));
   r.items = r.items.map((m) => ({ ...m, childName: nameFor(ctx, m.childId, m.childName) }));
   await logConsultation(ctx, justification, 'criticalMoments', r.items.map((m) => m.childId), args);
   return r;
@@ -77,7 +82,7 @@ export async function criticalMoments(ctx: RequestContext, args: A.CriticalMomen
 export async function notYetReferred(ctx: RequestContext, args: A.NotYetReferredArgs): Promise<A.NotYetReferredResult> {
   requireCapability(ctx, 'analytics');
   const justification = requireJustification(ctx);
-  const r = await run(() => A.notYetReferred(sourceFor(ctx), { quarter: args.quarter, minHarm: args.minHarm ?? undefined, limit: args.limit ?? undefined }));
+  const r = await run(() => A.notYetReferred(sourceFor(ctx), { quarter: args.quarter, minScore: args.minScore ?? undefined, limit: args.limit ?? undefined, offset: args.offset ?? undefined, known: knownDefinition() }));
   r.items = r.items.map((c) => ({ ...c, name: nameFor(ctx, c.id, c.name) }));
   await logConsultation(ctx, justification, 'notYetReferred', r.items.map((c) => c.id), args);
   return r;

@@ -3,6 +3,7 @@
  * GraphQL, the briefing pack and the benchmarks. Each result carries `method`, a short text that
  * says how it was computed, so every figure can explain itself.
  */
+import type { KnownDefinition } from '../../domain/known';
 import type { Driver } from 'neo4j-driver';
 
 /** What plain callers pass: a driver and optionally the database name. */
@@ -32,7 +33,12 @@ export interface HotspotArgs {
   kinds?: ContextKind[];
   /** Default 20, at most 500. */
   limit?: number;
+  /** Whose harm counts: events where a child was involved (default) or all harm at the place. */
+  harm?: HotspotHarmScope;
 }
+
+export const HOTSPOT_HARM_SCOPES = ['children', 'all'] as const;
+export type HotspotHarmScope = (typeof HOTSPOT_HARM_SCOPES)[number];
 
 export interface HotspotContribution {
   /** Offence type, injury kind or event kind. */
@@ -73,6 +79,8 @@ export interface HotspotsResult {
   quarter: string;
   previousQuarter: string;
   method: string;
+  /** Whose harm was counted. */
+  harm: HotspotHarmScope;
   /** Places with at least one event in the quarter. */
   placesConsidered: number;
   items: Hotspot[];
@@ -97,6 +105,8 @@ export interface CountedRef {
 export interface Community {
   /** Stable across quarters while membership mostly persists (Jaccard match). */
   id: string;
+  /** Readable: main context, dominant exploitation type, size (networks/index.ts themeName). */
+  name: string;
   status: CommunityStatus;
   size: number;
   previousSize: number | null;
@@ -162,6 +172,12 @@ export interface HighHarmPerson {
   breakdown: HighHarmBreakdown;
   evidence: { eventIds: string[]; relationshipIds: string[]; eventCount: number; relationshipCount: number };
   lastEvidenceAt: string | null;
+  /**
+   * Known as a child at risk before turning 18 (risk assessment, referral, or targeted by
+   * exploitation): a safeguarding consideration for the reader, not an input to the score.
+   */
+  knownAsChildAtRisk: boolean;
+  childAtRiskEvidence: string[];
 }
 
 export interface HighHarmResult {
@@ -181,6 +197,8 @@ export interface CriticalMomentsArgs {
   quarter: string;
   /** "Now" for what is overdue (ISO datetime); default the current time. */
   asOf?: string;
+  /** What makes a child already known (default: server/domain/known.ts). */
+  known?: KnownDefinition;
 }
 
 export interface CriticalMoment {
@@ -197,6 +215,10 @@ export interface CriticalMoment {
   planReviewed: boolean;
   /** What is overdue at asOf: 'rhi', 'referral', 'planReview'. */
   overdue: string[];
+  /** Already known to a panel or plan when the moment happened: no referral is then overdue. */
+  alreadyKnown: boolean;
+  /** How: the known referral types made in the year before, and a known care status. */
+  knownBy: string[];
 }
 
 export interface CriticalMomentsResult {
@@ -218,28 +240,53 @@ export interface CriticalMomentsResult {
 // ---------------------------------------------------------------- 5. not yet referred
 export interface NotYetReferredArgs {
   quarter: string;
-  /** Minimum summed victim harm (days); default 365. */
-  minHarm?: number;
+  /** Minimum concern score (serious-harm points plus one per sign of exploitation); default 2. */
+  minScore?: number;
+  /** Page size (default 50) and how many to skip (default 0). */
   limit?: number;
+  offset?: number;
+  /** What makes a child "known" (default: server/domain/known.ts). */
+  known?: KnownDefinition;
+}
+
+/** Signs of exploitation read from a child's records: safeguarding signals, never an offender score. */
+export type ConcernIndicatorKind =
+  | 'possibleCoercionInOffence' | 'linkedToCountyLine' | 'targetedByAdult'
+  | 'foundOutOfBorough' | 'missingWithCountyLinesConcern' | 'repeatMissing';
+
+export interface ConcernIndicator {
+  kind: ConcernIndicatorKind;
+  /** The records behind it: event ids, county-line ids, or 'EXPLOITS:<person id>'-style links. */
+  evidence: string[];
 }
 
 export interface NotYetReferredChild {
   id: string;
   name: string;
   ageAtQuarterEnd: number;
+  /** victimPoints + one point per indicator. */
+  concernScore: number;
+  /** One point per event of serious harm as a victim (weighted harm of 365 days or more), at most 2. */
+  victimPoints: number;
   /** Σ harm weight × grading weight of events where the child was the victim (24-month look-back). */
   victimHarm: number;
   victimEvents: number;
   eventIds: string[];
-  lastEventAt: string;
-  /** Referral types the child did have (never PANEL or MACE here). */
+  indicators: ConcernIndicator[];
+  /** Missing episodes in the look-back (as the child who went missing). */
+  missingEpisodes: number;
+  lastEventAt: string | null;
+  /** Referral types the child did have (none of the "known" types). */
   otherReferrals: string[];
 }
 
 export interface NotYetReferredResult {
   quarter: string;
   method: string;
-  minHarm: number;
+  minScore: number;
+  /** Every child listed at this threshold, before paging. */
+  total: number;
+  offset: number;
   items: NotYetReferredChild[];
 }
 

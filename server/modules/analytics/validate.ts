@@ -9,6 +9,15 @@ export function checkLimit(limit: unknown, fallback: number, max = 500, field = 
   return limit;
 }
 
+/** How many items of a ranked list to skip: a whole number from 0 (default 0). */
+export function checkOffset(offset: unknown): number {
+  if (offset === undefined || offset === null) return 0;
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > 1_000_000) {
+    throw new AnalyticsInputError('offset', 'must be an integer from 0 to 1000000');
+  }
+  return offset;
+}
+
 export function checkNumber(value: unknown, fallback: number, min: number, max: number, field: string): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {

@@ -12,6 +12,7 @@ import { boroughMap } from './charts/map';
 import { networkPicture, NetEdge, NetNode } from './charts/network';
 import { esc } from './charts/svg';
 import { dateText, label, MOMENT_LABEL } from './labels';
+import { CONCERN_INDICATOR_LABEL } from '../../domain/known';
 
 const OVERDUE_LABEL: Record<string, string> = { rhi: 'return home interview', referral: 'referral', planReview: 'plan review' };
 const asNull = (v: Published): number | null => (v === SUPPRESSED ? null : v);
@@ -41,13 +42,15 @@ function networkFigures(d: BriefingData, t: Map<string, PackTable>, o: ResolvedO
     ? '; dark squares and dashed lines: adults and alleged exploitation, grooming or recruitment links (graded intelligence, not fact)' : ''}. No names are shown.</p>`;
 }
 
+
 function restrictedAnnex(d: BriefingData, o: ResolvedOptions): string {
   if (o.edition !== 'restricted' || o.names === 'none') return '';
   const rows = d.notYetReferred.items.slice(0, 20).map((c) => `<tr><td>${esc(personLabel(o, c.id, c.name))}</td><td>${c.ageAtQuarterEnd}</td>`
-    + `<td>${Math.round(c.victimHarm).toLocaleString('en-GB')}</td><td>${c.victimEvents}</td><td class="text">${esc(dateText(c.lastEventAt))}</td></tr>`);
+    + `<td>${c.concernScore}</td><td>${Math.round(c.victimHarm).toLocaleString('en-GB')}</td><td class="text">${esc(c.indicators.map((i) => CONCERN_INDICATOR_LABEL[i.kind]).join(', ') || 'none')}</td>`
+    + `<td class="text">${c.lastEventAt ? esc(dateText(c.lastEventAt)) : 'not recorded'}</td></tr>`);
   const overdue = d.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => `<tr><td>${esc(personLabel(o, i.childId, i.childName))}</td>`
     + `<td class="text">${esc(MOMENT_LABEL[i.kind])}</td><td class="text">${esc(dateText(i.occurredAt))}</td><td class="text">${esc(i.overdue.map((x) => OVERDUE_LABEL[x] ?? x).join(', '))}</td></tr>`);
-  return `<h3>Restricted annex: children for panel review</h3><table><thead><tr><th class="text">${o.names === 'names' ? 'Child' : 'Pseudonym'}</th><th>Age</th><th>Victim harm (days)</th><th>Victim events</th><th class="text">Last event</th></tr></thead><tbody>${rows.join('') || '<tr><td colspan="5">None.</td></tr>'}</tbody></table>`
+  return `<h3>Restricted annex: children for panel review</h3><table><thead><tr><th class="text">${o.names === 'names' ? 'Child' : 'Pseudonym'}</th><th>Age</th><th>Concern score</th><th>Victim harm (days)</th><th class="text">Signs of exploitation</th><th class="text">Last event</th></tr></thead><tbody>${rows.join('') || '<tr><td colspan="6">None.</td></tr>'}</tbody></table>`
     + `<h3>Restricted annex: overdue follow-up after critical moments (first 25)</h3><table><thead><tr><th class="text">${o.names === 'names' ? 'Child' : 'Pseudonym'}</th><th class="text">Moment</th><th class="text">Date</th><th class="text">Overdue</th></tr></thead><tbody>${overdue.join('') || '<tr><td colspan="4">None.</td></tr>'}</tbody></table>`;
 }
 

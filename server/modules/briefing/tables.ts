@@ -274,8 +274,8 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
     showColTotals: true, colTotalKeys: ['disruption-this', undefined],
   });
   table({
-    id: 'not-yet-referred', title: 'Children with high victim harm and no panel or MACE referral', rowHeader: 'Measure',
-    rows: [`Victim harm of ${fmt(d.notYetReferred.minHarm)}+ days, no referral`], cols: ['Children'], cells: [[d.notYetReferred.items.length]],
+    id: 'not-yet-referred', title: 'Children of concern not yet known to a panel or plan', rowHeader: 'Measure',
+    rows: [`Concern score of ${fmt(d.notYetReferred.minScore)} or more (serious harm, signs of exploitation, repeat missing)`], cols: ['Children'], cells: [[d.notYetReferred.total]],
   });
   return { tables, extras, notes };
 }

@@ -18,8 +18,14 @@ describe('analytics on a hand-built graph (real Neo4j)', () => {
   });
   afterAll(async () => { await closeDriver(); });
 
-  it('hotspots: harm beats volume; children, PoCs, co-presence; handling C hidden when asked', async () => {
-    const r = await hotspots(source(), { quarter: Q });
+  it('hotspots: harm to children by default; the hub, where no child was involved, only with all harm', async () => {
+    const r0 = await hotspots(source(), { quarter: Q });
+    expect(r0).toMatchObject({ harm: 'children', placesConsidered: 1 });
+    expect(r0.items.map((h) => h.id)).toEqual(['park']);
+  });
+
+  it('hotspots, all harm: harm beats volume; children, PoCs, co-presence; handling C hidden when asked', async () => {
+    const r = await hotspots(source(), { quarter: Q, harm: 'all' });
     expect(r.items.map((h) => h.id)).toEqual(['park', 'hub']);
     const park = r.items[0];
     // robbery 1460 × 1 × 0.5^(1h/45d) ≈ 1459.06
@@ -30,7 +36,7 @@ describe('analytics on a hand-built graph (real Neo4j)', () => {
     // Q2 at the park: the robbery by poc3 when still 17 — counted as a child, not as a person of concern.
     const q2park = (await hotspots(source(), { quarter: '2025-Q2' })).items.find((h) => h.id === 'park')!;
     expect(q2park).toMatchObject({ distinctChildren: 2, distinctPersonsOfConcern: 0, coPresenceEvents: 0 });
-    const hidden = await hotspots({ driver: driver(), hiddenHandling: ['C'] }, { quarter: Q });
+    const hidden = await hotspots({ driver: driver(), hiddenHandling: ['C'] }, { quarter: Q, harm: 'all' });
     expect(hidden.items.find((h) => h.id === 'hub')!.eventCount).toBe(10);
   });
 
@@ -45,15 +51,21 @@ describe('analytics on a hand-built graph (real Neo4j)', () => {
     expect(r.rhi).toMatchObject({ returns: 2, within72h: 1, rate: 0.5 });
   });
 
-  it('not yet referred: robbery and gbh victims with no panel referral but not k3 (referred to panel in Q3)', async () => {
-    const r = await notYetReferred(source(), { quarter: Q });
-    expect(r.items.map((c) => c.id)).toEqual(['k1', 'k2', 'k5']);
+  it('not yet referred: one serious harm or one sign alone is below the default threshold; k3 is known (panel in Q3)', async () => {
+    expect((await notYetReferred(source(), { quarter: Q })).total).toBe(0);
+    const r = await notYetReferred(source(), { quarter: Q, minScore: 1 });
+    // k4 has no harm recorded as a victim: poc1's EXPLOITS link is the sign.
+    expect(r.items.map((c) => c.id)).toEqual(['k1', 'k2', 'k5', 'k4']);
+    expect(r.total).toBe(4);
+    expect(r.items[3].indicators).toEqual([{ kind: 'targetedByAdult', evidence: ['EXPLOITS:poc1'] }]);
     const k5 = r.items.find((c) => c.id === 'k5')!;
-    expect(k5.victimHarm).toBeCloseTo(1460, 1);
-    expect(k5.eventIds).toEqual(['inc2']);
-    expect((await notYetReferred(source(), { quarter: Q, minHarm: 1500 })).items).toEqual([]);
-    // At the end of Q2 (before the robbery and before k3's panel referral): k3 and k5.
-    expect((await notYetReferred(source(), { quarter: '2025-Q2' })).items.map((c) => c.id)).toEqual(['k2', 'k3', 'k5']);
+    expect(k5).toMatchObject({ victimHarm: 1460, victimPoints: 1, concernScore: 1, eventIds: ['inc2'] });
+    // Paging: the total stays, the page moves.
+    const page = await notYetReferred(source(), { quarter: Q, minScore: 1, limit: 1, offset: 1 });
+    expect(page).toMatchObject({ total: 4, offset: 1 });
+    expect(page.items.map((c) => c.id)).toEqual(['k2']);
+    // At the end of Q2 (before the robbery and before k3's panel referral): k3 and k5 too.
+    expect((await notYetReferred(source(), { quarter: '2025-Q2', minScore: 1 })).items.map((c) => c.id)).toEqual(['k2', 'k3', 'k5', 'k4']);
   });
 
   it('network themes: the triangle is a community; small ones are left out', async () => {

@@ -1,21 +1,24 @@
 // Critical moments of children in [$from, $to): exclusions, injuries, arrests (by occurredAt) and
 // returns from missing (by returnedAt); with return interviews, referrals and risk assessments
-// (plan reviews) that followed within $followUpDays, up to $asOf.
+// (plan reviews) that followed within $followUpDays, up to $asOf. Only the child the moment
+// happened to counts (role in $momentRoles: never a witness or reporter). knownBy: how the child
+// was already known at the moment (a referral of a type in $knownReferralTypes in the
+// $knownLookbackDays before it, or a care status in $knownCareStatuses).
 CALL {
-  MATCH (e:Exclusion)-[:INVOLVED]->(p:YoungPerson)
-  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  MATCH (e:Exclusion)-[i:INVOLVED]->(p:YoungPerson)
+  WHERE i.role IN $momentRoles AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
   RETURN e, p, e.occurredAt AS at, 'Exclusion' AS kind
   UNION
-  MATCH (e:Injury)-[:INVOLVED]->(p:YoungPerson)
-  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  MATCH (e:Injury)-[i:INVOLVED]->(p:YoungPerson)
+  WHERE i.role IN $momentRoles AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
   RETURN e, p, e.occurredAt AS at, 'Injury' AS kind
   UNION
-  MATCH (e:Arrest)-[:INVOLVED]->(p:YoungPerson)
-  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  MATCH (e:Arrest)-[i:INVOLVED]->(p:YoungPerson)
+  WHERE i.role IN $momentRoles AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
   RETURN e, p, e.occurredAt AS at, 'Arrest' AS kind
   UNION
-  MATCH (e:MissingEpisode)-[:INVOLVED]->(p:YoungPerson)
-  WHERE e.returnedAt >= datetime($from) AND e.returnedAt < datetime($to)
+  MATCH (e:MissingEpisode)-[i:INVOLVED]->(p:YoungPerson)
+  WHERE i.role IN $momentRoles AND e.returnedAt >= datetime($from) AND e.returnedAt < datetime($to)
   RETURN e, p, e.returnedAt AS at, 'ReturnFromMissing' AS kind
 }
 WITH e, p, at, kind
@@ -41,5 +44,12 @@ RETURN e.id AS eventId, kind, at.epochMillis AS atMs, p.id AS childId, p.name AS
     WHERE ra.occurredAt >= at AND ra.occurredAt <= at + duration({days: $followUpDays})
       AND ra.occurredAt <= datetime($asOf)
     RETURN ra.id
-  } AS reviewIds
+  } AS reviewIds,
+  COLLECT {
+    MATCH (ref:Referral)-[:INVOLVED|ABOUT]-(p)
+    WHERE ref.referralType IN $knownReferralTypes AND ref.occurredAt < at
+      AND ref.occurredAt >= at - duration({days: $knownLookbackDays})
+      AND coalesce(ref.status, 'confirmed') <> 'expired' AND NOT coalesce(ref.handling, '') IN $hiddenHandling
+    RETURN DISTINCT ref.referralType
+  } + CASE WHEN p.careStatus IN $knownCareStatuses THEN [p.careStatus] ELSE [] END AS knownBy
 ORDER BY atMs, eventId, childId

@@ -7,7 +7,8 @@
  *   (or recorded as not offered).
  * - referral made / plan reviewed: a referral / risk assessment about the child within the follow-up window.
  * - overdue at asOf: rhi when none/offered and 72 h have passed; referral and plan review when the
- *   follow-up window has passed without one.
+ *   follow-up window has passed without one, except that a child already known to a panel or plan
+ *   when the moment happened (knownBy not empty) is never "overdue a referral".
  */
 import type { CriticalMoment, CriticalMomentKind, RhiStatus } from '../types';
 
@@ -18,6 +19,8 @@ export interface InterviewRow { id: string; outcome: string; atMs: number | null
 export interface CriticalRow {
   eventId: string; kind: CriticalMomentKind; atMs: number; childId: string; childName: string;
   interviews: InterviewRow[]; referralIds: string[]; reviewIds: string[];
+  /** How the child was already known when the moment happened (referral types, care status). */
+  knownBy?: string[];
 }
 
 export function rhiStatus(returnMs: number, interviews: InterviewRow[], asOfMs: number): { status: RhiStatus; interviewId: string | null; hoursAfterReturn: number | null } {
@@ -45,12 +48,14 @@ export function followUp(row: CriticalRow, asOfMs: number, followUpDays: number)
   const planReviewed = (row.reviewIds ?? []).length > 0;
   const overdue: string[] = [];
   if (rhi && (rhi.status === 'none' || rhi.status === 'offered') && asOfMs - row.atMs >= RHI_HOURS * HOUR) overdue.push('rhi');
-  if (windowOver && !referralMade) overdue.push('referral');
+  const knownBy = [...new Set(row.knownBy ?? [])].sort();
+  if (windowOver && !referralMade && knownBy.length === 0) overdue.push('referral');
   if (windowOver && !planReviewed) overdue.push('planReview');
   return {
     eventId: row.eventId, kind: row.kind, occurredAt: new Date(row.atMs).toISOString(),
     childId: row.childId, childName: row.childName, rhi,
     referralMade, referralIds: [...(row.referralIds ?? [])].sort(), planReviewed, overdue,
+    alreadyKnown: knownBy.length > 0, knownBy,
   };
 }
 

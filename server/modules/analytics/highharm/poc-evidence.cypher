@@ -1,7 +1,10 @@
 // Evidence about each person of concern aged 18+ at $to, in the look-back [$from, $to):
 // events where they are suspect or subject (with the children harmed as victims), alleged
 // exploitation / grooming / recruitment links to young people, and graded intelligence about them.
-// Protected characteristics (sex, ethnicity…) are deliberately not read.
+// Protected characteristics (sex, ethnicity…) are deliberately not read. childAtRisk: records
+// from before their 18th birthday that show they were known as a child at risk (a risk
+// assessment above none, a referral, or being targeted by exploitation, grooming or recruitment):
+// a safeguarding consideration shown beside the ranking, never an input to it.
 MATCH (p:PersonOfConcern)
 WHERE p.dateOfBirth <= date(datetime($to)) - duration({years: 18})
 WITH p,
@@ -30,6 +33,18 @@ WITH p,
       AND coalesce(ir.status, 'confirmed') <> 'expired' AND NOT coalesce(ir.handling, '') IN $hiddenHandling
     RETURN {id: ir.id, relId: a.id, atMs: ir.occurredAt.epochMillis,
       gradingScheme: ir.gradingScheme, sourceEval: ir.sourceEval, assessment: ir.assessment}
-  } AS intel
+  } AS intel,
+  COLLECT {
+    MATCH (x)-[:INVOLVED|ABOUT]-(p)
+    WHERE ((x:RiskAssessment AND x.riskLevel IN ['low', 'medium', 'high']) OR x:Referral)
+      AND x.occurredAt < datetime({date: p.dateOfBirth + duration({years: 18})})
+      AND coalesce(x.status, 'confirmed') <> 'expired' AND NOT coalesce(x.handling, '') IN $hiddenHandling
+    RETURN DISTINCT x.id AS id
+    UNION
+    MATCH (:Person)-[r:EXPLOITS|GROOMS|RECRUITS]->(p)
+    WHERE coalesce(r.validFrom, r.recordedAt) < datetime({date: p.dateOfBirth + duration({years: 18})})
+      AND coalesce(r.status, 'confirmed') <> 'expired' AND NOT coalesce(r.handling, '') IN $hiddenHandling
+    RETURN DISTINCT r.id AS id
+  } AS childAtRisk
 WHERE size(events) > 0 OR size(links) > 0 OR size(intel) > 0
-RETURN p.id AS id, p.name AS name, events, links, intel
+RETURN p.id AS id, p.name AS name, events, links, intel, childAtRisk

@@ -23,7 +23,7 @@ const COMPONENTS = Object.keys(WEIGHTS) as Component[];
 export interface PocEvent extends Grading { id: string; kind: string; offenceType: string | null; injuryKind: string | null; atMs: number; children: string[] }
 export interface PocLink extends Grading { id: string; childId: string; atMs: number | null }
 export interface PocIntel extends Grading { id: string; relId: string; atMs: number }
-export interface PocRow { id: string; name: string; events: PocEvent[]; links: PocLink[]; intel: PocIntel[] }
+export interface PocRow { id: string; name: string; events: PocEvent[]; links: PocLink[]; intel: PocIntel[]; childAtRisk?: string[] }
 
 export function scorePersonsOfConcern(rows: PocRow[], periodEndMs: number, communityOf: Map<string, string>): HighHarmPerson[] {
   const raw = rows.map((r) => {
@@ -60,6 +60,8 @@ export function scorePersonsOfConcern(rows: PocRow[], periodEndMs: number, commu
         eventCount: x.eventIds.length, relationshipCount: x.relIds.length,
       },
       lastEvidenceAt: x.last == null ? null : new Date(x.last).toISOString(),
+      knownAsChildAtRisk: (x.r.childAtRisk ?? []).length > 0,
+      childAtRiskEvidence: [...(x.r.childAtRisk ?? [])].sort().slice(0, 25),
     };
   });
   out.sort((a, b) => b.score - a.score || b.breakdown.gravity - a.breakdown.gravity || a.id.localeCompare(b.id));

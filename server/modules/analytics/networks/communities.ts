@@ -1,5 +1,11 @@
-/** Louvain communities with a seeded RNG (pure, deterministic for a given graph and seed). */
+/**
+ * Louvain communities with a seeded RNG (pure, deterministic for a given graph and seed). A
+ * community larger than MAX_ACTIONABLE_SIZE (more than an analyst can hold in mind) is split by
+ * running Louvain again inside it at a higher resolution, up to SPLIT_ROUNDS times, so small
+ * dense groups are not merged into their sparse surroundings.
+ */
 import louvain from 'graphology-communities-louvain';
+import Graph from 'graphology';
 import type { PersonGraph } from './projection';
 import { mulberry32 } from '../../../domain/rng';
 
@@ -9,15 +15,42 @@ export interface Partition {
   modularity: number;
 }
 
-export function findCommunities(g: PersonGraph, seed = 20251, resolution = 1): Partition {
-  if (g.order === 0 || g.size === 0) return { communities: g.nodes().map((n) => [n]), modularity: 0 };
+export const MAX_ACTIONABLE_SIZE = 20;
+export const SPLIT_ROUNDS = 3;
+const SPLIT_RESOLUTION_STEP = 2;
+
+function louvainGroups(g: PersonGraph, seed: number, resolution: number): { groups: string[][]; modularity: number } {
+  if (g.order === 0 || g.size === 0) return { groups: g.nodes().map((n) => [n]), modularity: 0 };
   const out = louvain.detailed(g, { getEdgeWeight: 'weight', rng: mulberry32(seed), resolution });
   const groups = new Map<number, string[]>();
   for (const [node, c] of Object.entries(out.communities)) {
     if (!groups.has(c)) groups.set(c, []);
     groups.get(c)!.push(node);
   }
-  const communities = [...groups.values()].map((m) => m.sort())
+  return { groups: [...groups.values()], modularity: out.modularity };
+}
+
+/** The members and the weighted edges among them. */
+function inducedSubgraph(g: PersonGraph, members: string[]): PersonGraph {
+  const inside = new Set(members);
+  const sub: PersonGraph = new Graph({ type: 'undirected', allowSelfLoops: false });
+  members.forEach((m) => sub.addNode(m));
+  g.forEachEdge((_e, attr, a, b) => { if (inside.has(a) && inside.has(b)) sub.addUndirectedEdge(a, b, { weight: attr.weight }); });
+  return sub;
+}
+
+/** Splits a community too large to act on, inside its own subgraph, at higher resolutions. */
+function splitLarge(g: PersonGraph, members: string[], seed: number, resolution: number, round: number): string[][] {
+  if (members.length <= MAX_ACTIONABLE_SIZE || round >= SPLIT_ROUNDS) return [members];
+  const sub = inducedSubgraph(g, members);
+  const { groups } = louvainGroups(sub, seed, resolution * SPLIT_RESOLUTION_STEP);
+  if (groups.length < 2) return [members];
+  return groups.flatMap((m) => splitLarge(g, m, seed, resolution * SPLIT_RESOLUTION_STEP, round + 1));
+}
+
+export function findCommunities(g: PersonGraph, seed = 20251, resolution = 1): Partition {
+  const { groups, modularity } = louvainGroups(g, seed, resolution);
+  const communities = groups.flatMap((m) => splitLarge(g, m, seed, resolution, 0)).map((m) => m.sort())
     .sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]));
-  return { communities, modularity: out.modularity };
+  return { communities, modularity };
 }

@@ -52,6 +52,17 @@ export async function namedCommunities(source: AnalyticsSource, quarter: string,
   return last!;
 }
 
+/**
+ * A name a reader can hold on to: the group's main context (top place, else school, else online
+ * space) and its dominant exploitation type, with its size, e.g. "Riverside Park · CCE · 8 young
+ * people". Never a person's name.
+ */
+export function themeName(d: Pick<Community, 'topPlaces' | 'topSchools' | 'topOnlineSpaces' | 'exploitationTypes'>, size: number): string {
+  const context = d.topPlaces[0]?.name ?? d.topSchools[0]?.name ?? d.topOnlineSpaces[0]?.name ?? 'No shared place';
+  const type = d.exploitationTypes[0]?.type;
+  return [context, type ?? 'no exploitation type recorded', `${size} young people`].join(' · ');
+}
+
 export async function networkThemes(source: AnalyticsSource, args: NetworkThemesArgs): Promise<NetworkThemesResult> {
   const period = parseQuarter(args.quarter);
   const minSize = checkLimit(args.minSize, 3, 100, 'minSize');
@@ -63,9 +74,10 @@ export async function networkThemes(source: AnalyticsSource, args: NetworkThemes
     let internal = 0;
     const set = new Set(m.members);
     qp.graph.forEachEdge((_e, a, x, y) => { if (set.has(x) && set.has(y)) internal += a.weight; });
+    const description = describeCommunity(m.members, facts, period.endMs);
     return {
-      id: m.id, status: m.status, size: m.members.length, previousSize: m.previousSize, overlap: m.overlap,
-      memberIds: m.members, ...describeCommunity(m.members, facts, period.endMs),
+      id: m.id, name: themeName(description, m.members.length), status: m.status, size: m.members.length, previousSize: m.previousSize, overlap: m.overlap,
+      memberIds: m.members, ...description,
       internalWeight: Math.round(internal * 1000) / 1000,
     };
   });

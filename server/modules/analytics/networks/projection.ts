@@ -1,8 +1,10 @@
 /**
  * The weighted person graph for peer-network themes (pure). Weights (documented in PROJECTION_METHOD):
  * - peer link (ASSOCIATES_WITH): 1.0 confirmed, 0.5 hypothesis;
- * - shared event: missing together or co-arrest 1.5, same incident or injury 1.0; events with more
- *   than MAX_EVENT_PEOPLE young people are skipped (a crowd says little about a peer group);
+ * - shared event: missing together or co-arrest 1.5, same incident or injury 1.0, only between
+ *   people on the same side of it (ROLE_SIDE: suspects and subjects together, victims together;
+ *   a victim and a suspect are not peers, and witnesses and reporters link nobody); events with
+ *   more than MAX_EVENT_PEOPLE young people are skipped (a crowd says little about a peer group);
  * - shared place: both at the same place within PLACE_WINDOW_DAYS (different events), 0.2 per co-visit, at most 0.6
  *   per pair and place; places visited by more than MAX_PLACE_PEOPLE young people in the window are
  *   skipped (a busy transport hub links strangers).
@@ -17,9 +19,12 @@ export const PLACE_WINDOW_DAYS = 7;
 export const PLACE_WEIGHT = 0.2;
 export const PLACE_CAP = 0.6;
 export const MAX_PLACE_PEOPLE = 40;
+/** Which side of an event a role is on; roles without a side (witness, reporter) link nobody. */
+export const ROLE_SIDE: Record<string, string> = { suspect: 'acting', subject: 'acting', victim: 'harmed' };
 
 export const PROJECTION_METHOD = `Person graph of young people: peer links ${PEER_WEIGHT.confirmed} (confirmed) / ${PEER_WEIGHT.hypothesis} (hypothesis); `
-  + `missing together or co-arrest ${EVENT_WEIGHT.MissingEpisode}, same incident or injury ${EVENT_WEIGHT.Incident} (events with over ${MAX_EVENT_PEOPLE} young people skipped); `
+  + `missing together or co-arrest ${EVENT_WEIGHT.MissingEpisode}, same incident or injury ${EVENT_WEIGHT.Incident}, between people on the same side `
+  + `(co-suspects or subjects, co-victims; never a victim and a suspect; witnesses link nobody; events with over ${MAX_EVENT_PEOPLE} young people skipped); `
   + `same place within ${PLACE_WINDOW_DAYS} days ${PLACE_WEIGHT} per co-visit, capped at ${PLACE_CAP} per pair and place (places with over ${MAX_PLACE_PEOPLE} young people skipped). `
   + 'Communities by Louvain (seeded, deterministic).';
 
@@ -27,6 +32,20 @@ export interface ProjectionRow {
   kind: 'peer' | 'event';
   a: string; b: string | null; status: string | null;
   eventKind: string | null; people: string[] | null; place: string | null; atMs: number | null;
+  /** The role of each of `people` (same order); without roles everyone is on one side. */
+  roles?: Array<string | null> | null;
+}
+
+/** The groups of an event's people that are peers to each other: one group per side. */
+export function peerSides(r: ProjectionRow, index: Map<string, number>): number[][] {
+  const sides = new Map<string, Set<number>>();
+  (r.people ?? []).forEach((p, i) => {
+    const side = r.roles ? ROLE_SIDE[r.roles[i] ?? ''] : 'all';
+    if (!side) return;
+    if (!sides.has(side)) sides.set(side, new Set());
+    sides.get(side)!.add(index.get(p)!);
+  });
+  return [...sides.values()].map((s) => [...s].sort((a, b) => a - b));
 }
 
 export type PersonGraph = Graph<Record<string, never>, { weight: number }>;
@@ -55,7 +74,9 @@ export function buildProjection(rows: ProjectionRow[]): PersonGraph {
       const people = [...new Set(r.people.map((p) => index.get(p)!))].sort((a, b) => a - b);
       if (people.length <= MAX_EVENT_PEOPLE) {
         const w = EVENT_WEIGHT[r.eventKind ?? ''] ?? 0;
-        for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) add(people[i], people[j], w);
+        for (const side of peerSides(r, index)) {
+          for (let i = 0; i < side.length; i++) for (let j = i + 1; j < side.length; j++) add(side[i], side[j], w);
+        }
       }
       if (r.place && r.atMs != null) {
         let list = visits.get(r.place);

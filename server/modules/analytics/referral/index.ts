@@ -1,25 +1,47 @@
-/** Not yet referred (plain service): high victim harm, no PANEL / MACE referral. */
+/**
+ * Children of concern not yet known to a panel (plain service): harm as victims, signs of
+ * exploitation and repeat missing, for children with no panel, MACE or NRM referral and no open
+ * plan (configurable), each part shown with its evidence.
+ */
 import { cypherFile } from '../../../platform/db/query';
 import { readAnalytics } from '../read';
 import { parseQuarter, DAY_MS } from '../../../domain/period';
-import { checkLimit, checkNumber } from '../validate';
+import { COERCION_OFFENCES, DEFAULT_KNOWN, REPEAT_MISSING, type KnownDefinition } from '../../../domain/known';
+import { checkLimit, checkNumber, checkOffset } from '../validate';
 import { harmLabels } from '../../../domain/harm';
-import { rankVictimHarm, VictimRow } from './victim-harm';
-import type { AnalyticsSource, NotYetReferredArgs, NotYetReferredResult } from '../types';
+import { rankChildrenOfConcern, SERIOUS_HARM_DAYS, VICTIM_POINTS_CAP, type ConcernRow } from './concern';
+import type { AnalyticsSource, NotYetReferredArgs, NotYetReferredChild, NotYetReferredResult } from '../types';
 
 export const LOOKBACK_DAYS = 730;
-export const DEFAULT_MIN_HARM = 365;
+export const DEFAULT_MIN_SCORE = 2;
+
+export function concernMethod(minScore: number, known: KnownDefinition): string {
+  return `Children under 18 at the quarter end with no ${known.referralTypes.join(', ')} referral and no care status `
+    + `${known.careStatuses.join(' or ')} by then, whose concern score over the ${LOOKBACK_DAYS / 365} years to the quarter end is at least `
+    + `${minScore}. Score: one point for each event of serious harm to the child as a victim (harm weight × grading weight of at least `
+    + `${SERIOUS_HARM_DAYS} days; at most ${VICTIM_POINTS_CAP} points), plus one point for each sign of exploitation: recorded as suspect or subject in supply, weapons or robbery `
+    + `(read as possible coercion), linked to a county line, targeted by an adult (exploits, grooms, recruits), found out of borough, `
+    + `missing with a county-lines concern, ${REPEAT_MISSING.episodes} or more missing episodes within ${REPEAT_MISSING.withinDays} days. `
+    + 'The score prompts a review; it is not a measure of the child.';
+}
+
+/** Every child of concern at the threshold, ranked (the briefing counts them all). */
+export async function allChildrenOfConcern(source: AnalyticsSource, quarter: string, minScore = DEFAULT_MIN_SCORE, known = DEFAULT_KNOWN): Promise<NotYetReferredChild[]> {
+  const period = parseQuarter(quarter);
+  const from = new Date(period.endMs - LOOKBACK_DAYS * DAY_MS).toISOString();
+  const rows = await readAnalytics<ConcernRow>(source, cypherFile(__dirname, 'children-of-concern'), {
+    from, to: period.end, harmLabels: harmLabels(), coercionOffences: COERCION_OFFENCES,
+    knownReferralTypes: known.referralTypes, knownCareStatuses: known.careStatuses,
+  });
+  return rankChildrenOfConcern(rows, period.endMs, minScore);
+}
 
 export async function notYetReferred(source: AnalyticsSource, args: NotYetReferredArgs): Promise<NotYetReferredResult> {
   const period = parseQuarter(args.quarter);
-  const minHarm = checkNumber(args.minHarm, DEFAULT_MIN_HARM, 0, 1e7, 'minHarm');
+  const minScore = checkNumber(args.minScore, DEFAULT_MIN_SCORE, 0, 100, 'minScore');
   const limit = checkLimit(args.limit, 50);
-  const from = new Date(period.endMs - LOOKBACK_DAYS * DAY_MS).toISOString();
-  const rows = await readAnalytics<VictimRow>(source, cypherFile(__dirname, 'victim-harm'), { from, to: period.end, harmLabels: harmLabels() });
-  return {
-    quarter: period.quarter, minHarm,
-    method: `Children (under 18 at the event) whose summed victim harm (harm weight × grading weight of events where they were the victim, `
-      + `${LOOKBACK_DAYS / 365} years to the quarter end) is at least ${minHarm} and who had no TVE panel or MACE referral by the quarter end.`,
-    items: rankVictimHarm(rows, period.endMs, minHarm).slice(0, limit),
-  };
+  const offset = checkOffset(args.offset);
+  const known = args.known ?? DEFAULT_KNOWN;
+  const all = await allChildrenOfConcern(source, period.quarter, minScore, known);
+  return { quarter: period.quarter, minScore, method: concernMethod(minScore, known), total: all.length, offset, items: all.slice(offset, offset + limit) };
 }

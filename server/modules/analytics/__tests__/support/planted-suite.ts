@@ -42,6 +42,10 @@ describe(`analytics on the planted ${scale} borough (seed ${seed}, ${QUARTER})`,
   it('every planted never-referred child is found', () => {
     expect(r.neverReferredFound).toBe(r.neverReferredPlanted);
   });
+  it('every planted child recorded as a suspect while exploited, and not known to a panel, is found', () => {
+    expect(r.coercedPlanted).toBeGreaterThan(0);
+    expect(r.coercedFound).toBe(r.coercedPlanted);
+  });
   it('RHI-within-72h rate equals the rate computed from raw rows', () => {
     expect(r.rhiRate).not.toBeNull();
     expect(r.rhiRate).toBeCloseTo(r.rhiRateFromRows!, 10);

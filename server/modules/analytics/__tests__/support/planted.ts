@@ -31,6 +31,10 @@ export interface PlantedReport {
   neverReferredFound: number;
   neverReferredPlanted: number;
   neverReferredRanks: number[];
+  coercedFound: number;
+  coercedPlanted: number;
+  /** Listed children that are planted (never-referred or coerced), over all listed. */
+  notYetKnownPrecision: number | null;
   rhiRate: number | null;
   rhiRateFromRows: number | null;
   childrenInRanking: number;
@@ -54,7 +58,7 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
 
   // RHI-within-72h from raw rows, independently of the analytics code.
   const { records } = await driver.executeQuery(`
-    MATCH (m:MissingEpisode)-[:INVOLVED]->(p:YoungPerson)
+    MATCH (m:MissingEpisode)-[:INVOLVED {role: 'subject'}]->(p:YoungPerson)
     WHERE m.returnedAt >= datetime($from) AND m.returnedAt < datetime($to)
       AND p.dateOfBirth > date(m.returnedAt) - duration({years: 18})
     OPTIONAL MATCH (r:ReturnInterview {outcome: 'completed'})-[:FOLLOWS_UP]->(m)
@@ -88,6 +92,9 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
     neverReferredFound: gt.neverReferredHighHarmChildIds.filter((id) => nrIds.includes(id)).length,
     neverReferredPlanted: gt.neverReferredHighHarmChildIds.length,
     neverReferredRanks: gt.neverReferredHighHarmChildIds.map((id) => nrIds.indexOf(id) + 1),
+    coercedFound: gt.coercedNotKnownChildIds.filter((id) => nrIds.includes(id)).length,
+    coercedPlanted: gt.coercedNotKnownChildIds.length,
+    notYetKnownPrecision: nrIds.length ? nrIds.filter((id) => gt.neverReferredHighHarmChildIds.includes(id) || gt.coercedNotKnownChildIds.includes(id)).length / nrIds.length : null,
     rhiRate: cm.rhi.rate,
     rhiRateFromRows: returns ? within / returns : null,
     childrenInRanking: kids[0].get('n') as number,

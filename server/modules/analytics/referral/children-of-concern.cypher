@@ -1,0 +1,62 @@
+// Children (under 18 at $to) with harm as victims, signs of exploitation or missing episodes in
+// [$from, $to), who were not known to a panel or plan by $to; every part with its evidence.
+// Known: a referral of a type in $knownReferralTypes before $to, or a care status in
+// $knownCareStatuses. Only involvement as victim, subject or suspect counts (never witness or
+// reporter). $harmLabels: event labels that carry a harm weight; $coercionOffences: offences
+// read as possible coercion when the child is the suspect or subject.
+CALL {
+  MATCH (p:YoungPerson)<-[:INVOLVED]-(e:Event)
+  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  RETURN DISTINCT p
+  UNION
+  MATCH (p:YoungPerson)<-[:EXPLOITS|GROOMS|RECRUITS]-(:Person)
+  RETURN DISTINCT p
+  UNION
+  MATCH (p:YoungPerson)-[:LINKED_TO_LINE]->(:CountyLine)
+  RETURN DISTINCT p
+}
+WITH p
+WHERE p.dateOfBirth > date(datetime($to)) - duration({years: 18})
+  AND NOT coalesce(p.careStatus, '') IN $knownCareStatuses
+  AND NOT EXISTS {
+    MATCH (ref:Referral)-[:INVOLVED|ABOUT]-(p)
+    WHERE ref.referralType IN $knownReferralTypes AND ref.occurredAt < datetime($to)
+      AND coalesce(ref.status, 'confirmed') <> 'expired' AND NOT coalesce(ref.handling, '') IN $hiddenHandling
+  }
+CALL {
+  WITH p
+  OPTIONAL MATCH (p)<-[inv:INVOLVED]-(e:Event)
+  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+    AND inv.role IN ['victim', 'subject', 'suspect']
+    AND coalesce(e.status, 'confirmed') <> 'expired' AND NOT coalesce(e.handling, '') IN $hiddenHandling
+  RETURN collect(DISTINCT {e: e, role: inv.role}) AS involvements
+}
+WITH p, [x IN involvements WHERE x.e IS NOT NULL] AS involvements
+RETURN p.id AS id, p.name AS name, toString(p.dateOfBirth) AS dob,
+  [x IN involvements WHERE x.role = 'victim' AND any(l IN labels(x.e) WHERE l IN $harmLabels) | {
+    id: x.e.id, kind: [l IN labels(x.e) WHERE NOT l IN ['Entity', 'Event']][0],
+    offenceType: x.e.offenceType, injuryKind: x.e.kind, atMs: x.e.occurredAt.epochMillis,
+    gradingScheme: x.e.gradingScheme, sourceEval: x.e.sourceEval, assessment: x.e.assessment}] AS events,
+  [x IN involvements WHERE x.role IN ['suspect', 'subject'] AND any(l IN labels(x.e) WHERE l IN ['Incident', 'Arrest'])
+    AND x.e.offenceType IN $coercionOffences | {id: x.e.id, offenceType: x.e.offenceType, atMs: x.e.occurredAt.epochMillis}] AS coercionEvents,
+  [x IN involvements WHERE x.e:MissingEpisode AND x.role IN ['subject', 'victim'] | {
+    id: x.e.id, atMs: x.e.occurredAt.epochMillis,
+    foundOutOfBorough: coalesce(x.e.foundOutOfBorough, false), countyLinesConcern: coalesce(x.e.countyLinesConcern, false)}] AS missing,
+  COLLECT {
+    MATCH (p)-[l:LINKED_TO_LINE]->(c:CountyLine)
+    WHERE coalesce(l.status, 'confirmed') <> 'expired' AND NOT coalesce(l.handling, '') IN $hiddenHandling
+      AND (l.validTo IS NULL OR l.validTo >= datetime($from))
+    RETURN DISTINCT c.id
+  } AS countyLines,
+  COLLECT {
+    MATCH (a:Person)-[r:EXPLOITS|GROOMS|RECRUITS]->(p)
+    WHERE coalesce(r.status, 'confirmed') <> 'expired' AND NOT coalesce(r.handling, '') IN $hiddenHandling
+      AND (r.validTo IS NULL OR r.validTo >= datetime($from))
+    RETURN DISTINCT type(r) + ':' + a.id
+  } AS targetedBy,
+  COLLECT {
+    MATCH (ref:Referral)-[:INVOLVED|ABOUT]-(p)
+    WHERE ref.occurredAt < datetime($to)
+      AND coalesce(ref.status, 'confirmed') <> 'expired' AND NOT coalesce(ref.handling, '') IN $hiddenHandling
+    RETURN DISTINCT ref.referralType
+  } AS otherReferrals
