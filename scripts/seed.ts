@@ -14,7 +14,7 @@ const scale = (arg('scale') ?? 'demo') as Scale;
 const seedArg = arg('seed');
 
 withNeo4j(async () => {
-  if (!['tiny', 'demo', 'borough'].includes(scale)) throw new Error(`--scale must be tiny, demo or borough; got ${scale}`);
+  if (!['tiny', 'demo', 'medium', 'borough'].includes(scale)) throw new Error(`--scale must be tiny, demo, medium or borough; got ${scale}`);
   const { config } = await import('../server/platform/config');
   const seedValue = seedArg === undefined ? config().SEED : Number(seedArg);
   if (!Number.isInteger(seedValue)) throw new Error(`--seed must be a whole number; got ${seedArg}`);

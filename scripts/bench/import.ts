@@ -1,6 +1,7 @@
 /**
- * Import benchmark (`npm run bench -- import [--scale borough] [--seed N] [--repeat N]`), on a fresh embedded
- * Neo4j (2 GB heap, 512 MB page cache, as `npm start`):
+ * Import benchmark (`npm run bench -- import [--scale borough] [--seed N] [--repeat N] [--medium-only | --no-medium]`),
+ * on a fresh embedded Neo4j (2 GB heap, 512 MB page cache, as `npm start`):
+ *  0. a medium import (about 31k rows, the 'medium' fixture) with --apply, in a store of its own;
  *  1. the synthetic borough written as template CSVs, imported through the template path: dry run,
  *     --apply (rows/s, peak Node RSS / heap), and a re-import (everything unchanged), each in its
  *     own process (import-run-lib.ts) so memory and CPU are the import's own;
@@ -114,6 +115,27 @@ async function withFreshNeo4j<T>(dataDir: string, fn: (neo: RunningNeo4j, pid: n
   }
 }
 
+/**
+ * A medium import (the 'medium' fixture, about 31k template rows) into a fresh store: the size
+ * below the borough's where per-row speed once fell (two readings and one big transaction).
+ */
+async function mediumImport(seed: number): Promise<Record<string, unknown>> {
+  const fixture = generate({ scale: 'medium', seed });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-medium-'));
+  try {
+    const written = await writeUnitsAsCsv(fixture.units, dir);
+    const bytes = written.files.reduce((s, f) => s + fs.statSync(f).size, 0);
+    const applied = await withFreshNeo4j(`.data/bench-import-medium-${process.pid}`, (neo, pid) => importInto(neo, pid, dir, true));
+    const rate = Math.round(written.rows / applied.seconds);
+    console.log(`Medium import --apply (${written.rows} rows, ${mb(bytes)} MB): ${applied.seconds.toFixed(1)} s → ${rate} rows/s; ` +
+      `CPU Node ${applied.nodeCpuSeconds} s, Neo4j ${applied.neo4jCpuSeconds} s; load average ${applied.loadAverage}; phases ${JSON.stringify(applied.timings)}`);
+    if (applied.issueCount) console.log(applied.issues);
+    return { rows: written.rows, mb: mb(bytes), ...applied, rowsPerSecond: rate };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(args: string[]): Promise<void> {
   const scale = arg(args, 'scale', 'borough') as Scale;
   const seed = Number(arg(args, 'seed', '20251'));
@@ -121,6 +143,13 @@ export async function run(args: string[]): Promise<void> {
     scale, seed, when: new Date().toISOString(),
     machine: `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start (shared with other sessions)`,
   };
+  if (!args.includes('--no-medium')) results.medium = await mediumImport(seed);
+  if (args.includes('--medium-only')) {
+    fs.mkdirSync('bench-results', { recursive: true });
+    fs.writeFileSync(path.join('bench-results', 'import-medium.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log('Wrote bench-results/import-medium.json');
+    return;
+  }
   console.log(`Generating the ${scale} borough…`);
   const fixture = generate({ scale, seed });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-import-${scale}-`));

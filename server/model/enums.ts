@@ -123,6 +123,11 @@ export const OFFENCE_TYPE = [
   'drug_supply', 'possession_with_intent', 'possession_of_weapon', 'robbery', 'gbh',
   'abh', 'common_assault', 'sexual_assault', 'rape_of_child', 'child_sexual_exploitation',
   'modern_slavery', 'kidnap', 'criminal_damage', 'shoplifting', 'antisocial_behaviour', 'public_order',
+  // Home Office / police.uk categories that the specific codes above do not cover.
+  'violence_and_sexual_offences', 'burglary', 'vehicle_crime', 'theft_from_person', 'bicycle_theft',
+  'other_theft', 'drug_possession', 'drugs', 'arson',
+  // Recorded, but in no category above (or not yet translated): weighs nothing until classified.
+  'other',
 ] as const;
 
 export const ROLE = ['analyst', 'police', 'lead', 'partner', 'auditor', 'admin'] as const;

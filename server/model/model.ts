@@ -40,6 +40,8 @@ export const PROVENANCE: Props = {
   status: { type: 'enum', values: Object.values(E.STATUS), required: true },
   /** Agencies (besides the source) this record is shared with under an ISA. */
   sharedWith: { type: 'string[]' },
+  /** The source gave no date: recordedAt is when it was imported, not when it was known. */
+  dateUnknown: { type: 'bool' },
 };
 
 /** Every node: stable id, the agency that holds it. */
@@ -80,7 +82,20 @@ export const NODE_KINDS: NodeKind[] = [
     props: {
       ...NODE_BASE,
       name: { type: 'string', required: true, search: true },
-      dateOfBirth: { type: 'date', required: true, notFuture: true, indexed: true },
+      // Police extracts often lack a date of birth: an age at a date, an age range, or nothing is
+      // accepted instead. Age unknown is never taken as adult (validate.ts: latestBirthDate).
+      dateOfBirth: { type: 'date', notFuture: true, indexed: true },
+      /** Age in whole years on ageOn (when the date of birth is not known). */
+      age: { type: 'int' },
+      /** An age range on ageOn (when neither the date of birth nor the exact age is known). */
+      ageMin: { type: 'int' },
+      ageMax: { type: 'int' },
+      /** The day age / ageMin / ageMax were true. */
+      ageOn: { type: 'date', notFuture: true },
+      /** NHS number (10 digits, with its check digit): a strong key for entity resolution. */
+      nhsNumber: { type: 'string' },
+      /** Other identifiers as scheme:value (e.g. PNC:12/345678X, UPN:A123…), for entity resolution. */
+      identifiers: { type: 'string[]' },
       sex: { type: 'enum', values: keys(E.SEX), required: true },
       ethnicity: { type: 'enum', values: keys(E.ETHNICITY), required: true },
       sen: { type: 'enum', values: keys(E.SEN) },

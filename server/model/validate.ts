@@ -7,6 +7,7 @@ import neo4j from 'neo4j-driver';
 import { nodeKind, relKind, PERSON_ROLES, PropSpec, ENTITY_LABEL } from './model';
 import { HANDLING, SOURCE_EVAL } from './enums';
 import { RowError } from './errors';
+import { latestBirthDate, certainlyAdultOn, validNhsNumber, AgeFacts } from './age';
 import type { NodeRow, RelRow, RowOrigin } from './types';
 
 export interface ValidNode { id: string; labels: string[]; props: Record<string, unknown> }
@@ -64,7 +65,9 @@ function convert(field: string, spec: PropSpec, value: unknown, origin: RowOrigi
     case 'datetime': {
       if (typeof value !== 'string' || !DATETIME_RE.test(value)) failField(origin, field, `expected a date-time (ISO 8601), got ${JSON.stringify(value)}`);
       const d = new Date(value as string);
-      if (Number.isNaN(d.getTime())) failField(origin, field, `not a real date-time: ${value}`);
+      // Date parsing rolls 31 February over into March: the calendar day must exist as written.
+      const day = (value as string).slice(0, 10);
+      if (Number.isNaN(d.getTime()) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) failField(origin, field, `not a real date-time: ${value}`);
       if (spec.notFuture && d.getTime() > now.getTime()) failField(origin, field, `date-time ${value} is in the future`);
       return toNeoDateTime(d);
     }
@@ -128,10 +131,19 @@ export function validateNode(label: string, row: NodeRow, origin: RowOrigin, now
         throw new RowError(origin.file, origin.row, 'roles', `unknown role ${r}; allowed: ${PERSON_ROLES.join(', ')}`);
       }
     }
+    const latest = latestBirthDate(row as unknown as AgeFacts, origin);
+    // Kept with the record: analytics read it to tell who was certainly an adult on a day.
+    if (latest) props.dobLatest = neo4j.types.Date.fromStandardDate(new Date(`${latest}T00:00:00Z`));
+    const nhs = (row as { nhsNumber?: unknown }).nhsNumber;
+    if (typeof nhs === 'string' && !validNhsNumber(nhs)) {
+      throw new RowError(origin.file, origin.row, 'nhsNumber', `not a valid NHS number (10 digits with a matching check digit): ${JSON.stringify(nhs)}`);
+    }
     // Child first: a child is never a person of concern; alleged harm by a child is an event fact.
-    if (roles.includes('PersonOfConcern') && ageOn(String(row.dateOfBirth), now) < 18) {
-      throw new RowError(origin.file, origin.row, 'roles',
-        'a person under 18 cannot hold the PersonOfConcern role; record the alleged harm as an event or relationship and keep the child a YoungPerson');
+    // Age unknown is never taken as adult: the role needs a known age of 18 or over.
+    if (roles.includes('PersonOfConcern') && !certainlyAdultOn(latest, now)) {
+      throw new RowError(origin.file, origin.row, 'roles', latest
+        ? 'a person under 18 cannot hold the PersonOfConcern role; record the alleged harm as an event or relationship and keep the child a YoungPerson'
+        : 'the PersonOfConcern role needs a known age of 18 or over (a date of birth, or an age or age range on a day); a person of unknown age is never treated as an adult');
     }
     labels.push(...roles);
   } else if (row.roles !== undefined) {

@@ -50,6 +50,8 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
     const age = ageOn(p.dateOfBirth);
     p.isChild = age < 18;
     p.ageBand = ageBand(age);
+  } else if (kind === 'Person') {
+    presentPartialAge(p);
   }
   let name: string;
   if (kind === 'Person' && isPseudonymised(user)) {
@@ -59,7 +61,7 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
   } else if (typeof p.name === 'string') {
     name = p.name;
   } else {
-    name = `${humanise(kind)}${typeof p.occurredAt === 'string' ? ` ${p.occurredAt.slice(0, 10)}` : ''}`;
+    name = eventName(kind, p);
   }
   return { id, labels: n.labels, kind, name, properties: p };
 }
@@ -70,4 +72,31 @@ export const presentEdge = (e: RawEdge): ApiEdge => ({ id: e.id, type: e.type, s
 export function gradingText(p: Record<string, unknown>): string | null {
   if (!p.gradingScheme) return null;
   return `${p.gradingScheme} ${p.sourceEval ?? '?'}${p.assessment ?? '?'}${p.handling ?? '?'}`;
+}
+
+/**
+ * A person without a date of birth: an age on a day or a range makes them certainly an adult or
+ * possibly a child; nothing makes their age unknown. Neither is ever shown as an adult unless certain.
+ */
+function presentPartialAge(p: Record<string, unknown>): void {
+  const latest = typeof p.dobLatest === 'string' ? p.dobLatest : undefined;
+  if (!latest) { p.ageUnknown = true; p.isChild = true; return; }
+  const youngest = ageOn(latest);
+  p.isChild = youngest < 18;
+  p.ageAtLeast = youngest;
+  p.ageEstimated = true;
+}
+
+/** "Robbery 2017-08-01" for an incident, "Arrest: Robbery 2017-08-01", "Missing Episode 2017-08-01": what and when. */
+export function eventName(kind: string, p: Record<string, unknown>): string {
+  const offence = typeof p.offenceType === 'string' ? offenceLabel(p.offenceType) : undefined;
+  const what = kind === 'Incident' && offence ? offence : offence ? `${humanise(kind)}: ${offence}` : humanise(kind);
+  return `${what}${typeof p.occurredAt === 'string' ? ` ${p.occurredAt.slice(0, 10)}` : ''}`;
+}
+
+/** An offence code as words: possession_of_weapon → "Possession of weapon", gbh → "GBH". */
+function offenceLabel(code: string): string {
+  if (code.length <= 3) return code.toUpperCase();
+  const words = code.replace(/_/g, ' ');
+  return words[0].toUpperCase() + words.slice(1);
 }

@@ -7,7 +7,7 @@ import type { ApiEdge, ApiNode } from '../graph/elements';
 import type { Viewer } from '../state';
 import { PROVENANCE_KEYS, profileFacts } from './facts';
 
-export interface SearchHit { id: string; labels: string[]; name: string; kind: string; detail?: string; properties?: Record<string, unknown> }
+export interface SearchHit { id: string; labels: string[]; name: string; kind: string; detail?: string; lat?: number | null; lon?: number | null; properties?: Record<string, unknown> }
 export interface Subgraph { nodes: ApiNode[]; edges: ApiEdge[]; truncated: boolean; hiddenByLimit: number; hiddenByAccess: number }
 
 export async function me(): Promise<Viewer> {
@@ -21,7 +21,7 @@ const SUBGRAPH = `nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated hi
 
 export async function search(text: string, limit = 20): Promise<{ items: SearchHit[]; hidden: number }> {
   const d = await gql<{ search: { items: SearchHit[]; hidden: number } }>(
-    `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { items { id labels kind name detail } hidden } }`, { text, limit });
+    `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { items { id labels kind name detail lat lon } hidden } }`, { text, limit });
   return d.search;
 }
 

@@ -144,7 +144,7 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('analytics'),
     async load(quarter) {
-      const d = await gql<{ notYetReferred: { method: string; total: number; items: { id: string; name: string; ageAtQuarterEnd: number; concernScore: number; victimHarm: number; indicators: { kind: string }[]; missingEpisodes: number; lastEventAt: string | null; otherReferrals: string[] }[] } }>(
+      const d = await gql<{ notYetReferred: { method: string; total: number; items: { id: string; name: string; ageAtQuarterEnd: number | null; concernScore: number; victimHarm: number; indicators: { kind: string }[]; missingEpisodes: number; lastEventAt: string | null; otherReferrals: string[] }[] } }>(
         `query NotReferred($quarter: String!) { notYetReferred(quarter: $quarter) { method total items { id name ageAtQuarterEnd concernScore victimHarm indicators { kind } missingEpisodes lastEventAt otherReferrals } } }`, { quarter });
       const r = d.notYetReferred;
       return {
@@ -152,7 +152,7 @@ export const VIEWS: ViewDef[] = [
         rows: r.items.map((c) => ({
           node: child(c.id, c.name),
           cells: {
-            name: c.name, age: c.ageAtQuarterEnd, score: c.concernScore, harm: Math.round(c.victimHarm),
+            name: c.name, age: c.ageAtQuarterEnd ?? 'not known', score: c.concernScore, harm: Math.round(c.victimHarm),
             signs: c.indicators.map((i) => CONCERN_INDICATOR_LABEL[i.kind] ?? i.kind).join('; ') || '—', missing: c.missingEpisodes,
             last: c.lastEventAt ? c.lastEventAt.slice(0, 10) : '—', other: c.otherReferrals.join(', ') || '—',
           },

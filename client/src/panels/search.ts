@@ -56,11 +56,15 @@ export function showResults(): void {
   $('search-suggestions').hidden = true;
 }
 
+/** A hit's map point as node properties (places and schools), so the geographic layout places it. */
+const mapPoint = (h: SearchHit): Record<string, number> =>
+  (typeof h.lat === 'number' && typeof h.lon === 'number' ? { lat: h.lat, lon: h.lon } : {});
+
 export async function addToCanvas(items: SearchHit[]): Promise<void> {
   const cy = canvas();
   document.body.dataset.busy = 'add';
   record(cy);
-  const added = merge(cy, items.map((h) => ({ id: h.id, labels: h.labels, name: h.name, properties: h.properties ?? {} })), []);
+  const added = merge(cy, items.map((h) => ({ id: h.id, labels: h.labels, name: h.name, properties: { ...h.properties, ...mapPoint(h) } })), []);
   refresh(cy);
   try {
     if (added.length) await runLayout(cy, currentLayout());

@@ -263,7 +263,8 @@ export interface ConcernIndicator {
 export interface NotYetReferredChild {
   id: string;
   name: string;
-  ageAtQuarterEnd: number;
+  /** Null when no date of birth is recorded (age unknown: counted as a child, never as an adult). */
+  ageAtQuarterEnd: number | null;
   /** victimPoints + one point per indicator. */
   concernScore: number;
   /** One point per event of serious harm as a victim (weighted harm of 365 days or more), at most 2. */

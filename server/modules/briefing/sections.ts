@@ -42,10 +42,9 @@ function networkFigures(d: BriefingData, t: Map<string, PackTable>, o: ResolvedO
     ? '; dark squares and dashed lines: adults and alleged exploitation, grooming or recruitment links (graded intelligence, not fact)' : ''}. No names are shown.</p>`;
 }
 
-
 function restrictedAnnex(d: BriefingData, o: ResolvedOptions): string {
   if (o.edition !== 'restricted' || o.names === 'none') return '';
-  const rows = d.notYetReferred.items.slice(0, 20).map((c) => `<tr><td>${esc(personLabel(o, c.id, c.name))}</td><td>${c.ageAtQuarterEnd}</td>`
+  const rows = d.notYetReferred.items.slice(0, 20).map((c) => `<tr><td>${esc(personLabel(o, c.id, c.name))}</td><td>${c.ageAtQuarterEnd ?? 'not known'}</td>`
     + `<td>${c.concernScore}</td><td>${Math.round(c.victimHarm).toLocaleString('en-GB')}</td><td class="text">${esc(c.indicators.map((i) => CONCERN_INDICATOR_LABEL[i.kind]).join(', ') || 'none')}</td>`
     + `<td class="text">${c.lastEventAt ? esc(dateText(c.lastEventAt)) : 'not recorded'}</td></tr>`);
   const overdue = d.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => `<tr><td>${esc(personLabel(o, i.childId, i.childName))}</td>`

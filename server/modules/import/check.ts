@@ -48,7 +48,7 @@ export function checkRecord(rec: ParsedRecord, now: Date): { node?: CheckedNode;
 }
 
 export const duplicateIssue = (rec: ParsedRecord, id: string, priorFile: string, priorRow: number): ImportIssue =>
-  ({ file: rec.file, row: rec.row, column: rec.columnOf.id ?? 'id', reason: `duplicate id ${JSON.stringify(id)} (also at ${priorFile} row ${priorRow})` });
+  ({ file: rec.file, row: rec.row, column: rec.columnOf.id ?? 'id', reason: `duplicate id ${JSON.stringify(id)} (also at ${priorFile} line ${priorRow})` });
 
 /** Row-level rules (no database). */
 export function checkRows(records: ParsedRecord[], now = new Date()): Checked {

@@ -6,8 +6,9 @@
  */
 import { nodeKind, relKind, PropSpec, PROVENANCE } from '../../model/model';
 import type { NodeRow, RelRow, Scalar } from '../../model/types';
-import type { Mapping } from './mapping';
+import { Mapping, ruleColumns } from './mapping';
 import { parseFormatted } from './dates';
+import { QUARANTINE_COLUMNS } from './quarantine';
 
 export interface ImportIssue { file: string; row: number; column: string; reason: string }
 
@@ -28,7 +29,7 @@ const NUMBER_RE = /^-?\d+(\.\d+)?$/;
 
 /** Columns of the header that the mapping neither reads nor ignores: an error, so nothing is silently dropped. */
 export function headerIssues(file: string, header: string[], m: Mapping): ImportIssue[] {
-  const known = new Set([...Object.keys(m.columns), ...m.ignore, ...m.links.flatMap((l) => [l.column, ...Object.values(l.props ?? {}).map((p) => p.column ?? '')])]);
+  const known = new Set([...Object.keys(m.columns), ...m.ignore, ...ruleColumns(m), ...QUARANTINE_COLUMNS, ...m.links.flatMap((l) => [l.column, ...Object.values(l.props ?? {}).map((p) => p.column ?? '')])]);
   const r = m.record;
   if ('labelColumn' in r) known.add(r.labelColumn);
   if ('relationshipColumn' in r) known.add(r.relationshipColumn);
@@ -89,7 +90,23 @@ function reviewBase(value: unknown, months: number): string | undefined {
 }
 
 /** One field a column fills, worked out once per mapping and record type. */
-interface FieldPlan { field: string; spec: PropSpec | undefined; known: boolean; values: Record<string, string> | undefined; prefix: string }
+interface FieldPlan {
+  field: string; spec: PropSpec | undefined; known: boolean; values: Record<string, string> | undefined; prefix: string;
+  /** The mapping's code for untranslated codes of this field. */
+  fallback: string | undefined;
+}
+
+/** Called when a cell's code was not translated and the field's fallback was used instead. */
+export type OnFallback = (field: string, code: string) => void;
+
+/** The model value of a cell: its translation, the code itself when the model knows it, else the fallback. */
+function translate(f: FieldPlan, text: string, onFallback: OnFallback | undefined): string {
+  const mapped = f.values?.[text];
+  if (mapped !== undefined || f.fallback === undefined) return mapped ?? text;
+  if (f.spec?.values?.includes(text)) return text;
+  onFallback?.(f.field, text);
+  return f.fallback;
+}
 /** How a mapping turns rows of one record type into model rows (columns, defaults, constants). */
 interface TypePlan {
   columns: Array<{ column: string; fields: FieldPlan[] }>;
@@ -111,7 +128,7 @@ function typePlan(m: Mapping, kind: 'node' | 'rel', type: string): TypePlan {
       column,
       fields: [fields].flat().map((field) => ({
         field, spec: specs[field], known: has(field) || (kind === 'rel' && (field === 'from' || field === 'to')),
-        values: m.values[field], prefix: m.prefixes[field] ?? '',
+        values: m.values[field], prefix: m.prefixes[field] ?? '', fallback: m.fallbacks[field],
       })),
     })),
     defaults: Object.entries(m.defaults).filter(([field]) => has(field)),
@@ -123,7 +140,9 @@ function typePlan(m: Mapping, kind: 'node' | 'rel', type: string): TypePlan {
 }
 
 /** Turns one CSV row into its model rows (the record itself and any links). */
-export function convertRow(file: string, row: number, values: Record<string, string>, m: Mapping): { records: ParsedRecord[]; issues: ImportIssue[] } {
+export function convertRow(
+  file: string, row: number, values: Record<string, string>, m: Mapping, onFallback?: OnFallback,
+): { records: ParsedRecord[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const rt = recordType(values, m);
   if (!rt.type) {
@@ -144,7 +163,7 @@ export function convertRow(file: string, row: number, values: Record<string, str
         issues.push({ file, row, column, reason: `${f.field} is not a field of ${rt.type}; leave this cell empty for ${rt.type} rows` });
         continue;
       }
-      const mapped = f.values?.[text] ?? text;
+      const mapped = translate(f, text, onFallback);
       const t = typed(f.prefix + mapped, f.spec, f.field, m);
       if (t.error) issues.push({ file, row, column, reason: t.error });
       else if (typeof data[f.field] === 'string' && f.spec?.type === 'string') data[f.field] = `${data[f.field]} ${t.value}`;
@@ -158,6 +177,11 @@ export function convertRow(file: string, row: number, values: Record<string, str
   if (plan.reviewBy && data.reviewBy === undefined) {
     const from = reviewBase(data.recordedAt ?? data.occurredAt, m.reviewAfterMonths!);
     if (from) { data.reviewBy = from; columnOf.reviewBy = '(mapping reviewAfterMonths)'; }
+  }
+  if (rt.kind === 'rel' && data.id === undefined && typeof data.from === 'string' && typeof data.to === 'string') {
+    // A link file without its own ids: one relationship of a type between two records.
+    data.id = `${data.from}>${rt.type}>${data.to}`;
+    columnOf.id = `(${columnOf.from} > ${rt.type} > ${columnOf.to})`;
   }
   const records: ParsedRecord[] = [];
   if (issues.length) return { records, issues };

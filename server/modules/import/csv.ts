@@ -40,6 +40,8 @@ export async function detectEncoding(file: string): Promise<Encoding> {
 export interface CsvRow {
   /** 1-based data row number (the header is row 0). */
   row: number;
+  /** The line the row starts on, as a spreadsheet numbers it (the header is line 1). */
+  line: number;
   values: Record<string, string>;
 }
 
@@ -203,7 +205,8 @@ export async function openCsv(file: string, onBytes?: (bytes: number) => void): 
           }
           const values: Record<string, string> = {};
           for (let c = 0; c < width; c++) values[header[c]] = fields[c];
-          out[k] = { row: ++n, values };
+          n += 1;
+          out[k] = { row: n, line: (fields as string[] & { line?: number }).line ?? n + 1, values };
         }
         yield out;
       }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { nodeKind, relKind } from '../../model/model';
 import { TemplateDef, templateColumns, SYSTEM_REL_TYPES } from './templates';
+import { whereSchema, derivedSchema, checkRowRules, deriveColumns } from './row-rules';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -55,10 +56,33 @@ export const mappingSchema = z.object({
   reviewAfterMonths: z.number().int().min(1).max(120).optional(),
   /** Event rows: columns holding the id of a linked record, each becoming one relationship. */
   links: z.array(linkSchema).default([]),
+  /** Per model field: the code used when the export's code is neither in `values` nor a model code (e.g. offenceType → other). */
+  fallbacks: z.record(z.string(), z.string()).default({}),
+  /** Conditions a row must meet to be imported; other rows are skipped and counted (row-rules.ts). */
+  where: whereSchema,
+  /** Values worked out from other columns, usable as columns by name (row-rules.ts). */
+  derive: derivedSchema,
+  /** error: an id read twice is an error; skip: later rows with an id this mapping already read are skipped (places repeated in an offence export). */
+  repeatedIds: z.enum(['error', 'skip']).default('error'),
+  /**
+   * Relationship rows: provenance fields (source, sourceRef, recordedAt, grading…) the row leaves
+   * empty are copied from the event at this end (an event of the same import).
+   */
+  provenanceFrom: z.enum(['from', 'to']).optional(),
+  /**
+   * Relationship rows: when recordedAt is empty (a file of who knows whom, without dates), the
+   * relationship is kept, dated by the import and marked dateUnknown, instead of rejected.
+   */
+  allowUndated: z.boolean().default(false),
 });
 
 export type Mapping = z.infer<typeof mappingSchema>;
 export type LinkSpec = z.infer<typeof linkSchema>;
+
+/** The columns a mapping's filters and derived values read (besides its columns and links). */
+export function ruleColumns(m: Mapping): string[] {
+  return [...m.where.map((c) => c.column), ...Object.values(m.derive).flatMap(deriveColumns)];
+}
 
 /** The record types a mapping may produce, checked against the model. */
 export function mappingTypes(m: Mapping): { kind: 'node' | 'rel'; types: string[] } {
@@ -86,6 +110,8 @@ export function parseMapping(raw: unknown, where: string): Mapping {
     if (kind !== 'node' || !types.every((t) => nodeKind(t)?.event)) throw new Error(`${where}: links are only for event records (they copy the event's provenance)`);
   }
   if (m.matches) new RegExp(m.matches);
+  if ((m.provenanceFrom || m.allowUndated) && kind !== 'rel') throw new Error(`${where}: provenanceFrom and allowUndated are for relationship records`);
+  checkRowRules(m.derive, m.where, where);
   return m;
 }
 

@@ -26,6 +26,10 @@ import { convertRow, headerIssues, ImportIssue, ParsedRecord } from './convert';
 import type { Change } from './diff';
 import type { LanguageWarning } from './language';
 import { CheckPass } from './stream';
+import { addDerived, failedCondition } from './row-rules';
+import { ProvenanceBook, markUndated, needsBook } from './provenance';
+import { groupIssues, IssueGroup } from './issue-groups';
+import { importWithQuarantine } from './quarantine';
 import { runResolution } from '../resolution/resolve';
 
 export interface ImportOptions {
@@ -48,9 +52,24 @@ export interface ImportOptions {
   singleLoadMaxRows?: number;
   /** With apply, files of at least this many bytes in all are checked and written in one reading (default ONE_PASS_MIN_BYTES). */
   onePassMinBytes?: number;
+  /**
+   * Quarantine mode: rows with a problem (and rows that follow from them) are left out and the
+   * valid rows are written, still in one all-or-nothing write (quarantine.ts).
+   */
+  skipInvalid?: boolean;
+  /** With skipInvalid: the folder the rejected rows are written to, one CSV per source file. */
+  quarantineDir?: string;
 }
 
-export interface FileReport { file: string; encoding?: Encoding; mapping?: string; rows: number }
+export interface FileReport {
+  file: string; encoding?: Encoding; mapping?: string; rows: number;
+  /** Rows the mapping's `where` left out, and rows skipped for an id the mapping had already read (repeatedIds: skip). */
+  filtered?: number;
+  repeated?: number;
+}
+
+/** Codes a mapping's fallback stood in for: field, the export's code, rows. */
+export interface FallbackUse { field: string; code: string; rows: number }
 
 export interface ImportReport {
   applied: boolean;
@@ -64,6 +83,12 @@ export interface ImportReport {
   /** Rows with at least one problem. */
   rejected: number;
   issues: ImportIssue[];
+  /** The issues grouped by reason, with counts and the first examples. */
+  issueGroups: IssueGroup[];
+  /** Untranslated codes that a mapping's fallback replaced. */
+  fallbacks: FallbackUse[];
+  /** Quarantine mode: rows left out with their reasons (each also in `issues`) and the CSVs they were written to. */
+  quarantine?: { rows: number; files: string[]; rounds: number };
   changes: Change[];
   /** Free text the language guide asks to avoid (warnings: the rows still load). */
   warnings: LanguageWarning[];
@@ -88,11 +113,19 @@ export function csvFiles(target: string): string[] {
   return fs.readdirSync(target).filter((f) => f.toLowerCase().endsWith('.csv')).sort().map((f) => path.join(target, f));
 }
 
-/** The first mapping whose `matches` fits the file name; a single user mapping without `matches` fits every file. */
-export function chooseMapping(file: string, user: Mapping[]): Mapping | undefined {
+/**
+ * The mappings that read a file: a single user mapping without `matches` reads every file; else
+ * every user mapping whose `matches` fits (one export may make several kinds of record, e.g.
+ * places and the offences at them), else the first template mapping that fits.
+ */
+export function chooseMappings(file: string, user: Mapping[]): Mapping[] {
   const base = path.basename(file);
-  if (user.length === 1 && !user[0].matches) return user[0];
-  return [...user, ...TEMPLATE_MAPPINGS].find((m) => m.matches && new RegExp(m.matches).test(base));
+  if (user.length === 1 && !user[0].matches) return [user[0]];
+  const fits = (m: Mapping) => !!m.matches && new RegExp(m.matches).test(base);
+  const mine = user.filter(fits);
+  if (mine.length) return mine;
+  const template = TEMPLATE_MAPPINGS.find(fits);
+  return template ? [template] : [];
 }
 
 /** Which records a mapping makes: node files are read first, then event files with links, then relationship files. */
@@ -101,7 +134,9 @@ function fileOrder(m: Mapping): number {
   return m.links.length ? 1 : 0;
 }
 
-interface Planned {
+export interface Planned {
+  /** File and mapping: one file may be read by several mappings. */
+  key: string;
   file: string; name: string; mapping?: Mapping; order: number; size: number;
   /** SHA-256 of the file as the checking pass read it: the writing pass must read the same bytes. */
   digest?: string;
@@ -113,9 +148,17 @@ interface Planned {
  */
 async function streamFile(
   p: Planned, onRecord: (rec: ParsedRecord) => void, onIssue: (i: ImportIssue) => void,
-  opts: { busy?: () => boolean; wait?: () => Promise<void>; onBytes?: (b: number) => void; timer?: { read: number } },
+  opts: { busy?: () => boolean; wait?: () => Promise<void>; onBytes?: (b: number) => void; timer?: { read: number }; rules: RowRules },
 ): Promise<FileReport & { digest?: string }> {
   const m = p.mapping!;
+  const rules = opts.rules;
+  const seenIds = m.repeatedIds === 'skip' ? new Set<string>() : undefined;
+  const onFallback = (field: string, code: string) => {
+    const key = `${field}\u0000${code}`;
+    rules.fallbacks.set(key, (rules.fallbacks.get(key) ?? 0) + 1);
+  };
+  let filtered = 0;
+  let repeated = 0;
   let rows = 0;
   let encoding: Encoding | undefined;
   let digest: string | undefined;
@@ -130,9 +173,25 @@ async function streamFile(
     for await (const batch of csv.batches) {
       for (const r of batch) {
         rows = r.row;
-        const out = convertRow(p.name, r.row, r.values, m);
+        const values = addDerived(r.values, m.derive);
+        if (failedCondition(values, m.where)) { filtered += 1; continue; }
+        if (rules.skipRows?.has(`${p.name}#${r.line}`)) continue;
+        const out = convertRow(p.name, r.line, values, m, onFallback);
+        const id = out.records[0]?.data.id;
+        if (seenIds && typeof id === 'string') {
+          if (seenIds.has(id)) { repeated += 1; continue; }
+          seenIds.add(id);
+        }
+        const records = out.records.filter((rec) => {
+          if (rules.book) rules.book.keep(rec);
+          if (rec.kind !== 'rel') return true;
+          markUndated(rec, m, rules.now);
+          const issue = m.provenanceFrom && rules.book?.fill(rec, m.provenanceFrom);
+          if (issue) out.issues.push(issue);
+          return !issue;
+        });
         if (opts.timer) { const t1 = performance.now(); opts.timer.read += (t1 - t0) / 1000; }
-        call(() => { for (const i of out.issues) onIssue(i); for (const rec of out.records) onRecord(rec); });
+        call(() => { for (const i of out.issues) onIssue(i); for (const rec of records) onRecord(rec); });
         if (opts.busy?.()) { try { await opts.wait!(); } catch (e) { outside = e; throw e; } }
         t0 = performance.now();
       }
@@ -141,21 +200,37 @@ async function streamFile(
   } catch (e) {
     if (e === outside) throw e;
     const err = e as Error & { lines?: number };
-    onIssue({ file: p.name, row: rows + 1, column: '(file)', reason: `cannot read the CSV${err.lines ? ` near line ${err.lines}` : ''}: ${err.message}` });
+    onIssue({ file: p.name, row: err.lines ?? rows + 2, column: '(file)', reason: `cannot read the CSV${err.lines ? ` near line ${err.lines}` : ''}: ${err.message}` });
   }
-  return { file: p.name, encoding, mapping: m.name, rows, digest };
+  return { file: p.name, encoding, mapping: m.name, rows, digest, ...(filtered ? { filtered } : {}), ...(repeated ? { repeated } : {}) };
+}
+
+/** What every reading of the files shares: rows left out (quarantine), the provenance book, fallback counts. */
+export interface RowRules {
+  now: Date;
+  /** "file#line" of rows left out (quarantine mode). */
+  skipRows?: Set<string>;
+  book?: ProvenanceBook;
+  /** "field\u0000code" → rows, for the last checking pass. */
+  fallbacks: Map<string, number>;
 }
 
 /**
  * Up to this many records, pass 2 hands the loader the converted rows (validated once, by the
- * loader) for one transaction; bigger imports stream validated rows to the staged writer.
+ * loader) for one transaction; bigger imports stream validated rows to the staged writer. One
+ * transaction slows down as it grows (its own uncommitted records are read through its state):
+ * 31k records took some ten times as long as the staged writer needs.
  */
-export const SINGLE_LOAD_MAX = 50_000;
+export const SINGLE_LOAD_MAX = 10_000;
 
 /** Rows per write batch of a streamed write (borough: 10k rows a batch wrote ~15% faster than 5k). */
 const STREAM_BATCH = 10_000;
 
-type PassOptions = ImportOptions & { database: string; now: Date };
+export type PassOptions = ImportOptions & {
+  database: string; now: Date; rules: RowRules;
+  /** Node ids of rows rejected in an earlier round (quarantine mode) → where. */
+  rejected?: Map<string, string>;
+};
 
 /** The staged writer of a streamed write; its progress counts records written. */
 function openImportWriter(driver: Driver, opts: PassOptions, total?: number): StagedWriter {
@@ -184,7 +259,7 @@ async function writePass(driver: Driver, byOrder: Planned[], pass: CheckPass, op
     (u.rows as Array<NodeRow | RelRow>).push(rec.data);
   };
   const issues: ImportIssue[] = [];
-  for (const p of planned) sameFile(p, await streamFile(p, keep, (i) => issues.push(i), {}));
+  for (const p of planned) sameFile(p, await streamFile(p, keep, (i) => issues.push(i), { rules: opts.rules }));
   changedSinceChecked(issues);
   await load(driver, [...units.values()], {
     database: opts.database, now: opts.now, batchSize: opts.batchSize, singleTransactionMaxRows: max,
@@ -221,7 +296,7 @@ function changedSinceChecked(issues: ImportIssue[]): void {
 }
 
 /** What a checking pass over the planned files found. */
-interface Checked { pass: CheckPass; reports: Map<string, FileReport>; seconds: number; read: number }
+export interface Checked { pass: CheckPass; reports: Map<string, FileReport>; seconds: number; read: number }
 
 /**
  * One checking pass over the files (node files first, so relationship ends are known when
@@ -233,6 +308,8 @@ async function checkFiles(
   how: { writer?: StagedWriter; keepIds: boolean; onBytes?: (done: number) => void; verify?: (p: Planned, digest?: string) => void },
 ): Promise<Checked> {
   const pass = new CheckPass(driver, opts.database, opts.now, how.keepIds, how.writer, how.writer ? opts.batchSize : undefined);
+  for (const [id, where] of opts.rejected ?? []) pass.rejected.set(id, where);
+  opts.rules.fallbacks.clear();
   const reports = new Map<string, FileReport>();
   const timer = { read: 0 };
   const t0 = Date.now();
@@ -241,17 +318,17 @@ async function checkFiles(
     for (const p of byOrder) {
       if (!p.mapping) {
         pass.issues.push({ file: p.name, row: 0, column: '(file)', reason: 'no mapping matches this file name: name it after a template (people.csv, incidents.csv…) or pass --mapping' });
-        reports.set(p.file, { file: p.name, rows: 0 });
+        reports.set(p.key, { file: p.name, rows: 0 });
         continue;
       }
       if (p.order === 2) pass.nodesDone();
       const index = pass.file(p.name);
       const before = doneBytes;
       const { digest, ...fileReport } = await streamFile(p, (rec) => pass.add(rec, index), (i) => pass.issues.push(i), {
-        busy: () => pass.busy, wait: () => pass.wait(), timer, onBytes: (b) => how.onBytes?.(before + b),
+        busy: () => pass.busy, wait: () => pass.wait(), timer, onBytes: (b) => how.onBytes?.(before + b), rules: opts.rules,
       });
       how.verify?.(p, digest);
-      reports.set(p.file, fileReport);
+      reports.set(p.key, fileReport);
       doneBytes += p.size;
     }
     await pass.finish();
@@ -262,20 +339,56 @@ async function checkFiles(
   return { pass, reports, seconds: (Date.now() - t0) / 1000, read: timer.read };
 }
 
-/** Imports whose files add up to at least this many bytes are checked and written in one reading. */
-export const ONE_PASS_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * Imports whose files add up to at least this many bytes (some 8,000 template rows) are checked
+ * and written in one reading, through the staged writer: reading twice and writing in one
+ * transaction made a 30k-row import some fourteen times slower per row than a borough.
+ */
+export const ONE_PASS_MIN_BYTES = 2 * 1024 * 1024;
+
+/** The files and mappings of an import, in reading order (node files first). */
+function planImport(target: string | string[], opts: ImportOptions): Planned[] {
+  const files = (Array.isArray(target) ? target : [target]).flatMap(csvFiles);
+  const planned: Planned[] = files.flatMap((file) => {
+    const base = { file, name: path.basename(file), size: fs.statSync(file).size };
+    const mappings = chooseMappings(file, opts.mappings ?? []);
+    if (!mappings.length) return [{ ...base, key: file, order: 0 }];
+    return mappings.map((mapping) => ({ ...base, key: `${file}\u0000${mapping.name}`, mapping, order: fileOrder(mapping) }));
+  });
+  return [...planned].sort((a, b) => a.order - b.order);
+}
+
+/** What one checking pass found, as a report (nothing written yet). */
+function checkedReport(planned: Planned[], checked: Checked, rules: RowRules): ImportReport {
+  const { pass } = checked;
+  const timings: Record<string, number> = { read: checked.read, ...pass.seconds, checkPass: checked.seconds };
+  for (const k of Object.keys(timings)) timings[k] = Math.round(timings[k] * 1000) / 1000;
+  const { issues, diff: d } = pass;
+  const fileReports = planned.map((p) => checked.reports.get(p.key)!);
+  const rowsOf = new Map(fileReports.map((f) => [f.file, f.rows]));
+  return {
+    applied: false, files: fileReports, read: [...rowsOf.values()].reduce((a, b) => a + b, 0),
+    created: pass.created, updated: d.updated.length, unchanged: d.unchanged,
+    rejected: new Set(issues.map((i) => `${i.file}#${i.row}`)).size, issues, issueGroups: groupIssues(issues), changes: d.updated, timings,
+    warnings: pass.warnings,
+    fallbacks: [...rules.fallbacks].map(([key, rows]) => { const [field, code] = key.split('\u0000'); return { field, code, rows }; })
+      .sort((a, b) => b.rows - a.rows),
+  };
+}
 
 export async function runImport(driver: Driver, target: string | string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const database = opts.database ?? 'neo4j';
   const now = opts.now ?? new Date();
-  const passOpts: PassOptions = { ...opts, database, now };
-  const files = (Array.isArray(target) ? target : [target]).flatMap(csvFiles);
-  const planned: Planned[] = files.map((file) => {
-    const mapping = chooseMapping(file, opts.mappings ?? []);
-    return { file, name: path.basename(file), mapping, order: mapping ? fileOrder(mapping) : 0, size: fs.statSync(file).size };
-  });
-  const totalBytes = planned.reduce((s, p) => s + p.size, 0);
-  const byOrder = [...planned].sort((a, b) => a.order - b.order);
+  const byOrder = planImport(target, opts);
+  const rules: RowRules = { now, fallbacks: new Map(), book: needsBook(byOrder.map((p) => p.mapping)) ? new ProvenanceBook() : undefined };
+  const passOpts: PassOptions = { ...opts, database, now, rules };
+  if (opts.skipInvalid) {
+    return importWithQuarantine(byOrder, passOpts, {
+      check: (o) => checkOnly(driver, byOrder, o),
+      write: (checked, o) => applyChecked(driver, byOrder, checked, o, undefined),
+    });
+  }
+  const totalBytes = byOrder.reduce((s, p) => s + p.size, 0);
   // A big import is written while it is checked: one reading instead of two. Writing stops at the
   // first issue and what was written is undone, so it still applies entirely or not at all.
   const onePass = !!opts.apply && totalBytes >= (opts.onePassMinBytes ?? ONE_PASS_MIN_BYTES);
@@ -290,31 +403,41 @@ export async function runImport(driver: Driver, target: string | string[], opts:
     await writer?.abort(e);
     throw e;
   }
+  return applyChecked(driver, byOrder, checked, passOpts, writer);
+}
+
+/** A checking pass alone (quarantine mode runs one per round). */
+async function checkOnly(driver: Driver, byOrder: Planned[], opts: PassOptions): Promise<Checked> {
+  const totalBytes = byOrder.reduce((s, p) => s + p.size, 0);
+  return checkFiles(driver, byOrder, opts, {
+    keepIds: !!opts.apply, onBytes: (done) => opts.onProgress?.('read', done, totalBytes),
+    verify: (p, digest) => { p.digest = digest; },
+  });
+}
+
+
+/** After a checking pass: writes (with apply, when nothing is wrong and something changes), logs, resolves. */
+async function applyChecked(driver: Driver, byOrder: Planned[], checked: Checked, opts: PassOptions, writer: StagedWriter | undefined): Promise<ImportReport> {
+  const { database, now } = opts;
   const { pass } = checked;
-  const timings: Record<string, number> = { read: checked.read, ...pass.seconds, checkPass: checked.seconds };
-  for (const k of Object.keys(timings)) timings[k] = Math.round(timings[k] * 1000) / 1000;
+  const report = checkedReport(byOrder, checked, opts.rules);
+  const timings = report.timings;
   let mark = Date.now();
   const lap = (phase: string) => { const t = Date.now(); timings[phase] = (t - mark) / 1000; mark = t; };
   const { issues, diff: d } = pass;
-  const fileReports = planned.map((p) => checked.reports.get(p.file)!);
-  const report: ImportReport = {
-    applied: false, files: fileReports, read: fileReports.reduce((s, f) => s + f.rows, 0),
-    created: pass.created, updated: d.updated.length, unchanged: d.unchanged,
-    rejected: new Set(issues.map((i) => `${i.file}#${i.row}`)).size, issues, changes: d.updated, timings,
-    warnings: pass.warnings,
-  };
+  const fileReports = report.files;
   const changes = pass.created + d.updated.length;
   if (!opts.apply || issues.length > 0 || changes === 0) {
     if (writer) report.undone = await writer.abort(new Error('the import has issues'));
     return report;
   }
   if (writer) await writer.finish();
-  else await writePass(driver, byOrder, pass, passOpts);
+  else await writePass(driver, byOrder, pass, opts);
   report.applied = true;
   lap('write');
   const actor = systemActor(opts.actor ?? 'import', driver, database);
-  const justification = opts.justification ?? `import of ${fileReports.map((f) => f.file).join(', ')}`;
-  const fileNames = fileReports.map((f) => f.file);
+  const justification = opts.justification ?? `import of ${[...new Set(fileReports.map((f) => f.file))].join(', ')}`;
+  const fileNames = [...new Set(fileReports.map((f) => f.file))];
   if (d.created.length) {
     await appendAccessLog(actor, { operation: 'collection', justification, ids: d.created, detail: { files: fileNames, created: d.created.length } });
   }

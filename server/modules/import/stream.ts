@@ -78,6 +78,8 @@ export class CheckPass {
 
   /** New records (diff.created holds their ids only when keepIds). */
   created = 0;
+  /** Ids of node records rejected (in this pass or an earlier round) → where: a reference to one says so. */
+  readonly rejected = new Map<string, string>();
 
   /** keepIds: keep what a write needs (created ids, the ids to write); a dry run only counts. */
   constructor(
@@ -100,7 +102,10 @@ export class CheckPass {
     const t0 = performance.now();
     recordLanguageWarnings(rec, this.languageCache, this.warnings);
     const c = checkRecord(rec, this.now);
-    if (c.issue) this.issues.push(c.issue);
+    if (c.issue) {
+      this.issues.push(c.issue);
+      if (rec.kind === 'node' && typeof rec.data.id === 'string') this.rejected.set(own(rec.data.id), `${rec.file} line ${rec.row}`);
+    }
     else if (c.node) this.addNode(c.node, file);
     else if (c.rel) this.addRel(c.rel, file);
     this.seconds.check += (performance.now() - t0) / 1000;
@@ -154,8 +159,26 @@ export class CheckPass {
   }
 
   private checkEnd(ref: Ref, labels: readonly string[] | undefined): void {
+    const rejectedAt = labels ? undefined : this.rejected.get(ref.id);
+    if (rejectedAt) {
+      this.issues.push({
+        file: ref.file, row: ref.row, column: ref.column,
+        reason: `refers to ${JSON.stringify(ref.id)}, whose row was rejected (${rejectedAt}): this row follows from that one`,
+      });
+      return;
+    }
     const issue = endpointIssue(ref.type, { file: ref.file, row: ref.row, columnOf: { [ref.end]: ref.column } }, ref.end, ref.id, labels);
     if (issue) this.issues.push(issue);
+  }
+
+  /** The ids of the valid nodes read from these rows ("file#line" keys). */
+  nodeIdsOfRows(rows: Set<string>): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [id, n] of this.nodes) {
+      const file = this.fileNames[n.file];
+      if (rows.has(`${file}#${n.row}`)) out.set(id, `${file} line ${n.row}`);
+    }
+    return out;
   }
 
   /** Every node of the import has been read: ends not in the import are looked up in the database. */

@@ -17,6 +17,8 @@ export const BLOCKING_KEYS: Array<{ name: string; key: (p: PersonRecord) => stri
   { name: 'date of birth, then name sounds', key: (p) => `${p.dateOfBirth}|${sounds(p)}` },
   { name: 'name sounds, then date of birth', key: (p) => `${sounds(p)}|${p.dateOfBirth}` },
   { name: 'postcode area, name sounds, birth year', key: (p) => (p.postcodeArea ? `${p.postcodeArea}|${sounds(p)}|${p.dateOfBirth}` : undefined) },
+  { name: 'NHS number', key: (p) => (p.nhsNumber ? `nhs|${p.nhsNumber.replace(/\D/g, '')}` : undefined) },
+  { name: 'identifiers', key: (p) => (p.identifiers?.length ? `ids|${[...p.identifiers].map((i) => i.trim().toUpperCase()).sort().join('|')}` : undefined) },
 ];
 
 export interface Candidates { pairs: Array<[PersonRecord, PersonRecord]>; compared: number }

@@ -6,7 +6,12 @@
 import { editDistance } from './similarity';
 import { nameTokens } from './phonetic';
 
-export interface PersonRecord { id: string; name: string; dateOfBirth: string; sex?: string; postcodeArea?: string | null; aliases?: string[] | null }
+export interface PersonRecord {
+  id: string; name: string; dateOfBirth: string | null; sex?: string; postcodeArea?: string | null; aliases?: string[] | null;
+  nhsNumber?: string | null;
+  /** scheme:value identifiers (PNC, UPN…). */
+  identifiers?: string[] | null;
+}
 export interface Scored { score: number; reasons: string[] }
 
 /** Threshold above which a pair becomes a POSSIBLY_SAME_AS hypothesis. */
@@ -29,7 +34,8 @@ export function nameEdits(a: string[], b: string[]): { edits: number; swapped: b
 const NAME_SCORE = [1, 0.9, 0.7];
 
 /** 1 equal; 0.6 one typing slip (one differing digit, or day and month swapped); 0 otherwise. */
-export function dobSimilarity(a: string, b: string): number {
+export function dobSimilarity(a: string | null, b: string | null): number {
+  if (!a || !b) return 0;
   if (a === b) return 1;
   if (a.length !== 10 || b.length !== 10) return 0;
   let diff = 0;
@@ -62,5 +68,24 @@ export function scorePair(a: PersonRecord, b: PersonRecord): Scored {
   if (knownSex && a.sex === b.sex) { score += 0.05; reasons.push('same recorded sex'); }
   if (knownSex && a.sex !== b.sex) { score *= 0.6; reasons.push('different recorded sex'); }
   if (a.postcodeArea && b.postcodeArea && a.postcodeArea === b.postcodeArea) { score = Math.min(1, score + 0.03); reasons.push('same postcode area'); }
+  score = identifierEvidence(a, b, score, reasons);
   return { score: Math.round(score * 1000) / 1000, reasons };
+}
+
+const digits = (nhs: string): string => nhs.replace(/\D/g, '');
+
+/**
+ * Identifiers outweigh names: the same NHS number (or another shared scheme:value identifier)
+ * makes a pair likely whatever the spelling; two different NHS numbers make it unlikely.
+ */
+export function identifierEvidence(a: PersonRecord, b: PersonRecord, score: number, reasons: string[]): number {
+  let out = score;
+  if (a.nhsNumber && b.nhsNumber) {
+    if (digits(a.nhsNumber) === digits(b.nhsNumber)) { out = Math.max(out, 0.95); reasons.push('same NHS number'); }
+    else { out *= 0.3; reasons.push('different NHS numbers'); }
+  }
+  const mine = new Set((a.identifiers ?? []).map((i) => i.trim().toUpperCase()));
+  const shared = (b.identifiers ?? []).filter((i) => mine.has(i.trim().toUpperCase()));
+  if (shared.length) { out = Math.max(out, 0.9); reasons.push(`shared identifier ${shared.join(', ')}`); }
+  return Math.round(out * 1000) / 1000;
 }

@@ -11,7 +11,7 @@ import { nodeVisible, presentNode, type RawNode } from '../../platform/present';
 import { luceneQuery } from './lucene';
 
 export interface SearchArgs { text: string; kinds?: string[] | null; limit?: number | null }
-export interface SearchHit { id: string; labels: string[]; kind: string; name: string; detail: string | null; score: number }
+export interface SearchHit { id: string; labels: string[]; kind: string; name: string; detail: string | null; lat: number | null; lon: number | null; score: number }
 
 const KINDS = NODE_KINDS.map((k) => k.label);
 
@@ -50,7 +50,11 @@ export async function search(ctx: RequestContext, args: SearchArgs): Promise<{ i
     if (!nodeVisible(ctx.user, raw) || nameSearchOfPerson) { hidden++; continue; }
     if (items.length >= limit) continue;
     const n = presentNode(ctx.user, raw);
-    items.push({ id, labels: n.labels, kind: n.kind, name: n.name, detail: detailOf(n.kind, n.properties), score: Number(r.score) });
+    const { lat, lon } = n.properties;
+    items.push({
+      id, labels: n.labels, kind: n.kind, name: n.name, detail: detailOf(n.kind, n.properties),
+      lat: typeof lat === 'number' ? lat : null, lon: typeof lon === 'number' ? lon : null, score: Number(r.score),
+    });
   }
   await appendAccessLog(ctx, { operation: 'consultation', justification, ids: items.map((i) => i.id), detail: { query: 'search', text, kinds, limit } });
   return { items, hidden };

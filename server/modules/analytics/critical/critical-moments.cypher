@@ -24,7 +24,7 @@ CALL {
 WITH e, p, at, kind
 WHERE coalesce(e.status, 'confirmed') <> 'expired'
   AND NOT coalesce(e.handling, '') IN $hiddenHandling
-  AND p.dateOfBirth > date(at) - duration({years: 18})
+  AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(at) - duration({years: 18})
 WITH DISTINCT e, p, at, kind
 RETURN e.id AS eventId, kind, at.epochMillis AS atMs, p.id AS childId, p.name AS childName,
   COLLECT {

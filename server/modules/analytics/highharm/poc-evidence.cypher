@@ -6,7 +6,7 @@
 // assessment above none, a referral, or being targeted by exploitation, grooming or recruitment):
 // a safeguarding consideration shown beside the ranking, never an input to it.
 MATCH (p:PersonOfConcern)
-WHERE p.dateOfBirth <= date(datetime($to)) - duration({years: 18})
+WHERE coalesce(p.dobLatest, p.dateOfBirth) <= date(datetime($to)) - duration({years: 18})
 WITH p,
   COLLECT {
     MATCH (e:Event)-[i:INVOLVED]->(p)
@@ -17,7 +17,7 @@ WITH p,
       offenceType: e.offenceType, injuryKind: e.kind, atMs: e.occurredAt.epochMillis,
       gradingScheme: e.gradingScheme, sourceEval: e.sourceEval, assessment: e.assessment,
       children: [(e)-[:INVOLVED {role: 'victim'}]->(v:YoungPerson)
-        WHERE v.dateOfBirth > date(e.occurredAt) - duration({years: 18}) | v.id]}
+        WHERE coalesce(v.dobLatest, v.dateOfBirth, date('9999-12-31')) > date(e.occurredAt) - duration({years: 18}) | v.id]}
   } AS events,
   COLLECT {
     MATCH (p)-[r:EXPLOITS|GROOMS|RECRUITS]->(c:YoungPerson)

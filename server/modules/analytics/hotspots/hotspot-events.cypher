@@ -7,7 +7,7 @@ WHERE any(l IN labels(c) WHERE l IN $kinds)
   AND coalesce(e.status, 'confirmed') <> 'expired'
   AND NOT coalesce(e.handling, "") IN $hiddenHandling
 OPTIONAL MATCH (e)-[:INVOLVED]->(p:Person)
-WITH c, e, p, p.dateOfBirth > date(e.occurredAt) - duration({years: 18}) AS child
+WITH c, e, p, coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(e.occurredAt) - duration({years: 18}) AS child
 WITH c, e, collect(CASE WHEN child THEN p.id END) AS kids,
   collect(CASE WHEN p:PersonOfConcern AND NOT child THEN p.id END) AS pocs
 RETURN c.id AS placeId,

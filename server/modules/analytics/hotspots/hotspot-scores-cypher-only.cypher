@@ -16,7 +16,7 @@ WITH c, e, harm * grade * decay AS s
 CALL {
   WITH e
   OPTIONAL MATCH (e)-[:INVOLVED]->(p:Person)
-  WITH e, p, p.dateOfBirth > date(e.occurredAt) - duration({years: 18}) AS child
+  WITH e, p, coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(e.occurredAt) - duration({years: 18}) AS child
   RETURN collect(CASE WHEN child THEN p.id END) AS kids, collect(CASE WHEN p:PersonOfConcern AND NOT child THEN p.id END) AS pocs
 }
 WITH c, sum(s) AS score, count(e) AS events,

@@ -1,4 +1,4 @@
-// Children (under 18 at $to) with harm as victims, signs of exploitation or missing episodes in
+// Children (under 18 at $to, or of unknown age: never taken for adults) with harm as victims, signs of exploitation or missing episodes in
 // [$from, $to), who were not known to a panel or plan by $to; every part with its evidence.
 // Known: a referral of a type in $knownReferralTypes before $to, or a care status in
 // $knownCareStatuses. Only involvement as victim, subject or suspect counts (never witness or
@@ -16,7 +16,7 @@ CALL {
   RETURN DISTINCT p
 }
 WITH p
-WHERE p.dateOfBirth > date(datetime($to)) - duration({years: 18})
+WHERE coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(datetime($to)) - duration({years: 18})
   AND NOT coalesce(p.careStatus, '') IN $knownCareStatuses
   AND NOT EXISTS {
     MATCH (ref:Referral)-[:INVOLVED|ABOUT]-(p)

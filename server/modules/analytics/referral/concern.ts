@@ -25,7 +25,7 @@ export interface VictimEvent {
 export interface CoercionEvent { id: string; offenceType: string; atMs: number }
 export interface MissingEvent { id: string; atMs: number; foundOutOfBorough: boolean; countyLinesConcern: boolean }
 export interface ConcernRow {
-  id: string; name: string; dob: string;
+  id: string; name: string; dob: string | null;
   events: VictimEvent[]; coercionEvents: CoercionEvent[]; missing: MissingEvent[];
   countyLines: string[]; targetedBy: string[]; otherReferrals: string[];
 }
@@ -63,7 +63,7 @@ export function scoreChild(r: ConcernRow, periodEndMs: number): NotYetReferredCh
   const signs = indicators(r);
   const times = [...scored.map((x) => x.e.atMs), ...r.coercionEvents.map((e) => e.atMs), ...r.missing.map((m) => m.atMs)];
   return {
-    id: r.id, name: r.name, ageAtQuarterEnd: ageAt(r.dob, periodEndMs - 1),
+    id: r.id, name: r.name, ageAtQuarterEnd: r.dob ? ageAt(r.dob, periodEndMs - 1) : null,
     concernScore: victimPoints + signs.length, victimPoints,
     victimHarm: round(harm, 1), victimEvents: scored.length, eventIds: scored.map((x) => x.e.id),
     indicators: signs, missingEpisodes: new Set(r.missing.map((m) => m.id)).size,

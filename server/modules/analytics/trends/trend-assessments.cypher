@@ -4,7 +4,7 @@
 MATCH (ra:RiskAssessment)-[:ABOUT|INVOLVED]-(p:YoungPerson)
 WHERE ra.occurredAt >= datetime($from) AND ra.occurredAt < datetime($to)
   AND coalesce(ra.status, 'confirmed') <> 'expired' AND NOT coalesce(ra.handling, '') IN $hiddenHandling
-  AND (p.dateOfBirth IS NULL OR p.dateOfBirth > date(ra.occurredAt) - duration({years: 18}))
+  AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(ra.occurredAt) - duration({years: 18})
 RETURN DISTINCT ra.id AS id, p.id AS childId, ra.occurredAt.epochMillis AS atMs, ra.riskLevel AS riskLevel,
   ra.exploitationType AS exploitationType, toString(p.dateOfBirth) AS dob, p.sex AS sex,
   p.ethnicity AS ethnicity, p.sen AS sen, p.careStatus AS careStatus

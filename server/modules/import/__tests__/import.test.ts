@@ -22,29 +22,29 @@ async function logEntries(): Promise<Array<{ operation: string; ids: string[]; d
 type Spoil = { file: string; template: string; rows: Row[] };
 const spoilt: Array<[string, Spoil, { file: string; row: number; column: string; reason: RegExp }]> = [
   ['bad code', { file: 'places.csv', template: 'places', rows: [places[0], { ...places[1], recordType: 'Location', kind: 'nightclubz' }] },
-    { file: 'places.csv', row: 2, column: 'kind', reason: /unknown code "nightclubz"/ }],
+    { file: 'places.csv', row: 3, column: 'kind', reason: /unknown code "nightclubz"/ }],
   ['bad date', { file: 'people.csv', template: 'people', rows: [{ ...people[0], dateOfBirth: '2010-02-30' }, people[1]] },
-    { file: 'people.csv', row: 1, column: 'dateOfBirth', reason: /not a real date/ }],
+    { file: 'people.csv', row: 2, column: 'dateOfBirth', reason: /not a real date/ }],
   ['future date', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], occurredAt: '2999-01-01T00:00:00Z' }] },
-    { file: 'incidents.csv', row: 2, column: 'occurredAt', reason: /future/ }],
+    { file: 'incidents.csv', row: 4, column: 'occurredAt', reason: /future/ }],
   ['impossible age', { file: 'people.csv', template: 'people', rows: [people[0], { ...people[1], dateOfBirth: '1850-01-01' }] },
-    { file: 'people.csv', row: 2, column: 'dateOfBirth', reason: /impossible age/ }],
+    { file: 'people.csv', row: 3, column: 'dateOfBirth', reason: /impossible age/ }],
   ['duplicate id in the file', { file: 'people.csv', template: 'people', rows: [...people, { ...people[0], name: 'Another' }] },
-    { file: 'people.csv', row: 3, column: 'id', reason: /duplicate id "p1" \(also at people.csv row 1\)/ }],
+    { file: 'people.csv', row: 4, column: 'id', reason: /duplicate id "p1" \(also at people.csv line 2\)/ }],
   ['unknown id reference', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], personId: 'nobody' }, incidents[1]] },
-    { file: 'incidents.csv', row: 1, column: 'personId', reason: /unknown id "nobody"/ }],
+    { file: 'incidents.csv', row: 2, column: 'personId', reason: /unknown id "nobody"/ }],
   ['a child as person of concern', { file: 'people.csv', template: 'people', rows: [{ ...people[0], roles: 'PersonOfConcern' }, people[1]] },
-    { file: 'people.csv', row: 1, column: 'roles', reason: /under 18 cannot hold the PersonOfConcern role/ }],
+    { file: 'people.csv', row: 2, column: 'roles', reason: /under 18 cannot hold the PersonOfConcern role/ }],
   ['missing provenance', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], sourceRef: '' }] },
-    { file: 'incidents.csv', row: 2, column: 'sourceRef', reason: /required field is missing/ }],
+    { file: 'incidents.csv', row: 4, column: 'sourceRef', reason: /required field is missing/ }],
   ['exploitation alleged from a child', { file: 'relationships.csv', template: 'relationships', rows: [{ ...relationships[0], from: 'p1', to: 'p2' }, relationships[1]] },
-    { file: 'relationships.csv', row: 1, column: 'from', reason: /always from an adult person of concern/ }],
+    { file: 'relationships.csv', row: 2, column: 'from', reason: /always from an adult person of concern/ }],
   ['handling C without conditions', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], handling: 'C' }, incidents[1]] },
-    { file: 'incidents.csv', row: 1, column: 'conditions', reason: /conditions/ }],
+    { file: 'incidents.csv', row: 2, column: 'conditions', reason: /conditions/ }],
   ['unknown record type', { file: 'incidents.csv', template: 'incidents', rows: [{ ...incidents[0], recordType: 'Gang' }, incidents[1]] },
-    { file: 'incidents.csv', row: 1, column: 'recordType', reason: /unknown record type "Gang"/ }],
+    { file: 'incidents.csv', row: 2, column: 'recordType', reason: /unknown record type "Gang"/ }],
   ['a field of another record type', { file: 'incidents.csv', template: 'incidents', rows: [incidents[0], { ...incidents[1], offenceType: 'robbery' }] },
-    { file: 'incidents.csv', row: 2, column: 'offenceType', reason: /not a field of Injury/ }],
+    { file: 'incidents.csv', row: 4, column: 'offenceType', reason: /not a field of Injury/ }],
 ];
 
 describe('CSV import through the templates (real Neo4j)', () => {
@@ -109,9 +109,11 @@ describe('CSV import through the templates (real Neo4j)', () => {
     const dir = baseFolder();
     writeFile(dir, 'people.csv', templateText('people', [{ ...people[0], sex: 'X' }, { ...people[1], ethnicity: 'Y', dateOfBirth: '2030-01-01' }]));
     const report = await runImport(driver(), dir);
-    expect(report.issues.filter((i) => i.file === 'people.csv').map((i) => [i.row, i.column])).toEqual([[1, 'sex'], [2, 'dateOfBirth']]);
-    // Rows that point at the rejected people are rejected too (unknown reference), and say so.
-    expect(report.issues.filter((i) => i.file !== 'people.csv').every((i) => /unknown id "p[12]"/.test(i.reason))).toBe(true);
+    expect(report.issues.filter((i) => i.file === 'people.csv').map((i) => [i.row, i.column])).toEqual([[2, 'sex'], [3, 'dateOfBirth']]);
+    // Rows that point at the rejected people are rejected too, and say which rejected row they follow from.
+    const dependent = report.issues.filter((i) => i.file !== 'people.csv');
+    expect(dependent.length).toBeGreaterThan(0);
+    expect(dependent.every((i) => /refers to "p[12]", whose row was rejected \(people\.csv line [23]\)/.test(i.reason))).toBe(true);
   });
 
   it('rejects an unmapped column and a malformed CSV, naming the file', async () => {
@@ -250,7 +252,7 @@ describe('big imports: checked and written in one reading (real Neo4j)', () => {
     writeFile(dir, 'relationships.csv', templateText('relationships', [...relationships, { ...relationships[0], id: 'r9', from: 'p1', to: 'p2' }]));
     const report = await runImport(driver(), dir, onePass);
     expect(report.applied).toBe(false);
-    expect(new Set(report.issues.map((i) => `${i.file} row ${i.row}`))).toEqual(new Set(['relationships.csv row 3']));
+    expect(new Set(report.issues.map((i) => `${i.file} row ${i.row}`))).toEqual(new Set(['relationships.csv row 4']));
     expect(report.undone).toBeGreaterThan(0);
     expect(await counts()).toEqual({ nodes: 0, rels: 0 });
   });
@@ -281,7 +283,7 @@ describe('big imports: checked and written in one reading (real Neo4j)', () => {
     writeFile(later, 'places.csv', templateText('places', [{ ...places[0], id: 'p1' }]));
     const report = await runImport(driver(), later, onePass);
     expect(report.applied).toBe(false);
-    expect(report.issues).toEqual([expect.objectContaining({ file: 'places.csv', row: 1, column: 'id', reason: expect.stringMatching(/already belongs to a Person/) })]);
+    expect(report.issues).toEqual([expect.objectContaining({ file: 'places.csv', row: 2, column: 'id', reason: expect.stringMatching(/already belongs to a Person/) })]);
     expect(await snapshot()).toBe(before);
   });
 });
@@ -295,7 +297,7 @@ describe('import extras (real Neo4j)', () => {
     writeFile(dir, 'incidents.csv', templateText('incidents', [{ ...incidents[0], summary: 'Staff note she was putting herself at risk' }, incidents[1]]));
     const first = await runImport(driver(), dir, { apply: true, resolve: true });
     expect(first.applied).toBe(true);
-    expect(first.warnings).toEqual([expect.objectContaining({ file: 'incidents.csv', row: 1, column: 'summary', phrase: expect.stringMatching(/putting herself at risk/i) })]);
+    expect(first.warnings).toEqual([expect.objectContaining({ file: 'incidents.csv', row: 2, column: 'summary', phrase: expect.stringMatching(/putting herself at risk/i) })]);
     expect(first.resolution).toEqual({ compared: 1, proposed: 0 });
     const later = tmpDir();
     writeFile(later, 'people.csv', templateText('people', [{ ...people[0], id: 'p1-edu', name: 'One Synthetic Child', source: 'EDUCATION' }]));

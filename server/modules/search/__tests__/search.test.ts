@@ -6,11 +6,11 @@ import { load } from '../../../platform/bulk/loader';
 import { luceneQuery } from '../lucene';
 
 let api: TestApi;
-const Q = 'query S($text: String!, $kinds: [NodeKind!], $limit: Int) { search(text: $text, kinds: $kinds, limit: $limit) { items { id kind name detail } hidden } }';
+const Q = 'query S($text: String!, $kinds: [NodeKind!], $limit: Int) { search(text: $text, kinds: $kinds, limit: $limit) { items { id kind name detail lat lon } hidden } }';
 const search = async (vars: Record<string, unknown>, user = 'ana.analyst') => {
   const r = await api.gql(user, Q, vars, { justification: 'TEST-CASE-2' });
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
-  return r.body.data.search as { items: Array<{ id: string; kind: string; name: string; detail: string | null }>; hidden: number };
+  return r.body.data.search as { items: Array<{ id: string; kind: string; name: string; detail: string | null; lat: number | null; lon: number | null }>; hidden: number };
 };
 
 beforeAll(async () => {
@@ -26,6 +26,16 @@ describe('search', () => {
     expect(r.items.map((i) => i.id).sort()).toEqual(['yp1', 'yp2', 'yp3', 'yp4', 'yp5']);
     expect((await search({ text: 'loc1' })).items[0]).toEqual(expect.objectContaining({ id: 'loc1', kind: 'Location', name: 'Test Park' }));
     expect((await search({ text: 'TestApp' })).items.map((i) => i.id)).toEqual(['os1']);
+  });
+
+  it('places and schools come with their map point (people and events without one)', async () => {
+    const place = (await search({ text: 'loc1' })).items[0];
+    expect(typeof place.lat).toBe('number');
+    expect(typeof place.lon).toBe('number');
+    const school = (await search({ text: 'test', kinds: ['School'] })).items[0];
+    expect(typeof school.lat).toBe('number');
+    const person = (await search({ text: 'yp1' })).items[0];
+    expect([person.lat, person.lon]).toEqual([null, null]);
   });
 
   it('filters by kind and obeys the limit', async () => {
