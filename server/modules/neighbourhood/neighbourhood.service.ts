@@ -119,7 +119,7 @@ export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs
 }
 
 export async function subgraph(ctx: RequestContext, args: { ids: string[] }): Promise<Subgraph> {
-  requireCapability(ctx, 'neighbourhood');
+  requireCapability(ctx, 'subgraph');
   const justification = requireJustification(ctx);
   const ids = checkIds('ids', args.ids, MAX_NODES);
   const user = ctx.user;
