@@ -18,6 +18,7 @@ const SECTIONS: Array<{ kind: CapabilityKind; title: string }> = [
   { kind: 'query', title: 'Queries' },
   { kind: 'mutation', title: 'Mutations' },
   { kind: 'edition', title: 'Briefing editions' },
+  { kind: 'existence', title: 'What a role may know exists (of records it may not see)' },
   { kind: 'command', title: 'Commands (run on the host with the database\'s credentials)' },
 ];
 

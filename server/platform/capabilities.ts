@@ -6,7 +6,7 @@
  */
 import { ROLE, type Role } from '../model/enums';
 
-export type CapabilityKind = 'query' | 'mutation' | 'edition' | 'command';
+export type CapabilityKind = 'query' | 'mutation' | 'edition' | 'command' | 'existence';
 
 export interface CapabilityRule {
   kind: CapabilityKind;
@@ -66,6 +66,11 @@ export const CAPABILITIES = {
     kind: 'edition', reachedBy: 'Mutation.generateBriefing(edition: PARTNER); npm run briefing -- --edition partner',
     roles: ['lead'], justification: true,
     note: 'wider circulation: no child identified, counts of 1-4 suppressed',
+  },
+  'exists:hidden-links': {
+    kind: 'existence', reachedBy: 'Subgraph.hiddenByAccess of Query.neighbourhood; Profile.hiddenByAccess of Query.profile',
+    roles: ['analyst', 'police'], justification: false,
+    note: '1 when the record(s) asked about have direct links the caller may not see, else 0: never a count, the same whatever the filter; search and subgraph always say 0',
   },
   'command:start': { kind: 'command', reachedBy: 'npm start', roles: ['admin'], justification: false, note: 'runs the API server' },
   'command:migrate': { kind: 'command', reachedBy: 'npm run migrate', roles: ['admin'], justification: false, note: 'schema only, no data' },
