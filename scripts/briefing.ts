@@ -2,7 +2,8 @@
  * `npm run briefing -- --quarter 2025-Q3 --edition partner --out <dir>` builds the quarterly
  * briefing pack (HTML, PDF, one CSV per table) with a progress bar. Finds Neo4j like `npm run
  * seed` (NEO4J_URI if set, else the embedded launcher). Logged as a disclosure in the access log.
- * Options: --role lead|police|analyst|admin (whose view; default lead), --author "Name",
+ * Options: --role (whose view: a role holding the edition in the access matrix, by default the
+ * first such role), --author "Name",
  * --marking OFFICIAL|OFFICIAL-SENSITIVE, --formats html,pdf,csv, --justification "why".
  */
 import path from 'node:path';
@@ -14,7 +15,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const USAGE = 'usage: npm run briefing -- --quarter 2025-Q3 --edition partner|restricted --out <dir> [--role lead] [--author "Name"] [--marking OFFICIAL-SENSITIVE] [--formats html,pdf,csv]';
+const USAGE = 'usage: npm run briefing -- --quarter 2025-Q3 --edition partner|restricted --out <dir> [--role police|lead] [--author "Name"] [--marking OFFICIAL-SENSITIVE] [--formats html,pdf,csv]';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) { console.log(USAGE); return; }
@@ -22,11 +23,11 @@ async function main(): Promise<void> {
   const edition = arg('edition') ?? 'partner';
   const out = arg('out');
   if (!quarter || !out) throw new Error(`--quarter and --out are required\n${USAGE}`);
-  const role = (arg('role') ?? 'lead') as 'lead';
-  if (!['lead', 'police', 'analyst', 'admin'].includes(role)) throw new Error(`--role must be lead, police, analyst or admin; got ${role}`);
+  const { editionRole } = await import('../server/modules/briefing/edition-access');
+  const role = editionRole(edition, arg('role'));
   const formats = (arg('formats') ?? 'html,pdf,csv').split(',') as Array<'html' | 'pdf' | 'csv'>;
   const { resolveOptions, buildBriefing, BRIEFING_STEPS } = await import('../server/modules/briefing');
-  const options = { quarter, edition: edition as 'partner', author: { name: arg('author') ?? 'Briefing CLI', role }, marking: arg('marking') as 'OFFICIAL' | undefined, formats };
+  const options = { quarter, edition: edition.toLowerCase() as 'partner', author: { name: arg('author') ?? 'Briefing CLI', role }, marking: arg('marking') as 'OFFICIAL' | undefined, formats };
   resolveOptions(options); // bad input fails before Neo4j starts
   await withNeo4j(async () => {
     const { getDriver, database } = await import('../server/platform/db/driver');

@@ -1,15 +1,17 @@
 /**
- * "Briefing pack" (the generateBriefing mutation): leads and admin choose quarter,
- * edition and formats; the pack is logged as a disclosure by the server, then downloaded.
+ * "Briefing pack" (the generateBriefing mutation): a user holding an edition's capability (from
+ * `me`) chooses quarter, edition and formats; the pack is logged as a disclosure by the server, then downloaded.
  */
 import { gql, ApiError } from './api/client';
 import { quarters } from './panels/views';
-import { state } from './state';
+import { can, state } from './state';
 import { $, $input, $select, el, download } from './ui/dom';
 
 interface BriefingFile { name: string; mediaType: string; encoding: string; content: string; bytes: number }
 
-const mayBrief = (): boolean => ['lead', 'admin'].includes(state.viewer?.role ?? '');
+/** Each edition of the pack is a capability of its own (server/platform/capabilities.ts). */
+const EDITION_CAPABILITY: Record<string, string> = { RESTRICTED: 'briefing:restricted', PARTNER: 'briefing:partner' };
+const editionsAllowed = (): string[] => Object.keys(EDITION_CAPABILITY).filter((e) => can(EDITION_CAPABILITY[e]));
 
 function toBlob(f: BriefingFile): Blob {
   if (f.encoding !== 'base64') return new Blob([f.content], { type: f.mediaType });
@@ -50,7 +52,11 @@ export function initBriefing(): void {
   $('brief-form').addEventListener('submit', (ev) => { ev.preventDefault(); void generate(); });
 }
 
-/** Offered only to the roles the mutation serves. */
+/** Offered only to a user holding an edition, with only the editions they hold. */
 export function applyBriefingRole(): void {
-  $('btn-briefing').hidden = !mayBrief();
+  const allowed = editionsAllowed();
+  $('btn-briefing').hidden = allowed.length === 0;
+  const select = $select('brief-edition');
+  for (const option of Array.from(select.options)) option.hidden = option.disabled = !allowed.includes(option.value);
+  if (allowed.length) select.value = allowed.includes(select.value) ? select.value : allowed[0];
 }

@@ -22,14 +22,14 @@ let started = false;
 function applyRole(v: Viewer): void {
   const data = can('search');
   $('user-badge').textContent = `${v.name} · ${v.role}${v.agency ? ` · ${v.agency}` : ''}${v.pseudonymised ? ' · pseudonymised' : ''}`;
-  document.body.dataset.role = v.role;
   document.body.classList.toggle('no-map', !can('neighbourhood'));
   // What a role may not use is not offered (the API refuses it anyway).
   $('search-input').closest('.search')!.toggleAttribute('hidden', !data);
   for (const sel of ['.sidebar', '.toolbar', '.timebar', '#cy']) document.querySelector(sel)!.toggleAttribute('hidden', !can('neighbourhood'));
-  $('btn-save-inv').hidden = $('btn-open-inv').hidden = $('btn-new-inv').hidden = !can('investigations');
-  (document.querySelector('#size-by option[value="harm"]') as HTMLOptionElement).hidden = v.role !== 'police';
-  for (const id of ['export-label', 'btn-export-png', 'btn-export-csv', 'btn-export-json']) $(id).hidden = !can('export');
+  $('btn-open-inv').hidden = !can('investigations');
+  $('btn-save-inv').hidden = $('btn-new-inv').hidden = !can('saveInvestigation');
+  (document.querySelector('#size-by option[value="harm"]') as HTMLOptionElement).hidden = !can('highHarmPersonsOfConcern');
+  for (const id of ['export-label', 'btn-export-png', 'btn-export-csv', 'btn-export-json']) $(id).hidden = !can('recordExport');
 }
 
 async function start(v: Viewer): Promise<void> {

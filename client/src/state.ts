@@ -19,4 +19,3 @@ export const state = {
 };
 
 export const can = (cap: string): boolean => !!state.viewer?.capabilities.includes(cap);
-export const isPolice = (): boolean => state.viewer?.role === 'police';

@@ -3,37 +3,22 @@
  * rule is re-implemented elsewhere. Denied records are made invisible by the caller and counted.
  */
 import type { RequestContext, User } from './context';
-import type { Role } from '../model/enums';
+import { ROLE, type Role } from '../model/enums';
+import { capabilitiesOf, type Capability } from './capabilities';
 import { AppError } from './errors';
 
-export type Capability =
-  | 'search' | 'profile' | 'neighbourhood' | 'investigations'
-  | 'analytics' | 'briefing' | 'export'
-  | 'accessLog' | 'import' | 'resolution' | 'erasure';
+export type { Capability } from './capabilities';
 
-/** What each role may call. Record-level visibility is canSeeRecord's job. */
-export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  analyst: ['search', 'profile', 'neighbourhood', 'investigations', 'analytics', 'briefing', 'export', 'import', 'resolution'],
-  police: ['search', 'profile', 'neighbourhood', 'investigations', 'analytics', 'briefing', 'export'],
-  // Leads see aggregates and pseudonymised people (see isPseudonymised), never raw intelligence.
-  lead: ['search', 'profile', 'neighbourhood', 'investigations', 'analytics', 'briefing', 'export'],
-  partner: ['search', 'profile', 'neighbourhood', 'investigations', 'import'],
-  // Auditors read the access log and nothing else.
-  auditor: ['accessLog'],
-  // Administrators run the system (imports, entity resolution, retention) but do not consult data.
-  admin: ['import', 'resolution', 'erasure'],
-};
+/** What each role may call (the table in capabilities.ts). Record-level visibility is canSeeRecord's job. */
+export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = ROLE.reduce(
+  (byRole, role) => ({ ...byRole, [role]: capabilitiesOf(role) }), {} as Record<Role, readonly Capability[]>);
 
-export const can = (user: User, cap: Capability): boolean => ROLE_CAPABILITIES[user.role]?.includes(cap) ?? false;
+export const roleMay = (role: Role, cap: Capability): boolean => ROLE_CAPABILITIES[role]?.includes(cap) ?? false;
+
+export const can = (user: User, cap: Capability): boolean => roleMay(user.role, cap);
 
 export function requireCapability(ctx: Pick<RequestContext, 'user'>, cap: Capability): void {
   if (!can(ctx.user, cap)) throw new AppError('FORBIDDEN', `The ${ctx.user.role} role may not use ${cap}`);
-}
-
-export function requireRole(ctx: Pick<RequestContext, 'user'>, ...roles: Role[]): void {
-  if (!roles.includes(ctx.user.role)) {
-    throw new AppError('FORBIDDEN', `Only ${roles.join(' / ')} may do this (you are ${ctx.user.role})`);
-  }
 }
 
 /**

@@ -72,6 +72,22 @@ describe('sign-in and role-aware workspace (real browser)', () => {
     await page.close();
   });
 
+  const editionsOffered = async (page: import('playwright-core').Page): Promise<string[]> =>
+    page.$$eval('#brief-edition option', (els) => (els as HTMLOptionElement[]).filter((o) => !o.hidden && !o.disabled).map((o) => o.value));
+
+  it('briefing pack: police are offered the restricted edition only, leads the partner edition only, others none', async () => {
+    for (const [user, editions] of [['pat.police', ['RESTRICTED']], ['lee.lead', ['PARTNER']], ['ana.analyst', []], ['adm.admin', []]] as const) {
+      const page = await signIn(browser.context, server.url, user);
+      expect(await page.isVisible('#btn-briefing')).toBe(editions.length > 0);
+      if (editions.length) {
+        await page.click('#btn-briefing');
+        expect(await editionsOffered(page)).toEqual(editions);
+        expect(await page.$eval('#brief-edition', (el) => (el as HTMLSelectElement).value)).toBe(editions[0]);
+      }
+      await page.close();
+    }
+  });
+
   it('auditor: the access log view only, with the hash chain verified and how many records each entry touched', async () => {
     const ids = Array.from({ length: 1234 }, (_, i) => `syn-import-${i}`);
     await appendAccessLog(systemActor('import', getDriver(), database()), { operation: 'collection', justification: 'SYN-E2E monthly import', ids, detail: { files: ['people.csv'] } });

@@ -6,7 +6,7 @@ import { gql } from './client';
 import { detailText } from './detail-text';
 import { chainSummary, logTime, type Verification } from './chain-summary';
 import type { ApiNode } from '../graph/elements';
-import { can, isPolice } from '../state';
+import { can } from '../state';
 import { EXPLOITATION_TYPE } from '../../../server/model/enums';
 import { CONCERN_INDICATOR_LABEL } from '../../../server/domain/known';
 
@@ -46,7 +46,7 @@ export const VIEWS: ViewDef[] = [
       { key: 'children', title: 'Children', numeric: true }, { key: 'poc', title: 'Persons of concern', numeric: true },
       { key: 'copresence', title: 'Co-presence events', numeric: true },
     ],
-    allowed: () => can('analytics'),
+    allowed: () => can('hotspots'),
     async load(quarter) {
       const d = await gql<{ hotspots: { method: string; items: { id: string; kind: string; name: string; ward: string | null; lat: number | null; lon: number | null; rank: number; score: number; change: number; distinctChildren: number; distinctPersonsOfConcern: number; coPresenceEvents: number }[] } }>(
         `query Hotspots($quarter: String!) { hotspots(quarter: $quarter, limit: 50) { method items { id kind name ward lat lon rank score change distinctChildren distinctPersonsOfConcern coPresenceEvents } } }`, { quarter });
@@ -66,7 +66,7 @@ export const VIEWS: ViewDef[] = [
       { key: 'name', title: 'Theme' }, { key: 'status', title: 'Status' }, { key: 'size', title: 'Size', numeric: true },
       { key: 'types', title: 'Exploitation types' }, { key: 'places', title: 'Top places' }, { key: 'poc', title: 'Linked persons of concern' },
     ],
-    allowed: () => can('analytics'),
+    allowed: () => can('networkThemes'),
     async load(quarter) {
       const d = await gql<{ networkThemes: { method: string; communities: { id: string; name: string; status: string; size: number; memberIds: string[]; exploitationTypes: { type: string; members: number }[]; topPlaces: { id: string; name: string }[]; personsOfConcern: { id: string; name: string }[] }[] } }>(
         `query Themes($quarter: String!) { networkThemes(quarter: $quarter) { method communities { id name status size memberIds exploitationTypes { type members } topPlaces { id name } personsOfConcern { id name } } } }`, { quarter });
@@ -94,7 +94,7 @@ export const VIEWS: ViewDef[] = [
       { key: 'children', title: 'Children linked', numeric: true }, { key: 'evidence', title: 'Evidence items', numeric: true },
       { key: 'childAtRisk', title: 'Known as a child at risk' },
     ],
-    allowed: () => can('analytics') && isPolice(),
+    allowed: () => can('highHarmPersonsOfConcern'),
     async load(quarter) {
       const d = await gql<{ highHarmPersonsOfConcern: { method: string; items: { id: string; name: string; rank: number; score: number; breakdown: { recency: number; frequency: number; gravity: number; distinctChildren: number }; evidence: { eventCount: number; relationshipCount: number }; knownAsChildAtRisk: boolean }[] } }>(
         `query HighHarm($quarter: String!) { highHarmPersonsOfConcern(quarter: $quarter, limit: 50) { method items { id name rank score breakdown { recency frequency gravity distinctChildren } evidence { eventCount relationshipCount } knownAsChildAtRisk } } }`, { quarter });
@@ -115,7 +115,7 @@ export const VIEWS: ViewDef[] = [
       { key: 'at', title: 'When' }, { key: 'kind', title: 'Moment' }, { key: 'child', title: 'Child' },
       { key: 'rhi', title: 'Return interview' }, { key: 'referral', title: 'Referral' }, { key: 'overdue', title: 'Overdue' },
     ],
-    allowed: () => can('analytics'),
+    allowed: () => can('criticalMoments'),
     async load(quarter) {
       const d = await gql<{ criticalMoments: { method: string; rhi: { returns: number; within72h: number; rate: number | null }; items: { eventId: string; kind: string; occurredAt: string; childId: string; childName: string; rhi: { status: string; hoursAfterReturn: number | null } | null; referralMade: boolean; overdue: string[] }[] } }>(
         `query Critical($quarter: String!) { criticalMoments(quarter: $quarter) { method rhi { returns within72h rate } items { eventId kind occurredAt childId childName rhi { status hoursAfterReturn } referralMade overdue } } }`, { quarter });
@@ -142,7 +142,7 @@ export const VIEWS: ViewDef[] = [
       { key: 'harm', title: 'Harm to the child (days)', numeric: true }, { key: 'signs', title: 'Signs of exploitation' },
       { key: 'missing', title: 'Missing episodes', numeric: true }, { key: 'last', title: 'Latest' }, { key: 'other', title: 'Other referrals' },
     ],
-    allowed: () => can('analytics'),
+    allowed: () => can('notYetReferred'),
     async load(quarter) {
       const d = await gql<{ notYetReferred: { method: string; total: number; items: { id: string; name: string; ageAtQuarterEnd: number | null; concernScore: number; victimHarm: number; indicators: { kind: string }[]; missingEpisodes: number; lastEventAt: string | null; otherReferrals: string[] }[] } }>(
         `query NotReferred($quarter: String!) { notYetReferred(quarter: $quarter) { method total items { id name ageAtQuarterEnd concernScore victimHarm indicators { kind } missingEpisodes lastEventAt otherReferrals } } }`, { quarter });

@@ -24,14 +24,15 @@ export function refresh(cy: Core = canvas()): void {
   cy.nodes().toggleClass('by-community', state.colourBy === 'community');
   const filtered = applyFilters(cy, state.filters);
   const userHidden = cy.elements('.user-hidden').length;
-  const server = state.hiddenByAccess + state.hiddenByLimit;
+  // hiddenByAccess is a yes/no from the server (never a count): it adds a note, not a number.
+  const server = state.hiddenByLimit;
   const parts: string[] = [];
   if (userHidden) parts.push(`${userHidden} hidden by you`);
   if (filtered) parts.push(`${filtered} filtered`);
-  if (state.hiddenByAccess) parts.push(`${state.hiddenByAccess} withheld by access rules`);
+  if (state.hiddenByAccess) parts.push('some linked records withheld by access rules');
   if (state.hiddenByLimit) parts.push(`${state.hiddenByLimit} over the limit`);
   const total = userHidden + filtered + server;
-  $('hidden-indicator').textContent = total ? `${total} hidden (${parts.join(', ')})` : '';
+  $('hidden-indicator').textContent = total ? `${total} hidden (${parts.join(', ')})` : parts.join('');
   $('hidden-indicator').dataset.count = String(total);
   tunePerformance(cy);
   listeners.forEach((fn) => fn());

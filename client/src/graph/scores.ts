@@ -6,7 +6,7 @@
  */
 import type { Core } from 'cytoscape';
 import { gql, getJustification } from '../api/client';
-import { can, isPolice } from '../state';
+import { can } from '../state';
 import { communityColour } from './style';
 
 const hotspot = new Map<string, number>();
@@ -15,7 +15,7 @@ const community = new Map<string, string>();
 let loadedFor = '';
 
 export async function loadScores(quarter: string): Promise<boolean> {
-  if (!can('analytics')) return false;
+  if (!can('hotspots')) return false;
   const personLevel = !!getJustification();
   const key = `${quarter}|${personLevel}`;
   if (key === loadedFor) return false;
@@ -25,10 +25,10 @@ export async function loadScores(quarter: string): Promise<boolean> {
     gql<{ hotspots: { items: { id: string; score: number }[] } }>('query S($q: String!) { hotspots(quarter: $q, limit: 500) { items { id score } } }', { q: quarter })
       .then((d) => { d.hotspots.items.forEach((h) => hotspot.set(h.id, h.score)); }),
   ];
-  if (personLevel) {
+  if (personLevel && can('networkThemes')) {
     jobs.push(gql<{ networkThemes: { communities: { id: string; memberIds: string[] }[] } }>('query T($q: String!) { networkThemes(quarter: $q) { communities { id memberIds } } }', { q: quarter })
       .then((d) => { d.networkThemes.communities.forEach((c) => c.memberIds.forEach((m) => community.set(m, c.id))); }));
-    if (isPolice()) {
+    if (can('highHarmPersonsOfConcern')) {
       jobs.push(gql<{ highHarmPersonsOfConcern: { items: { id: string; score: number }[] } }>('query H($q: String!) { highHarmPersonsOfConcern(quarter: $q, limit: 500) { items { id score } } }', { q: quarter })
         .then((d) => { d.highHarmPersonsOfConcern.items.forEach((p) => harm.set(p.id, p.score)); }));
     }

@@ -49,7 +49,7 @@ type Verification = Awaited<ReturnType<typeof checkWholeLog>>;
 const running = new Map<string, Promise<Verification>>();
 
 export function verify(ctx: RequestContext): Promise<Verification> {
-  requireCapability(ctx, 'accessLog');
+  requireCapability(ctx, 'verifyAccessLog');
   let check = running.get(ctx.database);
   if (!check) {
     check = checkWholeLog(ctx).finally(() => running.delete(ctx.database));
@@ -79,7 +79,7 @@ const csvCell = (v: unknown): string => {
 };
 
 export async function exportLog(ctx: RequestContext, args: ExportArgs) {
-  requireCapability(ctx, 'accessLog');
+  requireCapability(ctx, 'exportAccessLog');
   const justification = requireJustification(ctx);
   const format = args.format ?? 'CSV';
   // The export's columns are the entry's own: the count is left out.

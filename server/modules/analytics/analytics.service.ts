@@ -6,7 +6,7 @@
 import type { RequestContext } from '../../platform/context';
 import * as A from './';
 import { AppError } from '../../platform/errors';
-import { canSeeRecord, isPseudonymised, requireCapability, requireJustification, requireRole } from '../../platform/policy';
+import { canSeeRecord, isPseudonymised, requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
 import { pseudonymFor } from '../../platform/secrets';
 import { config } from '../../platform/config';
@@ -38,22 +38,22 @@ async function logConsultation(ctx: RequestContext, justification: string, query
 }
 
 export async function hotspots(ctx: RequestContext, args: A.HotspotArgs): Promise<A.HotspotsResult> {
-  requireCapability(ctx, 'analytics');
+  requireCapability(ctx, 'hotspots');
   return run(() => A.hotspots(sourceFor(ctx), args));
 }
 
 export async function trends(ctx: RequestContext, args: A.TrendsArgs): Promise<A.TrendsResult> {
-  requireCapability(ctx, 'analytics');
+  requireCapability(ctx, 'trends');
   return run(() => A.trends(sourceFor(ctx), { quarter: args.quarter, from: args.from ?? undefined }));
 }
 
 export async function disproportionality(ctx: RequestContext, args: A.DisproportionalityArgs): Promise<A.DisproportionalityResult> {
-  requireCapability(ctx, 'analytics');
+  requireCapability(ctx, 'disproportionality');
   return run(() => A.disproportionality(sourceFor(ctx), { quarter: args.quarter }));
 }
 
 export async function networkThemes(ctx: RequestContext, args: A.NetworkThemesArgs): Promise<A.NetworkThemesResult> {
-  requireCapability(ctx, 'analytics');
+  requireCapability(ctx, 'networkThemes');
   const justification = requireJustification(ctx);
   const r = await run(() => A.networkThemes(sourceFor(ctx), { quarter: args.quarter, minSize: args.minSize ?? undefined }));
   for (const c of r.communities) c.personsOfConcern = c.personsOfConcern.map((p) => ({ ...p, name: nameFor(ctx, p.id, p.name) }));
@@ -62,8 +62,7 @@ export async function networkThemes(ctx: RequestContext, args: A.NetworkThemesAr
 }
 
 export async function highHarmPersonsOfConcern(ctx: RequestContext, args: A.HighHarmArgs): Promise<A.HighHarmResult> {
-  requireCapability(ctx, 'analytics');
-  requireRole(ctx, 'police');
+  requireCapability(ctx, 'highHarmPersonsOfConcern');
   const justification = requireJustification(ctx);
   const r = await run(() => A.highHarmPersonsOfConcern(sourceFor(ctx), { quarter: args.quarter, limit: args.limit ?? undefined }));
   await logConsultation(ctx, justification, 'highHarmPersonsOfConcern', r.items.map((p) => p.id), args);
@@ -71,7 +70,7 @@ export async function highHarmPersonsOfConcern(ctx: RequestContext, args: A.High
 }
 
 export async function criticalMoments(ctx: RequestContext, args: A.CriticalMomentsArgs): Promise<A.CriticalMomentsResult> {
-  requireCapability(ctx, 'analytics');
+  requireCapability(ctx, 'criticalMoments');
   const justification = requireJustification(ctx);
   const r = await run(() => A.criticalMoments(sourceFor(ctx), { quarter: args.quarter, asOf: args.asOf ?? undefined, known: knownDefinition() }));
   r.items = r.items.map((m) => ({ ...m, childName: nameFor(ctx, m.childId, m.childName) }));
@@ -80,7 +79,7 @@ export async function criticalMoments(ctx: RequestContext, args: A.CriticalMomen
 }
 
 export async function notYetReferred(ctx: RequestContext, args: A.NotYetReferredArgs): Promise<A.NotYetReferredResult> {
-  requireCapability(ctx, 'analytics');
+  requireCapability(ctx, 'notYetReferred');
   const justification = requireJustification(ctx);
   const r = await run(() => A.notYetReferred(sourceFor(ctx), { quarter: args.quarter, minScore: args.minScore ?? undefined, limit: args.limit ?? undefined, offset: args.offset ?? undefined, known: knownDefinition() }));
   r.items = r.items.map((c) => ({ ...c, name: nameFor(ctx, c.id, c.name) }));

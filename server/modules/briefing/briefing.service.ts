@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RequestContext } from '../../platform/context';
-import { requireRole, requireJustification } from '../../platform/policy';
+import { requireCapability, requireJustification } from '../../platform/policy';
+import { BRIEFING_EDITIONS } from '../../platform/capabilities';
 import { appendAccessLog } from '../accesslog/access-log';
 import { badInput } from '../../platform/errors';
 import { buildBriefing, BriefingInputError } from './';
@@ -24,7 +25,8 @@ const MEDIA = { html: 'text/html', pdf: 'application/pdf', csv: 'text/csv' } as 
 let queue: Promise<unknown> = Promise.resolve();
 
 export async function generateBriefing(ctx: RequestContext, { input }: { input: BriefingInput }) {
-  requireRole(ctx, 'lead', 'admin');
+  if (!(input.edition in BRIEFING_EDITIONS)) throw badInput('edition', `must be one of ${Object.keys(BRIEFING_EDITIONS).join(', ')}`);
+  requireCapability(ctx, BRIEFING_EDITIONS[input.edition]);
   const justification = requireJustification(ctx);
   if (input.recipient != null && input.recipient.length > 200) throw badInput('recipient', 'at most 200 characters');
   const formats = [...new Set(input.formats ?? ['HTML', 'PDF', 'CSV'])].map((f) => f.toLowerCase() as 'html' | 'pdf' | 'csv');

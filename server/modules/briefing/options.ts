@@ -1,6 +1,7 @@
 /** What a briefing job is asked for, validated once (CLI and GraphQL share it). */
 import type { Role } from '../../model/enums';
 import { parseQuarter } from '../../domain/period';
+import { packView } from './view';
 
 export const EDITIONS = ['restricted', 'partner'] as const;
 export type Edition = (typeof EDITIONS)[number];
@@ -55,11 +56,6 @@ export function resolveOptions(o: BriefingOptions): ResolvedOptions {
   if (Number.isNaN(Date.parse(createdAt))) throw new BriefingInputError('createdAt', 'not a date-time');
   const reviewBy = o.reviewBy ?? addMonths(createdAt, 3);
   const formats = o.formats ?? ['html', 'pdf', 'csv'];
-  const role = o.author.role;
-  // Names: only in the restricted edition, and only for roles that see names; leads see pseudonyms.
-  const names = o.edition === 'partner' ? 'none' : role === 'police' || role === 'analyst' ? 'names' : role === 'lead' ? 'pseudonyms' : 'none';
-  // Police-only handling codes stay out unless police wrote the restricted edition; 5x5x5 "4" always.
-  const hiddenHandling = o.edition === 'restricted' && role === 'police' ? ['4'] : ['C', '5', '4'];
-  const pocNames = o.edition === 'restricted' && role === 'police';
+  const { names, pocNames, hiddenHandling } = packView(o.edition, o.author.role);
   return { quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling };
 }

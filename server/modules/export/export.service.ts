@@ -32,7 +32,7 @@ export function validateExport(input: ExportInput): ExportInput {
 }
 
 export async function recordExport(ctx: RequestContext, args: { input: ExportInput }): Promise<{ seq: number; at: string; count: number }> {
-  requireCapability(ctx, 'export');
+  requireCapability(ctx, 'recordExport');
   const justification = requireJustification(ctx);
   const input = validateExport(args.input);
   const ids = [...new Set(input.ids)];

@@ -36,7 +36,7 @@ export async function listInvestigations(ctx: RequestContext) {
 }
 
 export async function getInvestigation(ctx: RequestContext, args: { id: string }) {
-  requireCapability(ctx, 'investigations');
+  requireCapability(ctx, 'investigation');
   const [id] = checkIds('id', [args.id], 1);
   const [row] = await readRows(ctx, cypherFile(__dirname, 'get'), { id, ...who(ctx) });
   if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you may open`);
@@ -44,7 +44,7 @@ export async function getInvestigation(ctx: RequestContext, args: { id: string }
 }
 
 export async function saveInvestigation(ctx: RequestContext, { input }: { input: InvestigationInput }) {
-  requireCapability(ctx, 'investigations');
+  requireCapability(ctx, 'saveInvestigation');
   await ensureSchema(ctx);
   const name = checkText('input.name', input.name, 200, 1);
   const asked = checkIds('input.ids', input.ids, 5000, 0);
@@ -79,7 +79,7 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
 }
 
 export async function deleteInvestigation(ctx: RequestContext, args: { id: string }): Promise<boolean> {
-  requireCapability(ctx, 'investigations');
+  requireCapability(ctx, 'deleteInvestigation');
   const [id] = checkIds('id', [args.id], 1);
   const [row] = await writeRows(ctx, cypherFile(__dirname, 'delete'), { id, userId: ctx.user.id });
   return Number(row?.deleted ?? 0) > 0;

@@ -9,6 +9,7 @@ import { checkIds, checkInt, checkWindow } from '../../graphql/args';
 import { badInput } from '../../platform/errors';
 import { requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
+import { hiddenLinksIndicator, mayKnowHiddenLinks } from '../../platform/existence';
 import { edgeVisible, nodeVisible, presentEdge, presentNode, type ApiEdge, type ApiNode } from '../../platform/present';
 import { edgesBetween, expandHop, nodesByIds, plainProperties, type HopFilter } from './neighbourhood.repository';
 
@@ -103,6 +104,16 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
   };
 }
 
+/**
+ * Whether the seeds have direct links the caller may not see, over every relationship type and
+ * date (the default filter): the answer must not change with the filter asked for.
+ */
+async function seedsHaveHiddenLinks(ctx: RequestContext, seeds: string[]): Promise<boolean> {
+  if (seeds.length === 0) return false;
+  const { rows } = await expandHop(ctx, [], seeds, hopFilter(null), ROW_CAP);
+  return rows.some(({ edge, node }) => !nodeVisible(ctx.user, node) || !edgeVisible(ctx.user, edge));
+}
+
 export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs): Promise<Subgraph> {
   requireCapability(ctx, 'neighbourhood');
   const justification = requireJustification(ctx);
@@ -110,7 +121,10 @@ export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs
   const hops = checkInt('hops', args.hops, 1, MAX_HOPS, 1);
   const limit = checkInt('limit', args.limit, 1, MAX_NODES, 500);
   const filter = hopFilter(args.filter);
-  const result = await traverse(ctx, ids, hops, limit, filter);
+  const traversed = await traverse(ctx, ids, hops, limit, filter);
+  const shown = new Set(traversed.nodes.map((n) => n.id));
+  const hiddenLinks = mayKnowHiddenLinks(ctx.user) && await seedsHaveHiddenLinks(ctx, ids.filter((id) => shown.has(id)));
+  const result = { ...traversed, hiddenByAccess: hiddenLinksIndicator(ctx.user, hiddenLinks) };
   await appendAccessLog(ctx, {
     operation: 'consultation', justification, ids: result.nodes.map((n) => n.id),
     detail: { query: 'neighbourhood', seeds: ids, hops, limit, filter: args.filter ?? null, edges: result.edges.length },
@@ -119,23 +133,22 @@ export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs
 }
 
 export async function subgraph(ctx: RequestContext, args: { ids: string[] }): Promise<Subgraph> {
-  requireCapability(ctx, 'neighbourhood');
+  requireCapability(ctx, 'subgraph');
   const justification = requireJustification(ctx);
   const ids = checkIds('ids', args.ids, MAX_NODES);
   const user = ctx.user;
-  let hiddenByAccess = 0;
+  // Hidden ids and hidden links are left out without a trace: ids are guessable, and a count
+  // would tell a hidden id from a missing one (platform/existence.ts).
   const nodes = new Map<string, ApiNode>();
   for (const n of await nodesByIds(ctx, ids)) {
     if (nodeVisible(user, n)) nodes.set(n.id, presentNode(user, n));
-    else hiddenByAccess++;
   }
   const edges: ApiEdge[] = [];
   for (const e of await edgesBetween(ctx, [...nodes.keys()])) {
     if (edgeVisible(user, e)) edges.push(presentEdge(e));
-    else hiddenByAccess++;
   }
   await appendAccessLog(ctx, {
     operation: 'consultation', justification, ids: [...nodes.keys()], detail: { query: 'subgraph', requested: ids.length },
   });
-  return { nodes: [...nodes.values()], edges, truncated: false, hiddenByLimit: 0, hiddenByAccess };
+  return { nodes: [...nodes.values()], edges, truncated: false, hiddenByLimit: 0, hiddenByAccess: 0 };
 }

@@ -6,6 +6,7 @@ import { readRows, cypherFile } from '../../platform/db/query';
 import { AppError } from '../../platform/errors';
 import { canSeeRecord, isPseudonymised, requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
+import { hiddenLinksIndicator } from '../../platform/existence';
 import { edgeVisible, gradingText, kindOf, nodeVisible, presentNode, type ApiNode, type RawNode } from '../../platform/present';
 import { nodesByIds } from '../neighbourhood/neighbourhood.repository';
 import { criticalMoments, flagTexts, harmedAndAllegedToHarm, riskTrend, type TimelineEvent } from './flags';
@@ -79,6 +80,6 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
     node, timeline, relationships, criticalMoments: moments, riskTrend: trend,
     harmedAndAllegedToHarm: harmed !== null,
     flags: flagTexts({ moments, trend, harmed, overdueReviews }),
-    hiddenByAccess,
+    hiddenByAccess: hiddenLinksIndicator(user, hiddenByAccess > 0),
   };
 }

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { requireRole, requireJustification, canSeeNode } from '../../platform/policy';
+import { requireCapability, requireJustification, canSeeNode } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
 import { load } from '../../platform/bulk/loader';
 import { RowError } from '../../model/errors';
@@ -90,7 +90,7 @@ async function write(ctx: RequestContext, justification: string, records: Parsed
 }
 
 export async function recordEvent(ctx: RequestContext, { input }: { input: RecordEventInput }) {
-  requireRole(ctx, 'partner', 'police', 'analyst');
+  requireCapability(ctx, 'recordEvent');
   const justification = requireJustification(ctx);
   const kind = nodeKind(input.type);
   if (!kind?.event) throw new AppError('BAD_USER_INPUT', `type: ${input.type} is not an event type`, { field: 'type' });
@@ -116,7 +116,7 @@ export async function recordEvent(ctx: RequestContext, { input }: { input: Recor
 }
 
 export async function recordRelationship(ctx: RequestContext, { input }: { input: RecordRelationshipInput }) {
-  requireRole(ctx, 'partner', 'police', 'analyst');
+  requireCapability(ctx, 'recordRelationship');
   const justification = requireJustification(ctx);
   const kind = relKind(input.type);
   if (!kind || SYSTEM_REL_TYPES.includes(input.type)) throw new AppError('BAD_USER_INPUT', `type: ${input.type} cannot be recorded by hand`, { field: 'type' });

@@ -12,7 +12,7 @@ import { cypherFile } from '../../platform/db/query';
 export interface CandidatesArgs { status?: string | null; limit?: number | null }
 
 export async function candidates(ctx: RequestContext, args: CandidatesArgs) {
-  requireCapability(ctx, 'resolution');
+  requireCapability(ctx, 'sameAsCandidates');
   const justification = requireJustification(ctx);
   const status = args.status ?? STATUS.HYPOTHESIS;
   if (!(Object.values(STATUS) as string[]).includes(status)) throw badInput('status', 'unknown status');
@@ -31,23 +31,23 @@ export async function candidates(ctx: RequestContext, args: CandidatesArgs) {
 }
 
 export async function run(ctx: RequestContext) {
-  requireCapability(ctx, 'resolution');
+  requireCapability(ctx, 'runEntityResolution');
   requireJustification(ctx);
   const r = await runResolution(ctx);
   return { people: r.people, compared: r.compared, proposed: r.proposed.length, alreadyKnown: r.alreadyKnown };
 }
 
 export async function confirm(ctx: RequestContext, args: { id: string; keepId?: string | null }) {
-  requireCapability(ctx, 'resolution');
+  requireCapability(ctx, 'confirmSameAs');
   return confirmMerge(ctx, { ...args, justification: requireJustification(ctx) });
 }
 
 export async function reject(ctx: RequestContext, args: { id: string }) {
-  requireCapability(ctx, 'resolution');
+  requireCapability(ctx, 'rejectSameAs');
   return (await rejectPair(ctx, { ...args, justification: requireJustification(ctx) })).id;
 }
 
 export async function undo(ctx: RequestContext, args: { id: string }) {
-  requireCapability(ctx, 'resolution');
+  requireCapability(ctx, 'undoMerge');
   return undoMerge(ctx, { ...args, justification: requireJustification(ctx) });
 }

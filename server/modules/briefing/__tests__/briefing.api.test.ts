@@ -1,4 +1,7 @@
-/** The briefing mutation over HTTP: leads and admin only, justification, logged as a disclosure before the files return. */
+/**
+ * The briefing mutation over HTTP: each edition for the roles the access table gives it (restricted:
+ * police; partner: lead), justification, logged as a disclosure before the files return.
+ */
 import { startApi, type TestApi } from '../../../../tests/api/client';
 import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
 import { load } from '../../../platform/bulk/loader';
@@ -23,9 +26,13 @@ beforeAll(async () => {
 afterAll(async () => { await api.close(); await closeDriver(); });
 
 describe('generateBriefing', () => {
-  it.each([['ana.analyst'], ['pat.police'], ['pam.partner'], ['aud.auditor']])('is refused for %s', async (user) => {
+  const refused = [
+    ...['ana.analyst', 'pat.police', 'pam.partner', 'aud.auditor', 'adm.admin'].map((u) => ['PARTNER', u]),
+    ...['ana.analyst', 'lee.lead', 'pam.partner', 'aud.auditor', 'adm.admin'].map((u) => ['RESTRICTED', u]),
+  ];
+  it.each(refused)('the %s edition is refused for %s, and nothing is logged', async (edition, user) => {
     const before = (await log()).length;
-    const r = await api.gql(user, MUTATION, input(), { justification: 'Q3 briefing' });
+    const r = await api.gql(user, MUTATION, input({ edition }), { justification: 'Q3 briefing' });
     expect(r.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await log()).length).toBe(before);
   });
@@ -58,11 +65,14 @@ describe('generateBriefing', () => {
     expect(JSON.parse(entry.detail as string)).toMatchObject({ kind: 'briefing', quarter: '2025-Q3', edition: 'partner', recipient: 'Partnership board' });
   }, 120_000);
 
-  it('admin may generate the restricted edition (no names: admin does not consult people)', async () => {
-    const r = await api.gql('adm.admin', MUTATION, input({ edition: 'RESTRICTED', formats: ['HTML'] }), { justification: 'Q3 restricted pack' });
+  it('police generate the restricted edition, with the high-harm ranking naming persons of concern', async () => {
+    const r = await api.gql('pat.police', MUTATION, input({ edition: 'RESTRICTED', formats: ['HTML'] }), { justification: 'Q3 restricted pack' });
     expect(r.body.errors).toBeUndefined();
-    const { records } = await driver().executeQuery('MATCH (p:YoungPerson) RETURN p.name AS name');
-    const html = r.body.data.generateBriefing.files[0].content as string;
-    expect(records.filter((x) => html.includes(x.get('name') as string))).toEqual([]);
+    const pack = r.body.data.generateBriefing;
+    expect(pack.edition).toBe('RESTRICTED');
+    const { records } = await driver().executeQuery('MATCH (p:PersonOfConcern) RETURN p.name AS name');
+    const html = pack.files[0].content as string;
+    expect(records.some((x) => html.includes(x.get('name') as string))).toBe(true);
+    expect((await log()).find((e) => e.seq === pack.accessLogSeq)).toMatchObject({ op: 'disclosure', role: 'police' });
   }, 120_000);
 });

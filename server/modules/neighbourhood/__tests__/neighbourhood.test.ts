@@ -71,13 +71,47 @@ describe('neighbourhood', () => {
     expect(r.hiddenByLimit).toBe(12 - 4);
   });
 
-  it('police-only (handling C) records are invisible to analysts and counted; police see them', async () => {
+  it('police-only (handling C) records are invisible to analysts, who are told hidden links exist; police see them', async () => {
     const analyst = await nb({ ids: ['yp2'], hops: 1 });
     expect(analyst.ids).not.toContain('inc2');
     expect(analyst.hiddenByAccess).toBe(1);
     const police = await nb({ ids: ['yp2'], hops: 1 }, 'pat.police');
     expect(police.ids).toContain('inc2');
     expect(police.hiddenByAccess).toBe(0);
+  });
+
+  it('the hidden-links bit is the same whatever the filter, hops or limit (no breakdown by filter)', async () => {
+    const filters = [
+      { relationshipTypes: ['ASSOCIATES_WITH'] }, { relationshipTypes: ['INVOLVED'] },
+      { from: '2030-01-01T00:00:00Z', to: '2030-02-01T00:00:00Z' }, { statuses: ['expired'] }, { minGrading: { sourceEval: 'A', assessment: 1 } },
+    ];
+    for (const filter of filters) expect((await nb({ ids: ['yp2'], hops: 1, filter })).hiddenByAccess).toBe(1);
+    expect((await nb({ ids: ['yp2'], hops: 3, limit: 1 })).hiddenByAccess).toBe(1);
+  });
+
+  it('never a count: many hidden links still say 1', async () => {
+    const partner = await nb({ ids: ['yp1'], hops: 2 }, 'pam.partner');
+    expect(partner.ids).not.toContain('inc1');
+    const analyst = await nb({ ids: ['yp1', 'yp2'], hops: 2 });
+    expect(analyst.hiddenByAccess).toBe(1);
+  });
+
+  it.each(['pam.partner', 'lee.lead'])('%s learns nothing of records outside its view', async (user) => {
+    for (const ids of [['yp1'], ['yp2'], ['yp1', 'yp2']]) expect((await nb({ ids, hops: 2 }, user)).hiddenByAccess).toBe(0);
+  });
+
+  it('subgraph: hidden ids and made-up ids get the same answer, for every role', async () => {
+    const S = 'query S($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id name properties } edges { id } truncated hiddenByLimit hiddenByAccess } }';
+    const hiddenFrom: Record<string, string[]> = {
+      'ana.analyst': ['inc2', 'int2'], 'pat.police': ['int2'], 'lee.lead': ['inc2', 'int1', 'int2'], 'pam.partner': ['poc1', 'inc1'],
+    };
+    for (const [user, hidden] of Object.entries(hiddenFrom)) {
+      const ask = async (ids: string[]) => (await api.gql(user, S, { ids }, { justification: 'TEST-CASE-1' })).body;
+      const madeUp = hidden.map((_, i) => `no-such-record-${i}`);
+      const answer = await ask(['sch1', ...hidden]);
+      expect(answer.data.subgraph.nodes.map((n: { id: string }) => n.id)).toEqual(['sch1']);
+      expect(answer).toEqual(await ask(['sch1', ...madeUp]));
+    }
   });
 
   it('rejects hops outside 1-3 and a bad window, naming the field', async () => {

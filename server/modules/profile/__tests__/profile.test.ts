@@ -40,11 +40,16 @@ describe('profile', () => {
     expect(p.flags.join(' ')).not.toMatch(/offender|gang|perpetrator/i);
   });
 
-  it('a partner sees only its own and shared records; the rest are counted', async () => {
+  it('a partner sees only its own and shared records, and learns nothing of the rest', async () => {
     const p = (await profile('yp1', 'pam.partner')).body.data.profile;
     expect(p.timeline.map((t: any) => t.id).sort()).toEqual(['exc1', 'me1']);
     expect(p.relationships.map((r: any) => r.other.id).sort()).toEqual(['sch1', 'yp2']);
-    expect(p.hiddenByAccess).toBe(7); // inc1, inc3, ra1, ra2, rhi1, EXPLOITS, ACTIVE_ON (social care, not shared)
+    expect(p.hiddenByAccess).toBe(0); // inc1, inc3, ra1, ra2, rhi1, EXPLOITS, ACTIVE_ON are hidden, and not told
+  });
+
+  it('an analyst is told, as one bit, that hidden links exist (police-only inc2); police see them', async () => {
+    expect((await profile('yp2')).body.data.profile.hiddenByAccess).toBe(1);
+    expect((await profile('yp2', 'pat.police')).body.data.profile.hiddenByAccess).toBe(0);
   });
 
   it('a lead sees a pseudonym, no name or date of birth', async () => {

@@ -43,16 +43,26 @@ describe('search', () => {
     expect((await search({ text: 'test', limit: 2 })).items).toHaveLength(2);
   });
 
-  it('a partner sees only its own and shared people; the rest are counted as hidden', async () => {
+  it('a partner sees only its own and shared people; the rest leave no trace', async () => {
     const r = await search({ text: 'test', kinds: ['Person'] }, 'pam.partner');
     expect(r.items.map((i) => i.id).sort()).toEqual(['yp1', 'yp2', 'yp3', 'yp4', 'yp5']);
-    expect(r.hidden).toBe(1); // poc1 is police-held and not shared
+    expect(r.hidden).toBe(0); // poc1 (police-held, not shared) is not counted
+  });
+
+  it.each([['pam.partner', 'poc1'], ['lee.lead', 'int1'], ['ana.analyst', 'inc2']])('%s: a hidden id (%s) and a made-up id get the same answer', async (user, hiddenId) => {
+    expect(await search({ text: hiddenId }, user)).toEqual(await search({ text: 'no-such-id-1' }, user));
+  });
+
+  it('a lead walking name prefixes learns nothing: every prefix of a hidden name answers alike', async () => {
+    for (const prefix of ['T', 'Te', 'Test', 'Test Ad', 'Test Adult Zeta']) {
+      expect(await search({ text: prefix, kinds: ['Person'] }, 'lee.lead')).toEqual({ items: [], hidden: 0 });
+    }
   });
 
   it('a lead cannot find people by name (pseudonymised), but finds places', async () => {
     const r = await search({ text: 'test' }, 'lee.lead');
     expect(r.items.every((i) => i.kind !== 'Person')).toBe(true);
-    expect(r.hidden).toBe(6);
+    expect(r.hidden).toBe(0);
     const byId = await search({ text: 'yp1' }, 'lee.lead');
     expect(byId.items[0].name).toMatch(/^Person [0-9A-F]{8}$/);
   });
