@@ -14,6 +14,7 @@ const SOURCES = [
   path.join(ROOT, 'client', 'src'),
   path.join(ROOT, 'client', 'index.html'),
   path.join(ROOT, 'server', 'model'),
+  path.join(ROOT, 'server', 'language'),
   VITE_CONFIG,
 ];
 

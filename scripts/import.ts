@@ -111,7 +111,10 @@ async function main(): Promise<void> {
   } else {
     printSummary(report, args);
     for (const c of report.changes) console.log(`CHANGE ${c.type} ${c.id}: ${c.fields.join(', ')}`);
-    for (const w of report.warnings) console.log(`LANGUAGE ${w.file}, row ${w.row}, column "${w.column}": "${w.phrase}" (say instead: ${w.suggestion})`);
+    for (const w of report.warnings) {
+      const said = w.quoted ? ' (in quoted speech: keep the words, and record the harm from others)' : ` (say instead: ${w.suggestion})`;
+      console.log(`LANGUAGE ${w.file}, row ${w.row}, column "${w.column}": "${w.phrase}"${said}`);
+    }
     console.log(`\nread ${report.read} rows · created ${report.created} · updated ${report.updated} · unchanged ${report.unchanged} · rejected ${report.rejected} rows` +
       ` (created/updated/unchanged count records: nodes and relationships)`);
     if (report.resolution) console.log(`Entity resolution: ${report.resolution.compared} candidate pairs compared, ${report.resolution.proposed} possible duplicate(s) proposed for review`);

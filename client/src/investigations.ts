@@ -14,6 +14,7 @@ import { setWindow, windowIndexes } from './panels/timebar';
 import { renderFilters } from './panels/filters-panel';
 import { state } from './state';
 import { $, $input, $select, el, toast } from './ui/dom';
+import { attachLanguageCheck } from './language/live-check';
 
 export interface SavedState { filters: Filters; window: [number, number]; layout: LayoutName; positions: Record<string, { x: number; y: number }>; pinned: string[] }
 
@@ -39,11 +40,11 @@ function snapshot(): SavedState {
   return { filters: state.filters, window: windowIndexes(), layout: $select('layout-select').value as LayoutName, positions, pinned: cy.nodes('.pinned').map((n) => n.id()) };
 }
 
-export async function save(name: string): Promise<string | undefined> {
+export async function save(name: string, notes = state.investigation?.notes ?? ''): Promise<string | undefined> {
   const cy = canvas();
   try {
-    const saved = await saveInvestigation({ id: state.investigation?.id, name, ids: cy.nodes().map((n) => n.id()), state: snapshot() });
-    state.investigation = { id: saved.id, name: saved.name };
+    const saved = await saveInvestigation({ id: state.investigation?.id, name, ids: cy.nodes().map((n) => n.id()), state: snapshot(), notes });
+    state.investigation = { id: saved.id, name: saved.name, notes };
     setName(saved.name);
     history.replaceState(null, '', `#investigation=${encodeURIComponent(saved.id)}`);
     toast(`Saved "${saved.name}"`);
@@ -69,7 +70,7 @@ export async function open(id: string): Promise<boolean> {
     state.hiddenByAccess = g.hiddenByAccess;
     state.hiddenByLimit = g.hiddenByLimit;
     state.filters = { ...defaultFilters(), ...(s.filters ?? {}) };
-    state.investigation = { id: inv.id, name: inv.name };
+    state.investigation = { id: inv.id, name: inv.name, notes: inv.notes ?? '' };
     renderFilters();
     if (s.layout) $select('layout-select').value = s.layout;
     if (s.window) setWindow(s.window[0], s.window[1]); else refresh();
@@ -91,8 +92,11 @@ export const deepLinkId = (): string | undefined => {
 
 export function initInvestigations(): void {
   $('btn-new-inv').addEventListener('click', newInvestigation);
+  const checkNotes = attachLanguageCheck($('save-notes') as HTMLTextAreaElement);
   $('btn-save-inv').addEventListener('click', () => {
     $input('save-name').value = state.investigation?.name ?? '';
+    ($('save-notes') as HTMLTextAreaElement).value = state.investigation?.notes ?? '';
+    checkNotes();
     ($('dlg-save') as HTMLDialogElement).showModal();
   });
   $('save-cancel').addEventListener('click', () => ($('dlg-save') as HTMLDialogElement).close());
@@ -101,7 +105,7 @@ export function initInvestigations(): void {
     const name = $input('save-name').value.trim();
     if (!name) return;
     ($('dlg-save') as HTMLDialogElement).close();
-    void save(name);
+    void save(name, ($('save-notes') as HTMLTextAreaElement).value.trim());
   });
   $('btn-open-inv').addEventListener('click', async () => {
     const list = $('open-list');

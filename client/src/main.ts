@@ -14,6 +14,7 @@ import { initInvestigations, open, deepLinkId } from './investigations';
 import { exportPng, exportTable } from './export';
 import { initSignIn, showSignIn, initJustification } from './session';
 import { initBriefing, applyBriefingRole } from './briefing';
+import { initRecording, applyRecordingRole } from './record';
 import { can, state, type Viewer } from './state';
 import { $ } from './ui/dom';
 
@@ -46,12 +47,14 @@ async function start(v: Viewer): Promise<void> {
     initTimebar();
     initInvestigations();
     initBriefing();
+    initRecording();
     $('btn-export-png').addEventListener('click', () => void exportPng());
     $('btn-export-csv').addEventListener('click', () => void exportTable('CSV'));
     $('btn-export-json').addEventListener('click', () => void exportTable('JSON'));
   }
   applyRole(v);
   applyBriefingRole();
+  applyRecordingRole();
   initViews();
   canvas().resize();
   refresh();

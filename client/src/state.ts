@@ -6,7 +6,7 @@ export interface Viewer { id: string; name: string; role: string; agency?: strin
 
 export const state = {
   viewer: undefined as Viewer | undefined,
-  investigation: undefined as { id?: string; name: string } | undefined,
+  investigation: undefined as { id?: string; name: string; notes?: string } | undefined,
   filters: defaultFilters() as Filters,
   sizeBy: 'score' as SizeBy,
   colourBy: 'kind' as 'kind' | 'community',

@@ -3,6 +3,8 @@
  * what to say instead. Reusable: import reports, notes, generated briefing sentences.
  */
 import { compiledRules } from './compile';
+import { quotedSpans, insideAny } from './quotes';
+import { excusedByContext } from './context';
 
 export interface Finding {
   /** 1-based line and column of the phrase's first character. */
@@ -12,6 +14,8 @@ export interface Finding {
   phrase: string;
   suggestion: string;
   rule: string;
+  /** Inside quoted speech (e.g. a child's own words): reported, but not as the writer's wording. */
+  quoted?: boolean;
 }
 
 function lineStarts(text: string): number[] {
@@ -39,7 +43,7 @@ export function checkLanguage(text: string): Finding[] {
     for (const re of r.regexes) {
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {
-        if (m[0].length === 0) continue;
+        if (m[0].length === 0 || excusedByContext(text, m.index ?? 0)) continue;
         hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, rule: r.rule, suggestion: r.suggestion });
       }
     }
@@ -57,9 +61,14 @@ export function checkLanguage(text: string): Finding[] {
     }
   }
   const starts = lineStarts(text);
+  const quotes = quotedSpans(text);
   return kept
     .sort((a, b) => a.start - b.start)
-    .map((h) => ({ ...position(starts, h.start), phrase: text.slice(h.start, h.end), suggestion: h.suggestion, rule: h.rule }));
+    .map((h) => {
+      const f: Finding = { ...position(starts, h.start), phrase: text.slice(h.start, h.end), suggestion: h.suggestion, rule: h.rule };
+      if (insideAny(quotes, h.start, h.end)) f.quoted = true;
+      return f;
+    });
 }
 
 /** True when the text has no finding: for generated sentences that must pass the check. */

@@ -10,13 +10,14 @@ export interface CompiledRule {
 
 /** Expands {~verb|verb} and {CLASS}; a space means any run of whitespace. */
 export function expandPattern(pattern: string): string {
-  const expanded = pattern.replace(/\{(~?)([A-Za-z|]+)\}/g, (_m, tilde: string, name: string) => {
-    if (tilde) return verbSource(name);
+  // Apostrophes and spaces are generalised in the rule's own text; word classes carry their own.
+  const general = pattern.replace(/'/g, "['’]").replace(/ +/g, '\\s+');
+  return general.replace(/\{(~?)([A-Za-z|]+)\}/g, (_m, tilde: string, name: string) => {
+    if (tilde) return verbSource(name).replace(/'/g, "['’]");
     const cls = WORD_CLASSES[name];
     if (!cls) throw new Error(`Language rule pattern "${pattern}": unknown word class {${name}}`);
-    return cls;
+    return cls.replace(/ +/g, '\\s+');
   });
-  return expanded.replace(/ +/g, '\\s+').replace(/'/g, "['’]");
 }
 
 export function compileRule(r: LanguageRule): CompiledRule {

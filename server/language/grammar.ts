@@ -23,6 +23,24 @@ const IRREGULAR: Record<string, string[]> = {
   meet: ['meet', 'meets', 'met', 'meeting'],
   seem: ['seem', 'seems', 'seemed', 'seeming'],
   refuse: ['refuse', 'refuses', 'refused', 'refusing'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  take: ['take', 'takes', 'took', 'taken', 'taking'],
+  do: ['do', 'does', 'did', 'done', 'doing'],
+  know: ['know', 'knows', 'knew', 'known', 'knowing'],
+  give: ['give', 'gives', 'gave', 'given', 'giving'],
+  send: ['send', 'sends', 'sent', 'sending'],
+  lend: ['lend', 'lends', 'lent', 'lending'],
+  hide: ['hide', 'hides', 'hid', 'hidden', 'hiding'],
+  deal: ['deal', 'deals', 'dealt', 'dealing'],
+  plug: ['plug', 'plugs', 'plugged', 'plugging'],
+  swap: ['swap', 'swaps', 'swapped', 'swapping'],
+  date: ['date', 'dates', 'dated', 'dating'],
+  text: ['text', 'texts', 'texted', 'texting'],
+  owe: ['owe', 'owes', 'owed', 'owing'],
+  fall: ['fall', 'falls', 'fell', 'fallen', 'falling'],
+  leave: ['leave', 'leaves', 'left', 'leaving'],
+  traffic: ['traffic', 'traffics', 'trafficked', 'trafficking'],
+  understand: ['understand', 'understands', 'understood', 'understanding'],
 };
 
 /** All forms of a verb (base, 3rd person, past, participle, -ing). */
@@ -33,6 +51,10 @@ export function inflect(verb: string): string[] {
   if (/(s|sh|ch|x|z|o)$/.test(verb)) forms.add(`${verb}es`);
   else if (/[^aeiou]y$/.test(verb)) forms.add(`${verb.slice(0, -1)}ies`);
   else forms.add(`${verb}s`);
+  if (/[^aeiou][aeiou]l$/.test(verb) && verb.length > 4) {
+    // British and American spellings: travelled / traveled, travelling / traveling.
+    forms.add(`${verb}led`).add(`${verb}ling`);
+  }
   if (verb.endsWith('e')) {
     forms.add(`${verb}d`);
     forms.add(`${verb.slice(0, -1)}ing`);
@@ -55,8 +77,12 @@ export const WORD_CLASSES: Record<string, string> = {
   POSS: '(?:his|her|their|my|your)',
   DET: '(?:a|an|the|some|his|her|their|these|those|this|that)',
   ADV: '(?:[a-z]+ly|again|still|always|often|now|also|even|just|then)',
-  NEG: "(?:not|never|no longer|\\w*n't)",
+  NEG: "(?:not|never|no longer|(?:won|don|didn|doesn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|wouldn|shouldn)['’]?t|cannot)",
   PEOPLE: '(?:children|young people|peers|boys|girls|pupils|friends|others|young ones)',
+  /** Any one word (for "words in between"). */
+  ANY: "[\\p{L}\\p{N}'’-]+",
+  /** Drugs as case notes name them. */
+  DRUGS: '(?:drugs|cannabis|weed|skunk|crack|heroin|cocaine|coke|class a(?: drugs)?|spice|ketamine|ket|pills|gear|food|packages?|wraps)',
   ADULTS: '(?:adults?|men|man|males?|women|woman|females?|older (?:men|males|boys|girls|women|people|adults))',
 };
 
@@ -66,3 +92,6 @@ export function verbSource(lemmas: string): string {
   // Longest first so "putting" wins over "put".
   return `(?:${[...new Set(forms)].sort((a, b) => b.length - a.length).map(escape).join('|')})`;
 }
+
+/** Not said of an adult or of the exploiters (where the word describes them, not the child). */
+export const NOT_OF_ADULTS = '(?<!(?:man|men|male|males|adult|adults|woman|women|female|exploiters?|perpetrators?|abusers?|groomers?|offenders?|suspects?|uncle|father|dad|stepdad|mum|mother|partner|boyfriend|group|gang) )';

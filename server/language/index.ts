@@ -3,7 +3,8 @@
  *   import { checkLanguage } from './';
  *   checkLanguage('He keeps going missing.')
  *   // → [{ line: 1, column: 4, phrase: 'keeps going missing', suggestion: 'is missing and at risk …', rule: 'keeps-going-missing' }]
- * Rules are data (rules.ts): add a pattern there, and a phrase to the test set beside it.
+ * Rules are data (rules.ts and guide/, each naming its section of the guide); add sentences to
+ * corpus/case-notes.tsv before changing a rule (docs/language.md).
  * CLI: `npm run language-check -- <file>` or standard input; prints JSON, exit code 1 when any finding.
  */
 export { checkLanguage, passesLanguageCheck } from './check';

@@ -62,7 +62,7 @@ export async function profile(id: string): Promise<Profile> {
 }
 
 export interface InvestigationSummary { id: string; name: string; owner?: string; ownerName?: string; updatedAt?: string; count?: number }
-export interface Investigation extends InvestigationSummary { ids: string[]; state: unknown }
+export interface Investigation extends InvestigationSummary { ids: string[]; state: unknown; notes?: string | null }
 
 export async function listInvestigations(): Promise<InvestigationSummary[]> {
   const d = await gql<{ investigations: InvestigationSummary[] }>('query Investigations { investigations { id name owner ownerName updatedAt count } }');
@@ -70,11 +70,11 @@ export async function listInvestigations(): Promise<InvestigationSummary[]> {
 }
 
 export async function getInvestigation(id: string): Promise<Investigation> {
-  const d = await gql<{ investigation: Investigation }>('query Investigation($id: ID!) { investigation(id: $id) { id name owner updatedAt ids state } }', { id });
+  const d = await gql<{ investigation: Investigation }>('query Investigation($id: ID!) { investigation(id: $id) { id name owner updatedAt ids state notes } }', { id });
   return d.investigation;
 }
 
-export async function saveInvestigation(input: { id?: string; name: string; ids: string[]; state: unknown }): Promise<InvestigationSummary> {
+export async function saveInvestigation(input: { id?: string; name: string; ids: string[]; state: unknown; notes?: string }): Promise<InvestigationSummary> {
   const d = await gql<{ saveInvestigation: InvestigationSummary }>(
     'mutation Save($input: InvestigationInput!) { saveInvestigation(input: $input) { id name owner updatedAt } }', { input });
   return d.saveInvestigation;

@@ -2,28 +2,40 @@
 import { checkLanguage } from '../../language';
 import type { ParsedRecord } from './convert';
 
-export const FREE_TEXT_FIELDS = ['summary', 'text', 'outcome', 'conditions'];
+/** Text written by people: event summaries, intelligence text, outcomes, a return interview's push and pull factors, sharing conditions. */
+export const FREE_TEXT_FIELDS = ['summary', 'text', 'outcome', 'conditions', 'pushFactors', 'pullFactors'];
 
-export interface LanguageWarning { file: string; row: number; column: string; field: string; phrase: string; suggestion: string }
+export interface LanguageWarning { file: string; row: number; column: string; field: string; phrase: string; suggestion: string; rule: string; quoted: boolean }
 
 /** Exports repeat stock phrases: each distinct text is checked once (the cache is bounded). */
 export type LanguageCache = Map<string, ReturnType<typeof checkLanguage>>;
 const CACHE_MAX = 50_000;
 
-/** Adds the warnings of one record's free text to out. */
+function cachedCheck(text: string, cache: LanguageCache): ReturnType<typeof checkLanguage> {
+  let findings = cache.get(text);
+  if (!findings) {
+    findings = checkLanguage(text);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(text, findings);
+  }
+  return findings;
+}
+
+/** Adds the warnings of one record's free text (a node's or a relationship's) to out. */
 export function recordLanguageWarnings(rec: ParsedRecord, cache: LanguageCache, out: LanguageWarning[]): void {
-  if (rec.kind !== 'node') return;
+  const data = rec.data as Record<string, unknown>;
   for (const field of FREE_TEXT_FIELDS) {
-    const v = rec.data[field];
-    if (typeof v !== 'string' || !v) continue;
-    let findings = cache.get(v);
-    if (!findings) {
-      findings = checkLanguage(v);
-      if (cache.size >= CACHE_MAX) cache.clear();
-      cache.set(v, findings);
-    }
-    for (const f of findings) {
-      out.push({ file: rec.file, row: rec.row, column: rec.columnOf[field] ?? field, field, phrase: f.phrase, suggestion: f.suggestion });
+    const v = data[field];
+    // A list field (push and pull factors) is checked item by item.
+    const texts = Array.isArray(v) ? v : [v];
+    for (const text of texts) {
+      if (typeof text !== 'string' || !text) continue;
+      for (const f of cachedCheck(text, cache)) {
+        out.push({
+          file: rec.file, row: rec.row, column: rec.columnOf[field] ?? field, field,
+          phrase: f.phrase, suggestion: f.suggestion, rule: f.rule, quoted: f.quoted === true,
+        });
+      }
     }
   }
 }

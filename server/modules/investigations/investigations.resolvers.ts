@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/context';
 import * as svc from './investigations.service';
+import { textWarnings } from '../../language/warnings';
 
 export const resolvers = {
   Query: {
@@ -14,5 +15,6 @@ export const resolvers = {
     ids: (i: { ids?: string[] }) => i.ids ?? [],
     count: (i: { count?: number; ids?: string[] }) => i.count ?? i.ids?.length ?? 0,
     state: (i: { state?: string | null }) => (typeof i.state === 'string' ? JSON.parse(i.state) : i.state ?? null),
+    languageWarnings: (i: { notes?: string | null }) => textWarnings('notes', i.notes),
   },
 };

@@ -13,9 +13,10 @@ import { lookupLabels } from '../../platform/bulk/load-queries';
 import { scrub } from '../../domain/scrub-ids';
 import { lockRecords } from '../../platform/db/locks';
 
-export interface InvestigationInput { id?: string | null; name: string; ids: string[]; state?: unknown; shared?: boolean | null }
+export interface InvestigationInput { id?: string | null; name: string; ids: string[]; state?: unknown; shared?: boolean | null; notes?: string | null }
 
 const MAX_STATE_BYTES = 1_000_000;
+const MAX_NOTES = 20_000;
 const schemaReady = new WeakMap<object, Promise<unknown>>();
 
 function ensureSchema(ctx: RequestContext): Promise<unknown> {
@@ -47,6 +48,7 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
   requireCapability(ctx, 'saveInvestigation');
   await ensureSchema(ctx);
   const name = checkText('input.name', input.name, 200, 1);
+  const notes = input.notes ? checkText('input.notes', input.notes, MAX_NOTES, 0) : null;
   const asked = checkIds('input.ids', input.ids, 5000, 0);
   const id = input.id ? checkIds('input.id', [input.id], 1)[0] : undefined;
   const session = ctx.driver.session({ database: ctx.database });
@@ -62,7 +64,7 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
       const dropped = new Set(asked.filter((x) => !known.has(x)));
       const state = JSON.stringify(dropped.size ? scrub(input.state ?? null, dropped) : input.state ?? null);
       if (state.length > MAX_STATE_BYTES) throw badInput('input.state', 'at most 1 MB');
-      const params = { name, ids, state, shared: input.shared === true, ...who(ctx) };
+      const params = { name, ids, state, notes, shared: input.shared === true, ...who(ctx) };
       if (id) {
         const [row] = await txRows(tx, cypherFile(__dirname, 'update'), { ...params, id });
         if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you own`);

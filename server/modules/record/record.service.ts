@@ -62,7 +62,7 @@ function fail(issues: ImportIssue[]): never {
   throw new AppError('BAD_USER_INPUT', `${first.column}: ${first.reason}`, { field: first.column, issues: issues.map((i) => ({ field: i.column, reason: i.reason })) });
 }
 
-async function write(ctx: RequestContext, justification: string, records: ParsedRecord[]): Promise<{ ids: string[]; warnings: Array<{ field: string; phrase: string; suggestion: string }> }> {
+async function write(ctx: RequestContext, justification: string, records: ParsedRecord[]): Promise<{ ids: string[]; warnings: Array<{ field: string; phrase: string; suggestion: string; rule: string; quoted: boolean }> }> {
   const checked = checkRows(records);
   const issues = [...checked.issues];
   // A record the user may not see is, to them, an unknown id: recording a fact must not reveal it.
@@ -86,7 +86,7 @@ async function write(ctx: RequestContext, justification: string, records: Parsed
   }
   const ids = [...checked.nodes.map((n) => n.id), ...checked.rels.map((r) => r.id)];
   await appendAccessLog(ctx, { operation: 'collection', justification, ids, detail: { recorded: records.map((r) => r.type) } });
-  return { ids, warnings: languageWarnings(records).map(({ field, phrase, suggestion }) => ({ field, phrase, suggestion })) };
+  return { ids, warnings: languageWarnings(records).map(({ field, phrase, suggestion, rule, quoted }) => ({ field, phrase, suggestion, rule, quoted })) };
 }
 
 export async function recordEvent(ctx: RequestContext, { input }: { input: RecordEventInput }) {

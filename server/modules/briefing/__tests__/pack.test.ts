@@ -151,6 +151,15 @@ describe('the documents', () => {
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('every generated text of both editions (HTML and CSV tables) passes the language check', () => {
+    const textOf = (html: string): string => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ');
+    for (const [edition, r] of [['partner', partner], ['restricted', restricted], ['analyst', analystEdition]] as const) {
+      const findings = [...checkLanguage(textOf(read(r, 'html'))), ...checkLanguage(read(r, 'csv').replace(/[",]/g, ' '))];
+      expect([edition, findings]).toEqual([edition, []]);
+    }
+    expect(read(restricted, 'csv').length).toBeGreaterThan(100);
+  });
+
   it('the PDF opens, has the sections, carries marking/period/author/dates on every page, and renders', () => {
     const pdf = partner.files.find((f) => f.kind === 'pdf')!.path;
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');

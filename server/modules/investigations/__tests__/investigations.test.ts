@@ -32,6 +32,21 @@ describe('investigations', () => {
     expect(got.state).toEqual(state);
   });
 
+  it('keeps notes, and returns the language warnings of their wording with line, column and suggestion', async () => {
+    const NOTES = 'Park network.\nTam keeps going missing.\nTam said "I chose to go".';
+    const Q = 'mutation S($input: InvestigationInput!) { saveInvestigation(input: $input) { id notes languageWarnings { field phrase suggestion rule quoted line column } } }';
+    const saved = (await api.gql('ana.analyst', Q, { input: { name: 'With notes', ids: ['yp2'], notes: NOTES } })).body.data.saveInvestigation;
+    expect(saved.notes).toBe(NOTES);
+    expect(saved.languageWarnings).toEqual([
+      { field: 'notes', phrase: 'keeps going missing', suggestion: expect.stringMatching(/missing and at risk/), rule: 'keeps-going-missing', quoted: false, line: 2, column: 5 },
+      { field: 'notes', phrase: 'chose to go', suggestion: expect.any(String), rule: 'lifestyle-choice', quoted: true, line: 3, column: 13 },
+    ]);
+    const got = (await api.gql('ana.analyst', 'query G($id: ID!) { investigation(id: $id) { notes languageWarnings { rule } } }', { id: saved.id })).body.data.investigation;
+    expect(got).toEqual({ notes: NOTES, languageWarnings: saved.languageWarnings.map((w: { rule: string }) => ({ rule: w.rule })) });
+    const long = await api.gql('ana.analyst', Q, { input: { name: 'Too long', ids: [], notes: 'x'.repeat(20_001) } });
+    expect(long.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/input\.notes.*at most 20000/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('private ones stay private; shared ones reach the same role only', async () => {
     const priv = (await api.gql('ana.analyst', SAVE, { input: { name: 'Private', ids: ['yp1'] } })).body.data.saveInvestigation;
     const shared = (await api.gql('ana.analyst', SAVE, { input: { name: 'Shared', ids: ['yp2'], shared: true } })).body.data.saveInvestigation;
