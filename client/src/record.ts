@@ -10,14 +10,14 @@ import { gql, ApiError } from './api/client';
 import { canvas } from './graph/canvas';
 import { attachLanguageCheck } from './language/live-check';
 import { renderEventFields, eventFieldValues } from './record-fields';
-import { state } from './state';
+import { can, state } from './state';
 import { $, $input, $select, el, toast } from './ui/dom';
 
 interface RecordResult { ids: string[]; warnings: Array<{ field: string; phrase: string; suggestion: string; quoted: boolean | null }> }
 const MUTATION = 'mutation Record($input: RecordEventInput!) { recordEvent(input: $input) { ids warnings { field phrase suggestion quoted } } }';
 
-/** The roles the API lets record. */
-export const mayRecord = (): boolean => ['partner', 'police', 'analyst'].includes(state.viewer?.role ?? '');
+/** Whether the viewer's capabilities include recording events. */
+export const mayRecord = (): boolean => can('recordEvent');
 
 const dialog = (): HTMLDialogElement => $('dlg-record') as HTMLDialogElement;
 
