@@ -60,7 +60,7 @@ const arg = (args: string[], name: string, fallback: string): string => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 
-/** The issue's target for API / driver. */
+/** The target ratio of the API's latency to the bare driver's. */
 const TARGET_RATIO = 1.3;
 
 const QUERY = `query N($ids: [ID!]!, $hops: Int) { neighbourhood(ids: $ids, hops: $hops) {
