@@ -16,17 +16,6 @@ import { lockRecords } from '../../platform/db/locks';
 export interface InvestigationInput { id?: string | null; name: string; ids: string[]; state?: unknown; shared?: boolean | null }
 
 const MAX_STATE_BYTES = 1_000_000;
-const schemaReady = new WeakMap<object, Promise<unknown>>();
-
-function ensureSchema(ctx: RequestContext): Promise<unknown> {
-  let p = schemaReady.get(ctx.driver);
-  if (!p) {
-    p = ctx.driver.executeQuery('CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (i:Investigation) REQUIRE i.id IS UNIQUE', {}, { database: ctx.database });
-    p.catch(() => schemaReady.delete(ctx.driver));
-    schemaReady.set(ctx.driver, p);
-  }
-  return p;
-}
 
 const who = (ctx: RequestContext) => ({ userId: ctx.user.id, role: ctx.user.role, agency: ctx.user.agency ?? '' });
 
@@ -45,7 +34,6 @@ export async function getInvestigation(ctx: RequestContext, args: { id: string }
 
 export async function saveInvestigation(ctx: RequestContext, { input }: { input: InvestigationInput }) {
   requireCapability(ctx, 'investigations');
-  await ensureSchema(ctx);
   const name = checkText('input.name', input.name, 200, 1);
   const asked = checkIds('input.ids', input.ids, 5000, 0);
   const id = input.id ? checkIds('input.id', [input.id], 1)[0] : undefined;
