@@ -1,6 +1,6 @@
 /** Summed victim harm per child (pure): Σ harm weight × grading weight, no recency decay. */
 import { harmWeight, gradingWeight } from '../../../domain/harm';
-import { ageAt } from '../../../domain/period';
+import { ageOn } from '../../../domain/age';
 import type { NotYetReferredChild } from '../types';
 import { round } from '../hotspots/score';
 
@@ -19,7 +19,7 @@ export function rankVictimHarm(rows: VictimRow[], periodEndMs: number, minHarm: 
     const harm = scored.reduce((t, x) => t + x.s, 0);
     if (harm < minHarm || scored.length === 0) continue;
     out.push({
-      id: r.id, name: r.name, ageAtQuarterEnd: ageAt(r.dob, periodEndMs - 1),
+      id: r.id, name: r.name, ageAtQuarterEnd: ageOn(r.dob, periodEndMs - 1),
       victimHarm: round(harm, 1), victimEvents: scored.length, eventIds: scored.map((x) => x.e.id),
       lastEventAt: new Date(Math.max(...scored.map((x) => x.e.atMs))).toISOString(),
       otherReferrals: [...new Set(r.otherReferrals)].sort(),
