@@ -3,12 +3,9 @@
  * Operations: each role × each operation → allowed or FORBIDDEN.
  * Records: each data role × each record of the hand-built graph → visible or hidden.
  */
-import { startApi, type TestApi } from './client';
+import { apiOverGraph } from './harness';
 import { handBuiltGraph } from './graph-fixture';
-import { freshGraph, closeDriver, driver } from '../support/db';
-import { load } from '../../server/platform/bulk/loader';
 
-let api: TestApi;
 const ROLES = ['ana.analyst', 'pat.police', 'lee.lead', 'pam.partner', 'aud.auditor', 'adm.admin'] as const;
 type U = (typeof ROLES)[number];
 
@@ -33,12 +30,7 @@ const VISIBLE: Record<string, string[]> = {
   'pam.partner': ['yp1', 'yp2', 'yp3', 'yp4', 'yp5', 'loc1', 'sch1', 'os1', 'exc1', 'me1', 'int2'],
 };
 
-beforeAll(async () => {
-  await freshGraph();
-  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
-  api = await startApi({ modules: ['search', 'profile', 'neighbourhood', 'investigations', 'accesslog'] });
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['search', 'profile', 'neighbourhood', 'investigations', 'accesslog'], graph: handBuiltGraph });
 
 describe('operations', () => {
   const cells = Object.entries(OPS).flatMap(([op, spec]) => ROLES.map((u) => [op, u, spec.allowed.includes(u)] as const));
