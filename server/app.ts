@@ -16,7 +16,6 @@ import { AppError } from './platform/errors';
 import { buildSchema } from './graphql/schema';
 import { buildYoga, type ServerContext } from './graphql/yoga';
 import { defaultSink, type LogSink } from './platform/logger';
-import { ensureAccessLogSchema } from './modules/accesslog/access-log';
 
 export async function health(): Promise<Record<string, unknown>> {
   const driver = getDriver();
@@ -58,7 +57,6 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
   const production = c.NODE_ENV === 'production';
   const log = opts.log ?? defaultSink(c.NODE_ENV);
   const yoga = buildYoga({ schema: buildSchema({ modules: opts.modules, modulesDir: opts.modulesDir }), production, driver: getDriver, database: database(), log });
-  await ensureAccessLogSchema(getDriver(), database());
 
   const app = express();
   app.disable('x-powered-by');

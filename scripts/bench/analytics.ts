@@ -32,6 +32,7 @@ import { quarterPartition } from '../../server/modules/analytics/networks';
 import { participationCoefficient } from '../../server/modules/analytics/highharm/brokerage';
 import { evaluatePlanted } from '../../server/modules/analytics/__tests__/support/planted';
 import { heapNow, cpuSeconds, neo4jPid } from './load-lib';
+import { median } from '../../server/domain/median';
 
 const HOTSPOTS_DIR = path.resolve(__dirname, '..', '..', 'server', 'modules', 'analytics', 'hotspots');
 
@@ -41,7 +42,6 @@ const arg = (args: string[], name: string, fallback: string): string => {
 };
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 const mb = (b: number): number => Math.round(b / 1048576);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Timing { medianMs: number; maxMs: number; runsMs: number[]; cpuNodeMs: number; cpuNeo4jMs: number | null; nodeHeapGrowthMb: number; nodeMaxRssMb: number; neo4jHeapPeakMb: number | null }
 

@@ -12,9 +12,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { median } from './load-lib';
+import { median } from '../../server/domain/median';
 
-/** The figures compared with the targets, per hop count. */
+/** The figures compared with the API's performance targets, per hop count. */
 const FIGURES = ['ratioApiToDriverP95', 'ratioApiToDriverP50', 'accessLogCostP95Pct', 'accessLogShareOfApiP95Pct', 'cpuRatioApiToDriver', 'accessLogCostCpuPct',
   'accessLogShareOfApiCpuPct', 'ratioApiToBareDriverP95', 'ratioHttpToDriverP50', 'ratioHttpToDriverP95', 'ratioApiToHttpP50', 'ratioApiToHttpP95', 'cpuRatioHttpToDriver',
   'serverCpuBudgetMs', 'httpServerCpuMs', 'apiServerCpuMs'] as const;

@@ -30,7 +30,8 @@ import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import { closedLoop, ownCpuMs, serverCpuBudgetMs, type LoadResult } from './api-lib';
 import { startBareHttp } from './bare-http-lib';
-import { cpuSeconds, jitCpuSeconds, median, neo4jPid } from './load-lib';
+import { cpuSeconds, jitCpuSeconds, neo4jPid } from './load-lib';
+import { median } from '../../server/domain/median';
 
 /** utime + stime of a process in ms (NaN when unknown). */
 const processCpuMs = (pid: number | undefined): number => (pid ? (cpuSeconds(pid) ?? NaN) * 1000 : NaN);
@@ -60,7 +61,7 @@ const arg = (args: string[], name: string, fallback: string): string => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 
-/** The issue's target for API / driver. */
+/** The target ratio of the API's latency to the bare driver's. */
 const TARGET_RATIO = 1.3;
 
 const QUERY = `query N($ids: [ID!]!, $hops: Int) { neighbourhood(ids: $ids, hops: $hops) {

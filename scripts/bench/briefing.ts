@@ -22,13 +22,13 @@ import type { Scale } from '../../fixtures/generator/types';
 import * as A from '../../server/modules/analytics';
 import { buildBriefing } from '../../server/modules/briefing';
 import { heapNow } from './load-lib';
+import { median } from '../../server/domain/median';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
 const mb = (b: number): number => Math.round(b / 1048576);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** RSS (MB) of every process below this one (Chromium and its renderers). */
 function childrenRssMb(): number {

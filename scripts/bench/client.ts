@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { resolveNeo4j } from '../neo4j/launch';
 import { resetConfig } from '../../server/platform/config';
 import { syntheticGraph, timeFcose, setViewportShortcuts, panFps } from './client-lib';
+import { median } from '../../server/domain/median';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
@@ -146,7 +147,6 @@ async function firstMap(page: import('playwright-core').Page, url: string, place
   return { runs, median: median(runs), elementsOnMap: elements, steps };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 main().catch((e) => {
   console.error(e);

@@ -30,6 +30,7 @@ import { findDuplicates, runResolution } from '../../server/modules/resolution/r
 import { systemActor } from '../../server/modules/accesslog/access-log';
 import type { PersonRecord } from '../../server/modules/resolution/score';
 import { cpuSeconds, neo4jPid } from './load-lib';
+import { median } from '../../server/domain/median';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -222,8 +223,8 @@ export async function run(args: string[]): Promise<void> {
       console.log(`Repeat ${i + 1}: ${again.seconds.toFixed(1)} s → ${Math.round(written.rows / again.seconds)} rows/s; CPU Neo4j ${again.neo4jCpuSeconds} s, Node ${again.nodeCpuSeconds} s`);
     }
     const rates = [...runs.map((r) => r.rowsPerSecond), (results.apply as { rowsPerSecond: number }).rowsPerSecond].sort((a, b) => a - b);
-    results.applyRepeats = { runs, allApplyRuns: { min: rates[0], median: rates[Math.floor(rates.length / 2)], max: rates[rates.length - 1] } };
-    console.log(`All ${rates.length} --apply runs: min ${rates[0]}, median ${rates[Math.floor(rates.length / 2)]}, max ${rates[rates.length - 1]} rows/s`);
+    results.applyRepeats = { runs, allApplyRuns: { min: rates[0], median: median(rates), max: rates[rates.length - 1] } };
+    console.log(`All ${rates.length} --apply runs: min ${rates[0]}, median ${median(rates)}, max ${rates[rates.length - 1]} rows/s`);
   }
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync('bench-results', { recursive: true });

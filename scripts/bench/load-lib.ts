@@ -41,12 +41,6 @@ export function jitCpuSeconds(pid: number): number | undefined {
   return total;
 }
 
-/** The middle value; with an even count, the mean of the two middle values (of two rounds, their mean, not the lower). */
-export const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 /** Java process serving the embedded Neo4j whose data folder is `dataDir`. */
 export function neo4jPid(dataDir: string): number | undefined {

@@ -21,7 +21,8 @@ import { relKind } from '../../server/model/model';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import type { LoadUnit } from '../../server/model/types';
-import { cpuSeconds, heapNow, memorySettings, neo4jPid, rowCount, sampleUnits, storeSizeMb, jitCpuSeconds, median, MemoryFigures } from './load-lib';
+import { cpuSeconds, heapNow, memorySettings, neo4jPid, rowCount, sampleUnits, storeSizeMb, jitCpuSeconds, MemoryFigures } from './load-lib';
+import { median } from '../../server/domain/median';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);

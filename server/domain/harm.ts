@@ -18,14 +18,8 @@ export interface HarmInput {
 }
 
 type Table = typeof table;
-let weights: Table = table;
+const weights: Table = table;
 
-/** Tests and what-if runs may swap the table; returns the previous one. */
-export function setHarmTable(next: Table): Table {
-  const prev = weights;
-  weights = next;
-  return prev;
-}
 export const harmTable = (): Table => weights;
 
 /** Harm weight (days) of one event. Unknown codes weigh 0 and are never guessed. */

@@ -56,21 +56,5 @@ export function quarterOf(ms: number): string {
   return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
 
-/** Whole years between a date of birth (YYYY-MM-DD) and an instant. */
-export function ageAt(dateOfBirth: string, atMs: number): number {
-  const [y, m, d] = dateOfBirth.slice(0, 10).split('-').map(Number);
-  const at = new Date(atMs);
-  let age = at.getUTCFullYear() - y;
-  const beforeBirthday = at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d);
-  if (beforeBirthday) age -= 1;
-  return age;
-}
-
-/** Youth justice bands plus transitional safeguarding. */
-export function ageBand(age: number): string {
-  if (age < 10) return 'under 10';
-  if (age <= 14) return '10-14';
-  if (age <= 17) return '15-17';
-  if (age <= 25) return '18-25';
-  return 'over 25';
-}
+/** Age at an instant of a period, for the briefing's tables: the same function as age.ts's ageOn. */
+export { ageOn as ageAt, ageBand } from './age';

@@ -8,6 +8,7 @@ import { nodeKind, relKind, PERSON_ROLES, PropSpec, ENTITY_LABEL } from './model
 import { HANDLING, SOURCE_EVAL } from './enums';
 import { RowError } from './errors';
 import { latestBirthDate, certainlyAdultOn, validNhsNumber, AgeFacts } from './age';
+import { ageOn } from '../domain/age';
 import type { NodeRow, RelRow, RowOrigin } from './types';
 
 export interface ValidNode { id: string; labels: string[]; props: Record<string, unknown> }
@@ -19,14 +20,6 @@ const DATETIME_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 const SKIP_ROLES = new Set(['roles']);
 const SKIP_ENDPOINTS = new Set(['from', 'to']);
 
-/** Age in whole years on a given day. */
-export function ageOn(dateOfBirth: string, on: Date): number {
-  const dob = new Date(`${dateOfBirth}T00:00:00Z`);
-  let age = on.getUTCFullYear() - dob.getUTCFullYear();
-  const m = on.getUTCMonth() - dob.getUTCMonth();
-  if (m < 0 || (m === 0 && on.getUTCDate() < dob.getUTCDate())) age -= 1;
-  return age;
-}
 
 // Plain functions rather than closures made per row: validation runs once per field of ~700k rows.
 function failField(origin: RowOrigin, field: string, reason: string): never {

@@ -57,5 +57,3 @@ export function config(): Config {
 export function resetConfig(): void {
   cached = undefined;
 }
-
-export const isProduction = (): boolean => config().NODE_ENV === 'production';

@@ -7,6 +7,7 @@ import type { User } from './context';
 import { NODE_KINDS } from '../model/model';
 import { canSeeNode, canSeeRecord, isPseudonymised } from './policy';
 import { pseudonymFor } from './secrets';
+import { ageOn, ageBand } from '../domain/age';
 
 export interface RawNode { labels: string[]; properties: Record<string, unknown> }
 export interface RawEdge { id: string; type: string; from: string; to: string; properties: Record<string, unknown> }
@@ -27,15 +28,6 @@ export const kindOf = (labels: readonly string[]): string => labels.find((l) => 
 export const nodeVisible = (user: User, n: RawNode): boolean => canSeeNode(user, { ...marking(n.properties), labels: n.labels });
 export const edgeVisible = (user: User, e: Pick<RawEdge, 'properties'>): boolean => canSeeRecord(user, marking(e.properties));
 
-export function ageOn(dateOfBirth: string, on = new Date()): number {
-  const dob = new Date(`${dateOfBirth.slice(0, 10)}T00:00:00Z`);
-  let age = on.getUTCFullYear() - dob.getUTCFullYear();
-  const m = on.getUTCMonth() - dob.getUTCMonth();
-  if (m < 0 || (m === 0 && on.getUTCDate() < dob.getUTCDate())) age -= 1;
-  return age;
-}
-
-const ageBand = (age: number): string => (age < 10 ? 'under 10' : age <= 14 ? '10-14' : age <= 17 ? '15-17' : age <= 25 ? '18-25' : 'over 25');
 const humanise = (label: string): string => label.replace(/([a-z])([A-Z])/g, '$1 $2');
 
 /**

@@ -3,10 +3,9 @@
  * same, and each answer is data (possibly empty) or a clean typed error, never a 5xx or a
  * masked internal error.
  */
-import { startApi, type TestApi } from './client';
+import { apiOverGraph } from './harness';
 import { handBuiltGraph } from './graph-fixture';
-import { freshGraph, closeDriver, driver } from '../support/db';
-import { load } from '../../server/platform/bulk/loader';
+import { driver } from '../support/db';
 
 export const CORPUS = [
   "'", '"', '\\', '`', "' OR 1=1 --", '" OR ""="',
@@ -20,7 +19,6 @@ export const CORPUS = [
 ];
 const HEADER_SAFE = CORPUS.filter((s) => /^[\x20-\x7e]*$/.test(s) && s.length < 2000);
 
-let api: TestApi;
 const graphCounts = async () => {
   const { records } = await driver().executeQuery('MATCH (n:Entity) WITH count(n) AS nodes OPTIONAL MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS rels');
   return { nodes: Number(records[0].get('nodes')), rels: Number(records[0].get('rels')) };
@@ -37,12 +35,7 @@ const ARGS: Array<[string, string, (s: string) => Record<string, unknown>, strin
   ['accessLog.filter', 'query Q($s: String!) { accessLog(filter: {actorId: $s, recordId: $s}) { entries { seq } } }', (s) => ({ s }), 'aud.auditor'],
 ];
 
-beforeAll(async () => {
-  await freshGraph();
-  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
-  api = await startApi({ modules: ['search', 'profile', 'neighbourhood', 'investigations', 'accesslog'] });
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['search', 'profile', 'neighbourhood', 'investigations', 'accesslog'], graph: handBuiltGraph });
 
 describe.each(ARGS)('injection corpus in %s', (_name, query, vars, user = 'pat.police') => {
   it('leaves the graph unchanged and answers cleanly', async () => {

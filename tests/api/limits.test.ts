@@ -2,11 +2,10 @@
  * Queries over the limits are rejected at parse/validation time: LIMIT_EXCEEDED, HTTP 400, and
  * no resolver runs (so nothing reaches the database or the access log).
  */
-import { startApi, type TestApi } from './client';
-import { freshGraph, closeDriver, driver } from '../support/db';
+import { apiOverGraph } from './harness';
+import { driver } from '../support/db';
 import { LIMITS } from '../../server/graphql/limits';
 
-let api: TestApi;
 const logCount = async () => Number((await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN count(e) AS n')).records[0].get('n'));
 
 const profileFields = 'node { id kind name properties } flags timeline { id at kind role summary source grading status reviewBy properties } relationships { id type direction other { id name kind properties labels } source sourceRef grading status validFrom validTo reviewBy reviewOverdue } criticalMoments { id kind at followUp } riskTrend { direction points { at score level } }';
@@ -20,8 +19,7 @@ const OVER: Array<[string, string]> = [
   ['depth', `{ __schema { types { fields { type { ${nested(LIMITS.maxDepth)} } } } } }`],
 ];
 
-beforeAll(async () => { await freshGraph(); api = await startApi({ modules: ['search', 'profile'] }); });
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['search', 'profile'] });
 
 describe.each(OVER)('over the %s limit', (_name, query) => {
   it('is rejected with LIMIT_EXCEEDED before any resolver runs', async () => {

@@ -3,15 +3,12 @@
  * Operations: each role × each operation → allowed or FORBIDDEN.
  * Records: each data role × each record of the hand-built graph → visible or hidden.
  */
-import { startApi, type TestApi } from './client';
+import { apiOverGraph } from './harness';
 import { handBuiltGraph } from './graph-fixture';
-import { freshGraph, closeDriver, driver } from '../support/db';
-import { load } from '../../server/platform/bulk/loader';
 import { CAPABILITIES, capabilitiesOf, type Capability } from '../../server/platform/capabilities';
 import { DEMO_USERS } from '../../server/auth/demo-users';
 import type { Role } from '../../server/model/enums';
 
-let api: TestApi;
 const ROLES = ['ana.analyst', 'pat.police', 'lee.lead', 'pam.partner', 'aud.auditor', 'adm.admin'] as const;
 type U = (typeof ROLES)[number];
 
@@ -39,12 +36,7 @@ const VISIBLE: Record<string, string[]> = {
   'pam.partner': ['yp1', 'yp2', 'yp3', 'yp4', 'yp5', 'loc1', 'sch1', 'os1', 'exc1', 'me1', 'int2'],
 };
 
-beforeAll(async () => {
-  await freshGraph();
-  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
-  api = await startApi({ modules: ['search', 'profile', 'neighbourhood', 'investigations', 'accesslog'] });
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['search', 'profile', 'neighbourhood', 'investigations', 'accesslog'], graph: handBuiltGraph });
 
 describe('operations', () => {
   const ops = Object.keys(OPS) as Capability[];

@@ -28,12 +28,13 @@ afterAll(async () => {
 
 const cyEval = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const cy = window.__cy; ${fn} })()`) as Promise<T>;
 
+// Each test has a page of its own, signed in afresh, so no test depends on what another left on the map.
 describe('analyst workspace (real browser, real API, real Neo4j)', () => {
   let page: Page;
-  afterAll(async () => { await page?.close(); });
+  beforeEach(async () => { page = await signIn(browser.context, server.url, 'ana.analyst'); });
+  afterEach(async () => { await page?.close(); });
 
   it('searches with suggestions, lists results, puts a place on the map and expands it', async () => {
-    page = await signIn(browser.context, server.url, 'ana.analyst');
     await searchAndAdd(page, nodeName(fixture, hotspot).split(' ')[0], hotspot);
     expect((await canvasState(page)).nodes).toEqual([hotspot]);
     await expandSelected(page, hotspot);
@@ -45,6 +46,16 @@ describe('analyst workspace (real browser, real API, real Neo4j)', () => {
     expect(atLinks).toBeGreaterThan(3);
     await shot(page, '10-expanded-hotspot');
   });
+});
+
+describe('analyst workspace on the map of an expanded hotspot', () => {
+  let page: Page;
+  beforeEach(async () => {
+    page = await signIn(browser.context, server.url, 'ana.analyst');
+    await searchAndAdd(page, nodeName(fixture, hotspot).split(' ')[0], hotspot);
+    await expandSelected(page, hotspot);
+  });
+  afterEach(async () => { await page?.close(); });
 
   it('shows the detail panel: an event with provenance and grading, a person with profile, flags and timeline', async () => {
     const tap = (id: string) => page.evaluate((nid) => { const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy; cy.getElementById(nid).emit('tap'); }, id);

@@ -15,9 +15,6 @@ import { neighbourhood } from '../api/queries';
 import { $, $select, toast } from '../ui/dom';
 import { ApiError } from '../api/client';
 
-const listeners: (() => void)[] = [];
-export const onCanvasChange = (fn: () => void): void => { listeners.push(fn); };
-
 export function refresh(cy: Core = canvas()): void {
   applyScores(cy);
   applySize(cy, state.sizeBy);
@@ -35,7 +32,6 @@ export function refresh(cy: Core = canvas()): void {
   $('hidden-indicator').textContent = total ? `${total} hidden (${parts.join(', ')})` : parts.join('');
   $('hidden-indicator').dataset.count = String(total);
   tunePerformance(cy);
-  listeners.forEach((fn) => fn());
 }
 
 export const currentLayout = (): LayoutName => $select('layout-select').value as LayoutName;

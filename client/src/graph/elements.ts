@@ -5,6 +5,7 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { classify, VISUALS } from './kinds';
 import { communityColour } from './style';
+import { isChildOn } from '../../../server/domain/age';
 
 export interface ApiNode { id: string; labels: string[]; name?: string | null; properties?: Record<string, unknown> | null; [k: string]: unknown }
 export interface ApiEdge { id: string; type: string; source?: string; target?: string; from?: string; to?: string; properties?: Record<string, unknown> | null; [k: string]: unknown }
@@ -14,18 +15,10 @@ const pick = (o: Record<string, unknown>, ...keys: string[]): unknown => {
   return undefined;
 };
 
-export function ageOn(dob: string, on = new Date()): number {
-  const d = new Date(dob);
-  let age = on.getFullYear() - d.getFullYear();
-  const m = on.getMonth() - d.getMonth();
-  if (m < 0 || (m === 0 && on.getDate() < d.getDate())) age--;
-  return age;
-}
-
 export function nodeData(n: ApiNode): ElementDefinition {
   const p = { ...(n.properties ?? {}), ...n } as Record<string, unknown>;
   const dob = pick(p, 'dateOfBirth') as string | undefined;
-  const isChild = typeof p.isChild === 'boolean' ? p.isChild : dob ? ageOn(dob) < 18 : undefined;
+  const isChild = typeof p.isChild === 'boolean' ? p.isChild : dob ? isChildOn(dob) : undefined;
   const { kind, cls } = classify(n.labels ?? [], isChild);
   const time = pick(p, 'occurredAt', 'validFrom') as string | undefined;
   const name = (pick(p, 'name', 'displayName', 'label') as string | undefined) ?? (cls === 'event' ? kind.replace(/([a-z])([A-Z])/g, '$1 $2') : n.id);

@@ -9,10 +9,6 @@ export function record(cy: Core): void {
   if (stack.length > MAX) stack.shift();
 }
 
-export function canUndo(): boolean {
-  return stack.length > 0;
-}
-
 export function undo(cy: Core): boolean {
   const snap = stack.pop();
   if (!snap) return false;

@@ -57,7 +57,6 @@ export function classify(labels: string[], isChild?: boolean | null): { kind: st
 export const RELATIONSHIP_TYPES = REL_KINDS.map((r) => r.type);
 export const CONTEXT_TYPES = [...CONTEXT_LABELS, 'Organisation'];
 export const EVENT_TYPES = EVENT_LABELS;
-export const PERSON_TYPES = ['YoungPerson', 'PersonOfConcern', 'TrustedAdult'];
 
 /** Edge width by source evaluation, colour by intelligence assessment (3x5x2 / 5x5x5 codes). */
 export const GRADE_WIDTH: Record<string, number> = { A: 4, B: 2.5, C: 1.5, D: 1.2, E: 1 };

@@ -1,6 +1,5 @@
 /** The benchmark's closed loop: at most `concurrency` in flight, stopping at a count or a time. */
 import { closedLoop, percentile, serverCpuBudgetMs } from '../api-lib';
-import { median } from '../load-lib';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -50,15 +49,6 @@ describe('percentile', () => {
     expect(percentile(xs, 95)).toBe(95);
     expect(percentile(xs, 50)).toBe(50);
     expect(percentile([], 95)).toBeNaN();
-  });
-});
-
-describe('median', () => {
-  it('takes the middle value, or the mean of the two middle values', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([30.59, 26.2])).toBeCloseTo(28.395, 10);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBeNaN();
   });
 });
 

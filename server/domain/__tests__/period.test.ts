@@ -1,4 +1,4 @@
-import { parseQuarter, previousQuarter, quarterRange, ageAt, ageBand, quarterOf } from '../period';
+import { parseQuarter, previousQuarter, quarterRange, quarterOf } from '../period';
 
 describe('quarters', () => {
   it('parses a quarter into a UTC half-open window', () => {
@@ -15,11 +15,5 @@ describe('quarters', () => {
     expect(previousQuarter('2025-Q1')).toBe('2024-Q4');
     expect(quarterRange('2024-Q4', '2025-Q2')).toEqual(['2024-Q4', '2025-Q1', '2025-Q2']);
     expect(quarterOf(Date.UTC(2025, 2, 31, 23))).toBe('2025-Q1');
-  });
-  it('computes age on the birthday boundary', () => {
-    expect(ageAt('2007-08-01', Date.UTC(2025, 6, 31))).toBe(17);
-    expect(ageAt('2007-08-01', Date.UTC(2025, 7, 1))).toBe(18);
-    expect(ageBand(14)).toBe('10-14');
-    expect(ageBand(15)).toBe('15-17');
   });
 });

@@ -69,22 +69,6 @@ function actorFields(a: RequestContext | SystemActor): Pick<AccessLogEntry, 'act
   return { actorId: u.id, actorName: u.name, actorRole: u.role, actorAgency: u.agency ?? null, requestId: a.requestId };
 }
 
-const schemaReady = new WeakMap<Driver, Promise<void>>();
-
-/** Constraints the log relies on (idempotent; created once per driver). */
-export function ensureAccessLogSchema(driver: Driver, database: string): Promise<void> {
-  let p = schemaReady.get(driver);
-  if (!p) {
-    p = (async () => {
-      await driver.executeQuery('CREATE CONSTRAINT access_log_seq IF NOT EXISTS FOR (e:AccessLogEntry) REQUIRE e.seq IS UNIQUE', {}, { database });
-      await driver.executeQuery('CREATE CONSTRAINT access_log_head IF NOT EXISTS FOR (h:AccessLogHead) REQUIRE h.id IS UNIQUE', {}, { database });
-    })();
-    p.catch(() => schemaReady.delete(driver));
-    schemaReady.set(driver, p);
-  }
-  return p;
-}
-
 const LOCK_HEAD = `MERGE (h:AccessLogHead {id: 'head'})
 ON CREATE SET h.seq = toInteger(0), h.hash = $genesis
 SET h.lockedBy = $requestId
@@ -151,8 +135,7 @@ async function appendManyTx(tx: ManagedTransaction, items: Pending[]): Promise<A
 
 /**
  * Appends inside a caller's write transaction, so an alteration and its log entry commit
- * together. Call ensureAccessLogSchema() once beforehand (schema changes cannot share a write
- * transaction).
+ * together. The log's constraints come from cypher/schema/003_access_log.cypher (npm run migrate).
  */
 export async function appendAccessLogTx(tx: ManagedTransaction, actor: RequestContext | SystemActor, input: AccessLogInput): Promise<AccessLogEntry> {
   return (await appendManyTx(tx, [{ actor, input }]))[0];
@@ -242,7 +225,6 @@ const committers = new WeakMap<Driver, Map<string, GroupCommitter>>();
 
 /** Appends an entry; resolves once it is committed. Await it BEFORE returning data. */
 export async function appendAccessLog(actor: RequestContext | SystemActor, input: AccessLogInput): Promise<AccessLogEntry> {
-  await ensureAccessLogSchema(actor.driver, actor.database);
   let byDb = committers.get(actor.driver);
   if (!byDb) committers.set(actor.driver, (byDb = new Map()));
   let c = byDb.get(actor.database);

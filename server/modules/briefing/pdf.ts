@@ -52,12 +52,3 @@ export async function startPrinter(): Promise<Printer> {
     },
   };
 }
-
-export async function printPdf(html: string, meta: PackMeta): Promise<PrintResult> {
-  const printer = await startPrinter();
-  try {
-    return await printer.print(html, meta);
-  } finally {
-    await printer.close();
-  }
-}

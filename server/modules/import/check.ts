@@ -9,7 +9,8 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { relKind } from '../../model/model';
-import { validateNode, validateRel, ageOn, wrongEndReason, ValidNode, ValidRel } from '../../model/validate';
+import { validateNode, validateRel, wrongEndReason, ValidNode, ValidRel } from '../../model/validate';
+import { ageOn } from '../../domain/age';
 import { RowError } from '../../model/errors';
 import { lookupLabels, type StoredMarking } from '../../platform/bulk/load-queries';
 import type { ImportIssue, ParsedRecord } from './convert';

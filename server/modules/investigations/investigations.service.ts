@@ -17,17 +17,6 @@ export interface InvestigationInput { id?: string | null; name: string; ids: str
 
 const MAX_STATE_BYTES = 1_000_000;
 const MAX_NOTES = 20_000;
-const schemaReady = new WeakMap<object, Promise<unknown>>();
-
-function ensureSchema(ctx: RequestContext): Promise<unknown> {
-  let p = schemaReady.get(ctx.driver);
-  if (!p) {
-    p = ctx.driver.executeQuery('CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (i:Investigation) REQUIRE i.id IS UNIQUE', {}, { database: ctx.database });
-    p.catch(() => schemaReady.delete(ctx.driver));
-    schemaReady.set(ctx.driver, p);
-  }
-  return p;
-}
 
 const who = (ctx: RequestContext) => ({ userId: ctx.user.id, role: ctx.user.role, agency: ctx.user.agency ?? '' });
 
@@ -46,7 +35,6 @@ export async function getInvestigation(ctx: RequestContext, args: { id: string }
 
 export async function saveInvestigation(ctx: RequestContext, { input }: { input: InvestigationInput }) {
   requireCapability(ctx, 'saveInvestigation');
-  await ensureSchema(ctx);
   const name = checkText('input.name', input.name, 200, 1);
   const notes = input.notes ? checkText('input.notes', input.notes, MAX_NOTES, 0) : null;
   const asked = checkIds('input.ids', input.ids, 5000, 0);

@@ -2,7 +2,7 @@
  * Profile flags, pure functions over visible timeline items. Wording is child first: a child
  * who is harmed and alleged to harm is flagged for safeguarding, never labelled an offender.
  */
-import { ageOn } from '../../platform/present';
+import { ageOn } from '../../domain/age';
 
 export interface TimelineEvent { id: string; at: string; kind: string; role: string | null; properties: Record<string, unknown>; followUps: Array<{ id: string; occurredAt: string; outcome?: string }> }
 export interface CriticalMoment { id: string; kind: string; at: string; followUp: string | null }

@@ -3,9 +3,8 @@
  * duplicates as POSSIBLY_SAME_AS hypotheses (score, reasons, review date) through the shared
  * loader. Pairs already proposed, confirmed or rejected are never proposed again.
  */
-import type { Driver } from 'neo4j-driver';
 import { load } from '../../platform/bulk/loader';
-import { appendAccessLog, systemActor, type SystemActor } from '../accesslog/access-log';
+import { appendAccessLog, type SystemActor } from '../accesslog/access-log';
 import type { RequestContext } from '../../platform/context';
 import { candidatePairs } from './blocking';
 import { scorePair, MATCH_THRESHOLD, PersonRecord } from './score';
@@ -66,5 +65,3 @@ export async function runResolution(actor: RequestContext | SystemActor, opts: R
   }
   return { people: people.length, compared, proposed: fresh, alreadyKnown: matches.length - fresh.length, ms: Date.now() - started };
 }
-
-export const systemResolutionActor = (driver: Driver, database: string): SystemActor => systemActor('entity-resolution', driver, database);

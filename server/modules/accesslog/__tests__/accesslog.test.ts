@@ -4,11 +4,10 @@
  * auditors (only) query, verify and export; tampering fails verification, and removing the newest
  * entries fails it once a checkpoint outside the database has seen them.
  */
-import { startApi, type TestApi } from '../../../../tests/api/client';
+import { apiOverGraph } from '../../../../tests/api/harness';
 import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { freshGraph, driver } from '../../../../tests/support/db';
 import { removeNewestEntries } from '../../../../tests/support/tamper';
-import { load } from '../../../platform/bulk/loader';
 import fs from 'node:fs';
 import { config } from '../../../platform/config';
 import { startCheckpoints } from '../access-log-checkpoints';
@@ -16,7 +15,6 @@ import { VERIFY_PAGE } from '../access-log-verify';
 import { verify } from '../accesslog.service';
 import type { RequestContext } from '../../../platform/context';
 
-let api: TestApi;
 const logCount = async () => Number((await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN count(e) AS n')).records[0].get('n'));
 const lastEntry = async () => (await api.gql('aud.auditor', '{ accessLog(first: 1) { entries { seq actorId actorRole operation justification ids detail } } }')).body.data.accessLog.entries[0];
 
@@ -27,12 +25,7 @@ const READS: Array<[string, string, Record<string, unknown>]> = [
   ['subgraph', 'query Q($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id } } }', { ids: ['yp1', 'yp2'] }],
 ];
 
-beforeAll(async () => {
-  await freshGraph();
-  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
-  api = await startApi({ modules: ['search', 'profile', 'neighbourhood', 'accesslog'] });
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['search', 'profile', 'neighbourhood', 'accesslog'], graph: handBuiltGraph });
 
 describe('access log', () => {
   it.each(READS)('%s without a justification fails with JUSTIFICATION_REQUIRED and logs nothing', async (_n, q, vars) => {

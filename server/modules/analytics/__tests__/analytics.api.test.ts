@@ -1,11 +1,9 @@
 /** Analytics over HTTP: the role matrix cell by cell, justification + access log, pseudonyms, handling codes, bad input. */
-import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver, counts } from '../../../../tests/support/db';
-import { load } from '../../../platform/bulk/loader';
+import { apiOverGraph } from '../../../../tests/api/harness';
+import { driver, counts } from '../../../../tests/support/db';
 import { world } from './support/world';
 import { storeBaseline } from '..';
 
-let api: TestApi;
 const Q = '2025-Q3';
 const QUERIES: Record<string, string> = {
   hotspots: `query($q: String!) { hotspots(quarter: $q) { items { id eventCount } } }`,
@@ -32,14 +30,12 @@ const PERSON_LEVEL = ['networkThemes', 'highHarmPersonsOfConcern', 'criticalMome
 const logCount = async (): Promise<number> =>
   (await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN count(e) AS n')).records[0].get('n') as number;
 
-beforeAll(async () => {
-  await freshGraph();
-  await load(driver(), world().units());
-  await storeBaseline({ driver: driver() }, { description: 'test', total: 100, byEthnicity: { WHITE_BRITISH: 100 }, bySex: { MALE: 50, FEMALE: 50 },
-    byAgeBand: { '10-14': 60, '15-17': 40 }, bySen: { N: 100 }, byCareStatus: { NONE: 100 } });
-  api = await startApi({ modules: ['analytics'] });
+const api = apiOverGraph({
+  modules: ['analytics'],
+  graph: () => world().units(),
+  afterLoad: () => storeBaseline({ driver: driver() }, { description: 'test', total: 100, byEthnicity: { WHITE_BRITISH: 100 }, bySex: { MALE: 50, FEMALE: 50 },
+    byAgeBand: { '10-14': 60, '15-17': 40 }, bySen: { N: 100 }, byCareStatus: { NONE: 100 } }),
 });
-afterAll(async () => { await api.close(); await closeDriver(); });
 
 const cells = Object.keys(QUERIES).flatMap((q) => (Object.keys(USERS) as RoleName[]).map((role) => [q, role] as const));
 

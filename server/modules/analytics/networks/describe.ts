@@ -1,5 +1,5 @@
 /** Community descriptions from member facts (pure). */
-import { ageAt, ageBand } from '../../../domain/period';
+import { ageOn, ageBand } from '../../../domain/age';
 import type { CountedRef } from '../types';
 
 export interface MemberFacts {
@@ -30,7 +30,7 @@ export function describeCommunity(members: string[], facts: Map<string, MemberFa
   for (const id of members) {
     const f = facts.get(id);
     if (!f) continue;
-    const band = f.dob ? ageBand(ageAt(f.dob, atMs - 1)) : 'unknown';
+    const band = f.dob ? ageBand(ageOn(f.dob, atMs - 1)) : 'unknown';
     ageMix[band] = (ageMix[band] ?? 0) + 1;
     const sex = f.sex ?? 'UNKNOWN';
     sexMix[sex] = (sexMix[sex] ?? 0) + 1;

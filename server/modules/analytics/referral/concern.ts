@@ -10,7 +10,8 @@
  * takes a second harm or a sign of exploitation.
  */
 import { harmWeight, gradingWeight } from '../../../domain/harm';
-import { ageAt, DAY_MS } from '../../../domain/period';
+import { DAY_MS } from '../../../domain/period';
+import { ageOn } from '../../../domain/age';
 import { REPEAT_MISSING } from '../../../domain/known';
 import type { ConcernIndicator, ConcernIndicatorKind, NotYetReferredChild } from '../types';
 import { round } from '../hotspots/score';
@@ -63,7 +64,7 @@ export function scoreChild(r: ConcernRow, periodEndMs: number): NotYetReferredCh
   const signs = indicators(r);
   const times = [...scored.map((x) => x.e.atMs), ...r.coercionEvents.map((e) => e.atMs), ...r.missing.map((m) => m.atMs)];
   return {
-    id: r.id, name: r.name, ageAtQuarterEnd: r.dob ? ageAt(r.dob, periodEndMs - 1) : null,
+    id: r.id, name: r.name, ageAtQuarterEnd: r.dob ? ageOn(r.dob, periodEndMs - 1) : null,
     concernScore: victimPoints + signs.length, victimPoints,
     victimHarm: round(harm, 1), victimEvents: scored.length, eventIds: scored.map((x) => x.e.id),
     indicators: signs, missingEpisodes: new Set(r.missing.map((m) => m.id)).size,

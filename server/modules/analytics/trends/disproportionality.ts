@@ -9,7 +9,7 @@
  */
 import { ETHNICITY_GROUP } from '../../../model/enums';
 import type { PopulationBaseline } from '../../../domain/population';
-import { ageAt, ageBand } from '../../../domain/period';
+import { ageOn, ageBand } from '../../../domain/age';
 import type { DisproportionalityDimension, RateRow } from '../types';
 import type { AssessmentRow } from './series';
 
@@ -36,7 +36,7 @@ function groupOf(r: AssessmentRow, dim: DisproportionalityDimension, atMs: numbe
   switch (dim) {
     case 'ethnicity': return group(r.ethnicity ?? 'NOT_STATED');
     case 'sex': return r.sex ?? 'UNKNOWN';
-    case 'ageBand': return r.dob ? ageBand(ageAt(r.dob, atMs)) : 'unknown';
+    case 'ageBand': return r.dob ? ageBand(ageOn(r.dob, atMs)) : 'unknown';
     case 'sen': return r.sen ?? 'N';
     case 'careStatus': return r.careStatus ?? 'NONE';
   }
@@ -47,7 +47,7 @@ export const DIMENSIONS: DisproportionalityDimension[] = ['ethnicity', 'sex', 'a
 /** cohort: one row per child (their latest at-risk assessment in the quarter). */
 export function relativeRates(cohort: AssessmentRow[], baseline: PopulationBaseline, periodEndMs: number): { rows: RateRow[]; cohortTotal: number } {
   const at = periodEndMs - 1;
-  const inBand = cohort.filter((r) => r.dob && ageAt(r.dob, at) >= 10 && ageAt(r.dob, at) <= 17);
+  const inBand = cohort.filter((r) => r.dob && ageOn(r.dob, at) >= 10 && ageOn(r.dob, at) <= 17);
   const A = inBand.length;
   const N = baseline.total;
   const rows: RateRow[] = [];

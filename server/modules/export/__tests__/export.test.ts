@@ -1,8 +1,7 @@
 /** recordExport over HTTP: a disclosure entry per export, written with its justification; refusals. */
-import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
+import { apiOverGraph } from '../../../../tests/api/harness';
+import { driver } from '../../../../tests/support/db';
 
-let api: TestApi;
 const RECORD = 'mutation R($input: ExportInput!) { recordExport(input: $input) { seq at count } }';
 
 async function disclosures(): Promise<{ actorId: string; justification: string; ids: string[]; detail: string }[]> {
@@ -11,8 +10,7 @@ async function disclosures(): Promise<{ actorId: string; justification: string; 
   return records.map((r) => r.toObject() as never);
 }
 
-beforeAll(async () => { await freshGraph(); api = await startApi({ modules: ['export'] }); });
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['export'] });
 
 describe('recordExport (workspace exports are disclosures)', () => {
   it('writes one disclosure entry with who, why, the ids and the format', async () => {

@@ -1,10 +1,9 @@
 /** Saved investigations over HTTP: owner, sharing within a role, owner-only changes. */
-import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../../tests/support/db';
+import { apiOverGraph } from '../../../../tests/api/harness';
+import { driver, transactionInFlight, sleep } from '../../../../tests/support/db';
 import { erasePerson } from '../../retention/erase';
 import { systemActor } from '../../accesslog/access-log';
 
-let api: TestApi;
 const SAVE = 'mutation S($input: InvestigationInput!) { saveInvestigation(input: $input) { id name owner shared count ids state } }';
 const LIST = '{ investigations { id name owner shared count } }';
 const GET = 'query G($id: ID!) { investigation(id: $id) { id name ids state } }';
@@ -15,12 +14,7 @@ const RECORDS = `CREATE (:Entity:Person:YoungPerson {id: 'yp1', name: 'Ilse Marr
   (:Entity:Location:Context {id: 'loc1', name: 'Riverside Park (synthetic)'}),
   (:Entity:Event:IntelligenceReport {id: 'int1', name: 'Intelligence report', source: 'POLICE', handling: 'C'})`;
 
-beforeAll(async () => {
-  await freshGraph();
-  await driver().executeQuery(RECORDS);
-  api = await startApi({ modules: ['investigations'] });
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['investigations'], seed: () => driver().executeQuery(RECORDS) });
 
 describe('investigations', () => {
   it('saves ids, filters and positions; the owner reopens them', async () => {

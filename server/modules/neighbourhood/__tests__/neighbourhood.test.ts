@@ -1,10 +1,7 @@
 /** Neighbourhood over HTTP on the hand-built graph: hops, time window, filters, limit, access. */
-import { startApi, type TestApi } from '../../../../tests/api/client';
+import { apiOverGraph } from '../../../../tests/api/harness';
 import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
-import { load } from '../../../platform/bulk/loader';
 
-let api: TestApi;
 const Q = `query N($ids: [ID!]!, $hops: Int, $filter: NeighbourhoodFilter, $limit: Int) {
   neighbourhood(ids: $ids, hops: $hops, filter: $filter, limit: $limit) {
     nodes { id kind name properties } edges { id type source target } truncated hiddenByLimit hiddenByAccess } }`;
@@ -16,12 +13,7 @@ async function nb(vars: Record<string, unknown>, user = 'ana.analyst') {
   return { ...n, ids: new Set<string>(n.nodes.map((x: { id: string }) => x.id)) };
 }
 
-beforeAll(async () => {
-  await freshGraph();
-  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
-  api = await startApi({ modules: ['neighbourhood'] });
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['neighbourhood'], graph: handBuiltGraph });
 
 describe('neighbourhood', () => {
   it('1 hop: direct neighbours only', async () => {

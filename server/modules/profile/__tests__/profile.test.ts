@@ -1,11 +1,8 @@
 /** Profile over HTTP on the hand-built graph: timeline, provenance, flags, access rules. */
-import { startApi, type TestApi } from '../../../../tests/api/client';
+import { apiOverGraph } from '../../../../tests/api/harness';
 import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
-import { load } from '../../../platform/bulk/loader';
 import { criticalMoments, riskTrend } from '../flags';
 
-let api: TestApi;
 const Q = `query P($id: ID!) { profile(id: $id) {
   node { id kind name properties } flags harmedAndAllegedToHarm hiddenByAccess
   timeline { id at kind role source grading status reviewBy }
@@ -13,12 +10,7 @@ const Q = `query P($id: ID!) { profile(id: $id) {
   criticalMoments { id kind at followUp } riskTrend { direction points { score } } } }`;
 const profile = async (id: string, user = 'ana.analyst') => api.gql(user, Q, { id }, { justification: 'TEST-CASE-3' });
 
-beforeAll(async () => {
-  await freshGraph();
-  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
-  api = await startApi({ modules: ['profile'] });
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['profile'], graph: handBuiltGraph });
 
 describe('profile', () => {
   it('gives the timeline newest first, links with provenance, and child-first flags', async () => {

@@ -1,19 +1,12 @@
 /** Reviewing possible duplicates through GraphQL over real HTTP and a real Neo4j. */
-import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
-import { load } from '../../../platform/bulk/loader';
+import { apiOverGraph } from '../../../../tests/api/harness';
+import { driver } from '../../../../tests/support/db';
 import { generate } from '../../../../fixtures/generator';
 
-let api: TestApi;
 const fixture = generate({ scale: 'tiny', seed: 20251 });
 const J = { justification: 'SYN-CASE-9 duplicate review' };
 
-beforeAll(async () => {
-  api = await startApi({ modules: ['resolution'] });
-  await freshGraph();
-  await load(driver(), fixture.units);
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['resolution'], graph: () => fixture.units });
 
 describe('entity resolution API', () => {
   it('an analyst runs resolution, reviews candidates with reasons, confirms, undoes and rejects', async () => {

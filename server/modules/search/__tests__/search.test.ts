@@ -1,11 +1,8 @@
 /** Search over HTTP on the hand-built graph. */
-import { startApi, type TestApi } from '../../../../tests/api/client';
+import { apiOverGraph } from '../../../../tests/api/harness';
 import { handBuiltGraph } from '../../../../tests/api/graph-fixture';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
-import { load } from '../../../platform/bulk/loader';
 import { luceneQuery } from '../lucene';
 
-let api: TestApi;
 const Q = 'query S($text: String!, $kinds: [NodeKind!], $limit: Int) { search(text: $text, kinds: $kinds, limit: $limit) { items { id kind name detail lat lon } hidden } }';
 const search = async (vars: Record<string, unknown>, user = 'ana.analyst') => {
   const r = await api.gql(user, Q, vars, { justification: 'TEST-CASE-2' });
@@ -13,12 +10,7 @@ const search = async (vars: Record<string, unknown>, user = 'ana.analyst') => {
   return r.body.data.search as { items: Array<{ id: string; kind: string; name: string; detail: string | null; lat: number | null; lon: number | null }>; hidden: number };
 };
 
-beforeAll(async () => {
-  await freshGraph();
-  await load(driver(), handBuiltGraph(), { now: new Date('2026-11-01T00:00:00Z') });
-  api = await startApi({ modules: ['search'] });
-});
-afterAll(async () => { await api.close(); await closeDriver(); });
+const api = apiOverGraph({ modules: ['search'], graph: handBuiltGraph });
 
 describe('search', () => {
   it('finds by name fragment (prefix, case-insensitive) and by exact id', async () => {

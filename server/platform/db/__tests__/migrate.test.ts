@@ -27,6 +27,23 @@ describe('schema migrations (real Neo4j)', () => {
     for (const r of REL_KINDS) expect(on).toContain(r.type);
   });
 
+  it.each([
+    ['AccessLogEntry', 'seq'],
+    ['AccessLogHead', 'id'],
+    ['Investigation', 'id'],
+  ])('the migrations make %s.%s unique before any code writes one', async (label, key) => {
+    const session = driver().session();
+    const tx = session.beginTransaction();
+    try {
+      const create = `CREATE (n:${label}) SET n[$key] = $value`;
+      await tx.run(create, { key, value: 'migrate-test-duplicate' });
+      await expect(tx.run(create, { key, value: 'migrate-test-duplicate' })).rejects.toThrow(/already exists|ConstraintValidationFailed/);
+    } finally {
+      if (tx.isOpen()) await tx.rollback();
+      await session.close();
+    }
+  });
+
   it('applies twice without change: the second run skips, constraints/indexes/records identical', async () => {
     await migrate(driver()); // global set-up already applied it once
     const before = await schemaState();
