@@ -60,7 +60,7 @@ export async function addToCanvas(items: SearchHit[]): Promise<void> {
   const cy = canvas();
   document.body.dataset.busy = 'add';
   record(cy);
-  const added = merge(cy, items.map((h) => ({ id: h.id, labels: h.labels, name: h.name, properties: h.properties ?? {} })), []);
+  const added = merge(cy, items.map((h) => ({ id: h.id, labels: h.labels, name: h.name, properties: {} })), []);
   refresh(cy);
   try {
     if (added.length) await runLayout(cy, currentLayout());
