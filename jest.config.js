@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/server', '<rootDir>/fixtures', '<rootDir>/scripts', '<rootDir>/tests', '<rootDir>/client'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { allowJs: true }, diagnostics: false }] },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|arquero|@uwdata/flechette|acorn)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|arquero|@uwdata/flechette|acorn|auto-bind)/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 120000,
