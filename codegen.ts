@@ -31,6 +31,9 @@ export const OUTPUTS: Record<string, Output> = {
     config: {
       ...common,
       contextType: '../../platform/context#RequestContext',
+      // Nodes and relationships reach the API through the one presenter (platform/present.ts),
+      // which reads labels and types from the database as text; GraphQL checks the enums on output.
+      mappers: { GraphNode: '../../platform/present#ApiNode', GraphEdge: '../../platform/present#ApiEdge' },
       scalars: {
         DateTime: { input: 'string', output: 'string' },
         Date: { input: 'string', output: 'string' },

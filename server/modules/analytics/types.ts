@@ -29,9 +29,9 @@ export const CONTEXT_KINDS: readonly ContextKind[] = ['Location', 'School', 'Onl
 export interface HotspotArgs {
   quarter: string;
   /** Default: all three. */
-  kinds?: ContextKind[];
+  kinds?: ContextKind[] | null;
   /** Default 20, at most 500. */
-  limit?: number;
+  limit?: number | null;
 }
 
 export interface HotspotContribution {
@@ -82,7 +82,7 @@ export interface HotspotsResult {
 export interface NetworkThemesArgs {
   quarter: string;
   /** Communities smaller than this are not described (default 3). */
-  minSize?: number;
+  minSize?: number | null;
 }
 
 export type CommunityStatus = 'new' | 'growing' | 'stable' | 'shrinking';
@@ -134,7 +134,7 @@ export interface NetworkThemesResult {
 export interface HighHarmArgs {
   quarter: string;
   /** Default 20, at most 500. */
-  limit?: number;
+  limit?: number | null;
 }
 
 export interface HighHarmBreakdown {
@@ -180,7 +180,7 @@ export type RhiStatus = 'done' | 'late' | 'offered' | 'declined' | 'none' | 'pen
 export interface CriticalMomentsArgs {
   quarter: string;
   /** "Now" for what is overdue (ISO datetime); default the current time. */
-  asOf?: string;
+  asOf?: string | null;
 }
 
 export interface CriticalMoment {
@@ -219,8 +219,8 @@ export interface CriticalMomentsResult {
 export interface NotYetReferredArgs {
   quarter: string;
   /** Minimum summed victim harm (days); default 365. */
-  minHarm?: number;
-  limit?: number;
+  minHarm?: number | null;
+  limit?: number | null;
 }
 
 export interface NotYetReferredChild {
@@ -248,7 +248,7 @@ export interface TrendsArgs {
   /** Last quarter of the series. */
   quarter: string;
   /** First quarter; default 7 quarters before `quarter`. */
-  from?: string;
+  from?: string | null;
 }
 
 export interface QuarterSeriesRow {

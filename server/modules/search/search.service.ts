@@ -9,9 +9,10 @@ import { isPseudonymised, requireCapability, requireJustification } from '../../
 import { appendAccessLog } from '../accesslog/access-log';
 import { nodeVisible, presentNode, type RawNode } from '../../platform/present';
 import { luceneQuery } from './lucene';
+import type { NodeKind } from '../../graphql/generated/resolvers-types';
 
 export interface SearchArgs { text: string; kinds?: string[] | null; limit?: number | null }
-export interface SearchHit { id: string; labels: string[]; kind: string; name: string; detail: string | null; score: number }
+export interface SearchHit { id: string; labels: string[]; kind: NodeKind; name: string; detail: string | null; score: number }
 
 const KINDS = NODE_KINDS.map((k) => k.label);
 
@@ -50,7 +51,8 @@ export async function search(ctx: RequestContext, args: SearchArgs): Promise<{ i
     if (!nodeVisible(ctx.user, raw) || nameSearchOfPerson) { hidden++; continue; }
     if (items.length >= limit) continue;
     const n = presentNode(ctx.user, raw);
-    items.push({ id, labels: n.labels, kind: n.kind, name: n.name, detail: detailOf(n.kind, n.properties), score: Number(r.score) });
+    // The GraphQL enum NodeKind is generated from the model's labels, which kindOf() returns.
+    items.push({ id, labels: n.labels, kind: n.kind as NodeKind, name: n.name, detail: detailOf(n.kind, n.properties), score: Number(r.score) });
   }
   await appendAccessLog(ctx, { operation: 'consultation', justification, ids: items.map((i) => i.id), detail: { query: 'search', text, kinds, limit } });
   return { items, hidden };
