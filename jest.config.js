@@ -17,7 +17,7 @@ const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/server', '<rootDir>/fixtures', '<rootDir>/scripts', '<rootDir>/tests', '<rootDir>/client'],
   transform: { '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { allowJs: true }, diagnostics: false }] },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|arquero|@uwdata/flechette|acorn)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|arquero|@uwdata/flechette|acorn|auto-bind)/)'],
   modulePathIgnorePatterns: ['<rootDir>/.data', '<rootDir>/client/dist'],
 };
 

@@ -3,11 +3,12 @@
  * `me`) chooses quarter, edition and formats; the pack is logged as a disclosure by the server, then downloaded.
  */
 import { gql, ApiError } from './api/client';
+import { BriefingDocument, type BriefingEdition, type BriefingFormat, type BriefingMutation } from './api/generated/graphql';
 import { quarters } from './panels/views';
 import { can, state } from './state';
 import { $, $input, $select, el, download } from './ui/dom';
 
-interface BriefingFile { name: string; mediaType: string; encoding: string; content: string; bytes: number }
+type BriefingFile = BriefingMutation['generateBriefing']['files'][number];
 
 /** Each edition of the pack is a capability of its own (server/platform/capabilities.ts). */
 const EDITION_CAPABILITY: Record<string, string> = { RESTRICTED: 'briefing:restricted', PARTNER: 'briefing:partner' };
@@ -22,15 +23,14 @@ function toBlob(f: BriefingFile): Blob {
 }
 
 async function generate(): Promise<void> {
-  const formats = ['brief-pdf', 'brief-html', 'brief-csv'].map((id) => $input(id)).filter((b) => b.checked).map((b) => b.value);
+  const formats = ['brief-pdf', 'brief-html', 'brief-csv'].map((id) => $input(id)).filter((b) => b.checked).map((b) => b.value as BriefingFormat);
   const status = $('brief-status');
   if (!formats.length) { status.textContent = 'Choose at least one format.'; return; }
   status.textContent = 'Building the pack… (a PDF takes a few seconds)';
   ($('brief-ok') as HTMLButtonElement).disabled = true;
   try {
-    const d = await gql<{ generateBriefing: { accessLogSeq: number; files: BriefingFile[] } }>(
-      'mutation Briefing($input: BriefingInput!) { generateBriefing(input: $input) { quarter edition accessLogSeq files { name kind mediaType encoding content bytes } } }',
-      { input: { quarter: $select('brief-quarter').value, edition: $select('brief-edition').value, formats, recipient: $input('brief-recipient').value.trim() || undefined } });
+    const d = await gql(BriefingDocument,
+      { input: { quarter: $select('brief-quarter').value, edition: $select('brief-edition').value as BriefingEdition, formats, recipient: $input('brief-recipient').value.trim() || undefined } });
     for (const f of d.generateBriefing.files) download(f.name.replace(/\//g, '_'), toBlob(f));
     status.textContent = `${d.generateBriefing.files.length} file(s) downloaded; logged as disclosure #${d.generateBriefing.accessLogSeq}.`;
   } catch (e) {

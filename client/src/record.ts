@@ -7,14 +7,13 @@
 import { EVENT_LABELS } from '../../server/model/model';
 import { INVOLVEMENT_ROLE, AGENCY } from '../../server/model/enums';
 import { gql, ApiError } from './api/client';
+import { RecordDocument, type Agency, type EventType, type InvolvementRole, type RecordEventInput } from './api/generated/graphql';
 import { canvas } from './graph/canvas';
 import { attachLanguageCheck } from './language/live-check';
 import { renderEventFields, eventFieldValues } from './record-fields';
 import { can, state } from './state';
 import { $, $input, $select, el, toast } from './ui/dom';
 
-interface RecordResult { ids: string[]; warnings: Array<{ field: string; phrase: string; suggestion: string; quoted: boolean | null }> }
-const MUTATION = 'mutation Record($input: RecordEventInput!) { recordEvent(input: $input) { ids warnings { field phrase suggestion quoted } } }';
 
 /** Whether the viewer's capabilities include recording events. */
 export const mayRecord = (): boolean => can('recordEvent');
@@ -46,8 +45,9 @@ function openForm(): void {
   $select('rec-type').focus();
 }
 
-function input(): Record<string, unknown> {
-  const type = $select('rec-type').value;
+/** The form's values; select values are the model's codes, which the form's options come from. */
+function input(): RecordEventInput {
+  const type = $select('rec-type').value as EventType;
   const d = dialog().dataset;
   const opt = (id: string): string | undefined => $input(id).value.trim() || undefined;
   const summary = opt('rec-summary');
@@ -55,11 +55,11 @@ function input(): Record<string, unknown> {
     type,
     occurredAt: new Date($input('rec-when').value).toISOString(),
     fields: [...eventFieldValues($('rec-fields'), type), ...(summary ? [{ field: 'summary', value: summary }] : [])],
-    people: d.person ? [{ personId: d.person, role: $select('rec-role').value }] : [],
+    people: d.person ? [{ personId: d.person, role: $select('rec-role').value as InvolvementRole }] : [],
     placeId: d.place || undefined,
     provenance: {
       // Users of an agency record as that agency (the server sets it); others say which agency.
-      source: state.viewer?.agency ? undefined : $select('rec-source').value,
+      source: state.viewer?.agency ? undefined : $select('rec-source').value as Agency,
       sourceRef: $input('rec-ref').value.trim(), sourceEval: $select('rec-eval').value, assessment: $select('rec-assessment').value,
       handling: $select('rec-handling').value, conditions: opt('rec-conditions'), reviewBy: $input('rec-review').value,
     },
@@ -70,7 +70,7 @@ async function submit(): Promise<void> {
   const status = $('rec-status');
   status.textContent = 'Recording…';
   try {
-    const r = (await gql<{ recordEvent: RecordResult }>(MUTATION, { input: input() })).recordEvent;
+    const r = (await gql(RecordDocument, { input: input() })).recordEvent;
     const flagged = r.warnings.filter((w) => !w.quoted);
     status.replaceChildren(`Recorded ${r.ids[0]}.`, ...(flagged.length ? [` ${flagged.length} phrase(s) to reconsider: `,
       el('ul', {}, ...flagged.map((w) => el('li', {}, `${w.field}: “${w.phrase}” — say instead: ${w.suggestion}`)))] : []));

@@ -1,8 +1,10 @@
 /** Workspace state shared by the panels: who is signed in, the open investigation, filters. */
 import { defaultFilters, type Filters } from './graph/filters';
 import type { SizeBy } from './graph/elements';
+import type { MeQuery } from './api/generated/graphql';
 
-export interface Viewer { id: string; name: string; role: string; agency?: string | null; capabilities: string[]; pseudonymised: boolean }
+/** The signed-in user as `query Me` returns it. */
+export type Viewer = MeQuery['me'];
 
 export const state = {
   viewer: undefined as Viewer | undefined,

@@ -1,13 +1,13 @@
 /** Resolvers of the base SDL. */
-import type { RequestContext } from '../platform/context';
+import type { Resolvers } from './generated/resolvers-types';
 import { ROLE_CAPABILITIES, isPseudonymised } from '../platform/policy';
 
-export const baseResolvers = {
+export const baseResolvers: Resolvers = {
   Query: {
-    me: (_: unknown, __: unknown, ctx: RequestContext) => ({
+    me: (_, __, ctx) => ({
       ...ctx.user,
       agency: ctx.user.agency ?? null,
-      capabilities: ROLE_CAPABILITIES[ctx.user.role],
+      capabilities: [...ROLE_CAPABILITIES[ctx.user.role]],
       pseudonymised: isPseudonymised(ctx.user),
     }),
   },

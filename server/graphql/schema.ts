@@ -48,7 +48,7 @@ export function discoverModules(only?: readonly string[], dir = MODULES_DIR): Mo
  * graphql-js refuses `extend type Mutation` when no module defines Mutation: the first extension
  * of a root type that has no definition becomes its definition.
  */
-function defineMissingRootTypes(docs: DocumentNode[]): DocumentNode[] {
+export function defineMissingRootTypes(docs: DocumentNode[]): DocumentNode[] {
   const defined = new Set(docs.flatMap((d) => d.definitions).filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION).map((d) => (d as { name: { value: string } }).name.value));
   return docs.map((doc) => ({
     ...doc,

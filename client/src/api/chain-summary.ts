@@ -1,13 +1,7 @@
 /** The access-log screen's line about the hash chain and the checkpoints kept outside the database. */
+import type { VerifyAccessLogQuery } from './generated/graphql';
 
-export interface Verification {
-  ok: boolean;
-  entries: number;
-  brokenAt: number | null;
-  reason: string | null;
-  checkpoints: number;
-  lastCheckpoint: { seq: number; at: string } | null;
-}
+export type Verification = VerifyAccessLogQuery['verifyAccessLog'];
 
 /** An entry's or checkpoint's time as the log table shows it: 2026-11-27 22:40:01 (UTC). */
 export const logTime = (iso: string): string => iso.slice(0, 19).replace('T', ' ');

@@ -1,7 +1,13 @@
 /**
  * GraphQL over HTTP for the workspace: bearer token, the investigation's justification
- * (x-justification), and typed errors carrying the server's extensions.code.
+ * (x-justification), and typed errors carrying the server's extensions.code. Operations are the
+ * typed documents generated from client/src/api/operations/*.graphql (`npm run codegen`), so each
+ * call's variables and result are checked against the SDL.
  */
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { TokenError, TokenResponse } from '../../../server/auth/token-response';
+
 export class ApiError extends Error {
   constructor(public code: string, message: string, public field?: string) {
     super(message);
@@ -28,17 +34,30 @@ export async function signIn(username: string, password: string): Promise<string
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError('UNAUTHENTICATED', body.error?.message ?? body.error ?? body.message ?? `Sign-in failed (${res.status})`);
-  const token = body.access_token ?? body.token ?? body.accessToken;
-  if (!token) throw new ApiError('UNAUTHENTICATED', 'Sign-in returned no token');
-  setToken(token);
-  return token;
+  const body = (await res.json().catch(() => ({}))) as Partial<TokenResponse & TokenError> & GqlResponse<never>;
+  if (!res.ok) throw new ApiError('UNAUTHENTICATED', body.error ?? body.errors?.[0]?.message ?? `Sign-in failed (${res.status})`);
+  if (!body.token) throw new ApiError('UNAUTHENTICATED', 'Sign-in returned no token');
+  setToken(body.token);
+  return body.token;
 }
 
 interface GqlResponse<T> { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] }
 
-async function post<T>(query: string, variables: Record<string, unknown>): Promise<GqlResponse<T>> {
+/** Variables may be left out only where the operation declares none that are required. */
+type VariablesArg<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+/** Each document printed once: the generated documents are constants. */
+const printed = new WeakMap<object, string>();
+function queryText(doc: TypedDocumentNode<unknown, never>): string {
+  let text = printed.get(doc);
+  if (text === undefined) {
+    text = print(doc);
+    printed.set(doc, text);
+  }
+  return text;
+}
+
+async function post<T>(query: string, variables: unknown): Promise<GqlResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-graphql-csrf': '1' };
   const token = getToken();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -49,8 +68,9 @@ async function post<T>(query: string, variables: Record<string, unknown>): Promi
 }
 
 /** Run a query; asks for the justification once (per investigation) when the server requires it. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  let body = await post<T>(query, variables);
+export async function gql<T, V>(doc: TypedDocumentNode<T, V>, ...[variables]: VariablesArg<V>): Promise<T> {
+  const query = queryText(doc as TypedDocumentNode<unknown, never>);
+  let body = await post<T>(query, variables ?? {});
   const needsJustification = body.errors?.some((e) => e.extensions?.code === 'JUSTIFICATION_REQUIRED');
   if (needsJustification && justificationAsker) {
     const j = await justificationAsker();

@@ -3,8 +3,9 @@
  * how its rows are tabulated. `allowed()` keeps a role from being offered what it may not use.
  */
 import { gql } from './client';
+import { AccessLogLatestDocument, CriticalDocument, HighHarmDocument, HotspotsDocument, NotReferredDocument, ThemesDocument, VerifyAccessLogDocument } from './generated/graphql';
 import { detailText } from './detail-text';
-import { chainSummary, logTime, type Verification } from './chain-summary';
+import { chainSummary, logTime } from './chain-summary';
 import type { ApiNode } from '../graph/elements';
 import { can } from '../state';
 import { EXPLOITATION_TYPE } from '../../../server/model/enums';
@@ -35,7 +36,6 @@ const r2 = (n: number | null | undefined): string | null =>
 const exploitation = (code: string): string => EXPLOITATION_TYPE[code as keyof typeof EXPLOITATION_TYPE] ?? code;
 const child = (id: string, name: string): ApiNode => ({ id, name, labels: ['Person', 'YoungPerson'], isChild: true });
 
-
 export const VIEWS: ViewDef[] = [
   {
     key: 'hotspots', title: 'Hotspots',
@@ -48,8 +48,7 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('hotspots'),
     async load(quarter) {
-      const d = await gql<{ hotspots: { method: string; items: { id: string; kind: string; name: string; ward: string | null; lat: number | null; lon: number | null; rank: number; score: number; change: number; distinctChildren: number; distinctPersonsOfConcern: number; coPresenceEvents: number }[] } }>(
-        `query Hotspots($quarter: String!) { hotspots(quarter: $quarter, limit: 50) { method items { id kind name ward lat lon rank score change distinctChildren distinctPersonsOfConcern coPresenceEvents } } }`, { quarter });
+      const d = await gql(HotspotsDocument, { quarter });
       return {
         note: d.hotspots.method,
         rows: d.hotspots.items.map((h) => ({
@@ -68,8 +67,7 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('networkThemes'),
     async load(quarter) {
-      const d = await gql<{ networkThemes: { method: string; communities: { id: string; name: string; status: string; size: number; memberIds: string[]; exploitationTypes: { type: string; members: number }[]; topPlaces: { id: string; name: string }[]; personsOfConcern: { id: string; name: string }[] }[] } }>(
-        `query Themes($quarter: String!) { networkThemes(quarter: $quarter) { method communities { id name status size memberIds exploitationTypes { type members } topPlaces { id name } personsOfConcern { id name } } } }`, { quarter });
+      const d = await gql(ThemesDocument, { quarter });
       return {
         note: d.networkThemes.method,
         rows: d.networkThemes.communities.map((c) => ({
@@ -96,8 +94,7 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('highHarmPersonsOfConcern'),
     async load(quarter) {
-      const d = await gql<{ highHarmPersonsOfConcern: { method: string; items: { id: string; name: string; rank: number; score: number; breakdown: { recency: number; frequency: number; gravity: number; distinctChildren: number }; evidence: { eventCount: number; relationshipCount: number }; knownAsChildAtRisk: boolean }[] } }>(
-        `query HighHarm($quarter: String!) { highHarmPersonsOfConcern(quarter: $quarter, limit: 50) { method items { id name rank score breakdown { recency frequency gravity distinctChildren } evidence { eventCount relationshipCount } knownAsChildAtRisk } } }`, { quarter });
+      const d = await gql(HighHarmDocument, { quarter });
       return {
         note: d.highHarmPersonsOfConcern.method,
         rows: d.highHarmPersonsOfConcern.items.map((p) => ({
@@ -117,8 +114,7 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('criticalMoments'),
     async load(quarter) {
-      const d = await gql<{ criticalMoments: { method: string; rhi: { returns: number; within72h: number; rate: number | null }; items: { eventId: string; kind: string; occurredAt: string; childId: string; childName: string; rhi: { status: string; hoursAfterReturn: number | null } | null; referralMade: boolean; overdue: string[] }[] } }>(
-        `query Critical($quarter: String!) { criticalMoments(quarter: $quarter) { method rhi { returns within72h rate } items { eventId kind occurredAt childId childName rhi { status hoursAfterReturn } referralMade overdue } } }`, { quarter });
+      const d = await gql(CriticalDocument, { quarter });
       const c = d.criticalMoments;
       return {
         summary: c.rhi.rate == null ? 'No returns from missing this quarter.' : `Return home interviews within 72 h: ${c.rhi.within72h} of ${c.rhi.returns} (${Math.round(c.rhi.rate * 100)}%).`,
@@ -144,9 +140,7 @@ export const VIEWS: ViewDef[] = [
     ],
     allowed: () => can('notYetReferred'),
     async load(quarter) {
-      const d = await gql<{ notYetReferred: { method: string; total: number; items: { id: string; name: string; ageAtQuarterEnd: number | null; concernScore: number; victimHarm: number; indicators: { kind: string }[]; missingEpisodes: number; lastEventAt: string | null; otherReferrals: string[] }[] } }>(
-        `query NotReferred($quarter: String!) { notYetReferred(quarter: $quarter) { method total items { id name ageAtQuarterEnd concernScore victimHarm indicators { kind } missingEpisodes lastEventAt otherReferrals } } }`, { quarter });
-      const r = d.notYetReferred;
+      const r = (await gql(NotReferredDocument, { quarter })).notYetReferred;
       return {
         note: `${r.total} ${r.total === 1 ? 'child' : 'children'} at this threshold${r.items.length < r.total ? ` (the first ${r.items.length} shown)` : ''}. ${r.method}`,
         rows: r.items.map((c) => ({
@@ -171,11 +165,10 @@ export const VIEWS: ViewDef[] = [
     async load() {
       // Two requests: the API's cost limit counts list sizes, and the chain check reads the whole
       // log, so the entries show while it runs.
-      const later = gql<{ verifyAccessLog: Verification }>('{ verifyAccessLog { ok entries brokenAt reason checkpoints lastCheckpoint { seq at } } }')
+      const later = gql(VerifyAccessLogDocument)
         .then(({ verifyAccessLog: v }) => chainSummary(v))
         .catch((e: unknown) => ({ text: `Could not verify the hash chain: ${e instanceof Error ? e.message : 'unknown error'}`, alert: true }));
-      const d = await gql<{ accessLog: { entries: { seq: number; at: string; actorName: string; actorRole: string; operation: string; justification: string; idCount: number; detail: string | null }[] } }>(
-        '{ accessLog(first: 40) { entries { seq at actorName actorRole operation justification idCount detail } } }');
+      const d = await gql(AccessLogLatestDocument);
       return {
         summary: 'Verifying the hash chain…',
         later,

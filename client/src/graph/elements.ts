@@ -4,11 +4,24 @@
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { classify, VISUALS } from './kinds';
-import { communityColour } from './style';
+import type { SubgraphFieldsFragment } from '../api/generated/graphql';
+import { asRecord } from '../api/json';
 import { isChildOn } from '../../../server/domain/age';
 
-export interface ApiNode { id: string; labels: string[]; name?: string | null; properties?: Record<string, unknown> | null; [k: string]: unknown }
-export interface ApiEdge { id: string; type: string; source?: string; target?: string; from?: string; to?: string; properties?: Record<string, unknown> | null; [k: string]: unknown }
+type GraphNode = SubgraphFieldsFragment['nodes'][number];
+/**
+ * A node as the API sends it (GraphNode), or as an analytic view builds it from a row: then
+ * with what the row knows (whether a child, where, the row's score).
+ */
+export interface ApiNode extends Pick<GraphNode, 'id' | 'labels' | 'name'> {
+  properties?: GraphNode['properties'];
+  isChild?: boolean;
+  lat?: number | null;
+  lon?: number | null;
+  hotspotScore?: number;
+  harm?: number;
+}
+export type ApiEdge = SubgraphFieldsFragment['edges'][number];
 
 const pick = (o: Record<string, unknown>, ...keys: string[]): unknown => {
   for (const k of keys) if (o[k] != null) return o[k];
@@ -16,12 +29,12 @@ const pick = (o: Record<string, unknown>, ...keys: string[]): unknown => {
 };
 
 export function nodeData(n: ApiNode): ElementDefinition {
-  const p = { ...(n.properties ?? {}), ...n } as Record<string, unknown>;
+  const p: Record<string, unknown> = { ...asRecord(n.properties), ...n };
   const dob = pick(p, 'dateOfBirth') as string | undefined;
   const isChild = typeof p.isChild === 'boolean' ? p.isChild : dob ? isChildOn(dob) : undefined;
   const { kind, cls } = classify(n.labels ?? [], isChild);
   const time = pick(p, 'occurredAt', 'validFrom') as string | undefined;
-  const name = (pick(p, 'name', 'displayName', 'label') as string | undefined) ?? (cls === 'event' ? kind.replace(/([a-z])([A-Z])/g, '$1 $2') : n.id);
+  const name = (pick(p, 'name') as string | undefined) ?? (cls === 'event' ? kind.replace(/([a-z])([A-Z])/g, '$1 $2') : n.id);
   return {
     group: 'nodes',
     data: {
@@ -29,11 +42,9 @@ export function nodeData(n: ApiNode): ElementDefinition {
       time: time ? String(time) : undefined,
       lat: typeof p.lat === 'number' ? p.lat : undefined,
       lon: typeof p.lon === 'number' ? p.lon : undefined,
-      harm: num(pick(p, 'harm', 'harmScore')), hotspot: num(pick(p, 'hotspotScore', 'hotspot')),
-      community: pick(p, 'community', 'communityId') as string | undefined,
-      communityColour: communityColour(pick(p, 'community', 'communityId') as string | undefined),
+      harm: num(p.harm), hotspot: num(p.hotspotScore),
       source: p.source, handling: p.handling, sourceEval: p.sourceEval, assessment: p.assessment,
-      status: p.status, reviewBy: p.reviewBy, props: n.properties ?? {},
+      status: p.status, reviewBy: p.reviewBy, props: asRecord(n.properties),
       size: 0,
     },
     classes: cls,
@@ -41,15 +52,16 @@ export function nodeData(n: ApiNode): ElementDefinition {
 }
 
 export function edgeData(e: ApiEdge): ElementDefinition {
-  const p = { ...(e.properties ?? {}), ...e } as Record<string, unknown>;
+  const props = asRecord(e.properties);
+  const p: Record<string, unknown> = { ...props, ...e };
   return {
     group: 'edges',
     data: {
-      id: e.id, type: e.type, source: e.source ?? e.from, target: e.target ?? e.to,
+      id: e.id, type: e.type, source: e.source, target: e.target,
       status: p.status, sourceEval: p.sourceEval, assessment: p.assessment, handling: p.handling,
-      gradingScheme: p.gradingScheme, role: p.role, source_agency: p.sourceAgency ?? p.agency ?? (e.properties?.source as unknown),
+      gradingScheme: p.gradingScheme, role: p.role, source_agency: props.source,
       time: (p.validFrom ?? p.recordedAt) as string | undefined, validTo: p.validTo, reviewBy: p.reviewBy,
-      props: e.properties ?? {},
+      props,
     },
   };
 }
@@ -69,7 +81,7 @@ export function merge(cy: Core, nodes: ApiNode[], edges: ApiEdge[], near?: { x: 
       // A fuller record (e.g. from a neighbourhood after a search hit): refresh data and kind style.
       const def = nodeData(n);
       const d = def.data as Record<string, unknown>;
-      const richer = Object.keys(n.properties ?? {}).length > 0;
+      const richer = Object.keys(asRecord(n.properties)).length > 0;
       const oldCls = existing.data('cls');
       for (const [k, v] of Object.entries(d)) {
         if (k === 'id' || k === 'size' || v == null) continue;

@@ -6,6 +6,7 @@
  */
 import type { Core } from 'cytoscape';
 import { gql, getJustification } from '../api/client';
+import { CommunityMembersDocument, HighHarmScoresDocument, HotspotScoresDocument } from '../api/generated/graphql';
 import { can } from '../state';
 import { communityColour } from './style';
 
@@ -22,14 +23,14 @@ export async function loadScores(quarter: string): Promise<boolean> {
   loadedFor = key;
   hotspot.clear(); harm.clear(); community.clear();
   const jobs: Promise<void>[] = [
-    gql<{ hotspots: { items: { id: string; score: number }[] } }>('query S($q: String!) { hotspots(quarter: $q, limit: 500) { items { id score } } }', { q: quarter })
+    gql(HotspotScoresDocument, { quarter })
       .then((d) => { d.hotspots.items.forEach((h) => hotspot.set(h.id, h.score)); }),
   ];
   if (personLevel && can('networkThemes')) {
-    jobs.push(gql<{ networkThemes: { communities: { id: string; memberIds: string[] }[] } }>('query T($q: String!) { networkThemes(quarter: $q) { communities { id memberIds } } }', { q: quarter })
+    jobs.push(gql(CommunityMembersDocument, { quarter })
       .then((d) => { d.networkThemes.communities.forEach((c) => c.memberIds.forEach((m) => community.set(m, c.id))); }));
     if (can('highHarmPersonsOfConcern')) {
-      jobs.push(gql<{ highHarmPersonsOfConcern: { items: { id: string; score: number }[] } }>('query H($q: String!) { highHarmPersonsOfConcern(quarter: $q, limit: 500) { items { id score } } }', { q: quarter })
+      jobs.push(gql(HighHarmScoresDocument, { quarter })
         .then((d) => { d.highHarmPersonsOfConcern.items.forEach((p) => harm.set(p.id, p.score)); }));
     }
   }

@@ -64,7 +64,7 @@ export async function addToCanvas(items: SearchHit[]): Promise<void> {
   const cy = canvas();
   document.body.dataset.busy = 'add';
   record(cy);
-  const added = merge(cy, items.map((h) => ({ id: h.id, labels: h.labels, name: h.name, properties: { ...h.properties, ...mapPoint(h) } })), []);
+  const added = merge(cy, items.map((h) => ({ id: h.id, labels: h.labels, name: h.name, properties: mapPoint(h) })), []);
   refresh(cy);
   try {
     if (added.length) await runLayout(cy, currentLayout());

@@ -1,15 +1,14 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../../platform/context';
 import { mayAskFor } from '../../graphql/selection';
 import * as svc from './accesslog.service';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    accessLog: (_: unknown, args: svc.PageArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+    accessLog: (_, args, ctx, info) =>
       svc.accessLogPage(ctx, args, mayAskFor(info, ['entries', 'ids'])),
-    verifyAccessLog: (_: unknown, __: unknown, ctx: RequestContext) => svc.verify(ctx),
+    verifyAccessLog: (_, __, ctx) => svc.verify(ctx),
   },
   Mutation: {
-    exportAccessLog: (_: unknown, args: svc.ExportArgs, ctx: RequestContext) => svc.exportLog(ctx, args),
+    exportAccessLog: (_, args, ctx) => svc.exportLog(ctx, args),
   },
 };

@@ -9,6 +9,7 @@ import { verifyAccessLog } from './access-log-verify';
 import { readCheckpoints, type CheckpointIndex } from './checkpoint-file';
 import { databaseId } from './access-log-checkpoints';
 import { config } from '../../platform/config';
+import type { AccessLogEntry } from '../../graphql/generated/resolvers-types';
 
 interface Filter { from?: string | null; to?: string | null; actorId?: string | null; operation?: string | null; recordId?: string | null }
 export interface PageArgs { filter?: Filter | null; first?: number | null; before?: number | null }
@@ -36,7 +37,8 @@ export async function accessLogPage(ctx: RequestContext, args: PageArgs, withIds
   const first = checkInt('first', args.first, 1, 1000, 100);
   const before = args.before == null ? null : checkInt('before', args.before, 1, Number.MAX_SAFE_INTEGER, 1);
   const rows = await readRows(ctx, cypherFile(__dirname, 'entries'), params(args.filter, first, before, withIds));
-  const entries = rows.map((r) => r.e as { seq: number });
+  // entries.cypher returns the fields of AccessLogEntry; ids is null only when the query did not ask for them.
+  const entries = rows.map((r) => r.e as AccessLogEntry);
   return { entries, nextBefore: entries.length === first ? entries[entries.length - 1].seq : null };
 }
 

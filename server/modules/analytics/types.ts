@@ -30,11 +30,11 @@ export const CONTEXT_KINDS: readonly ContextKind[] = ['Location', 'School', 'Onl
 export interface HotspotArgs {
   quarter: string;
   /** Default: all three. */
-  kinds?: ContextKind[];
+  kinds?: ContextKind[] | null;
   /** Default 20, at most 500. */
-  limit?: number;
+  limit?: number | null;
   /** Whose harm counts: events where a child was involved (default) or all harm at the place. */
-  harm?: HotspotHarmScope;
+  harm?: HotspotHarmScope | null;
 }
 
 export const HOTSPOT_HARM_SCOPES = ['children', 'all'] as const;
@@ -90,7 +90,7 @@ export interface HotspotsResult {
 export interface NetworkThemesArgs {
   quarter: string;
   /** Communities smaller than this are not described (default 3). */
-  minSize?: number;
+  minSize?: number | null;
 }
 
 export type CommunityStatus = 'new' | 'growing' | 'stable' | 'shrinking';
@@ -144,7 +144,7 @@ export interface NetworkThemesResult {
 export interface HighHarmArgs {
   quarter: string;
   /** Default 20, at most 500. */
-  limit?: number;
+  limit?: number | null;
 }
 
 export interface HighHarmBreakdown {
@@ -196,7 +196,7 @@ export type RhiStatus = 'done' | 'late' | 'offered' | 'declined' | 'none' | 'pen
 export interface CriticalMomentsArgs {
   quarter: string;
   /** "Now" for what is overdue (ISO datetime); default the current time. */
-  asOf?: string;
+  asOf?: string | null;
   /** What makes a child already known (default: server/domain/known.ts). */
   known?: KnownDefinition;
 }
@@ -241,10 +241,10 @@ export interface CriticalMomentsResult {
 export interface NotYetReferredArgs {
   quarter: string;
   /** Minimum concern score (serious-harm points plus one per sign of exploitation); default 2. */
-  minScore?: number;
+  minScore?: number | null;
   /** Page size (default 50) and how many to skip (default 0). */
-  limit?: number;
-  offset?: number;
+  limit?: number | null;
+  offset?: number | null;
   /** What makes a child "known" (default: server/domain/known.ts). */
   known?: KnownDefinition;
 }
@@ -296,7 +296,7 @@ export interface TrendsArgs {
   /** Last quarter of the series. */
   quarter: string;
   /** First quarter; default 7 quarters before `quarter`. */
-  from?: string;
+  from?: string | null;
 }
 
 export interface QuarterSeriesRow {

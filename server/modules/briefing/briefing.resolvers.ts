@@ -1,9 +1,9 @@
 /** Resolvers of briefing.graphql: one line, the work is in briefing.service.ts. */
-import type { RequestContext } from '../../platform/context';
-import { generateBriefing, type BriefingInput } from './briefing.service';
+import { generateBriefing } from './briefing.service';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Mutation: {
-    generateBriefing: (_: unknown, args: { input: BriefingInput }, ctx: RequestContext) => generateBriefing(ctx, args),
+    generateBriefing: (_, args, ctx) => generateBriefing(ctx, args),
   },
 };

@@ -12,6 +12,7 @@ import { BRIEFING_EDITIONS } from '../../platform/capabilities';
 import { appendAccessLog } from '../accesslog/access-log';
 import { badInput } from '../../platform/errors';
 import { buildBriefing, BriefingInputError } from './';
+import type { BriefingFormat } from '../../graphql/generated/resolvers-types';
 
 export interface BriefingInput {
   quarter: string;
@@ -53,7 +54,7 @@ export async function generateBriefing(ctx: RequestContext, { input }: { input: 
       quarter: result.quarter, edition: input.edition, accessLogSeq: seq, tables: result.tables,
       files: result.files.map((f) => {
         const raw = fs.readFileSync(f.path);
-        return { name: f.name, kind: f.kind.toUpperCase(), mediaType: MEDIA[f.kind], bytes: f.bytes,
+        return { name: f.name, kind: f.kind.toUpperCase() as BriefingFormat, mediaType: MEDIA[f.kind], bytes: f.bytes,
           encoding: f.kind === 'pdf' ? 'base64' : 'utf8', content: f.kind === 'pdf' ? raw.toString('base64') : raw.toString('utf8') };
       }),
     };

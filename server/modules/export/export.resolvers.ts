@@ -1,9 +1,9 @@
 /** Resolvers of export.graphql: one line each, the work is in export.service.ts. */
-import type { RequestContext } from '../../platform/context';
-import { recordExport, type ExportInput } from './export.service';
+import { recordExport } from './export.service';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Mutation: {
-    recordExport: (_: unknown, args: { input: ExportInput }, ctx: RequestContext) => recordExport(ctx, args),
+    recordExport: (_, args, ctx) => recordExport(ctx, args),
   },
 };

@@ -1,9 +1,9 @@
-import type { RequestContext } from '../../platform/context';
-import { neighbourhood, subgraph, type NeighbourhoodArgs } from './neighbourhood.service';
+import { neighbourhood, subgraph } from './neighbourhood.service';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    neighbourhood: (_: unknown, args: NeighbourhoodArgs, ctx: RequestContext) => neighbourhood(ctx, args),
-    subgraph: (_: unknown, args: { ids: string[] }, ctx: RequestContext) => subgraph(ctx, args),
+    neighbourhood: (_, args, ctx) => neighbourhood(ctx, args),
+    subgraph: (_, args, ctx) => subgraph(ctx, args),
   },
 };

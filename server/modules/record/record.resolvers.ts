@@ -1,10 +1,10 @@
 /** Resolvers of record.graphql: one line each, the work is in record.service.ts. */
-import type { RequestContext } from '../../platform/context';
-import { recordEvent, recordRelationship, type RecordEventInput, type RecordRelationshipInput } from './record.service';
+import { recordEvent, recordRelationship } from './record.service';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Mutation: {
-    recordEvent: (_: unknown, args: { input: RecordEventInput }, ctx: RequestContext) => recordEvent(ctx, args),
-    recordRelationship: (_: unknown, args: { input: RecordRelationshipInput }, ctx: RequestContext) => recordRelationship(ctx, args),
+    recordEvent: (_, args, ctx) => recordEvent(ctx, args),
+    recordRelationship: (_, args, ctx) => recordRelationship(ctx, args),
   },
 };

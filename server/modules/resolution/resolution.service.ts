@@ -8,6 +8,7 @@ import { STATUS } from '../../model/enums';
 import { runResolution } from './resolve';
 import { confirmMerge, undoMerge, rejectPair } from './merge';
 import { cypherFile } from '../../platform/db/query';
+import type { Agency } from '../../graphql/generated/resolvers-types';
 
 export interface CandidatesArgs { status?: string | null; limit?: number | null }
 
@@ -19,7 +20,7 @@ export async function candidates(ctx: RequestContext, args: CandidatesArgs) {
   const limit = args.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'must be 1 to 500');
   const { records } = await ctx.driver.executeQuery(cypherFile(__dirname, 'candidates'), { status, limit: neo4j.int(limit) }, { database: ctx.database, routing: 'READ' });
-  const person = (id: string, name: string, dob: string, source: string) => (canSeeRecord(ctx.user, { source })
+  const person = (id: string, name: string, dob: string, source: Agency) => (canSeeRecord(ctx.user, { source })
     ? { id, name, dateOfBirth: dob, source } : { id, name: null, dateOfBirth: null, source });
   const out = records.map((r) => ({
     id: r.get('id'), score: r.get('score'), reasons: r.get('reasons') ?? [], status: r.get('status'), reviewBy: r.get('reviewBy'),

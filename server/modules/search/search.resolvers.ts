@@ -1,8 +1,8 @@
-import type { RequestContext } from '../../platform/context';
-import { search, type SearchArgs } from './search.service';
+import { search } from './search.service';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    search: (_: unknown, args: SearchArgs, ctx: RequestContext) => search(ctx, args),
+    search: (_, args, ctx) => search(ctx, args),
   },
 };

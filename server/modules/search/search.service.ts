@@ -9,9 +9,10 @@ import { isPseudonymised, requireCapability, requireJustification } from '../../
 import { appendAccessLog } from '../accesslog/access-log';
 import { nodeVisible, presentNode, type RawNode } from '../../platform/present';
 import { luceneQuery } from './lucene';
+import type { NodeKind } from '../../graphql/generated/resolvers-types';
 
 export interface SearchArgs { text: string; kinds?: string[] | null; limit?: number | null }
-export interface SearchHit { id: string; labels: string[]; kind: string; name: string; detail: string | null; lat: number | null; lon: number | null; score: number }
+export interface SearchHit { id: string; labels: string[]; kind: NodeKind; name: string; detail: string | null; lat: number | null; lon: number | null; score: number }
 
 const KINDS = NODE_KINDS.map((k) => k.label);
 
@@ -51,8 +52,9 @@ export async function search(ctx: RequestContext, args: SearchArgs): Promise<{ i
     if (items.length >= limit) continue;
     const n = presentNode(ctx.user, raw);
     const { lat, lon } = n.properties;
+    // The GraphQL enum NodeKind is generated from the model's labels, which kindOf() returns.
     items.push({
-      id, labels: n.labels, kind: n.kind, name: n.name, detail: detailOf(n.kind, n.properties),
+      id, labels: n.labels, kind: n.kind as NodeKind, name: n.name, detail: detailOf(n.kind, n.properties),
       lat: typeof lat === 'number' ? lat : null, lon: typeof lon === 'number' ? lon : null, score: Number(r.score),
     });
   }
