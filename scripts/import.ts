@@ -5,7 +5,6 @@
  * Also exports withDatabase() for the other data-management commands (review, erase).
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { ImportReport } from '../server/modules/import/run';
 import { formatGroups } from '../server/modules/import/issue-groups';
@@ -15,10 +14,6 @@ import { config, resetConfig } from '../server/platform/config';
 import type { Driver } from 'neo4j-driver';
 import { describeTarget, targetLine, confirmWrite, Found, Target } from './target';
 
-const portOpen = (port: number): Promise<boolean> => new Promise((resolve) => {
-  const s = net.connect({ host: '127.0.0.1', port }, () => { s.end(); resolve(true); });
-  s.on('error', () => resolve(false));
-});
 
 /**
  * Runs fn against the configured Neo4j: NEO4J_URI, a running `npm start`, or the embedded store.
@@ -32,19 +27,15 @@ export async function withDatabase<T>(
   let neo: RunningNeo4j | undefined;
   let found: Found = 'NEO4J_URI';
   if (!c0.NEO4J_URI) {
-    if (await portOpen(c0.NEO4J_BOLT_PORT)) {
-      process.env.NEO4J_URI = `bolt://127.0.0.1:${c0.NEO4J_BOLT_PORT}`;
-      found = 'default port';
-    } else {
-      found = 'embedded';
-      neo = await resolveNeo4j({ dataDir: c0.NEO4J_DATA_DIR, port: c0.NEO4J_BOLT_PORT, pageCacheMb: c0.NEO4J_PAGECACHE_MB, heap: c0.NEO4J_HEAP, log: () => undefined });
-      Object.assign(process.env, { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password });
-    }
+    // A running `npm start` of this data folder is used as it is; otherwise the store is opened here.
+    neo = await resolveNeo4j({ dataDir: c0.NEO4J_DATA_DIR, port: c0.NEO4J_BOLT_PORT, pageCacheMb: c0.NEO4J_PAGECACHE_MB, heap: c0.NEO4J_HEAP, log: () => undefined });
+    Object.assign(process.env, { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password });
+    found = neo.how === 'attached' ? 'running instance' : 'embedded';
     resetConfig();
   }
   const { getDriver, closeDriver, database } = await import('../server/platform/db/driver');
   try {
-    if (neo) {
+    if (neo && neo.how !== 'attached') {
       const { migrate } = await import('../server/platform/db/migrate');
       await migrate(getDriver(), database());
     }

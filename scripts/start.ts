@@ -5,11 +5,14 @@
  */
 import { resolveNeo4j } from './neo4j/launch';
 import { config, resetConfig } from '../server/platform/config';
+import { productionProblems } from '../server/ops/production';
 
 async function main(): Promise<void> {
   const c0 = config();
+  const problems = productionProblems(c0);
+  if (problems.length) throw new Error(`Refusing to start in production mode: ${problems.join('; ')}`);
   const neo = await resolveNeo4j({
-    dataDir: c0.NEO4J_DATA_DIR, port: c0.NEO4J_BOLT_PORT, pageCacheMb: c0.NEO4J_PAGECACHE_MB, heap: c0.NEO4J_HEAP,
+    dataDir: c0.NEO4J_DATA_DIR, port: c0.NEO4J_BOLT_PORT, pageCacheMb: c0.NEO4J_PAGECACHE_MB, heap: c0.NEO4J_HEAP, supervise: true,
   });
   Object.assign(process.env, { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password });
   resetConfig();

@@ -8,7 +8,7 @@ import readline from 'node:readline/promises';
 import type { Driver } from 'neo4j-driver';
 
 /** How the command found its Neo4j. */
-export type Found = 'NEO4J_URI' | 'default port' | 'embedded';
+export type Found = 'NEO4J_URI' | 'running instance' | 'embedded';
 
 export interface Target {
   uri: string;
@@ -62,7 +62,7 @@ export async function describeTarget(driver: Driver, database: string, uri: stri
 
 export function targetLine(t: Target): string {
   const how = t.found === 'NEO4J_URI' ? 'from NEO4J_URI' : t.found === 'embedded' ? "this checkout's embedded store, started for this command"
-    : `found on the default port, ${t.ours ? "this checkout's store" : `NOT this checkout's store${t.dataDir ? ` (its data: ${t.dataDir})` : ' (it does not say where its data is)'}`}`;
+    : `a running instance, ${t.ours ? "this checkout's store" : `NOT this checkout's store${t.dataDir ? ` (its data: ${t.dataDir})` : ' (it does not say where its data is)'}`}`;
   return `Neo4j ${t.uri}, database "${t.database}" (${how}): ${t.nodes.toLocaleString('en-GB')} nodes, ${t.relationships.toLocaleString('en-GB')} relationships`;
 }
 

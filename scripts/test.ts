@@ -5,6 +5,9 @@
  *  3. jest, whose global set-up starts Neo4j (NEO4J_URI, else the embedded launcher, else
  *     testcontainers) and applies the schema.
  * Extra arguments go to jest, e.g. `npm test -- server/platform`.
+ * `--faults` runs the fault and operations tests instead (jest.faults.config.js: each starts the
+ * product itself and kills processes; `npm run test:faults`); `--with-faults` runs them after the
+ * main suite, with one closing line for both (.ci/run).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,22 +31,30 @@ function ensureChromium(): void {
 
 ensureChromium();
 if (!fs.existsSync('/usr/bin/pdftoppm') && process.getuid?.() === 0) run('apt-get', ['install', '-y', '-qq', 'poppler-utils']);
-const extra = process.argv.slice(2);
-if (extra.length === 0) {
+const args = process.argv.slice(2);
+const faultsOnly = args.includes('--faults');
+const withFaults = args.includes('--with-faults');
+const extra = args.filter((a) => a !== '--faults' && a !== '--with-faults');
+if (extra.length === 0 && !faultsOnly) {
   console.log('Type check…');
   if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) process.exit(1);
 }
 
 // CI reads a plain closing line "N passed, N failed": print it from jest's own JSON results.
-const resultsFile = `.data/jest-results-${process.pid}.json`;
-fs.mkdirSync('.data', { recursive: true });
-const status = run('npx', ['jest', '--ci', '--json', `--outputFile=${resultsFile}`, ...extra]);
-let summary = 'tests: 0 passed, 1 failed';
-if (fs.existsSync(resultsFile)) {
+interface Outcome { status: number; passed: number; failed: number; skipped: number }
+function jest(jestArgs: string[]): Outcome {
+  const resultsFile = `.data/jest-results-${process.pid}.json`;
+  fs.mkdirSync('.data', { recursive: true });
+  const status = run('npx', ['jest', '--ci', '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
+  if (!fs.existsSync(resultsFile)) return { status: status || 1, passed: 0, failed: 1, skipped: 0 };
   const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-  const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
-  summary = `tests: ${r.numPassedTests} passed, ${failed} failed, ${r.numPendingTests} skipped`;
   fs.rmSync(resultsFile);
+  return { status, passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0), skipped: r.numPendingTests };
 }
-console.log(summary);
-process.exit(status);
+
+const outcomes: Outcome[] = [];
+if (!faultsOnly) outcomes.push(jest(extra));
+if (faultsOnly || withFaults) outcomes.push(jest(['--config', 'jest.faults.config.js', ...(faultsOnly ? extra : [])]));
+const sum = (k: keyof Outcome) => outcomes.reduce((n, o) => n + o[k], 0);
+console.log(`tests: ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+process.exit(outcomes.find((o) => o.status !== 0)?.status ?? 0);

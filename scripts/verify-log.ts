@@ -1,11 +1,13 @@
 /**
  * `npm run verify-log [-- --checkpoints <file> ...]`: proves the access log's hash chain, and that it
- * still holds every checkpoint kept outside the database (default: ACCESS_LOG_CHECKPOINTS). Uses
- * NEO4J_URI when set, else the embedded default's Bolt port (a running `npm start`).
+ * still holds every checkpoint kept outside the database (default: ACCESS_LOG_CHECKPOINTS). Finds
+ * Neo4j as `npm start` does: NEO4J_URI, else the running embedded Neo4j of the data folder, else
+ * its own.
  * Exit code 0 when intact, 1 when broken, 2 when it could not check.
  */
+import { withNeo4j } from './with-neo4j';
+
 async function main(): Promise<void> {
-  process.env.NEO4J_URI ??= `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? 7687}`;
   const { getDriver, database, closeDriver } = await import('../server/platform/db/driver');
   const { config } = await import('../server/platform/config');
   const { verifyAccessLog } = await import('../server/modules/accesslog/access-log-verify');
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+withNeo4j(main).catch((e) => {
   console.error(`Could not verify the access log: ${(e as Error).message}`);
   process.exit(2);
 });

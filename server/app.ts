@@ -16,24 +16,9 @@ import { AppError } from './platform/errors';
 import { buildSchema } from './graphql/schema';
 import { buildYoga, type ServerContext } from './graphql/yoga';
 import { defaultSink, type LogSink } from './platform/logger';
-
-export async function health(): Promise<Record<string, unknown>> {
-  const driver = getDriver();
-  const info = await driver.getServerInfo();
-  const { records } = await driver.executeQuery(
-    `CALL dbms.components() YIELD versions, edition
-     CALL { MATCH (n:Entity) RETURN count(n) AS nodes }
-     CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
-     RETURN versions[0] AS version, edition, nodes, relationships`,
-    {}, { database: database() },
-  );
-  const r = records[0];
-  return {
-    status: 'ok',
-    neo4j: { version: r.get('version'), edition: r.get('edition'), address: info.address },
-    counts: { nodes: r.get('nodes'), relationships: r.get('relationships') },
-  };
-}
+import { watchDatabase, type DatabaseAvailability } from './ops/availability';
+import { opsRouter, refuseWhileDatabaseDown } from './ops/ops-routes';
+import { registerLiveGauges, requestMetrics } from './ops/metrics';
 
 export interface AppOptions {
   /** Only these modules (folder names under server/modules); default: every module found. */
@@ -56,9 +41,15 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
   const c = config();
   const production = c.NODE_ENV === 'production';
   const log = opts.log ?? defaultSink(c.NODE_ENV);
-  const yoga = buildYoga({ schema: buildSchema({ modules: opts.modules, modulesDir: opts.modulesDir }), production, driver: getDriver, database: database(), log });
+  const availability = watchDatabase({
+    driver: getDriver, database: database(),
+    onChange: (up, detail) => log({ level: up ? 'info' : 'error', event: 'database', msg: up ? 'Neo4j answers again' : `Neo4j unavailable: ${detail}` }),
+  });
+  registerLiveGauges({ driver: getDriver, databaseUp: availability.isUp, checkpointFile: c.ACCESS_LOG_CHECKPOINTS });
+  const yoga = buildYoga({ schema: buildSchema({ modules: opts.modules, modulesDir: opts.modulesDir }), production, driver: getDriver, database: database(), log, onDatabaseDown: availability.markDown });
 
   const app = express();
+  app.locals.availability = availability;
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
@@ -73,6 +64,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
     });
     next();
   });
+  app.use(requestMetrics());
 
   // GraphiQL (development only) loads its assets from a CDN: it gets a looser policy there.
   const strict = helmet();
@@ -92,13 +84,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
 
   app.use('/auth', authRouter());
 
-  app.get('/health', async (_req, res) => {
-    try {
-      res.json(await health());
-    } catch (e) {
-      res.status(503).json({ status: 'unavailable', error: (e as Error).message });
-    }
-  });
+  app.use(opsRouter({ driver: getDriver, database: database(), availability, metricsAllow: c.METRICS_ALLOW }));
 
   // No data without a valid token. GraphiQL's page itself (development, no query) needs none.
   app.use('/graphql', async (req: Req, res, next) => {
@@ -129,12 +115,13 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
     if (req.body !== undefined && typeof req.body === 'object' && Object.keys(req.body as object).length === 0) req.body = JSON.stringify(req.body);
     next();
   }));
+  app.use('/graphql', refuseWhileDatabaseDown(availability));
   app.use('/graphql', yoga as unknown as express.RequestHandler);
 
   const clientDir = opts.clientDir ?? CLIENT_DIST;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html' }));
-    app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+    app.get(/^\/(?!graphql|auth|health|ready|metrics).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
   return app;
 }

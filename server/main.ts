@@ -7,6 +7,8 @@ import { DEMO_PASSWORD, DEMO_USERS, usingLocalIssuer } from './auth';
 import { database, getDriver } from './platform/db/driver';
 import { startCheckpoints } from './modules/accesslog/access-log-checkpoints';
 import { defaultSink } from './platform/logger';
+import type { DatabaseAvailability } from './ops/availability';
+import { productionProblems } from './ops/production';
 
 function signInHelp(url: string): string {
   if (!usingLocalIssuer()) return `Sign-in: bearer tokens from ${config().OIDC_ISSUER}`;
@@ -25,7 +27,11 @@ function signInHelp(url: string): string {
 
 export async function startServer(opts: AppOptions = {}): Promise<{ close(): Promise<void>; url: string }> {
   const c = config();
+  const problems = productionProblems(c);
+  if (problems.length) throw new Error(`Refusing to start in production mode: ${problems.join('; ')}`);
   const app = await buildApp(opts);
+  const availability = app.locals.availability as DatabaseAvailability;
+  availability.watch();
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(c.PORT, c.HOST, resolve));
   const url = `http://${c.HOST}:${(server.address() as AddressInfo).port}`;
@@ -40,6 +46,7 @@ export async function startServer(opts: AppOptions = {}): Promise<{ close(): Pro
   return {
     url,
     close: async () => {
+      availability.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await checkpoints.tick().catch(() => undefined); // the last entries before stopping
       await checkpoints.stop();

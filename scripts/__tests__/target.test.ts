@@ -5,7 +5,7 @@ import { isOwnDataDir, confirmWrite, targetLine, Target } from '../target';
 import { freshGraph, closeDriver } from '../../tests/support/db';
 
 const root = path.resolve(__dirname, '..', '..');
-const foreign: Target = { uri: 'bolt://127.0.0.1:7687', database: 'neo4j', found: 'default port', nodes: 1200, relationships: 5000, dataDir: '/elsewhere/data', ours: false };
+const foreign: Target = { uri: 'bolt://127.0.0.1:7687', database: 'neo4j', found: 'running instance', nodes: 1200, relationships: 5000, dataDir: '/elsewhere/data', ours: false };
 
 describe('the data commands say which Neo4j they use', () => {
   afterAll(async () => { await closeDriver(); });

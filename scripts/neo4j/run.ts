@@ -4,9 +4,12 @@ import { config } from '../../server/platform/config';
 
 async function main(): Promise<void> {
   const c = config();
-  const neo = await resolveNeo4j({ dataDir: c.NEO4J_DATA_DIR, port: c.NEO4J_BOLT_PORT, pageCacheMb: c.NEO4J_PAGECACHE_MB, heap: c.NEO4J_HEAP });
+  const neo = await resolveNeo4j({ dataDir: c.NEO4J_DATA_DIR, port: c.NEO4J_BOLT_PORT, pageCacheMb: c.NEO4J_PAGECACHE_MB, heap: c.NEO4J_HEAP, supervise: true });
+  if (neo.how === 'external' || neo.how === 'attached') {
+    console.log(`Neo4j is already running at ${neo.uri} (${neo.how}).`);
+    return;
+  }
   console.log(`Neo4j ready at ${neo.uri} (${neo.how}). Press Ctrl-C to stop.`);
-  if (neo.how === 'external') return;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -12,6 +12,8 @@ import type { RequestContext, User } from '../platform/context';
 import { limitPlugins } from './limits';
 import { AppError } from '../platform/errors';
 import type { LogSink } from '../platform/logger';
+import { graphqlErrorMetrics } from '../ops/graphql-metrics';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../ops/availability';
 
 export interface ServerContext { req: express.Request & { user?: User; requestId?: string }; res: express.Response }
 
@@ -21,6 +23,8 @@ export interface YogaOptions {
   driver: () => Driver;
   database: string;
   log: LogSink;
+  /** Told when a request failed because Neo4j could not be reached. */
+  onDatabaseDown?: (error: unknown) => void;
 }
 
 /** Header that GET requests (and any "simple" request) must carry: blocks cross-site form/GET CSRF. */
@@ -59,6 +63,7 @@ export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, Req
       ...limitPlugins(),
       ...(o.production ? [noIntrospection] : []),
       logUnexpected(o.log),
+      graphqlErrorMetrics(),
       // Execution compiled once per parsed document (yoga's parse/validate cache holds the
       // documents, so compiled plans go with them); limits and validation run before, unchanged.
       useGraphQlJit(),
@@ -67,6 +72,10 @@ export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, Req
       maskError(error, message) {
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
         if (original instanceof AppError || original instanceof GraphQLError) return error as Error;
+        if (isDatabaseUnavailable(original)) {
+          o.onDatabaseDown?.(original);
+          return new GraphQLError(UNAVAILABLE_MESSAGE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '5' } } } });
+        }
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },

@@ -80,6 +80,8 @@ export const CAPABILITIES = {
   'command:erase': { kind: 'command', reachedBy: 'npm run erase', roles: ['admin'], justification: true },
   'command:verify-log': { kind: 'command', reachedBy: 'npm run verify-log', roles: ['auditor', 'admin'], justification: false, note: 'checks the hash chain and checkpoints; prints no entry' },
   'command:token': { kind: 'command', reachedBy: 'npm run token', roles: ['admin'], justification: false, note: 'demo issuer only: refused when OIDC_ISSUER is set' },
+  'command:backup': { kind: 'command', reachedBy: 'npm run backup', roles: ['admin'], justification: false, note: 'the store and the access log\'s checkpoints together (docs/operations.md)' },
+  'command:restore': { kind: 'command', reachedBy: 'npm run restore', roles: ['admin'], justification: false, note: 'refused while the product runs' },
 } as const satisfies Record<string, CapabilityRule>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -92,7 +94,7 @@ export const BRIEFING_EDITIONS = { RESTRICTED: 'briefing:restricted', PARTNER: '
  * (no connection to a deployment's database): they are not capabilities.
  */
 export const DEVELOPER_SCRIPTS = [
-  'test', 'typecheck', 'build', 'generate', 'gen-schema', 'templates', 'language-check', 'bench', 'neo4j', 'access-matrix',
+  'test', 'test:unit', 'test:faults', 'typecheck', 'build', 'codegen', 'generate', 'gen-schema', 'templates', 'language-check', 'bench', 'neo4j', 'access-matrix',
 ] as const;
 
 export const capabilityNames = (): Capability[] => Object.keys(CAPABILITIES) as Capability[];

@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { RequestContext, User } from '../../platform/context';
 import { runWithoutCallSite } from '../../platform/db/query';
+import { accessLogAppendTimer } from '../../ops/metrics';
 
 export type AccessOperation = 'consultation' | 'disclosure' | 'alteration' | 'combination' | 'erasure' | 'collection';
 export const ACCESS_OPERATIONS: readonly AccessOperation[] = ['consultation', 'disclosure', 'alteration', 'combination', 'erasure', 'collection'];
@@ -229,7 +230,8 @@ export async function appendAccessLog(actor: RequestContext | SystemActor, input
   if (!byDb) committers.set(actor.driver, (byDb = new Map()));
   let c = byDb.get(actor.database);
   if (!c) byDb.set(actor.database, (c = new GroupCommitter(actor.driver, actor.database)));
-  return c.append(actor, input);
+  const appended = accessLogAppendTimer();
+  return c.append(actor, input).finally(appended);
 }
 
 function validateInput(input: AccessLogInput): void {
