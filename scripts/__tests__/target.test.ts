@@ -17,7 +17,7 @@ describe('the data commands say which Neo4j they use', () => {
   });
 
   it('names a store found on the default port that is not ours, with its counts', () => {
-    expect(targetLine(foreign)).toMatch(/^Neo4j bolt:\/\/127\.0\.0\.1:7687, database "neo4j" \(found on the default port, NOT this checkout's store \(its data: \/elsewhere\/data\)\): 1,200 nodes, 5,000 relationships$/);
+    expect(targetLine(foreign)).toMatch(/^Neo4j bolt:\/\/127\.0\.0\.1:7687, database "neo4j" \(a running instance, NOT this checkout's store \(its data: \/elsewhere\/data\)\): 1,200 nodes, 5,000 relationships$/);
   });
 
   it('writing to a store that is not ours needs --yes when nobody can be asked', async () => {

@@ -7,6 +7,8 @@ import path from 'node:path';
 
 export const SERVER_DIR = path.resolve(__dirname, '..', '..', 'server');
 const IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** `import type { … } from '…'` and `export type { … } from '…'`: gone once compiled. */
+const TYPE_ONLY = /^(?:import|export)\s+type\s[^;]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/gm;
 const EXTENSIONS = ['.ts', '.json', '/index.ts', ''];
 
 function sourceFiles(dir: string): string[] {
@@ -22,15 +24,17 @@ function resolveImport(from: string, spec: string): string | undefined {
   return EXTENSIONS.map((e) => base + e).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
 }
 
-export interface ImportEdge { from: string; to: string }
+export interface ImportEdge { from: string; to: string; typeOnly: boolean }
 
 /** Every relative import between production files under server/, as paths relative to server/. */
 export function serverImports(): ImportEdge[] {
   return sourceFiles(SERVER_DIR).flatMap((file) => {
     const text = fs.readFileSync(file, 'utf8');
+    const typeOnly = new Set([...text.matchAll(TYPE_ONLY)].map((m) => m.index! + m[0].length - m[1].length - 1));
     return [...text.matchAll(IMPORT)].flatMap((m) => {
       const target = resolveImport(file, m[1]);
-      return target ? [{ from: path.relative(SERVER_DIR, file), to: path.relative(SERVER_DIR, target) }] : [];
+      const specAt = m.index! + m[0].length - m[1].length - 1;
+      return target ? [{ from: path.relative(SERVER_DIR, file), to: path.relative(SERVER_DIR, target), typeOnly: typeOnly.has(specAt) }] : [];
     });
   });
 }

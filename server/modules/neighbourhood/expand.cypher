@@ -10,7 +10,7 @@
 UNWIND $seeds AS sid
 MATCH (b:Entity {id: sid})
 RETURN null AS aid, null AS type, null AS out, null AS rp, labels(b) AS bl,
-       b {.*, dateOfBirth: toString(b.dateOfBirth), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
+       b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
           occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
           planReviewBy: toString(b.planReviewBy)} AS bp
@@ -33,7 +33,7 @@ RETURN fid AS aid, type(r) AS type, startNode(r) = a AS out,
        r {.*, recordedAt: toString(r.recordedAt), validFrom: toString(r.validFrom), validTo: toString(r.validTo),
           reviewBy: toString(r.reviewBy)} AS rp,
        labels(b) AS bl,
-       b {.*, dateOfBirth: toString(b.dateOfBirth), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
+       b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
           occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
           planReviewBy: toString(b.planReviewBy)} AS bp
