@@ -94,7 +94,7 @@ export const BRIEFING_EDITIONS = { RESTRICTED: 'briefing:restricted', PARTNER: '
  * (no connection to a deployment's database): they are not capabilities.
  */
 export const DEVELOPER_SCRIPTS = [
-  'test', 'test:unit', 'test:faults', 'typecheck', 'build', 'codegen', 'generate', 'gen-schema', 'templates', 'language-check', 'bench', 'neo4j', 'access-matrix',
+  'test', 'test:unit', 'test:faults', 'test:disclosure-borough', 'typecheck', 'build', 'codegen', 'generate', 'gen-schema', 'templates', 'language-check', 'bench', 'neo4j', 'access-matrix',
 ] as const;
 
 export const capabilityNames = (): Capability[] => Object.keys(CAPABILITIES) as Capability[];

@@ -15,6 +15,8 @@ import { tableCsv } from './csv';
 import { startPrinter, Printer } from './pdf';
 import { resolveOptions, BriefingOptions, ResolvedOptions } from './options';
 import { dateText, label } from './labels';
+import { eventBand } from './bands';
+import { loadHistory, saveRecord, PackRecord } from './history';
 
 export { resolveOptions, BriefingInputError, EDITIONS } from './options';
 export type { BriefingOptions, Edition } from './options';
@@ -29,6 +31,9 @@ export interface BriefingResult {
   tables: string[];
   /** The tables as published (after disclosure control for the partner edition). */
   publishedTables: PackTable[];
+  /** Partner edition: the published record kept in the history folder, and where. */
+  record?: PackRecord;
+  historyFile?: string;
   timings: Record<string, number>;
 }
 
@@ -41,7 +46,8 @@ function meta(o: ResolvedOptions, d: Awaited<ReturnType<typeof gather>>): PackMe
     marking: o.marking, edition: o.edition, quarter: o.quarter,
     periodText: `${o.quarter} (${dateText(d.period.start)} to ${dateText(end)})`,
     author: `${o.author.name} (${o.author.role})`, created: o.createdAt, reviewBy: o.reviewBy,
-    sources: d.sources.map((s) => `${label('agency', s.source)} (${s.events.toLocaleString('en-GB')} events)`),
+    // Event counts involve children: the partner edition gives bands, not counts.
+    sources: d.sources.map((s) => `${label('agency', s.source)} (${o.edition === 'partner' ? `${eventBand(s.events)} events` : `${s.events.toLocaleString('en-GB')} events`})`),
     caveats: [
       'Figures are from records held by partner agencies and undercount harm that is not reported.',
       'Associations are graded intelligence, not fact.',
@@ -82,7 +88,8 @@ async function build(source: AnalyticsSource, o: ResolvedOptions, outDir: string
   // One memo per job: analytics share each quarter's peer projection (network themes, brokerage).
   const data = await gather({ ...source, hiddenHandling: o.hiddenHandling, memo: new Map() }, o, progress);
   timings.gather = Date.now() - t0; t0 = Date.now();
-  const tables = packTables(data, o);
+  const historyDir = o.historyDir ?? path.join(outDir, 'published-history');
+  const { tables, revisions } = packTables(data, o, o.edition === 'partner' ? loadHistory(historyDir, o.quarter) : []);
   const narrative = buildNarrative(data, tables, o);
   const m = meta(o, data);
   const html = renderHtml(m, narrative, buildSections(data, tables, narrative, o));
@@ -110,7 +117,11 @@ async function build(source: AnalyticsSource, o: ResolvedOptions, outDir: string
   const personIds = o.edition === 'restricted' && o.names !== 'none'
     ? [...new Set([...data.notYetReferred.items.slice(0, 20).map((c) => c.id), ...data.critical.items.filter((i) => i.overdue.length).slice(0, 25).map((i) => i.childId), ...(o.pocNames ? data.highHarm.items.map((p) => p.id) : [])])]
     : [];
-  const result = { quarter: o.quarter, edition: o.edition, files, personIds, tables: [...tables.keys()], publishedTables: [...tables.values()], timings };
+  const record: PackRecord | undefined = o.edition === 'partner' ? {
+    quarter: o.quarter, createdAt: o.createdAt, tables: [...tables.values()].map(({ extra, note, ...t }) => t), statements: narrative.statements,
+    revisions: revisions.length ? [{ reason: o.revise!.reason, by: o.author.name, changes: revisions }] : [],
+  } : undefined;
+  const result: BriefingResult = { quarter: o.quarter, edition: o.edition, files, personIds, tables: [...tables.keys()], publishedTables: [...tables.values()], timings, record };
   try {
     await hooks.beforeRelease?.(result);
     for (const f of files) {
@@ -119,6 +130,8 @@ async function build(source: AnalyticsSource, o: ResolvedOptions, outDir: string
       fs.renameSync(f.path, final);
       f.path = final;
     }
+    // Released: what was published becomes the history the next pack re-prints.
+    if (record) result.historyFile = saveRecord(historyDir, record);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

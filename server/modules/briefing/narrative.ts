@@ -9,6 +9,8 @@ import type { BriefingData } from './gather';
 import type { PackTable } from './tables';
 import type { ResolvedOptions } from './options';
 import { fmt } from './labels';
+import { themesFromPublished, statementFor } from './statistics';
+import type { Statement } from './disclosure';
 
 export const PHIA = [
   { term: 'remote', range: '≤ 5%' }, { term: 'highly unlikely', range: '10–20%' }, { term: 'unlikely', range: '25–35%' },
@@ -18,7 +20,11 @@ export const PHIA = [
 export type Likelihood = (typeof PHIA)[number]['term'];
 
 export interface Judgement { likelihood: Likelihood; text: string; basis: string }
-export interface Narrative { judgements: Judgement[]; changes: string[]; sections: Record<string, string[]>; recommendations: string[] }
+export interface Narrative {
+  judgements: Judgement[]; changes: string[]; sections: Record<string, string[]>; recommendations: string[];
+  /** Statistics printed in the text, with their inputs (partner edition; for the series audit). */
+  statements: Statement[];
+}
 
 export const NATIONAL_RHI_72H = 0.63;
 
@@ -58,13 +64,23 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
   const qi = trend.rows.indexOf(d.quarter);
   const pi = trend.rows.indexOf(d.previousQuarter);
   const changes: string[] = [];
+  // Every statistic printed, with what it was computed from (the series audit checks them).
+  const statements: Statement[] = [];
   trend.cols.forEach((c, j) => changes.push(change(c, cell(trend, qi, j), cell(trend, pi, j))));
-  const significant = d.trends.emerging.filter((e) => e.significant);
+  // Partner edition: every test from the published trend table; none over a suppressed input.
+  const published = control ? themesFromPublished(trend) : undefined;
+  const emerging = published ? published.themes : d.trends.emerging;
+  const significant = emerging.filter((e) => e.significant);
   for (const e of significant) {
+    statements.push(statementFor(e, trend, 2));
     changes.push(e.measure === 'count'
       ? `Emerging: ${themeSubject(e).toLowerCase()} this quarter were ${e.direction === 'falling' ? 'below' : 'above'} the level of earlier quarters (${e.test}, ${pText(e.pValue)}).`
       : `Emerging: ${themeSubject(e).charAt(0).toLowerCase()}${themeSubject(e).slice(1)} is ${e.direction} (${e.test}, ${pText(e.pValue)}).`);
   }
+  if (published?.withheld.length) {
+    changes.push(`Trend test not shown for ${published.withheld.map((w) => w.toLowerCase()).join(', ')}: a figure it would use is suppressed.`);
+  }
+  if (published) changes.push('Trend tests on the share of girls among children at risk are given in the restricted edition only: this edition does not publish the counts they use.');
   const newNets = d.networks.communities.filter((c) => c.status === 'new' || c.status === 'growing');
   if (newNets.length) changes.push(`${newNets.length} peer network${newNets.length === 1 ? ' is' : 's are'} new or growing since last quarter; ${d.networks.dormant.length} from last quarter ${d.networks.dormant.length === 1 ? 'is' : 'are'} now dormant.`);
   const newTop = d.hotspots.items.slice(0, 10).filter((h) => !h.previousRank || h.previousRank > 10);
@@ -73,7 +89,7 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
   // Key judgements.
   const judgements: Judgement[] = [];
   // A theme with nothing recorded in any quarter has no trend to judge (its test gives p = 1).
-  const themes = d.trends.emerging.filter((e) => e.series.some((s) => s.numerator > 0)).sort((a, b) => a.pValue - b.pValue).slice(0, 3);
+  const themes = emerging.filter((e) => e.series.some((s) => s.numerator > 0)).sort((a, b) => a.pValue - b.pValue).slice(0, 3);
   for (const e of themes) {
     judgements.push({
       likelihood: likelihoodFromP(e.pValue),
@@ -82,6 +98,7 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
         : `that the ${themeSubject(e).charAt(0).toLowerCase()}${themeSubject(e).slice(1)} is ${e.direction === 'flat' ? 'changing' : e.direction} rather than varying by chance`,
       basis: `${e.test}, statistic ${e.statistic.toFixed(2)}, ${pText(e.pValue)}, over ${e.series.length} quarters.`,
     });
+    statements.push(statementFor(e, trend, 2));
   }
   const topPlace = d.hotspots.items[0];
   if (topPlace) {
@@ -168,7 +185,7 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
   if (topPlace) recommendations.push(`Consider a location assessment and partnership disruption plan for ${topPlace.name}.`);
   if (targeted.length) recommendations.push('Task the analysts to test the alleged adult links to new or growing peer networks and grade the intelligence.');
 
-  const narrative = { judgements, changes, sections, recommendations };
+  const narrative = { judgements, changes, sections, recommendations, statements: control ? statements : [] };
   const texts = [...judgements.flatMap((j) => [`It is ${j.likelihood} ${j.text}.`, j.basis]), ...changes, ...Object.values(sections).flat(), ...recommendations];
   for (const s of texts) {
     const f = checkLanguage(s);

@@ -2,6 +2,7 @@
 import type { Role } from '../../model/enums';
 import { parseQuarter } from '../../domain/period';
 import { packView } from './view';
+import type { RevisionRequest } from './history';
 
 export const EDITIONS = ['restricted', 'partner'] as const;
 export type Edition = (typeof EDITIONS)[number];
@@ -19,9 +20,15 @@ export interface BriefingOptions {
   reviewBy?: string;
   /** Formats to write; default all. */
   formats?: Array<'html' | 'pdf' | 'csv'>;
+  /** Folder of the partner packs' published history; default `published-history` in the output folder. */
+  historyDir?: string;
+  /** The lead's explicit revision of figures earlier packs printed (logged in the history). */
+  revise?: RevisionRequest;
 }
 
-export interface ResolvedOptions extends Required<Omit<BriefingOptions, 'formats'>> {
+export interface ResolvedOptions extends Required<Omit<BriefingOptions, 'formats' | 'historyDir' | 'revise'>> {
+  historyDir?: string;
+  revise?: RevisionRequest;
   formats: Array<'html' | 'pdf' | 'csv'>;
   /** Names of people may appear (restricted edition, role that may see names). */
   names: 'names' | 'pseudonyms' | 'none';
@@ -57,5 +64,15 @@ export function resolveOptions(o: BriefingOptions): ResolvedOptions {
   const reviewBy = o.reviewBy ?? addMonths(createdAt, 3);
   const formats = o.formats ?? ['html', 'pdf', 'csv'];
   const { names, pocNames, hiddenHandling } = packView(o.edition, o.author.role);
-  return { quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling };
+  const revise = o.revise && resolveRevision(o.revise);
+  return { quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling, historyDir: o.historyDir, revise };
+}
+
+function resolveRevision(r: RevisionRequest): RevisionRequest {
+  if (!Array.isArray(r.quarters) || r.quarters.length === 0) throw new BriefingInputError('revise.quarters', 'name at least one quarter to revise');
+  r.quarters.forEach((q, i) => {
+    try { parseQuarter(q); } catch { throw new BriefingInputError(`revise.quarters[${i}]`, `"${String(q).slice(0, 20)}" is not a quarter like 2025-Q3`); }
+  });
+  if (typeof r.reason !== 'string' || r.reason.trim().length < 10) throw new BriefingInputError('revise.reason', 'give the reason for the revision (10 characters or more)');
+  return { quarters: r.quarters.map((q) => parseQuarter(q).quarter), reason: r.reason.trim() };
 }

@@ -10,6 +10,8 @@ import { CountTable, PublishedTable, controlTables, percent, relativeRateIndex, 
 import { pseudonymFor } from '../../platform/secrets';
 import type { BriefingData } from './gather';
 import type { ResolvedOptions } from './options';
+import { assignKeys } from './links';
+import { applyHistory, PackRecord, Revision } from './history';
 import { DIMENSION_LABEL, EXPLOITATION_ORDER, MOMENT_LABEL, NRM_STAGES, NRM_STAGE_LABEL, RHI_LABEL, RISK_LEVELS, fmt, label } from './labels';
 
 export interface ExtraColumn { header: string; values: string[]; before?: boolean; text?: boolean }
@@ -74,7 +76,7 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
     id: 'children-at-risk', title: 'Children at risk by exploitation type and risk level', rowHeader: 'Exploitation type',
     rows: types.map((t) => label('exploitation', t)), cols: RISK_LEVELS.map((l) => `${l[0].toUpperCase()}${l.slice(1)} risk`),
     cells: types.map((t) => RISK_LEVELS.map((l) => atRisk.filter((r) => r.exploitationType === t && r.riskLevel === l).reduce((s, r) => s + r.children, 0))),
-    showRowTotals: true, showColTotals: true, showGrandTotal: true, grandTotalKey: 'children-at-risk',
+    showRowTotals: true, showColTotals: true, showGrandTotal: true,
   });
   const atRiskTotal = atRiskTable.cells.flat().reduce((a, b) => a + b, 0);
   const nowIds = new Set(d.cohort.filter((r) => r.quarter === d.quarter).map((r) => r.childId));
@@ -83,10 +85,10 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
   table({
     id: 'new-and-continuing', title: 'Children at risk: new this quarter or also at risk last quarter', rowHeader: 'Children at risk',
     rows: ['New this quarter', 'Also at risk last quarter'], cols: ['Children'], cells: [[nowIds.size - continuing], [continuing]],
-    showColTotals: true, colTotalKeys: [nowIds.size === atRiskTotal ? 'children-at-risk' : undefined],
+    showColTotals: true,
   });
 
-  // Trend series: the same quantity as a table total gets the same key, so both are suppressed alike.
+  // Trend series (links.ts ties each column to the same quantity in other tables and packs).
   // Quarters before the data begin (all zero) are left out of the series.
   const firstData = d.trends.series.findIndex((s) => Object.entries(s).some(([k, v]) => k !== 'quarter' && typeof v === 'number' && v > 0));
   const series = firstData < 0 ? d.trends.series.slice(-1) : d.trends.series.slice(firstData);
@@ -96,18 +98,10 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
     ['Children missing 2+ times', 'repeatMissingChildren'], ['Exclusions', 'exclusions'], ['Referrals', 'referrals'],
     ['Panel / MACE referrals', 'panelOrMaceReferrals'], ['Disruption actions', 'disruptionActions'],
   ];
-  const shared: Record<string, [number, string]> = {
-    childrenAtRisk: [atRiskTotal, 'children-at-risk'], missingEpisodes: [d.missing.length, 'missing-episodes'],
-    childrenMissing: [missingChildren, 'missing-children'], disruptionActions: [d.disruption.length, 'disruption-this'],
-  };
   table({
     id: 'trend', title: 'Quarterly trend', unit: 'count', rowHeader: 'Quarter',
     rows: series.map((s) => s.quarter), cols: seriesCols.map(([h]) => h),
     cells: series.map((s) => seriesCols.map(([, k]) => s[k] as number)),
-    cellKeys: series.map((s) => seriesCols.map(([, k]) => {
-      const sh = shared[k as string];
-      return s.quarter === d.quarter && sh && sh[0] === (s[k] as number) ? sh[1] : undefined;
-    })),
   });
 
   // Demographics against the borough baseline (children 10–17).
@@ -121,7 +115,7 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
       id, title: `Children at risk aged 10–17 by ${DIMENSION_LABEL[dim].toLowerCase()}`, rowHeader: DIMENSION_LABEL[dim],
       rows: groups.map((g) => (dim === 'ethnicity' || dim === 'ageBand' ? g : label(dim, g))), cols: ['Children at risk'],
       cells: groups.map((g) => [count(cohort, (r) => groupOf(r, dim, at) === g)]),
-      showColTotals: true, colTotalKeys: ['cohort-10-17'],
+      showColTotals: true,
     });
     const popTotal = d.baseline?.total ?? 0;
     extras.set(id, (p) => {
@@ -158,15 +152,13 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
     cols: ['Count'],
     cells: [[d.missing.length], [missingChildren], [repeatMissing], [count(d.missing, (m) => m.fromCare)],
       [count(d.missing, (m) => m.foundOutOfBorough)], [count(d.missing, (m) => m.countyLinesConcern)]],
-    cellKeys: [['missing-episodes'], ['missing-children'], [undefined], [undefined], [undefined], [undefined]],
   });
   const rhiStatuses = Object.keys(RHI_LABEL);
   table({
     id: 'return-interviews', title: 'Returns from missing in the quarter and their return home interview', unit: 'returns', rowHeader: 'Return home interview',
     rows: rhiStatuses.map((s) => RHI_LABEL[s]), cols: ['Returns'],
     cells: rhiStatuses.map((s) => [d.critical.rhi.byStatus[s as keyof typeof d.critical.rhi.byStatus] ?? 0]),
-    cellKeys: rhiStatuses.map((s) => [s === 'done' ? 'rhi-within-72h' : undefined]),
-    showColTotals: true, colTotalKeys: ['returns'],
+    showColTotals: true,
   });
   extras.set('return-interviews', (p) => [{
     header: 'Share of returns', values: p.cells.map((row) => {
@@ -186,22 +178,20 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
       return [items.length - overdue, overdue];
     }),
     showRowTotals: true, showColTotals: true, showGrandTotal: true,
-    rowTotalKeys: kinds.map((k) => (k === 'ReturnFromMissing' && d.critical.rhi.returns === d.critical.items.filter((i) => i.kind === k).length ? 'returns' : undefined)),
   });
 
-  // Hotspots: people counts per place are controlled; scores are not about people.
+  // Hotspots: people and event counts per place are controlled (events involve children); scores are not counts.
   const top = d.hotspots.items.slice(0, 10);
   table({
-    id: 'hotspots', title: 'Places, schools and online spaces ranked by harm', unit: 'people', rowHeader: 'Place',
-    rows: top.map((h) => h.name), cols: ['Children', 'Persons of concern'],
-    cells: top.map((h) => [h.distinctChildren, h.distinctPersonsOfConcern]),
+    id: 'hotspots', title: 'Places, schools and online spaces ranked by harm', unit: 'people or events', rowHeader: 'Place',
+    rows: top.map((h) => h.name), cols: ['Children', 'Persons of concern', 'Events'],
+    cells: top.map((h) => [h.distinctChildren, h.distinctPersonsOfConcern, h.eventCount]),
   });
   extras.set('hotspots', () => [
     { header: 'Rank', before: true, values: top.map((h) => String(h.rank)) },
     { header: 'Kind', before: true, values: top.map((h) => (h.kind === 'Location' ? 'Place' : h.kind === 'OnlineSpace' ? 'Online space' : 'School')) },
     { header: 'Harm score', values: top.map((h) => fmt(h.score)) },
     { header: 'Previous rank', values: top.map((h) => (h.previousRank ? String(h.previousRank) : 'new')) },
-    { header: 'Events', values: top.map((h) => fmt(h.eventCount)) },
   ]);
 
   // Peer networks: size by sex and by age band share the community size as row total.
@@ -215,11 +205,11 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
   if (comms.length) {
     table({
       id: 'networks-sex', title: 'Peer networks: members by sex', rowHeader: 'Network', rows: commRows, cols: sexCodes.map((s) => label('sex', s)),
-      cells: comms.map((c) => sexCodes.map((s) => c.sexMix[s] ?? 0)), showRowTotals: true, rowTotalKeys: comms.map((c) => `network-${c.id}`),
+      cells: comms.map((c) => sexCodes.map((s) => c.sexMix[s] ?? 0)), showRowTotals: true,
     });
     table({
       id: 'networks-age', title: 'Peer networks: members by age band', rowHeader: 'Network', rows: commRows, cols: ageCodes,
-      cells: comms.map((c) => ageCodes.map((a) => c.ageMix[a] ?? 0)), showRowTotals: true, rowTotalKeys: comms.map((c) => `network-${c.id}`),
+      cells: comms.map((c) => ageCodes.map((a) => c.ageMix[a] ?? 0)), showRowTotals: true,
     });
     extras.set('networks-sex', () => [
       { header: 'Status', text: true, values: comms.map((c) => c.status) },
@@ -271,7 +261,7 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): Built {
     id: 'disruption', title: 'Disruption activity', unit: 'actions', rowHeader: 'Tactic',
     rows: tactics.map((t) => label('tactic', t)), cols: [d.quarter, d.previousQuarter],
     cells: tactics.map((t) => [count(d.disruption, (r) => r.tactic === t), count(d.disruptionPrevious, (r) => r.tactic === t)]),
-    showColTotals: true, colTotalKeys: ['disruption-this', undefined],
+    showColTotals: true,
   });
   table({
     id: 'not-yet-referred', title: 'Children of concern not yet known to a panel or plan', rowHeader: 'Measure',
@@ -286,9 +276,18 @@ export function personLabel(o: ResolvedOptions, id: string, name: string): strin
   return '—';
 }
 
-/** Builds, controls (partner edition) and decorates every table. */
-export function packTables(d: BriefingData, o: ResolvedOptions): Map<string, PackTable> {
+/**
+ * Builds, controls (partner edition) and decorates every table. The partner edition re-prints
+ * what earlier packs printed (history.ts) and plans its suppression against them.
+ */
+export function packTables(d: BriefingData, o: ResolvedOptions, earlier: PackRecord[] = []): { tables: Map<string, PackTable>; revisions: Revision[] } {
   const { tables, extras, notes } = buildCountTables(d, o);
-  const published = controlTables(tables, { control: o.edition === 'partner' });
-  return new Map(published.map((p) => [p.id, { ...p, extra: extras.get(p.id)?.(p) ?? [], note: notes.get(p.id) }]));
+  assignKeys(tables, d.quarter);
+  const control = o.edition === 'partner';
+  const history = control ? applyHistory(tables, earlier, o.revise) : { earlier: [], revisions: [] };
+  const published = controlTables(tables, { control, earlier: history.earlier });
+  return {
+    tables: new Map(published.map((p) => [p.id, { ...p, extra: extras.get(p.id)?.(p) ?? [], note: notes.get(p.id) }])),
+    revisions: history.revisions,
+  };
 }

@@ -1,18 +1,30 @@
 /**
  * The attacker: from everything published (values, "c" marks and the sums that tie rows, columns,
- * totals and shared margins together) compute the feasible interval of every suppressed quantity.
- * A suppressed count is at least 1 (zeros are shown as 0). Used to audit the suppression and, in
- * tests, to prove no "c" can be worked back.
+ * totals and shared quantities together) compute the feasible integer interval of every
+ * suppressed quantity. A suppressed count is at least 1 (zeros are shown as 0). Used to audit the
+ * suppression and, in tests, to prove no "c" can be worked back or narrowed too far.
  */
 import { PublishedTable, Published, SUPPRESSED } from './types';
-import { variableBounds } from './simplex';
+import { integerBounds, IntegerSystem } from './ip';
 
 export interface Interval { key: string; min: number; max: number }
 
-type Term = { key: string; value: Published };
-interface Equation { terms: Term[]; total: Term }
+export interface AttackOptions {
+  /**
+   * A series of packs: a quantity printed as a number in one pack and "c" in another is known
+   * (the number is used). Without it, such a disagreement is an error in the tables.
+   */
+  merge?: boolean;
+  /** Extra bounds an attacker has on some quantities (e.g. from statistics printed in the text). */
+  bounds?: Map<string, [number, number]>;
+  /** Work out intervals only for these quantities (and what they are tied to); default all. */
+  only?: Set<string>;
+}
 
-function equations(t: PublishedTable): Equation[] {
+type Term = { key: string; value: Published };
+export interface Equation { terms: Term[]; total: Term }
+
+export function equations(t: PublishedTable): Equation[] {
   const eqs: Equation[] = [];
   const cell = (r: number, c: number): Term => ({ key: t.keys.cells[r][c], value: t.cells[r][c] });
   const rowT = (r: number): Term => ({ key: t.keys.rowTotals![r], value: t.rowTotals![r] });
@@ -28,12 +40,15 @@ function equations(t: PublishedTable): Equation[] {
   return eqs;
 }
 
-/** Every quantity published across the tables, by key (a key published twice must agree). */
-function publishedValues(tables: PublishedTable[]): Map<string, Published> {
+/** Every quantity published across the tables, by key. */
+export function publishedValues(tables: PublishedTable[], merge = false): Map<string, Published> {
   const values = new Map<string, Published>();
   const note = (key: string, v: Published): void => {
     const prior = values.get(key);
-    if (prior !== undefined && prior !== v) throw new Error(`disclosure: "${key}" is published as ${prior} and as ${v}`);
+    if (prior !== undefined && prior !== v) {
+      if (!merge) throw new Error(`disclosure: "${key}" is published as ${prior} and as ${v}`);
+      if (prior !== SUPPRESSED) return;
+    }
     values.set(key, v);
   };
   for (const t of tables) {
@@ -45,50 +60,56 @@ function publishedValues(tables: PublishedTable[]): Map<string, Published> {
   return values;
 }
 
-/** Feasible [min, max] of every suppressed quantity given all the published tables together. */
-export function attack(tables: PublishedTable[]): Interval[] {
-  const values = publishedValues(tables);
+/** Groups of unknowns tied together by some sum (solved separately: far smaller programmes). */
+function components(unknown: string[], eqs: Array<string[]>): string[][] {
+  const parent = new Map(unknown.map((k) => [k, k]));
+  const find = (k: string): string => { let r = k; while (parent.get(r) !== r) r = parent.get(r)!; parent.set(k, r); return r; };
+  for (const ks of eqs) for (const k of ks.slice(1)) parent.set(find(k), find(ks[0]));
+  const groups = new Map<string, string[]>();
+  for (const k of unknown) groups.set(find(k), [...(groups.get(find(k)) ?? []), k]);
+  return [...groups.values()];
+}
+
+/** Feasible integer [min, max] of every suppressed quantity given all the published tables together. */
+export function attack(tables: PublishedTable[], opts: AttackOptions = {}): Interval[] {
+  const values = publishedValues(tables, opts.merge);
+  const valueOf = (t: Term): Published => values.get(t.key)!;
   const unknown = [...values.entries()].filter(([, v]) => v === SUPPRESSED).map(([k]) => k);
   if (unknown.length === 0) return [];
   // Σ terms − total = 0 for every published sum; only sums with a "c" constrain anything.
-  const eqs = tables.flatMap(equations).filter((eq) => [...eq.terms, eq.total].some((t) => t.value === SUPPRESSED));
-  // Independent systems (tables not tied by shared keys) are solved separately: far smaller LPs.
-  const parent = new Map(unknown.map((k) => [k, k]));
-  const find = (k: string): string => { let r = k; while (parent.get(r) !== r) r = parent.get(r)!; parent.set(k, r); return r; };
-  for (const eq of eqs) {
-    const ks = [...eq.terms, eq.total].filter((t) => t.value === SUPPRESSED).map((t) => find(t.key));
-    for (const k of ks.slice(1)) parent.set(k, ks[0]);
-  }
-  const groups = new Map<string, string[]>();
-  for (const k of unknown) groups.set(find(k), [...(groups.get(find(k)) ?? []), k]);
+  const eqs = tables.flatMap(equations).map((eq) => [...eq.terms.map((t) => ({ ...t, sign: 1 })), { ...eq.total, sign: -1 }])
+    .filter((eq) => eq.some((t) => valueOf(t) === SUPPRESSED));
   const out = new Map<string, Interval>();
-  for (const keys of groups.values()) {
+  for (const keys of components(unknown, eqs.map((eq) => eq.filter((t) => valueOf(t) === SUPPRESSED).map((t) => t.key)))) {
+    if (opts.only && !keys.some((k) => opts.only!.has(k))) continue;
     const index = new Map(keys.map((k, i) => [k, i]));
-    const n = keys.length;
-    const A: number[][] = [];
-    const b: number[] = [];
+    // A "c" is at least 1 (zeros are shown); further bounds come from what the attacker knows.
+    const system: IntegerSystem = {
+      rows: [], rhs: [], n: keys.length,
+      lower: keys.map((k) => opts.bounds?.get(k)?.[0] ?? 1),
+      upper: keys.map((k) => opts.bounds?.get(k)?.[1] ?? Infinity),
+    };
     for (const eq of eqs) {
-      const first = [...eq.terms, eq.total].find((t) => t.value === SUPPRESSED)!;
-      if (!index.has(first.key)) continue;
-      const row = Array(n).fill(0);
+      // A sum's unknowns all lie in one component: skip sums of other components.
+      if (!index.has(eq.find((t) => valueOf(t) === SUPPRESSED)!.key)) continue;
+      const row = new Map<number, number>();
       let rhs = 0;
-      // x = y + 1 for every suppressed x (a "c" is at least 1: zeros are shown).
-      const add = (term: Term, sign: number): void => {
-        if (term.value === SUPPRESSED) { row[index.get(term.key)!] += sign; rhs -= sign; } else rhs -= sign * term.value;
-      };
-      eq.terms.forEach((term) => add(term, 1));
-      add(eq.total, -1);
-      if (row.some((v) => v !== 0)) { A.push(row); b.push(rhs); }
+      for (const t of eq) {
+        const v = valueOf(t);
+        if (v === SUPPRESSED) row.set(index.get(t.key)!, (row.get(index.get(t.key)!) ?? 0) + t.sign);
+        else rhs -= t.sign * v;
+      }
+      for (const [j, a] of [...row]) if (a === 0) row.delete(j);
+      if (row.size) { system.rows.push(row); system.rhs.push(rhs); }
     }
     keys.forEach((key, k) => {
-      if (A.length === 0) { out.set(key, { key, min: 1, max: Infinity }); return; }
-      const [lo, hi] = variableBounds(A, b, k, n);
-      out.set(key, { key, min: lo + 1, max: hi + 1 });
+      const [min, max] = integerBounds(system, k);
+      out.set(key, { key, min, max });
     });
   }
-  return unknown.map((k) => out.get(k)!);
+  return unknown.filter((k) => out.has(k)).map((k) => out.get(k)!);
 }
 
 /** Suppressed quantities an attacker can pin to one value. */
-export const pinned = (tables: PublishedTable[]): Interval[] =>
-  attack(tables).filter((i) => i.max - i.min < 0.5);
+export const pinned = (tables: PublishedTable[], opts: AttackOptions = {}): Interval[] =>
+  attack(tables, opts).filter((i) => i.max - i.min < 0.5);

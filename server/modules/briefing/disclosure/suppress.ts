@@ -3,11 +3,22 @@
  *  1. primary: counts 1–4 become "c" (0 stays 0: a true zero);
  *  2. secondary: any sum (row, column, totals, shared margins) with exactly one "c" gets a
  *     second one (its smallest non-zero other entry), iterated to a fixed point across all tables;
- *  3. audit: the attacker (attack.ts) solves every published sum together; a "c" it can still
- *     pin down (e.g. a bridge between two suppressed cycles) gets another partner; repeat.
+ *  3. audit: the attacker (attack.ts) solves every published sum of this pack and of the earlier
+ *     packs together as an integer programme; a "c" it can pin down, or a small count whose
+ *     feasible interval is narrower than the protection rule (protection.ts) allows, gets another
+ *     partner; repeat.
+ * A quantity an earlier pack printed keeps what it printed: a "c" stays "c", a number is never
+ * hidden (hiding it would protect nothing).
  */
 import { CountTable, PublishedTable, Published, SUPPRESSED, isSmall } from './types';
-import { pinned } from './attack';
+import { attack, publishedValues } from './attack';
+import { isProtected } from './protection';
+
+export interface ControlOptions {
+  control: boolean;
+  /** The tables of earlier packs in the series, as they were published. */
+  earlier?: PublishedTable[];
+}
 
 interface Line { terms: string[]; total: string; table: string }
 
@@ -87,24 +98,29 @@ function publish(k: Keyed, hidden: Set<string>, control: boolean): PublishedTabl
 }
 
 /** Smallest non-zero entry of the lines not yet hidden; interior cells before totals. */
-function partner(candidates: Line[], values: Map<string, number>, hidden: Set<string>): string | undefined {
+function partner(candidates: Line[], values: Map<string, number>, hidden: Set<string>, printed: Set<string>, least = 1): string | undefined {
   const pick = (keys: string[]): string | undefined => keys
-    .filter((key) => !hidden.has(key) && (values.get(key) ?? 0) > 0)
+    .filter((key) => !hidden.has(key) && !printed.has(key) && (values.get(key) ?? 0) >= least)
     .sort((a, b) => values.get(a)! - values.get(b)! || a.localeCompare(b))[0];
   return pick(candidates.flatMap((l) => l.terms)) ?? pick(candidates.map((l) => l.total));
 }
 
 /** Returns the published form of each table; without control (restricted edition) values are as counted. */
-export function controlTables(tables: CountTable[], opts: { control: boolean } = { control: true }): PublishedTable[] {
+export function controlTables(tables: CountTable[], opts: ControlOptions = { control: true }): PublishedTable[] {
   const all = tables.map(keyed);
   const values = trueValues(all);
   const hidden = new Set<string>();
   if (!opts.control) return all.map((k) => publish(k, hidden, false));
+  const earlier = opts.earlier ?? [];
+  const history = publishedValues(earlier, true);
+  // Printed before as a number: never hidden now. Printed before as "c": hidden now too.
+  const printed = new Set([...history].filter(([key, v]) => v !== SUPPRESSED && values.has(key)).map(([key]) => key));
   const controlled = all.filter((k) => !k.table.notAboutPeople);
   const allLines = controlled.flatMap(lines);
   for (const k of controlled) for (const key of [...k.cells.flat(), ...k.rowTotals, ...k.colTotals, k.grandTotal]) {
-    if (values.has(key) && isSmall(values.get(key)!)) hidden.add(key);
+    if (values.has(key) && (isSmall(values.get(key)!) || history.get(key) === SUPPRESSED) && !printed.has(key)) hidden.add(key);
   }
+  const pick = (around: Line[], least = 1) => partner(around, values, hidden, printed, least);
   let safe = false;
   for (let round = 0; round < 500 && !safe; round += 1) {
     // Secondary suppression to a fixed point: no sum may hold exactly one "c".
@@ -114,25 +130,34 @@ export function controlTables(tables: CountTable[], opts: { control: boolean } =
       for (const line of allLines) {
         const entries = [...line.terms, line.total];
         if (entries.filter((key) => hidden.has(key)).length !== 1) continue;
-        const extra = partner([line], values, hidden);
+        const extra = pick([line]);
         if (extra) { hidden.add(extra); changed = true; }
       }
     }
-    const weak = pinned(controlled.map((k) => publish(k, hidden, true)));
+    const weak = weakQuantities(controlled.map((k) => publish(k, hidden, true)), earlier, hidden, values);
     if (weak.length === 0) { safe = true; break; }
-    // One more partner next to each pinned "c" per round (fewer rounds than one at a time).
+    // One more partner next to each weak "c" per round (fewer rounds than one at a time): its own
+    // row and column first, preferring a count above the small range (it widens the interval most);
+    // when those are exhausted, anywhere in the same table(s): a cell can be pinned by sums that
+    // never touch its own lines.
     let grew = false;
-    for (const { key } of weak) {
+    for (const key of weak) {
       const around = allLines.filter((l) => l.terms.includes(key) || l.total === key);
-      // Its own row and column first; when those are exhausted, anywhere in the same table(s):
-      // a cell can be pinned by sums that never touch its own lines.
       const tables = new Set(around.map((l) => l.table));
-      const extra = partner(around, values, hidden) ?? partner(allLines.filter((l) => tables.has(l.table)), values, hidden);
+      const inTables = allLines.filter((l) => tables.has(l.table));
+      const extra = pick(around, 5) ?? pick(around) ?? pick(inTables, 5) ?? pick(inTables);
       if (extra) { hidden.add(extra); grew = true; }
     }
     if (!grew) break;
   }
-  // Never publish a table whose "c" could be worked back.
+  // Never publish a table whose "c" could be worked back or narrowed below the protection rule.
   if (!safe) throw new Error('disclosure: suppression did not reach a safe state; refusing to publish');
   return all.map((k) => publish(k, hidden, true));
+}
+
+/** Hidden quantities of this pack that are pinned, or small and narrowed below the protection rule. */
+function weakQuantities(current: PublishedTable[], earlier: PublishedTable[], hidden: Set<string>, values: Map<string, number>): string[] {
+  const intervals = attack([...earlier, ...current], { merge: true, only: hidden });
+  return intervals.filter((i) => hidden.has(i.key)
+    && (i.max === i.min || (isSmall(values.get(i.key) ?? 0) && !isProtected(i)))).map((i) => i.key);
 }

@@ -1,0 +1,10 @@
+/**
+ * The partner edition's attacker test on the borough scale (≈10k people, 150k events): one load
+ * of a few minutes and sixteen packs (partner and restricted, eight quarters), so it has its own
+ * file. It takes about twenty minutes on two cores, so `npm test` skips it unless
+ * DISCLOSURE_BOROUGH=1 (`npm run test:disclosure-borough`); the demo borough's attack always runs.
+ */
+import { seriesAttackSuite } from './support/series-attack';
+
+if (process.env.DISCLOSURE_BOROUGH === '1') seriesAttackSuite('borough', 1, 60 * 60_000);
+else it.skip('borough series attack (set DISCLOSURE_BOROUGH=1 to run it)', () => undefined);

@@ -1,0 +1,172 @@
+/**
+ * The attacker test of the partner edition, shared by the demo and borough files: build partner
+ * packs for eight consecutive quarters (each re-printing the history the earlier ones printed),
+ * run the series audit with every constraint family over all of them together, and compare with
+ * the restricted edition's true figures: no small count recovered, every protection range met.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freshGraph, closeDriver, driver } from '../../../../../tests/support/db';
+import { load } from '../../../../platform/bulk/loader';
+import { generate } from '../../../../../fixtures/generator';
+import type { Scale } from '../../../../../fixtures/generator/types';
+import { storeBaseline } from '../../../analytics';
+import { buildBriefing, BriefingResult } from '../..';
+import { auditSeries, breaches, publishedValues, SUPPRESSED, SeriesAudit, PublishedPack, Published, PublishedTable, CountTable, Statement } from '../../disclosure';
+import { assignKeys } from '../../links';
+import { parseQuarter, shiftQuarter } from '../../../../domain/period';
+
+export const QUARTERS = Array.from({ length: 8 }, (_, i) => shiftQuarter('2024-Q4', i));
+
+export interface SeriesRun {
+  partner: BriefingResult[];
+  restricted: BriefingResult[];
+  truth: Map<string, Published>;
+  audit: SeriesAudit;
+  seconds: { load: number; packs: number; audit: number };
+}
+
+/**
+ * The attacker keys every quantity from the declared links and the tables' labels itself (which
+ * tables repeat which measure is public knowledge), not from the keys the pack carries, so a pack
+ * that forgot a link is attacked as it would be by a reader.
+ */
+function declaredKeys(restricted: BriefingResult): Map<string, PublishedTable['keys']> {
+  const tables: CountTable[] = restricted.publishedTables.map((t) => ({
+    id: t.id, title: t.title, unit: t.unit, rowHeader: t.rowHeader, rows: t.rows, cols: t.cols, cells: t.cells as number[][],
+    showRowTotals: !!t.rowTotals, showColTotals: !!t.colTotals, showGrandTotal: t.grandTotal !== undefined,
+  }));
+  assignKeys(tables, restricted.quarter);
+  return new Map(tables.map((t) => [t.id, {
+    cells: t.cellKeys as string[][], rowTotals: t.showRowTotals ? t.rowTotalKeys as string[] : undefined,
+    colTotals: t.showColTotals ? t.colTotalKeys as string[] : undefined, grandTotal: t.showGrandTotal ? t.grandTotalKey : undefined,
+  }]));
+}
+
+function rekeyed(r: BriefingResult, keys: Map<string, PublishedTable['keys']>): PublishedPack {
+  const rename = new Map<string, string>();
+  const tables = r.record!.tables.map((t) => {
+    const k = keys.get(t.id)!;
+    t.keys.cells.forEach((row, i) => row.forEach((key, j) => rename.set(key, k.cells[i][j])));
+    t.keys.rowTotals?.forEach((key, i) => rename.set(key, k.rowTotals![i]));
+    t.keys.colTotals?.forEach((key, i) => rename.set(key, k.colTotals![i]));
+    if (t.keys.grandTotal) rename.set(t.keys.grandTotal, k.grandTotal!);
+    return { ...t, keys: k };
+  });
+  const statements = r.record!.statements.map((st): Statement => (st.kind === 'poisson-z'
+    ? { ...st, x: rename.get(st.x) ?? st.x, earlier: st.earlier.map((e) => (typeof e === 'string' ? rename.get(e) ?? e : e)) } : st));
+  return { quarter: r.quarter, tables, statements };
+}
+
+export function seriesAttackSuite(scale: Scale, seed: number, timeoutMs: number): void {
+  describe(`partner packs for ${QUARTERS[0]}–${QUARTERS[7]} of the ${scale} borough against a series attacker`, () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), `series-${scale}-`));
+    const run = {} as SeriesRun;
+    beforeAll(async () => {
+      let t0 = Date.now();
+      await freshGraph();
+      const fixture = generate({ scale, seed });
+      await load(driver(), fixture.units);
+      await storeBaseline({ driver: driver() }, fixture.baseline);
+      const loaded = (Date.now() - t0) / 1000;
+      // Progress on stderr as it happens (a borough run is long; jest prints console.log at the end).
+      const note = (what: string) => process.stderr.write(`series-attack ${scale}: ${what} after ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+      note(`loaded in ${loaded} s`);
+      t0 = Date.now();
+      run.partner = [];
+      run.restricted = [];
+      for (const quarter of QUARTERS) {
+        const author = { name: 'Lee Lead', role: 'lead' as const };
+        const common = { quarter, author, createdAt: `${parseQuarter(shiftQuarter(quarter, 1)).start.slice(0, 10)}T09:00:00Z`, formats: ['html' as const] };
+        run.partner.push(await buildBriefing({ driver: driver() }, { ...common, edition: 'partner', historyDir: path.join(out, 'history') }, path.join(out, 'p', quarter)));
+        run.restricted.push(await buildBriefing({ driver: driver() }, { ...common, edition: 'restricted' }, path.join(out, 'r', quarter)));
+        note(`packs for ${quarter}`);
+      }
+      const packs = (Date.now() - t0) / 1000;
+      t0 = Date.now();
+      const keys = run.restricted.map(declaredKeys);
+      run.truth = publishedValues(run.restricted.flatMap((r, i) => r.publishedTables.map((t) => ({ ...t, keys: keys[i].get(t.id)! }))), true);
+      run.audit = auditSeries(run.partner.map((r, i) => rekeyed(r, keys[i])));
+      run.seconds = { load: loaded, packs, audit: (Date.now() - t0) / 1000 };
+      console.log(`${scale}: load ${run.seconds.load} s, 16 packs ${run.seconds.packs} s, series audit ${run.seconds.audit} s; `
+        + `${run.audit.intervals.length} suppressed quantities, ${smallSuppressed(run).length} of them small`);
+    }, timeoutMs);
+    // SERIES_ATTACK_KEEP=1 keeps the packs (to render and read them); the folder is printed.
+    afterAll(async () => {
+      await closeDriver();
+      if (process.env.SERIES_ATTACK_KEEP) console.log(`packs kept in ${out}`);
+      else fs.rmSync(out, { recursive: true, force: true });
+    });
+
+    it('no suppressed small count is recovered or narrowed below the protection range, over all eight packs', () => {
+      expect(smallSuppressed(run).length).toBeGreaterThan(10);
+      expect(breaches(run.audit.intervals, (k) => truthOf(run, k))).toEqual([]);
+    });
+
+    it('no quantity printed as "c" in one pack is printed as a number in another', () => {
+      expect(run.audit.revealed).toEqual([]);
+    });
+
+    it('no statistic in the text is computed over a suppressed or unpublished count, and some are printed', () => {
+      expect(run.audit.statisticsOverHidden).toEqual([]);
+      expect(run.partner.flatMap((r) => r.record!.statements).length).toBeGreaterThan(0);
+    });
+
+    it('every number the partner packs print is the true figure (the restricted edition), and every 1–4 is hidden', () => {
+      const wrong = run.partner.flatMap((r, i) => {
+        const truth = entries(run.restricted[i]);
+        return entries(r).filter(([key, v], j) => v !== SUPPRESSED && (v !== truth[j][1] || key !== truth[j][0])).map(([key]) => key);
+      });
+      expect(wrong).toEqual([]);
+      const shown = run.partner.flatMap((r) => entries(r).filter(([, v]) => typeof v === 'number' && v >= 1 && v <= 4));
+      expect(shown).toEqual([]);
+    });
+
+    it('counts of events are controlled cells or bands: the data-sources line gives no count, no extra column counts events', () => {
+      for (const r of run.partner) {
+        const html = fs.readFileSync(r.files.find((f) => f.kind === 'html')!.path, 'utf8');
+        expect(html).toMatch(/events\)/);
+        expect(html).not.toMatch(/\(\d[\d,]* events\)/);
+        expect(r.publishedTables.flatMap((t) => t.extra.map((e) => e.header)).filter((h) => /event/i.test(h))).toEqual([]);
+      }
+    });
+
+    it('a later pack re-prints the earlier quarters as the earlier pack printed them', () => {
+      let repeated = 0;
+      run.partner.slice(1).forEach((later, i) => {
+        const before = new Map(entries(run.partner[i]));
+        for (const [key, v] of entries(later)) if (before.has(key)) { repeated += 1; expect({ key, v }).toEqual({ key, v: before.get(key) }); }
+      });
+      expect(repeated).toBeGreaterThan(20);
+    });
+
+    it('the audit can fail: the restricted figures with only counts of 1–4 hidden give small counts away', () => {
+      const naive = run.restricted.map((r) => ({ quarter: r.quarter, statements: [], tables: r.publishedTables.map((t) => hideSmall(t)) }));
+      const audit = auditSeries(naive);
+      expect(breaches(audit.intervals, (k) => truthOf(run, k)).length).toBeGreaterThan(0);
+    });
+  });
+}
+
+type Entry = [string, Published];
+function entries(r: BriefingResult): Entry[] {
+  return r.publishedTables.flatMap((t) => [
+    ...t.cells.flatMap((row, i) => row.map((v, j): Entry => [t.keys.cells[i][j], v])),
+    ...(t.rowTotals ?? []).map((v, i): Entry => [t.keys.rowTotals![i], v]),
+    ...(t.colTotals ?? []).map((v, i): Entry => [t.keys.colTotals![i], v]),
+    ...(t.grandTotal !== undefined ? [[t.keys.grandTotal!, t.grandTotal] as Entry] : []),
+  ]);
+}
+
+const truthOf = (run: SeriesRun, key: string): number | undefined => {
+  const v = run.truth.get(key);
+  return typeof v === 'number' ? v : undefined;
+};
+
+const smallSuppressed = (run: SeriesRun) => run.audit.intervals.filter((i) => { const v = truthOf(run, i.key); return v !== undefined && v >= 1 && v <= 4; });
+
+const small = <T>(v: T): T | typeof SUPPRESSED => (typeof v === 'number' && v >= 1 && v <= 4 ? SUPPRESSED : v);
+function hideSmall<T extends BriefingResult['publishedTables'][number]>(t: T): T {
+  return { ...t, cells: t.cells.map((r) => r.map(small)), rowTotals: t.rowTotals?.map(small), colTotals: t.colTotals?.map(small), grandTotal: t.grandTotal === undefined ? undefined : small(t.grandTotal) };
+}

@@ -1,0 +1,136 @@
+/**
+ * Hand-checked cases for the series attacker and what defends against it: integer bounds, the
+ * protection range, history between packs, linked quantities and statistics printed in the text.
+ */
+import { controlTables, attack, auditSeries, breaches, CountTable, PublishedTable, SUPPRESSED, isProtected } from '..';
+import { integerBounds } from '../ip';
+import { poissonChange } from '../../../analytics/trends/stats';
+import { assignKeys } from '../../links';
+import { applyHistory, HistoryConflictError, PackRecord } from '../../history';
+
+const row = (id: string, cells: number[], keys?: string[]): CountTable => ({
+  id, title: id, unit: 'children', rowHeader: 'r', rows: ['r0'], cols: cells.map((_, c) => `c${c}`), cells: [cells],
+  showRowTotals: true, cellKeys: keys ? [keys] : undefined, rowTotalKeys: [`${id}|total`],
+});
+const truthOf = (tables: CountTable[]) => {
+  const m = new Map<string, number>();
+  tables.forEach((t) => t.cells.forEach((r, i) => r.forEach((v, j) => m.set(t.cellKeys?.[i]?.[j] ?? `${t.id}|${i}|${j}`, v))));
+  return (k: string) => m.get(k);
+};
+
+describe('integer bounds', () => {
+  it('are tighter than the LP relaxation where parity decides (x + y = 3, x = 2z, x ≥ 1 → x = 2)', () => {
+    expect(integerBounds({ rows: [new Map([[0, 1], [1, 1]]), new Map([[0, 1], [2, -2]])], rhs: [3, 0], n: 3, lower: [1, 0, 0] }, 0)).toEqual([2, 2]);
+    expect(integerBounds({ rows: [new Map([[0, 1], [1, -1]])], rhs: [2], n: 2 }, 0)).toEqual([2, Infinity]);
+    expect(integerBounds({ rows: [new Map([[0, 2], [1, 2]])], rhs: [5], n: 2 }, 0)).toEqual([NaN, NaN]);
+  });
+});
+
+describe('protection range', () => {
+  it('two "c" summing to 3 pass a "not pinned" rule but not the range rule; the suppression widens them', () => {
+    const t = row('t', [1, 2, 30]);
+    const twoC: PublishedTable[] = [{ ...controlTables([t], { control: false })[0], cells: [[SUPPRESSED, SUPPRESSED, 30]] }];
+    const weak = attack(twoC);
+    expect(weak.map((i) => [i.min, i.max])).toEqual([[1, 2], [1, 2]]);
+    expect(breaches(weak, truthOf([t])).map((b) => b.truth)).toEqual([1, 2]);
+    const out = controlTables([t]);
+    expect(out[0].cells[0]).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED]);
+    const intervals = attack(out);
+    expect(intervals.filter((i) => truthOf([t])(i.key)! <= 4).every(isProtected)).toBe(true);
+    expect(breaches(intervals, truthOf([t]))).toEqual([]);
+  });
+});
+
+describe('history between packs', () => {
+  const earlier: PublishedTable = {
+    id: 'trend', title: 'trend', unit: 'count', rowHeader: 'q', rows: ['2025-Q1'], cols: ['a', 'b'], cells: [[SUPPRESSED, 9]],
+    keys: { cells: [['2025-Q1|a', '2025-Q1|b']] },
+  };
+  const record: PackRecord = { quarter: '2025-Q1', createdAt: '2025-04-20', tables: [earlier], statements: [], revisions: [] };
+
+  it('a quantity suppressed before stays suppressed even when it is not small; a printed one is never hidden', () => {
+    const now = row('now', [12, 9, 3], ['2025-Q1|a', '2025-Q1|b', 'x']);
+    const out = controlTables([now], { control: true, earlier: [earlier] })[0];
+    expect(out.cells[0][0]).toBe(SUPPRESSED);
+    expect(out.cells[0][1]).toBe(9);
+    expect(out.cells[0][2]).toBe(SUPPRESSED);
+  });
+
+  it('re-prints the printed figure; a changed total stops the pack naming it, unless the lead revises the quarter', () => {
+    const now = row('now', [5, 10], ['2025-Q1|a', '2025-Q1|b']);
+    applyHistory([now], [record]);
+    expect(now.cells[0]).toEqual([5, 9]);
+    const totalled: CountTable = { ...row('now', [5, 10], ['2025-Q1|a', '2025-Q1|b']), rowTotalKeys: ['2025-Q1|total'] };
+    const printedTotal: PackRecord = { ...record, tables: [{ ...earlier, rowTotals: [14], keys: { ...earlier.keys, rowTotals: ['2025-Q1|total'] } }] };
+    expect(() => applyHistory([{ ...totalled, cells: [[6, 9]] }], [printedTotal])).toThrow(HistoryConflictError);
+    expect(() => applyHistory([{ ...totalled, cells: [[6, 9]] }], [printedTotal])).toThrow(/"2025-Q1\|total" was printed as 14 .* counts 15/);
+    const { revisions } = applyHistory([{ ...totalled, cells: [[6, 10]] }], [printedTotal], { quarters: ['2025-Q1'], reason: 'late police records' });
+    expect(revisions).toEqual(expect.arrayContaining([{ key: '2025-Q1|b', printed: 9, now: 10 }, { key: '2025-Q1|total', printed: 14, now: 16 }]));
+  });
+});
+
+describe('linked quantities', () => {
+  // Exclusions 5 (none overdue), arrests 1 (overdue): the arrest is a "c", the exclusions' 5 its partner.
+  const tables = (exclusions: number): CountTable[] => [
+    { id: 'trend', title: 't', unit: 'count', rowHeader: 'Quarter', rows: ['2025-Q1', '2025-Q2'], cols: ['Exclusions'], cells: [[7], [exclusions]] },
+    { id: 'critical-moments', title: 'c', unit: 'moments', rowHeader: 'm', rows: ['Exclusion from school', 'Arrest'], cols: ['Follow-up in place', 'Something overdue'],
+      cells: [[0, 5], [0, 1]], showRowTotals: true, showColTotals: true, showGrandTotal: true },
+  ];
+  const truth = (t: CountTable[]) => (k: string) => {
+    for (const x of t) {
+      for (let r = 0; r < x.rows.length; r += 1) {
+        if (x.rowTotalKeys?.[r] === k) return x.cells[r].reduce((a, b) => a + b, 0);
+        const c = x.cellKeys?.[r]?.indexOf(k) ?? -1;
+        if (c >= 0) return x.cells[r][c];
+      }
+    }
+    return undefined;
+  };
+
+  it('the same measure in two tables is one key, suppressed alike; each earlier quarter keeps the measure key', () => {
+    const t = tables(5);
+    assignKeys(t, '2025-Q2');
+    expect(t[0].cellKeys![1][0]).toBe('2025-Q2|exclusions');
+    expect(t[1].rowTotalKeys![0]).toBe('2025-Q2|exclusions');
+    expect(t[0].cellKeys![0][0]).toBe('2025-Q1|exclusions');
+    expect(t[1].cellKeys![1][0]).toBe('2025-Q2|critical-moments|Arrest|Follow-up in place');
+    const out = controlTables(t);
+    expect(out[0].cells[1][0]).toBe(out[1].rowTotals![0]);
+    expect(breaches(attack(out), truth(t))).toEqual([]);
+  });
+
+  it('left unlinked, an attacker who knows the two are the same recovers the arrest by subtraction', () => {
+    const t = tables(5);
+    assignKeys(t, '2025-Q2', []);
+    const out = controlTables(t);
+    out[0].keys.cells[1][0] = out[1].keys.rowTotals![0];
+    expect(breaches(attack(out, { merge: true }), truth(t))).toContainEqual(expect.objectContaining({ key: t[1].cellKeys![1][1], truth: 1, recovered: true }));
+  });
+
+  it('two tables counting different things this quarter stay two quantities', () => {
+    const t = tables(9);
+    assignKeys(t, '2025-Q2');
+    expect(t[0].cellKeys![1][0]).toBe('2025-Q2|exclusions');
+    expect(t[1].rowTotalKeys![0]).toBe('2025-Q2|critical-moments|Exclusion from school|total');
+  });
+});
+
+describe('series audit', () => {
+  const trend = (x: typeof SUPPRESSED | number): PublishedTable => ({
+    id: 'trend', title: 't', unit: 'count', rowHeader: 'Quarter', rows: ['q1', 'q2', 'q3', 'q4', 'q5'], cols: ['n'],
+    cells: [[10], [12], [11], [13], [x]], keys: { cells: [['q1|n'], ['q2|n'], ['q3|n'], ['q4|n'], ['q5|n']] },
+  });
+  it('a statistic printed over a suppressed count gives the count back; without it the count is safe', () => {
+    const { z } = poissonChange(4, [10, 12, 11, 13]);
+    const statement = { kind: 'poisson-z' as const, x: 'q5|n', earlier: ['q1|n', 'q2|n', 'q3|n', 'q4|n'], statistic: Math.round(z * 1000) / 1000, digits: 2 };
+    const leaky = auditSeries([{ quarter: 'q5', tables: [trend(SUPPRESSED)], statements: [statement] }]);
+    expect(leaky.intervals).toEqual([{ key: 'q5|n', min: 4, max: 4 }]);
+    const safe = auditSeries([{ quarter: 'q5', tables: [trend(SUPPRESSED)], statements: [] }]);
+    expect(safe.intervals).toEqual([{ key: 'q5|n', min: 1, max: Infinity }]);
+  });
+  it('a quantity printed as "c" in one pack and as a number in the next is revealed', () => {
+    const audit = auditSeries([{ quarter: 'q5', tables: [trend(SUPPRESSED)], statements: [] }, { quarter: 'q6', tables: [trend(3)], statements: [] }]);
+    expect(audit.revealed).toEqual([{ key: 'q5|n', value: 3 }]);
+    expect(audit.intervals).toEqual([]);
+  });
+});
