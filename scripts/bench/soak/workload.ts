@@ -2,6 +2,8 @@
  * The soak's mixed workload: what analysts, police and leads do during a day, as GraphQL
  * operations with their weights. Each client picks the next operation with a seeded generator.
  */
+import { mulberry32 } from '../../../server/domain/rng';
+
 export interface Ids { people: string[]; places: string[]; names: string[] }
 
 export interface Operation {
@@ -43,17 +45,8 @@ export const BRIEFING = {
   variables: (quarter: string) => ({ input: { quarter, edition: 'PARTNER', formats: ['HTML', 'CSV'], recipient: 'soak benchmark' } }),
 };
 
-/** A small seeded generator (mulberry32), so runs pick the same sequence. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so runs pick the same sequence. */
+export const rng = (seed: number): (() => number) => mulberry32(seed);
 
 export function weightedPicker(ops: Operation[], random: () => number): () => Operation {
   const total = ops.reduce((s, o) => s + o.weight, 0);
