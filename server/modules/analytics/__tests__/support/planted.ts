@@ -8,6 +8,7 @@ import type { Fixture } from '../../../../../fixtures/generator/types';
 import { hotspots, highHarmPersonsOfConcern, notYetReferred, criticalMoments, trends } from '../..';
 import { quarterPartition } from '../../networks';
 import { parseQuarter } from '../../../../domain/period';
+import { DEFAULT_KNOWN } from '../../../../domain/known';
 import { adjustedRandIndex, normalisedMutualInformation } from '../../metrics/agreement';
 
 export const atK = (ranked: string[], planted: string[]): number => {
@@ -29,7 +30,10 @@ export interface PlantedReport {
   evaluatedMembers: number;
   trend: { significant: boolean; direction: string; pValue: number; shares: number[] } | null;
   neverReferredFound: number;
+  /** Planted never-referred children who are not known by an open plan either (DEFAULT_KNOWN's care statuses). */
   neverReferredPlanted: number;
+  /** Planted never-referred children on a protection plan or looked after: known, so rightly not listed. */
+  neverReferredKnownByPlan: number;
   neverReferredRanks: number[];
   coercedFound: number;
   coercedPlanted: number;
@@ -42,6 +46,10 @@ export interface PlantedReport {
 
 export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter: string): Promise<PlantedReport> {
   const gt = fixture.groundTruth;
+  // The planted children have no panel or MACE referral; those on a plan are known all the same.
+  const careStatus = new Map(fixture.units.filter((u) => u.kind === 'node' && u.label === 'Person')
+    .flatMap((u) => u.rows).map((r) => [r.id, String((r as { careStatus?: string }).careStatus ?? '')]));
+  const notKnown = gt.neverReferredHighHarmChildIds.filter((id) => !DEFAULT_KNOWN.careStatuses.includes(careStatus.get(id) ?? ''));
   const source = { driver };
   const hs = await hotspots(source, { quarter, kinds: ['Location'], limit: 500 });
   const hh = await highHarmPersonsOfConcern(source, { quarter, limit: 500 });
@@ -89,9 +97,10 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
     nmi: normalisedMutualInformation(truth, found),
     evaluatedMembers: truth.size,
     trend: theme ? { significant: theme.significant, direction: theme.direction, pValue: theme.pValue, shares: theme.series.map((s) => s.value) } : null,
-    neverReferredFound: gt.neverReferredHighHarmChildIds.filter((id) => nrIds.includes(id)).length,
-    neverReferredPlanted: gt.neverReferredHighHarmChildIds.length,
-    neverReferredRanks: gt.neverReferredHighHarmChildIds.map((id) => nrIds.indexOf(id) + 1),
+    neverReferredFound: notKnown.filter((id) => nrIds.includes(id)).length,
+    neverReferredPlanted: notKnown.length,
+    neverReferredKnownByPlan: gt.neverReferredHighHarmChildIds.length - notKnown.length,
+    neverReferredRanks: notKnown.map((id) => nrIds.indexOf(id) + 1),
     coercedFound: gt.coercedNotKnownChildIds.filter((id) => nrIds.includes(id)).length,
     coercedPlanted: gt.coercedNotKnownChildIds.length,
     notYetKnownPrecision: nrIds.length ? nrIds.filter((id) => gt.neverReferredHighHarmChildIds.includes(id) || gt.coercedNotKnownChildIds.includes(id)).length / nrIds.length : null,
