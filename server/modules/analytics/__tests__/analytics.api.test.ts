@@ -6,7 +6,7 @@ import { storeBaseline } from '..';
 
 const Q = '2025-Q3';
 const QUERIES: Record<string, string> = {
-  hotspots: `query($q: String!) { hotspots(quarter: $q) { items { id eventCount } } }`,
+  hotspots: `query($q: String!) { hotspots(quarter: $q, harm: all) { items { id eventCount } } }`,
   networkThemes: `query($q: String!) { networkThemes(quarter: $q) { communities { id memberIds personsOfConcern { id name } } } }`,
   highHarmPersonsOfConcern: `query($q: String!) { highHarmPersonsOfConcern(quarter: $q) { items { id name score evidence { eventIds } } } }`,
   criticalMoments: `query($q: String!) { criticalMoments(quarter: $q, asOf: "2025-12-01T00:00:00Z") { items { eventId childId childName rhi { status } } rhi { rate } } }`,

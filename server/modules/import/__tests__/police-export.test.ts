@@ -10,7 +10,7 @@ import { runImport } from '../run';
 import { readMapping, parseMapping } from '../mapping';
 import { tmpDir, writeFile } from './csv-files';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 const example = path.join(root, 'templates', 'examples', 'police-uk');
 const policeUk = () => ['places.mapping.json', 'crimes.mapping.json'].map((m) => readMapping(path.join(example, m)));
 const NOW = new Date('2026-06-01T00:00:00Z');
