@@ -28,6 +28,7 @@ import * as A from '../../server/modules/analytics';
 import { cypherFile } from '../../server/platform/db/query';
 import { harmTable } from '../../server/domain/harm';
 import { parseQuarter, previousQuarter } from '../../server/domain/period';
+import { viewerOf } from '../../server/platform/visibility';
 import { quarterPartition } from '../../server/modules/analytics/networks';
 import { participationCoefficient } from '../../server/modules/analytics/highharm/brokerage';
 import { evaluatePlanted } from '../../server/modules/analytics/__tests__/support/planted';
@@ -88,7 +89,7 @@ async function measure(driver: Driver, runs: number, fn: () => Promise<unknown>)
 async function hotspotsCypherOnly(driver: Driver, quarter: string): Promise<unknown> {
   const t = harmTable();
   const base = {
-    kinds: ['Location', 'School', 'OnlineSpace'], hiddenHandling: [], limit: neo4j.int(20),
+    kinds: ['Location', 'School', 'OnlineSpace'], viewer: viewerOf({ role: 'police', agency: 'POLICE' }), limit: neo4j.int(20),
     offences: t.offences, injuries: t.injuries, se3: t.grading['3x5x2'].sourceEval, se5: t.grading['5x5x5'].sourceEval,
     as: t.grading['3x5x2'].assessment, halfLife: t.recency.halfLifeDays,
   };
@@ -133,7 +134,7 @@ export async function run(args: string[] = []): Promise<void> {
     await A.storeBaseline({ driver }, fixture.baseline);
     console.log(`${existing ? 'Reusing a loaded database' : `Loaded ${results.load.rows} rows in ${results.load.seconds} s`}; measuring ${quarter} (${runs} runs each after a warm-up)`);
 
-    const src = { driver };
+    const src = { driver, viewer: viewerOf({ role: 'police', agency: 'POLICE' }) };
     const analytics: Array<[string, () => Promise<unknown>]> = [
       ['hotspots', () => A.hotspots(src, { quarter })],
       ['networkThemes', () => A.networkThemes(src, { quarter })],

@@ -122,13 +122,13 @@ export async function run(args: string[]): Promise<void> {
     const token = await issueDemoToken('ana.analyst');
 
     const filter = hopFilter(null);
-    const ctx = { driver, database: database() };
-    const logCtx = { ...ctx, user: { id: 'bench', name: 'Benchmark', role: 'analyst' as const }, justification: 'BENCH-DRIVER', requestId: 'bench' };
+    const ctx = { driver, database: database(), user: { id: 'bench', name: 'Benchmark', role: 'analyst' as const } };
+    const logCtx = { ...ctx, justification: 'BENCH-DRIVER', requestId: 'bench' };
     const { expandHop } = await import('../../server/modules/neighbourhood/neighbourhood.repository');
 
     /**
      * The API's Cypher, bare, through the same repository call: the seed with its first hop, then
-     * one expand per further hop over the new frontier (no access rules, presentation or JSON).
+     * one expand per further hop over the new frontier (no presentation or JSON).
      */
     const driverOnly = async (id: string, hops: number): Promise<string[]> => {
       const seen = new Set<string>([id]);

@@ -23,6 +23,7 @@ import * as A from '../../server/modules/analytics';
 import { buildBriefing } from '../../server/modules/briefing';
 import { heapNow } from './load-lib';
 import { median } from '../../server/domain/median';
+import { packViewer } from '../../server/platform/visibility';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -90,7 +91,7 @@ export async function run(args: string[]): Promise<void> {
       await A.storeBaseline({ driver }, fixture.baseline);
     }
     const size = (await driver.executeQuery('MATCH (n:Entity) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels')).records[0].toObject();
-    const source = { driver, hiddenHandling: ['C', '5', '4'] };
+    const source = { driver, viewer: packViewer('partner') };
     const baseline = () => Promise.all([
       A.trends(source, { quarter }), A.hotspots(source, { quarter, limit: 50 }), A.networkThemes(source, { quarter }),
       A.highHarmPersonsOfConcern(source, { quarter, limit: 10 }), A.criticalMoments(source, { quarter }), A.notYetReferred(source, { quarter, limit: 500 }),

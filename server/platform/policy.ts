@@ -1,11 +1,12 @@
 /**
  * Who may do and see what (the role matrix in docs/access-matrix.md). Services call these; no
- * rule is re-implemented elsewhere. Denied records are made invisible by the caller and counted.
+ * rule is re-implemented elsewhere. Record visibility is visibility.ts's one rule.
  */
 import type { RequestContext, User } from './context';
 import { ROLE, type Role } from '../model/enums';
 import { capabilitiesOf, type Capability } from './capabilities';
 import { AppError } from './errors';
+import { viewerOf, visibleTo, type RecordMarking } from './visibility';
 
 export type { Capability } from './capabilities';
 
@@ -35,43 +36,16 @@ export function requireJustification(ctx: Pick<RequestContext, 'justification'>)
   return j;
 }
 
-/** The marking of a node, event or relationship that decides who may see it. */
-export interface RecordMarking {
-  source?: string | null;
-  handling?: string | null;
-  sharedWith?: readonly string[] | null;
-  /** Node labels, when the record is a node (raw intelligence is hidden from leads). */
-  labels?: readonly string[] | null;
-}
+export type { RecordMarking } from './visibility';
 
-/** Handling codes only police may see: 3x5x2 "C" (sharing with conditions), 5x5x5 "5" (no further dissemination). */
-const POLICE_ONLY_HANDLING = new Set(['C', '5']);
-/** 5x5x5 "4": originating agency only. */
-const ORIGINATOR_ONLY_HANDLING = new Set(['4']);
-const DATA_ROLES: ReadonlySet<Role> = new Set(['analyst', 'police', 'lead', 'partner']);
-
-export function canSeeRecord(user: User, rec: RecordMarking): boolean {
-  if (!DATA_ROLES.has(user.role)) return false;
-  const handling = rec.handling ?? undefined;
-  if (handling && POLICE_ONLY_HANDLING.has(handling) && user.role !== 'police') return false;
-  if (handling && ORIGINATOR_ONLY_HANDLING.has(handling) && (!user.agency || user.agency !== rec.source)) return false;
-  if (user.role === 'lead' && rec.labels?.includes('IntelligenceReport')) return false;
-  if (user.role === 'partner') {
-    if (!user.agency) return false;
-    return rec.source === user.agency || (rec.sharedWith ?? []).includes(user.agency);
-  }
-  return true;
-}
+/** Whether the user may see a record (the one rule: visibility.ts). */
+export const canSeeRecord = (user: User, rec: RecordMarking): boolean => visibleTo(viewerOf(user), rec);
 
 /**
  * Places, schools, online spaces, peer groups, county lines and organisations are not personal
- * records: every data role sees them (partners included). People and events follow canSeeRecord.
+ * records: every data role sees them (partners included). People and events follow the record rule.
  */
-export function canSeeNode(user: User, rec: RecordMarking & { labels: readonly string[] }): boolean {
-  if (!DATA_ROLES.has(user.role)) return false;
-  if (rec.labels.includes('Context')) return true;
-  return canSeeRecord(user, rec);
-}
+export const canSeeNode = (user: User, rec: RecordMarking & { labels: readonly string[] }): boolean => canSeeRecord(user, rec);
 
 /** Leads see people under a stable pseudonym, without names or dates of birth. */
 export const isPseudonymised = (user: User): boolean => user.role === 'lead';

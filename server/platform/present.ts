@@ -1,11 +1,13 @@
 /**
- * How records leave the API: visibility (policy.canSeeNode / canSeeRecord) and presentation
- * (leads get pseudonyms, no names, dates of birth, aliases or postcodes). Every read module
- * passes nodes and relationships through here, so the rules live in one place.
+ * How records leave the API: presentation by purpose. A pseudonymised viewer (a lead) gets
+ * people under a stable pseudonym without what identifies them, and no free text or source
+ * reference on any record (a name can sit in a summary, a crime number or a match reason).
+ * Every read module passes nodes and relationships through here, so the rule lives in one place;
+ * which records arrive at all is the visibility gate's (visibility.ts).
  */
 import type { User } from './context';
 import { NODE_KINDS } from '../model/model';
-import { canSeeNode, canSeeRecord, isPseudonymised } from './policy';
+import { isPseudonymised } from './policy';
 import { pseudonymFor } from './secrets';
 import { ageOn, ageBand } from '../domain/age';
 
@@ -15,18 +17,13 @@ export interface ApiNode { id: string; labels: string[]; kind: string; name: str
 export interface ApiEdge { id: string; type: string; source: string; target: string; properties: Record<string, unknown> }
 
 const KIND_LABELS = new Set(NODE_KINDS.map((k) => k.label));
-const IDENTIFYING = ['name', 'aliases', 'dateOfBirth', 'postcodeArea'];
+const IDENTIFYING = ['name', 'aliases', 'dateOfBirth', 'dobLatest', 'postcodeArea', 'nhsNumber', 'identifiers'];
+const FREE_TEXT = ['summary', 'text', 'sourceRef', 'conditions', 'reason', 'notes'];
 
-const marking = (p: Record<string, unknown>) => ({
-  source: p.source as string | undefined,
-  handling: p.handling as string | undefined,
-  sharedWith: p.sharedWith as string[] | undefined,
-});
+const dropKeys = (p: Record<string, unknown>, keys: readonly string[]): void => { for (const k of keys) delete p[k]; };
 
 export const kindOf = (labels: readonly string[]): string => labels.find((l) => KIND_LABELS.has(l)) ?? labels[0] ?? 'Entity';
 
-export const nodeVisible = (user: User, n: RawNode): boolean => canSeeNode(user, { ...marking(n.properties), labels: n.labels });
-export const edgeVisible = (user: User, e: Pick<RawEdge, 'properties'>): boolean => canSeeRecord(user, marking(e.properties));
 
 const humanise = (label: string): string => label.replace(/([a-z])([A-Z])/g, '$1 $2');
 
@@ -45,9 +42,11 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
   } else if (kind === 'Person') {
     presentPartialAge(p);
   }
+  const pseudonymised = isPseudonymised(user);
+  if (pseudonymised) dropKeys(p, FREE_TEXT);
   let name: string;
-  if (kind === 'Person' && isPseudonymised(user)) {
-    for (const k of IDENTIFYING) delete p[k];
+  if (kind === 'Person' && pseudonymised) {
+    dropKeys(p, IDENTIFYING);
     name = pseudonymFor(id);
     p.pseudonymised = true;
   } else if (typeof p.name === 'string') {
@@ -58,7 +57,16 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
   return { id, labels: n.labels, kind, name, properties: p };
 }
 
-export const presentEdge = (e: RawEdge): ApiEdge => ({ id: e.id, type: e.type, source: e.from, target: e.to, properties: e.properties });
+/** A relationship's properties as the viewer gets them (no free text for a pseudonymised viewer). */
+export function presentLinkProperties(user: User, p: Record<string, unknown>): Record<string, unknown> {
+  if (!isPseudonymised(user)) return p;
+  const out = { ...p };
+  dropKeys(out, FREE_TEXT);
+  return out;
+}
+
+export const presentEdge = (user: User, e: RawEdge): ApiEdge =>
+  ({ id: e.id, type: e.type, source: e.from, target: e.to, properties: presentLinkProperties(user, e.properties) });
 
 /** "3x5x2 B2P" style text for a record's grading. */
 export function gradingText(p: Record<string, unknown>): string | null {

@@ -6,7 +6,8 @@
 import type { RequestContext } from '../../platform/context';
 import * as A from './';
 import { AppError } from '../../platform/errors';
-import { canSeeRecord, isPseudonymised, requireCapability, requireJustification } from '../../platform/policy';
+import { viewerOf } from '../../platform/visibility';
+import { isPseudonymised, requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
 import { pseudonymFor } from '../../platform/secrets';
 import { config } from '../../platform/config';
@@ -15,12 +16,8 @@ import type { KnownDefinition } from '../../domain/known';
 /** The partnership's definition of a child already known to a panel or plan (configuration). */
 const knownDefinition = (): KnownDefinition => ({ referralTypes: config().KNOWN_REFERRAL_TYPES, careStatuses: config().KNOWN_CARE_STATUSES });
 
-/** Handling codes whose records the caller may not see: they are left out of every figure. */
-export function hiddenHandlingFor(ctx: RequestContext): string[] {
-  return ['P', 'C', '1', '2', '3', '4', '5'].filter((h) => !canSeeRecord(ctx.user, { handling: h, source: ctx.user.agency ?? null, sharedWith: [] }));
-}
-
-const sourceFor = (ctx: RequestContext): A.AnalyticsSource => ({ driver: ctx.driver, database: ctx.database, hiddenHandling: hiddenHandlingFor(ctx) });
+/** The caller's view: records they may not see are left out of every figure. */
+const sourceFor = (ctx: RequestContext): A.AnalyticsSource => ({ driver: ctx.driver, database: ctx.database, viewer: viewerOf(ctx.user) });
 
 async function run<T>(fn: () => Promise<T>): Promise<T> {
   try {

@@ -7,13 +7,13 @@
 import type { PopulationBaseline } from '../../domain/population';
 import { cypherFile, readRows, writeRows } from '../../platform/db/query';
 import { analyticsDb } from './read';
-import type { AnalyticsSource } from './types';
+import type { Store } from './types';
 
-export async function storeBaseline(source: AnalyticsSource, baseline: PopulationBaseline): Promise<void> {
+export async function storeBaseline(source: Store, baseline: PopulationBaseline): Promise<void> {
   await writeRows(analyticsDb(source), cypherFile(__dirname, 'baseline-store'), { json: JSON.stringify(baseline), description: baseline.description, total: baseline.total });
 }
 
-export async function loadBaseline(source: AnalyticsSource): Promise<PopulationBaseline | null> {
+export async function loadBaseline(source: Store): Promise<PopulationBaseline | null> {
   const rows = await readRows<{ json: string }>(analyticsDb(source), cypherFile(__dirname, 'baseline-read'), {});
   return rows.length ? (JSON.parse(rows[0].json) as PopulationBaseline) : null;
 }

@@ -5,16 +5,21 @@
  */
 import type { KnownDefinition } from '../../domain/known';
 import type { Driver } from 'neo4j-driver';
+import type { Viewer } from '../../platform/visibility';
 
-/** What plain callers pass: a driver and optionally the database name. */
-export interface AnalyticsSource {
+/** Where the data is: a driver and optionally the database name (Neo4j's default). */
+export interface Store {
   driver: Driver;
   database?: string;
+}
+
+/** What callers of an analytic pass: the store, and whose view the figures are. */
+export interface AnalyticsSource extends Store {
   /**
-   * Events and relationships with these handling codes are left out (the GraphQL services set it
-   * from the caller's role: only police see handling C). Plain callers default to none hidden.
+   * Whose view: records this viewer may not see are left out of every figure (the platform's one
+   * visibility rule). The GraphQL services pass the caller's, a briefing pack its edition's reader.
    */
-  hiddenHandling?: string[];
+  viewer: Viewer;
   /**
    * Optional memo for a caller that runs several analytics on the same data in one job (the
    * briefing pack): quarter projections are then computed once and shared. Pass `new Map()` per

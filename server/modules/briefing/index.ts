@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AnalyticsSource } from '../analytics';
+import type { Store } from '../analytics';
+import { packViewer } from '../../platform/visibility';
 import { gather, GATHER_STEPS } from './gather';
 import { packTables, PackTable } from './tables';
 import { buildNarrative } from './narrative';
@@ -65,7 +66,7 @@ export interface BuildHooks {
   beforeRelease?: (result: BriefingResult) => Promise<void>;
 }
 
-export async function buildBriefing(source: AnalyticsSource, options: BriefingOptions, outDir: string,
+export async function buildBriefing(source: Store, options: BriefingOptions, outDir: string,
   hooks: BuildHooks = {}): Promise<BriefingResult> {
   const progress = hooks.progress ?? (() => undefined);
   const o = resolveOptions(options);
@@ -81,12 +82,13 @@ export async function buildBriefing(source: AnalyticsSource, options: BriefingOp
   }
 }
 
-async function build(source: AnalyticsSource, o: ResolvedOptions, outDir: string, hooks: BuildHooks, progress: (step: string) => void,
+async function build(source: Store, o: ResolvedOptions, outDir: string, hooks: BuildHooks, progress: (step: string) => void,
   timings: Record<string, number>, start: number, printerReady: Promise<Printer> | undefined): Promise<BriefingResult> {
   let t0 = start;
   const lap = (name: string) => { timings[name] = Date.now() - t0; t0 = Date.now(); progress(name); };
-  // One memo per job: analytics share each quarter's peer projection (network themes, brokerage).
-  const data = await gather({ ...source, hiddenHandling: o.hiddenHandling, memo: new Map() }, o, progress);
+  // Read as the edition's reader. One memo per job: analytics share each quarter's peer
+  // projection (network themes, brokerage).
+  const data = await gather({ ...source, viewer: packViewer(o.edition), memo: new Map() }, o, progress);
   timings.gather = Date.now() - t0; t0 = Date.now();
   const historyDir = o.historyDir ?? path.join(outDir, 'published-history');
   const { tables, revisions } = packTables(data, o, o.edition === 'partner' ? loadHistory(historyDir, o.quarter) : []);

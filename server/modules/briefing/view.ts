@@ -7,6 +7,7 @@
  */
 import type { Role } from '../../model/enums';
 import { canSeeRecord, isPseudonymised, roleMay } from '../../platform/policy';
+import { handlingNeverSeen, packViewer } from '../../platform/visibility';
 /** The editions of options.ts (not imported from there: options.ts imports this file). */
 type Edition = 'restricted' | 'partner';
 
@@ -16,14 +17,11 @@ export interface PackView {
   hiddenHandling: string[];
 }
 
-const RESTRICTED_HANDLING = ['C', '5'];
-const NEVER_IN_A_PACK = ['4'];
-
 export function packView(edition: Edition, role: Role): PackView {
   const reader = { id: 'briefing', name: 'briefing', role };
-  if (edition === 'partner') return { names: 'none', pocNames: false, hiddenHandling: [...RESTRICTED_HANDLING, ...NEVER_IN_A_PACK] };
+  const hiddenHandling = handlingNeverSeen(packViewer(edition));
+  if (edition === 'partner') return { names: 'none', pocNames: false, hiddenHandling };
   const seesEveryonesPeople = canSeeRecord(reader, { labels: ['Person'], source: null, handling: 'P' });
   const names = !seesEveryonesPeople ? 'none' : isPseudonymised(reader) ? 'pseudonyms' : 'names';
-  const hidden = RESTRICTED_HANDLING.filter((handling) => !canSeeRecord(reader, { handling, source: null }));
-  return { names, pocNames: roleMay(role, 'highHarmPersonsOfConcern'), hiddenHandling: [...hidden, ...NEVER_IN_A_PACK] };
+  return { names, pocNames: roleMay(role, 'highHarmPersonsOfConcern'), hiddenHandling };
 }

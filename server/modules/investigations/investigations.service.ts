@@ -20,9 +20,30 @@ const MAX_NOTES = 20_000;
 
 const who = (ctx: RequestContext) => ({ userId: ctx.user.id, role: ctx.user.role, agency: ctx.user.agency ?? '' });
 
+type Stored = { ids?: string[]; state?: string | null } & Record<string, unknown>;
+
+/**
+ * A saved investigation as the caller may see it now: ids of records since hidden from them
+ * (or erased) are left out of its ids and its layout, as if never saved.
+ */
+async function asSeenNow(ctx: RequestContext, stored: Stored): Promise<Stored> {
+  const ids = stored.ids ?? [];
+  if (ids.length === 0) return stored;
+  const [row] = await readRows<{ ids: string[] }>(ctx, cypherFile(__dirname, 'visible-ids'), { ids });
+  const visible = new Set(row?.ids ?? []);
+  const dropped = new Set(ids.filter((x) => !visible.has(x)));
+  if (dropped.size === 0) return stored;
+  const state = typeof stored.state === 'string' ? JSON.stringify(scrub(JSON.parse(stored.state), dropped)) : stored.state;
+  return { ...stored, ids: ids.filter((x) => visible.has(x)), state };
+}
+
 export async function listInvestigations(ctx: RequestContext) {
   requireCapability(ctx, 'investigations');
-  return (await readRows(ctx, cypherFile(__dirname, 'list'), who(ctx))).map((r) => r.i);
+  const rows = await readRows<{ i: Stored }>(ctx, cypherFile(__dirname, 'list'), who(ctx));
+  return Promise.all(rows.map(async (r) => {
+    const { ids, ...summary } = await asSeenNow(ctx, r.i);
+    return { ...summary, count: ids?.length ?? 0 };
+  }));
 }
 
 export async function getInvestigation(ctx: RequestContext, args: { id: string }) {
@@ -30,7 +51,7 @@ export async function getInvestigation(ctx: RequestContext, args: { id: string }
   const [id] = checkIds('id', [args.id], 1);
   const [row] = await readRows(ctx, cypherFile(__dirname, 'get'), { id, ...who(ctx) });
   if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you may open`);
-  return row.i;
+  return asSeenNow(ctx, row.i as Stored);
 }
 
 export async function saveInvestigation(ctx: RequestContext, { input }: { input: InvestigationInput }) {

@@ -1,5 +1,6 @@
 // One hop out of the frontier (explicit, bounded: the service calls it once per hop, at most 3).
-// Filters run here; access rules run in the service (denied items are counted, not returned).
+// Filters and the visibility gate run here: records the viewer may not see are never returned,
+// and take no place under the row cap.
 // First branch: the nodes of $seeds themselves (the first hop passes the requested ids; later
 // hops pass []), so a one-hop neighbourhood is one round trip. Rows of this branch have type null.
 // Few columns: ids are in the property maps, `out` says whether r starts at the frontier node.
@@ -9,6 +10,7 @@
 // properties (checked by neighbourhood.cypher.test.ts).
 UNWIND $seeds AS sid
 MATCH (b:Entity {id: sid})
+WHERE VISIBLE_NODE(b)
 RETURN null AS aid, null AS type, null AS out, null AS rp, labels(b) AS bl,
        b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
@@ -17,7 +19,7 @@ RETURN null AS aid, null AS type, null AS out, null AS rp, labels(b) AS bl,
 UNION ALL
 UNWIND $frontier AS fid
 MATCH (a:Entity {id: fid})-[r]-(b:Entity)
-WHERE type(r) IN $relTypes
+WHERE type(r) IN $relTypes AND VISIBLE_NODE(a) AND VISIBLE_REL(r) AND VISIBLE_NODE(b)
   AND ($statuses IS NULL OR r.status IN $statuses)
   AND ($from IS NULL OR r.validTo IS NULL OR r.validTo >= datetime($from))
   AND ($to IS NULL OR r.validFrom IS NULL OR r.validFrom <= datetime($to))

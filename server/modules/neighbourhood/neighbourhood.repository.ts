@@ -1,4 +1,4 @@
-/** Runs the neighbourhood's named Cypher. */
+/** Runs the neighbourhood's named Cypher, as the caller (each query reads through the visibility gate). */
 import neo4j from 'neo4j-driver';
 import type { RequestContext } from '../../platform/context';
 import { cypherFile, readRecordsAutoCommit, readRows, toPlain } from '../../platform/db/query';
@@ -17,12 +17,12 @@ export interface HopFilter {
 
 export interface HopRow { edge: RawEdge; node: RawNode & { id: string }; /** The frontier node the row was reached from. */ from: string }
 export interface HopResult {
-  /** The nodes of the seeds asked for (first hop), found or not. */
+  /** The nodes of the seeds asked for (first hop) that the caller may see. */
   seeds: Array<RawNode & { id: string }>;
   rows: HopRow[];
 }
 
-type Ctx = Pick<RequestContext, 'driver' | 'database'>;
+type Ctx = Pick<RequestContext, 'driver' | 'database' | 'user'>;
 
 /**
  * One hop out of `frontier`, plus the nodes of `seeds` (the first hop passes the requested ids,
@@ -86,6 +86,13 @@ export function plainProperties(p: Record<string, unknown>): Record<string, unkn
 export async function nodesByIds(ctx: Ctx, ids: string[]): Promise<Array<RawNode & { id: string }>> {
   const rows = await readRows(ctx, cypherFile(__dirname, 'nodes'), { ids });
   return rows.map((r) => ({ id: String(r.id), labels: r.labels as string[], properties: r.props as Record<string, unknown> }));
+}
+
+/** Whether any of these records has direct links the caller may not see (one bit: platform/existence.ts). */
+export async function haveHiddenLinks(ctx: Ctx, ids: string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const [row] = await readRows<{ hidden: boolean }>(ctx, cypherFile(__dirname, 'hidden-links'), { ids });
+  return row?.hidden === true;
 }
 
 export async function edgesBetween(ctx: Ctx, ids: string[]): Promise<RawEdge[]> {

@@ -1,6 +1,6 @@
 /**
  * Neighbourhood: breadth-first, one bounded query per hop (hops 1-3; never a variable-length
- * pattern). Filters run in Cypher; access rules here (denied items invisible and counted);
+ * pattern). Filters and the visibility gate run in Cypher (nothing hidden arrives here);
  * the node limit stops growth. One access-log entry per call, written before the result returns.
  */
 import type { RequestContext } from '../../platform/context';
@@ -10,8 +10,8 @@ import { badInput } from '../../platform/errors';
 import { requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
 import { hiddenLinksIndicator, mayKnowHiddenLinks } from '../../platform/existence';
-import { edgeVisible, nodeVisible, presentEdge, presentNode, type ApiEdge, type ApiNode } from '../../platform/present';
-import { edgesBetween, expandHop, nodesByIds, plainProperties, type HopFilter } from './neighbourhood.repository';
+import { presentEdge, presentNode, type ApiEdge, type ApiNode } from '../../platform/present';
+import { edgesBetween, expandHop, haveHiddenLinks, nodesByIds, plainProperties, type HopFilter } from './neighbourhood.repository';
 
 export interface NeighbourhoodArgs {
   ids: string[];
@@ -50,13 +50,14 @@ export function hopFilter(f: NeighbourhoodArgs['filter']): HopFilter {
   };
 }
 
-/** The traversal itself, without logging: used by the service and by the benchmark's baseline. */
+/**
+ * The traversal itself, without logging: used by the service and by the benchmark's baseline.
+ * Every hop reads through the visibility gate, so what the caller may not see never arrives.
+ */
 export async function traverse(ctx: RequestContext, seeds: string[], hops: number, limit: number, filter: HopFilter): Promise<Subgraph> {
   const user = ctx.user;
   const nodes = new Map<string, ApiNode>();
   const edges = new Map<string, ApiEdge>();
-  const hiddenNodes = new Set<string>();
-  const hiddenEdges = new Set<string>();
   const overLimit = new Set<string>();
   let rowCapHit = false;
 
@@ -65,33 +66,21 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
   const first = await expandHop(ctx, uniqueSeeds, uniqueSeeds, filter, ROW_CAP);
   let frontier: string[] = [];
   for (const n of first.seeds) {
-    if (!nodeVisible(user, n)) { hiddenNodes.add(n.id); continue; }
     nodes.set(n.id, presentNode(user, { labels: n.labels, properties: plainProperties(n.properties) }, true));
     frontier.push(n.id);
   }
-  let firstRows = first.rows;
-  if (frontier.length < uniqueSeeds.length) {
-    // A seed hidden (or not found): its rows are dropped uncounted, as if never expanded. If the
-    // row cap cut the expansion short, expand again from the visible seeds only.
-    const visible = new Set(frontier);
-    firstRows = firstRows.length >= ROW_CAP && frontier.length > 0
-      ? (await expandHop(ctx, [], frontier, filter, ROW_CAP)).rows
-      : firstRows.filter((r) => visible.has(r.from));
-  }
   for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {
-    const rows = hop === 1 ? firstRows : (await expandHop(ctx, [], frontier, filter, ROW_CAP)).rows;
+    const rows = hop === 1 ? first.rows : (await expandHop(ctx, [], frontier, filter, ROW_CAP)).rows;
     if (rows.length >= ROW_CAP) rowCapHit = true;
     const next: string[] = [];
     for (const { edge, node } of rows) {
-      if (edges.has(edge.id) || hiddenEdges.has(edge.id)) continue;
-      if (hiddenNodes.has(node.id) || !nodeVisible(user, node)) { hiddenNodes.add(node.id); continue; }
-      if (!edgeVisible(user, edge)) { hiddenEdges.add(edge.id); continue; }
+      if (edges.has(edge.id)) continue;
       if (!nodes.has(node.id)) {
         if (nodes.size >= limit) { overLimit.add(node.id); continue; }
         nodes.set(node.id, presentNode(user, { labels: node.labels, properties: plainProperties(node.properties) }, true));
         next.push(node.id);
       }
-      edges.set(edge.id, presentEdge({ ...edge, properties: plainProperties(edge.properties) }));
+      edges.set(edge.id, presentEdge(user, { ...edge, properties: plainProperties(edge.properties) }));
     }
     frontier = next;
   }
@@ -100,18 +89,8 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
     edges: [...edges.values()],
     truncated: overLimit.size > 0 || rowCapHit,
     hiddenByLimit: overLimit.size,
-    hiddenByAccess: hiddenNodes.size + hiddenEdges.size,
+    hiddenByAccess: 0,
   };
-}
-
-/**
- * Whether the seeds have direct links the caller may not see, over every relationship type and
- * date (the default filter): the answer must not change with the filter asked for.
- */
-async function seedsHaveHiddenLinks(ctx: RequestContext, seeds: string[]): Promise<boolean> {
-  if (seeds.length === 0) return false;
-  const { rows } = await expandHop(ctx, [], seeds, hopFilter(null), ROW_CAP);
-  return rows.some(({ edge, node }) => !nodeVisible(ctx.user, node) || !edgeVisible(ctx.user, edge));
 }
 
 export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs): Promise<Subgraph> {
@@ -123,7 +102,7 @@ export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs
   const filter = hopFilter(args.filter);
   const traversed = await traverse(ctx, ids, hops, limit, filter);
   const shown = new Set(traversed.nodes.map((n) => n.id));
-  const hiddenLinks = mayKnowHiddenLinks(ctx.user) && await seedsHaveHiddenLinks(ctx, ids.filter((id) => shown.has(id)));
+  const hiddenLinks = mayKnowHiddenLinks(ctx.user) && await haveHiddenLinks(ctx, ids.filter((id) => shown.has(id)));
   const result = { ...traversed, hiddenByAccess: hiddenLinksIndicator(ctx.user, hiddenLinks) };
   await appendAccessLog(ctx, {
     operation: 'consultation', justification, ids: result.nodes.map((n) => n.id),
@@ -136,17 +115,11 @@ export async function subgraph(ctx: RequestContext, args: { ids: string[] }): Pr
   requireCapability(ctx, 'subgraph');
   const justification = requireJustification(ctx);
   const ids = checkIds('ids', args.ids, MAX_NODES);
-  const user = ctx.user;
   // Hidden ids and hidden links are left out without a trace: ids are guessable, and a count
   // would tell a hidden id from a missing one (platform/existence.ts).
   const nodes = new Map<string, ApiNode>();
-  for (const n of await nodesByIds(ctx, ids)) {
-    if (nodeVisible(user, n)) nodes.set(n.id, presentNode(user, n));
-  }
-  const edges: ApiEdge[] = [];
-  for (const e of await edgesBetween(ctx, [...nodes.keys()])) {
-    if (edgeVisible(user, e)) edges.push(presentEdge(e));
-  }
+  for (const n of await nodesByIds(ctx, ids)) nodes.set(n.id, presentNode(ctx.user, n));
+  const edges = (await edgesBetween(ctx, [...nodes.keys()])).map((e) => presentEdge(ctx.user, e));
   await appendAccessLog(ctx, {
     operation: 'consultation', justification, ids: [...nodes.keys()], detail: { query: 'subgraph', requested: ids.length },
   });

@@ -4,11 +4,11 @@ import type { RequestContext } from '../../platform/context';
 import { checkIds } from '../../graphql/args';
 import { readRows, cypherFile } from '../../platform/db/query';
 import { AppError } from '../../platform/errors';
-import { canSeeRecord, isPseudonymised, requireCapability, requireJustification } from '../../platform/policy';
+import { requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
-import { hiddenLinksIndicator } from '../../platform/existence';
-import { edgeVisible, gradingText, kindOf, nodeVisible, presentNode, type ApiNode, type RawNode } from '../../platform/present';
-import { nodesByIds } from '../neighbourhood/neighbourhood.repository';
+import { hiddenLinksIndicator, mayKnowHiddenLinks } from '../../platform/existence';
+import { gradingText, kindOf, presentLinkProperties, presentNode, type ApiNode, type RawNode } from '../../platform/present';
+import { haveHiddenLinks, nodesByIds } from '../neighbourhood/neighbourhood.repository';
 import { criticalMoments, flagTexts, harmedAndAllegedToHarm, riskTrend, type TimelineEvent } from './flags';
 
 const TIMELINE_LIMIT = 500;
@@ -27,15 +27,14 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
   const [id] = checkIds('id', [args.id], 1);
   const user = ctx.user;
   const [raw] = await nodesByIds(ctx, [id]);
-  // Not found and not allowed look the same: a denied record is invisible.
-  if (!raw || !nodeVisible(user, raw)) throw new AppError('NOT_FOUND', `No record ${id} that you may see`);
+  // Not found and not allowed look the same: the gate returns no hidden record.
+  if (!raw) throw new AppError('NOT_FOUND', `No record ${id} that you may see`);
   const node = presentNode(user, raw);
-  const pseudonymised = isPseudonymised(user);
-  let hiddenByAccess = 0;
 
-  const [eventRows, relRows] = await Promise.all([
+  const [eventRows, relRows, hiddenLinks] = await Promise.all([
     readRows(ctx, cypherFile(__dirname, 'timeline'), { id, limit: neo4j.int(TIMELINE_LIMIT) }),
     readRows(ctx, cypherFile(__dirname, 'relationships'), { id, limit: neo4j.int(REL_LIMIT) }),
+    mayKnowHiddenLinks(user) ? haveHiddenLinks(ctx, [id]) : Promise.resolve(false),
   ]);
 
   const events: TimelineEvent[] = [];
@@ -43,13 +42,12 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
   for (const r of eventRows) {
     const ev: RawNode = { labels: r.labels as string[], properties: r.ep as Record<string, unknown> };
     const rp = r.rp as Record<string, unknown>;
-    if (!nodeVisible(user, ev) || !edgeVisible(user, { properties: rp })) { hiddenByAccess++; continue; }
     const p = ev.properties;
     const role = r.relType === 'INVOLVED' ? (rp.role as string) : r.relType === 'ABOUT' ? 'about' : 'at';
-    const followUps = (r.followUps as Array<Record<string, unknown>>).filter((f) => canSeeRecord(user, f as never)) as TimelineEvent['followUps'];
+    const followUps = r.followUps as TimelineEvent['followUps'];
     const kind = kindOf(ev.labels);
     events.push({ id: String(r.id), at: String(p.occurredAt), kind, role: r.relType === 'INVOLVED' ? role : null, properties: p, followUps });
-    const shown = pseudonymised ? { ...p, summary: null, text: null } : p;
+    const shown = presentNode(user, ev).properties;
     timeline.push({ id: String(r.id), at: p.occurredAt, kind, role, summary: shown.summary ?? shown.text ?? null,
       source: p.source ?? null, grading: gradingText(p), status: p.status ?? null, reviewBy: p.reviewBy ?? null, properties: shown });
   }
@@ -59,8 +57,7 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
   for (const r of relRows) {
     const other: RawNode = { labels: r.otherLabels as string[], properties: r.op as Record<string, unknown> };
     const rp = r.rp as Record<string, unknown>;
-    if (!nodeVisible(user, other) || !edgeVisible(user, { properties: rp })) { hiddenByAccess++; continue; }
-    const prov = provenance(rp);
+    const prov = provenance(presentLinkProperties(user, rp));
     relationships.push({ id: String(r.id), type: String(r.type), direction: r.outgoing ? 'OUT' : 'IN', other: presentNode(user, other) as ApiNode,
       ...prov, reviewOverdue: typeof prov.reviewBy === 'string' && prov.reviewBy < today });
   }
@@ -80,6 +77,6 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
     node, timeline, relationships, criticalMoments: moments, riskTrend: trend,
     harmedAndAllegedToHarm: harmed !== null,
     flags: flagTexts({ moments, trend, harmed, overdueReviews }),
-    hiddenByAccess: hiddenLinksIndicator(user, hiddenByAccess > 0),
+    hiddenByAccess: hiddenLinksIndicator(user, hiddenLinks),
   };
 }

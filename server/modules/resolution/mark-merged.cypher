@@ -1,3 +1,4 @@
+// visibility: exempt, entity resolution compares and merges every person record (resolution roles, logged)
 // The duplicate keeps every property; its labels are remembered so an undo restores them exactly.
 MATCH (d:Person {id: $drop}), (k:Person {id: $keep})
 MATCH (:Entity)-[s:POSSIBLY_SAME_AS {id: $pairId}]->(:Entity)

@@ -1,16 +1,23 @@
 /** Entity resolution through the API: analysts (and admins) review possible duplicates. */
 import neo4j from 'neo4j-driver';
 import type { RequestContext } from '../../platform/context';
-import { canSeeRecord, requireCapability, requireJustification } from '../../platform/policy';
+import { requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
 import { badInput } from '../../platform/errors';
 import { STATUS } from '../../model/enums';
 import { runResolution } from './resolve';
 import { confirmMerge, undoMerge, rejectPair } from './merge';
-import { cypherFile } from '../../platform/db/query';
-import type { Agency } from '../../graphql/generated/resolvers-types';
+import { cypherFile, readRows } from '../../platform/db/query';
+import type { Agency, LinkStatus } from '../../graphql/generated/resolvers-types';
 
 export interface CandidatesArgs { status?: string | null; limit?: number | null }
+
+/** A candidate pair as the gate lets the viewer read it: names and dates only of people they may see. */
+interface CandidateRow {
+  id: string; score: number; reasons: string[] | null; status: LinkStatus; reviewBy: string | null;
+  aId: string; aName: string | null; aDob: string | null; aSource: Agency;
+  bId: string; bName: string | null; bDob: string | null; bSource: Agency;
+}
 
 export async function candidates(ctx: RequestContext, args: CandidatesArgs) {
   requireCapability(ctx, 'sameAsCandidates');
@@ -19,13 +26,11 @@ export async function candidates(ctx: RequestContext, args: CandidatesArgs) {
   if (!(Object.values(STATUS) as string[]).includes(status)) throw badInput('status', 'unknown status');
   const limit = args.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'must be 1 to 500');
-  const { records } = await ctx.driver.executeQuery(cypherFile(__dirname, 'candidates'), { status, limit: neo4j.int(limit) }, { database: ctx.database, routing: 'READ' });
-  const person = (id: string, name: string, dob: string, source: Agency) => (canSeeRecord(ctx.user, { source })
-    ? { id, name, dateOfBirth: dob, source } : { id, name: null, dateOfBirth: null, source });
-  const out = records.map((r) => ({
-    id: r.get('id'), score: r.get('score'), reasons: r.get('reasons') ?? [], status: r.get('status'), reviewBy: r.get('reviewBy'),
-    personA: person(r.get('aId'), r.get('aName'), r.get('aDob'), r.get('aSource')),
-    personB: person(r.get('bId'), r.get('bName'), r.get('bDob'), r.get('bSource')),
+  const rows = await readRows<CandidateRow>(ctx, cypherFile(__dirname, 'candidates'), { status, limit: neo4j.int(limit) });
+  const out = rows.map((r) => ({
+    id: r.id, score: r.score, reasons: r.reasons ?? [], status: r.status, reviewBy: r.reviewBy,
+    personA: { id: r.aId, name: r.aName, dateOfBirth: r.aDob, source: r.aSource },
+    personB: { id: r.bId, name: r.bName, dateOfBirth: r.bDob, source: r.bSource },
   }));
   await appendAccessLog(ctx, { operation: 'consultation', justification, ids: out.flatMap((c) => [c.personA.id, c.personB.id]), detail: { query: 'sameAsCandidates', status } });
   return out;

@@ -1,3 +1,4 @@
+// visibility: exempt, entity resolution compares and merges every person record (resolution roles, logged)
 // Undo of mark-merged; $labels are the record's own labels, kept in mergedLabels (checked against
 // a whitelist by the caller) and set as a parameter.
 MATCH (d:MergedRecord {id: $drop})-[m:MERGED_INTO]->(k:Entity {id: $keep})

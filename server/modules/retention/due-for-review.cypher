@@ -1,3 +1,4 @@
+// visibility: exempt, retention runs as the data controller over every record (admin commands, logged)
 // Relationships and events (flags) whose review date has passed and that are not expired.
 CALL {
   MATCH (a:Entity)-[r]->(b:Entity)

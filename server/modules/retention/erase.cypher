@@ -1,3 +1,4 @@
+// visibility: exempt, retention runs as the data controller over every record (admin commands, logged)
 // Removes the records and every relationship they take part in.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})

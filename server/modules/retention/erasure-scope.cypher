@@ -1,3 +1,4 @@
+// visibility: exempt, retention runs as the data controller over every record (admin commands, logged)
 // What erasing a person removes: the person, duplicate records merged into them (also through
 // records merged into those: B into A into D; bounded like undo's chain), and the events
 // that are only about them (every person an event involves or is about is in that set), plus

@@ -1,3 +1,4 @@
+// visibility: exempt, retention runs as the data controller over every record (admin commands, logged)
 // Links that merges moved from an erased record to a record that stays list the records they were
 // moved away from (mergedStartVia / mergedEndVia): the erased ids leave those lists, and the links
 // stay with the record kept. Run before the records go (it follows their MERGED_INTO links).

@@ -1,3 +1,4 @@
+// visibility: exempt, retention runs as the data controller over every record (admin commands, logged)
 // Hypotheses never confirmed by their review date expire (association is not fact).
 CALL {
   MATCH ()-[r]->() WHERE r.status = 'hypothesis' AND r.reviewBy < $today

@@ -1,4 +1,4 @@
-/** Search by name fragment (full-text index) or exact id; access rules applied; one log entry. */
+/** Search by name fragment (full-text index) or exact id, through the visibility gate; one log entry. */
 import neo4j from 'neo4j-driver';
 import type { RequestContext } from '../../platform/context';
 import { checkInt, checkText } from '../../graphql/args';
@@ -7,7 +7,7 @@ import { badInput } from '../../platform/errors';
 import { NODE_KINDS } from '../../model/model';
 import { isPseudonymised, requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
-import { nodeVisible, presentNode, type RawNode } from '../../platform/present';
+import { presentNode, type RawNode } from '../../platform/present';
 import { luceneQuery } from './lucene';
 import type { NodeKind } from '../../graphql/generated/resolvers-types';
 
@@ -33,7 +33,8 @@ export async function search(ctx: RequestContext, args: SearchArgs): Promise<{ i
   if (kinds?.some((k) => !KINDS.includes(k))) throw badInput('kinds', 'unknown kind');
 
   const lucene = luceneQuery(text);
-  const params = { kinds, limit: neo4j.int(limit * 3) };
+  // Leads see people only under pseudonyms: finding a person by name would undo that.
+  const params = { kinds, limit: neo4j.int(limit), peopleByName: !isPseudonymised(ctx.user) };
   const [byId, byName] = await Promise.all([
     readRows(ctx, cypherFile(__dirname, 'by-id'), { id: text, kinds }),
     lucene ? readRows(ctx, cypherFile(__dirname, 'by-name'), { ...params, text: lucene }) : Promise.resolve([]),
@@ -45,11 +46,7 @@ export async function search(ctx: RequestContext, args: SearchArgs): Promise<{ i
     if (seen.has(id)) continue;
     seen.add(id);
     const raw: RawNode = { labels: r.labels as string[], properties: r.props as Record<string, unknown> };
-    // Leads see people only under pseudonyms: finding a person by name would undo that.
-    const nameSearchOfPerson = isPseudonymised(ctx.user) && raw.labels.includes('Person') && !byId.some((b) => b.id === id);
-    // Left out without a trace: a count of hidden matches would confirm names and ids (platform/existence.ts).
-    if (!nodeVisible(ctx.user, raw) || nameSearchOfPerson) continue;
-    if (items.length >= limit) continue;
+    if (items.length >= limit) break;
     const n = presentNode(ctx.user, raw);
     const { lat, lon } = n.properties;
     // The GraphQL enum NodeKind is generated from the model's labels, which kindOf() returns.
@@ -59,5 +56,6 @@ export async function search(ctx: RequestContext, args: SearchArgs): Promise<{ i
     });
   }
   await appendAccessLog(ctx, { operation: 'consultation', justification, ids: items.map((i) => i.id), detail: { query: 'search', text, kinds, limit } });
+  // Hidden matches are never read, so nothing can count them (platform/existence.ts).
   return { items, hidden: 0 };
 }

@@ -8,9 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isNode, isRelationship, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Result, type Session } from 'neo4j-driver';
 import { AppError } from '../errors';
+import type { User } from '../context';
+import { expandVisibility, usesGate, viewerOf, type Viewer } from '../visibility';
 
-/** Where queries run: the driver and the database name (a request context is one). */
-export interface Db { driver: Driver; database: string }
+/**
+ * Where queries run: the driver and the database name, and whose reads they are (a request
+ * context is one). Queries that read through the visibility gate take the viewer from here unless
+ * the caller passes `viewer` itself (a briefing pack is read as its edition's reader).
+ */
+export interface Db { driver: Driver; database: string; user?: User }
 
 /** Server-side limit for one read, so a runaway query cannot hold a connection (ms). */
 const READ_TIMEOUT_MS = 60_000;
@@ -26,7 +32,7 @@ export function cypherFile(dir: string, name: string): string {
   let text = cache.get(file);
   if (text === undefined) {
     if (!/^[a-z][\w-]*$/.test(name)) throw new Error(`bad query name ${name}`);
-    text = compactCypher(fs.readFileSync(file, 'utf8'));
+    text = compactCypher(expandVisibility(fs.readFileSync(file, 'utf8')));
     cache.set(file, text);
   }
   return text;
@@ -105,6 +111,16 @@ function normaliseTemporal(s: string): string {
 
 export type Row = Record<string, unknown>;
 
+/**
+ * The parameters as sent: a query that reads through the visibility gate gets `$viewer` from the
+ * caller's user. A gated query with no viewer is a programming error, never a silent "see all".
+ */
+export function gatedParams(db: Pick<Db, 'user'>, text: string, params: Record<string, unknown>): Record<string, unknown> {
+  if (!usesGate(text) || params.viewer !== undefined) return params;
+  if (!db.user) throw new Error('A query that reads through the visibility gate was run without a viewer');
+  return { ...params, viewer: viewerOf(db.user) satisfies Viewer };
+}
+
 const DRIVER_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /**
@@ -132,19 +148,21 @@ const plainRows = (records: Neo4jRecord[]): Row[] => records.map((r) => toPlain(
 
 /** Runs a read query (routed to a reader in a cluster); rows as plain objects. */
 export async function readRows<T = Row>(db: Db, text: string, params: Record<string, unknown>): Promise<T[]> {
-  const { records } = await mapped(() => db.driver.executeQuery(text, params, { database: db.database, routing: neo4j.routing.READ, transactionConfig: { timeout: READ_TIMEOUT_MS } }));
+  const sent = gatedParams(db, text, params);
+  const { records } = await mapped(() => db.driver.executeQuery(text, sent, { database: db.database, routing: neo4j.routing.READ, transactionConfig: { timeout: READ_TIMEOUT_MS } }));
   return plainRows(records) as T[];
 }
 
 /** Runs a write query in its own transaction; rows as plain objects. */
 export async function writeRows<T = Row>(db: Db, text: string, params: Record<string, unknown>): Promise<T[]> {
-  const { records } = await mapped(() => db.driver.executeQuery(text, params, { database: db.database }));
+  const sent = gatedParams(db, text, params);
+  const { records } = await mapped(() => db.driver.executeQuery(text, sent, { database: db.database }));
   return plainRows(records) as T[];
 }
 
 /** Runs a query in a transaction the caller holds; rows as plain objects. */
 export async function txRows<T = Row>(tx: Pick<ManagedTransaction, 'run'>, text: string, params: Record<string, unknown>): Promise<T[]> {
-  const { records } = await tx.run(text, params);
+  const { records } = await tx.run(text, gatedParams({}, text, params));
   return plainRows(records) as T[];
 }
 
@@ -167,7 +185,8 @@ export async function inWriteTransaction<T>(db: Db, work: (tx: ManagedTransactio
  * transaction adds BEGIN and COMMIT (measured on the neighbourhood's expand: Neo4j 1.72 -> 1.42 ms
  * and Node 1.46 -> 1.04 ms CPU per call). A transient error gets one managed retry.
  */
-export async function readRecordsAutoCommit(db: Db, text: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
+export async function readRecordsAutoCommit(db: Db, text: string, given: Record<string, unknown>): Promise<Neo4jRecord[]> {
+  const params = gatedParams(db, text, given);
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   try {
     return (await runWithoutCallSite(session, text, params)).records;

@@ -7,9 +7,10 @@ import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
 import { load } from '../../../platform/bulk/loader';
 import { GraphBuilder } from './support/build';
 import { criticalMoments, highHarmPersonsOfConcern, notYetReferred, trends } from '..';
+import { viewerOf, packViewer } from '../../../platform/visibility';
 
 const Q = '2025-Q3';
-const source = () => ({ driver: driver() });
+const source = () => ({ driver: driver(), viewer: viewerOf({ role: 'police', agency: 'POLICE' }) });
 
 function world(): GraphBuilder {
   const g = new GraphBuilder();

@@ -8,9 +8,10 @@ import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
 import { load } from '../../../platform/bulk/loader';
 import { GraphBuilder } from './support/build';
 import { hotspots, notYetReferred, highHarmPersonsOfConcern } from '..';
+import { viewerOf, packViewer } from '../../../platform/visibility';
 
 const Q = '2025-Q3';
-const source = () => ({ driver: driver() });
+const source = () => ({ driver: driver(), viewer: viewerOf({ role: 'police', agency: 'POLICE' }) });
 const person = (g: GraphBuilder, id: string, roles: string[], extra: Record<string, unknown>) =>
   g.node('Person', { id, name: `Test ${id}`, sex: 'MALE', ethnicity: 'NOT_STATED', source: 'POLICE', roles, ...extra } as never);
 

@@ -1,12 +1,13 @@
 // Events at places, schools and online spaces in [$from, $to), with the children (under 18 at
 // the event, any role) and adult persons of concern involved.
 // $kinds: context labels from the whitelist in server/modules/analytics/types.ts.
-MATCH (c:Context)<-[:AT]-(e:Event)
+MATCH (c:Context)<-[at:AT]-(e:Event)
 WHERE any(l IN labels(c) WHERE l IN $kinds)
   AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
   AND coalesce(e.status, 'confirmed') <> 'expired'
-  AND NOT coalesce(e.handling, "") IN $hiddenHandling
-OPTIONAL MATCH (e)-[:INVOLVED]->(p:Person)
+  AND VISIBLE_NODE(e) AND VISIBLE_REL(at)
+OPTIONAL MATCH (e)-[inv:INVOLVED]->(p:Person)
+WHERE VISIBLE_REL(inv) AND VISIBLE_NODE(p)
 WITH c, e, p, coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(e.occurredAt) - duration({years: 18}) AS child
 WITH c, e, collect(CASE WHEN child THEN p.id END) AS kids,
   collect(CASE WHEN p:PersonOfConcern AND NOT child THEN p.id END) AS pocs

@@ -1,11 +1,11 @@
 // Benchmark alternative (scripts/bench/analytics.ts): the hotspot score computed entirely in
 // Cypher for [$from, $to), with the weight tables passed as maps. The service uses
 // hotspot-events.cypher + TypeScript scoring instead (same numbers; see the bench for both times).
-MATCH (c:Context)<-[:AT]-(e:Event)
+MATCH (c:Context)<-[at:AT]-(e:Event)
 WHERE any(l IN labels(c) WHERE l IN $kinds)
   AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
   AND coalesce(e.status, 'confirmed') <> 'expired'
-  AND NOT coalesce(e.handling, '') IN $hiddenHandling
+  AND VISIBLE_NODE(e) AND VISIBLE_REL(at)
 WITH c, e,
   CASE WHEN e:Incident THEN coalesce($offences[e.offenceType], 0)
        WHEN e:Injury THEN coalesce($injuries[e.kind], 0) ELSE 0 END AS harm,
@@ -15,7 +15,8 @@ WITH c, e,
 WITH c, e, harm * grade * decay AS s
 CALL {
   WITH e
-  OPTIONAL MATCH (e)-[:INVOLVED]->(p:Person)
+  OPTIONAL MATCH (e)-[inv:INVOLVED]->(p:Person)
+  WHERE VISIBLE_REL(inv) AND VISIBLE_NODE(p)
   WITH e, p, coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(e.occurredAt) - duration({years: 18}) AS child
   RETURN collect(CASE WHEN child THEN p.id END) AS kids, collect(CASE WHEN p:PersonOfConcern AND NOT child THEN p.id END) AS pocs
 }

@@ -20,7 +20,7 @@ export interface QuarterPartition { period: Period; graph: PersonGraph; partitio
 
 export function quarterPartition(source: AnalyticsSource, quarter: string): Promise<QuarterPartition> {
   if (!source.memo) return computePartition(source, quarter);
-  const key = `partition|${source.database ?? ''}|${quarter}|${(source.hiddenHandling ?? []).join(',')}`;
+  const key = `partition|${source.database ?? ''}|${quarter}|${JSON.stringify(source.viewer)}`;
   let p = source.memo.get(key) as Promise<QuarterPartition> | undefined;
   if (!p) {
     p = computePartition(source, quarter);

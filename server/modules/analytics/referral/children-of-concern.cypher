@@ -5,30 +5,32 @@
 // reporter). $harmLabels: event labels that carry a harm weight; $coercionOffences: offences
 // read as possible coercion when the child is the suspect or subject.
 CALL {
-  MATCH (p:YoungPerson)<-[:INVOLVED]-(e:Event)
-  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+  MATCH (p:YoungPerson)<-[inv:INVOLVED]-(e:Event)
+  WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to) AND VISIBLE_NODE(e) AND VISIBLE_REL(inv)
   RETURN DISTINCT p
   UNION
-  MATCH (p:YoungPerson)<-[:EXPLOITS|GROOMS|RECRUITS]-(:Person)
+  MATCH (p:YoungPerson)<-[x:EXPLOITS|GROOMS|RECRUITS]-(a:Person)
+  WHERE VISIBLE_REL(x) AND VISIBLE_NODE(a)
   RETURN DISTINCT p
   UNION
-  MATCH (p:YoungPerson)-[:LINKED_TO_LINE]->(:CountyLine)
+  MATCH (p:YoungPerson)-[l:LINKED_TO_LINE]->(:CountyLine)
+  WHERE VISIBLE_REL(l)
   RETURN DISTINCT p
 }
 WITH p
-WHERE coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(datetime($to)) - duration({years: 18})
+WHERE VISIBLE_NODE(p) AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(datetime($to)) - duration({years: 18})
   AND NOT coalesce(p.careStatus, '') IN $knownCareStatuses
   AND NOT EXISTS {
-    MATCH (ref:Referral)-[:INVOLVED|ABOUT]-(p)
+    MATCH (ref:Referral)-[about:INVOLVED|ABOUT]-(p)
     WHERE ref.referralType IN $knownReferralTypes AND ref.occurredAt < datetime($to)
-      AND coalesce(ref.status, 'confirmed') <> 'expired' AND NOT coalesce(ref.handling, '') IN $hiddenHandling
+      AND coalesce(ref.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(ref) AND VISIBLE_REL(about)
   }
 CALL {
   WITH p
   OPTIONAL MATCH (p)<-[inv:INVOLVED]-(e:Event)
   WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
     AND inv.role IN ['victim', 'subject', 'suspect']
-    AND coalesce(e.status, 'confirmed') <> 'expired' AND NOT coalesce(e.handling, '') IN $hiddenHandling
+    AND coalesce(e.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(e) AND VISIBLE_REL(inv)
   RETURN collect(DISTINCT {e: e, role: inv.role}) AS involvements
 }
 WITH p, [x IN involvements WHERE x.e IS NOT NULL] AS involvements
@@ -44,19 +46,19 @@ RETURN p.id AS id, p.name AS name, toString(p.dateOfBirth) AS dob,
     foundOutOfBorough: coalesce(x.e.foundOutOfBorough, false), countyLinesConcern: coalesce(x.e.countyLinesConcern, false)}] AS missing,
   COLLECT {
     MATCH (p)-[l:LINKED_TO_LINE]->(c:CountyLine)
-    WHERE coalesce(l.status, 'confirmed') <> 'expired' AND NOT coalesce(l.handling, '') IN $hiddenHandling
+    WHERE coalesce(l.status, 'confirmed') <> 'expired' AND VISIBLE_REL(l)
       AND (l.validTo IS NULL OR l.validTo >= datetime($from))
     RETURN DISTINCT c.id
   } AS countyLines,
   COLLECT {
     MATCH (a:Person)-[r:EXPLOITS|GROOMS|RECRUITS]->(p)
-    WHERE coalesce(r.status, 'confirmed') <> 'expired' AND NOT coalesce(r.handling, '') IN $hiddenHandling
+    WHERE coalesce(r.status, 'confirmed') <> 'expired' AND VISIBLE_REL(r) AND VISIBLE_NODE(a)
       AND (r.validTo IS NULL OR r.validTo >= datetime($from))
     RETURN DISTINCT type(r) + ':' + a.id
   } AS targetedBy,
   COLLECT {
-    MATCH (ref:Referral)-[:INVOLVED|ABOUT]-(p)
+    MATCH (ref:Referral)-[about:INVOLVED|ABOUT]-(p)
     WHERE ref.occurredAt < datetime($to)
-      AND coalesce(ref.status, 'confirmed') <> 'expired' AND NOT coalesce(ref.handling, '') IN $hiddenHandling
+      AND coalesce(ref.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(ref) AND VISIBLE_REL(about)
     RETURN DISTINCT ref.referralType
   } AS otherReferrals

@@ -21,8 +21,8 @@ describe('packView', () => {
     expect(packView('restricted', 'police')).toEqual({ names: 'names', pocNames: true, hiddenHandling: ['4'] });
   });
 
-  it('a role that sees people pseudonymised gets pseudonyms and none of the police-only codes', () => {
-    expect(packView('restricted', 'lead')).toEqual({ names: 'pseudonyms', pocNames: false, hiddenHandling: ['C', '5', '4'] });
+  it('the restricted edition is read as police read it, whoever builds it: pseudonyms for a lead author', () => {
+    expect(packView('restricted', 'lead')).toEqual({ names: 'pseudonyms', pocNames: false, hiddenHandling: ['4'] });
   });
 
   it('a role that consults no data gets no names', () => {
@@ -31,7 +31,7 @@ describe('packView', () => {
 
   it('the partner edition names nobody and leaves out every restricted code, whoever builds it', () => {
     for (const role of ['police', 'lead'] as const) {
-      expect(packView('partner', role)).toEqual({ names: 'none', pocNames: false, hiddenHandling: ['C', '5', '4'] });
+      expect(packView('partner', role)).toEqual({ names: 'none', pocNames: false, hiddenHandling: ['C', '4', '5'] });
     }
   });
 });

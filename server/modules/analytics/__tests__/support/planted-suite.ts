@@ -8,6 +8,7 @@ import { generate } from '../../../../../fixtures/generator';
 import type { Scale } from '../../../../../fixtures/generator/types';
 import { storeBaseline, disproportionality, networkThemes } from '../..';
 import { evaluatePlanted, PlantedReport } from './planted';
+import { viewerOf } from '../../../../platform/visibility';
 
 export function plantedSuite(scale: Scale, seed: number, QUARTER: string, loadTimeoutMs = 120_000): void {
 const fixture = generate({ scale, seed });
@@ -52,11 +53,11 @@ describe(`analytics on the planted ${scale} borough (seed ${seed}, ${QUARTER})`,
     expect(r.rhiRate).toBeCloseTo(r.rhiRateFromRows!, 10);
   });
   it('community ids carry over between quarters and disproportionality runs against the stored baseline', async () => {
-    const now = await networkThemes({ driver: driver() }, { quarter: QUARTER });
-    const before = await networkThemes({ driver: driver() }, { quarter: gt.quarters[gt.quarters.indexOf(QUARTER) - 1] });
+    const now = await networkThemes({ driver: driver(), viewer: viewerOf({ role: 'police', agency: 'POLICE' }) }, { quarter: QUARTER });
+    const before = await networkThemes({ driver: driver(), viewer: viewerOf({ role: 'police', agency: 'POLICE' }) }, { quarter: gt.quarters[gt.quarters.indexOf(QUARTER) - 1] });
     const carried = now.communities.filter((c) => before.communities.some((b) => b.id === c.id));
     expect(carried.length).toBeGreaterThan(now.communities.length / 2);
-    const d = await disproportionality({ driver: driver() }, { quarter: QUARTER });
+    const d = await disproportionality({ driver: driver(), viewer: viewerOf({ role: 'police', agency: 'POLICE' }) }, { quarter: QUARTER });
     expect(d.populationTotal).toBe(fixture.baseline.total);
     expect(d.rows.every((x) => x.cohortDisplay === 'c' || x.cohortDisplay === '0' || Number(x.cohortDisplay) >= 5)).toBe(true);
   });

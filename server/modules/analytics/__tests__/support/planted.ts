@@ -10,6 +10,7 @@ import { quarterPartition } from '../../networks';
 import { parseQuarter } from '../../../../domain/period';
 import { DEFAULT_KNOWN } from '../../../../domain/known';
 import { adjustedRandIndex, normalisedMutualInformation } from '../../metrics/agreement';
+import { viewerOf, packViewer } from '../../../../platform/visibility';
 
 export const atK = (ranked: string[], planted: string[]): number => {
   const k = Math.min(10, planted.length);
@@ -50,7 +51,7 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
   const careStatus = new Map(fixture.units.filter((u) => u.kind === 'node' && u.label === 'Person')
     .flatMap((u) => u.rows).map((r) => [r.id, String((r as { careStatus?: string }).careStatus ?? '')]));
   const notKnown = gt.neverReferredHighHarmChildIds.filter((id) => !DEFAULT_KNOWN.careStatuses.includes(careStatus.get(id) ?? ''));
-  const source = { driver };
+  const source = { driver, viewer: viewerOf({ role: 'police', agency: 'POLICE' }) };
   const hs = await hotspots(source, { quarter, kinds: ['Location'], limit: 500 });
   const hh = await highHarmPersonsOfConcern(source, { quarter, limit: 500 });
   const nr = await notYetReferred(source, { quarter: gt.quarters[gt.quarters.length - 1], limit: 500 });
