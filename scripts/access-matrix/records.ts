@@ -23,6 +23,7 @@ export const RECORD_ROWS: RecordRow[] = [
   { record: '5x5x5 handling **4** (originating agency only), originated by POLICE', marking: { labels: ['IntelligenceReport'], source: 'POLICE', handling: '4' } },
   { record: '5x5x5 handling **4**, originated by EDUCATION', marking: { labels: ['Referral'], source: 'EDUCATION', handling: '4' } },
   { record: '`IntelligenceReport` (raw intelligence), handling P, held by POLICE', marking: { labels: ['IntelligenceReport'], source: 'POLICE', handling: 'P' } },
+  { record: 'merged duplicate (the record entity resolution merged into another)', marking: { labels: ['MergedRecord'], source: 'POLICE', handling: 'P' } },
 ];
 
 export function recordCell(user: User, row: RecordRow): string {

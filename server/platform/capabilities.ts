@@ -43,8 +43,8 @@ export const CAPABILITIES = {
   recordEvent: gql('mutation', 'recordEvent', RECORDING_ROLES, true),
   recordRelationship: gql('mutation', 'recordRelationship', RECORDING_ROLES, true),
   hotspots: gql('query', 'hotspots', ANALYTICS_ROLES, false, 'places, schools and online spaces; figures leave out records the caller may not see'),
-  trends: gql('query', 'trends', ANALYTICS_ROLES, false, 'aggregates'),
-  disproportionality: gql('query', 'disproportionality', ANALYTICS_ROLES, false, 'aggregates, disclosure-controlled'),
+  trends: gql('query', 'trends', ANALYTICS_ROLES, false, 'aggregates of the records the caller may see'),
+  disproportionality: gql('query', 'disproportionality', ANALYTICS_ROLES, false, 'aggregates of the records the caller may see, disclosure-controlled'),
   networkThemes: gql('query', 'networkThemes', ANALYTICS_ROLES, true, 'lead: persons of concern pseudonymised'),
   criticalMoments: gql('query', 'criticalMoments', ANALYTICS_ROLES, true, 'lead: children pseudonymised'),
   notYetReferred: gql('query', 'notYetReferred', ANALYTICS_ROLES, true, 'lead: children pseudonymised'),
@@ -60,12 +60,12 @@ export const CAPABILITIES = {
   'briefing:restricted': {
     kind: 'edition', reachedBy: 'Mutation.generateBriefing(edition: RESTRICTED); npm run briefing -- --edition restricted',
     roles: ['police'], justification: true,
-    note: 'need to know: names and the police-only high-harm ranking',
+    note: 'need to know: names and the police-only high-harm ranking; counts what police see, never 5x5x5 code 4',
   },
   'briefing:partner': {
     kind: 'edition', reachedBy: 'Mutation.generateBriefing(edition: PARTNER); npm run briefing -- --edition partner',
     roles: ['lead'], justification: true,
-    note: 'wider circulation: no child identified, counts of 1-4 suppressed',
+    note: 'wider circulation: partnership-wide aggregates of every agency\'s records except police-only handling (C, 5) and 5x5x5 code 4; no child identified, counts of 1-4 suppressed',
   },
   'exists:hidden-links': {
     kind: 'existence', reachedBy: 'Subgraph.hiddenByAccess of Query.neighbourhood; Profile.hiddenByAccess of Query.profile',
