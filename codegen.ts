@@ -33,7 +33,12 @@ export const OUTPUTS: Record<string, Output> = {
       contextType: '../../platform/context#RequestContext',
       // Nodes and relationships reach the API through the one presenter (platform/present.ts),
       // which reads labels and types from the database as text; GraphQL checks the enums on output.
-      mappers: { GraphNode: '../../platform/present#ApiNode', GraphEdge: '../../platform/present#ApiEdge' },
+      mappers: {
+        GraphNode: '../../platform/present#ApiNode', GraphEdge: '../../platform/present#ApiEdge',
+        // A saved investigation as stored: its state as JSON text and, in a listing, a count without
+        // the ids. The Investigation field resolvers complete it (ids, count, state, notes warnings).
+        Investigation: "Omit<Investigation, 'ids' | 'count' | 'state' | 'languageWarnings'> & { ids?: Array<string>; count?: number | null; state?: string | null }",
+      },
       scalars: {
         DateTime: { input: 'string', output: 'string' },
         Date: { input: 'string', output: 'string' },

@@ -2,9 +2,10 @@
  * Jest: TypeScript through ts-jest, in two projects (tests/support/test-kinds.js decides which
  * test is which):
  *  - unit: tests that need nothing outside the process; no database is started
- *    (`npm run test:unit`);
+ *    (`npm run test:unit`, under a minute);
  *  - integration: tests against one real Neo4j, started once for the run by the global set-up
- *    (tests/support); it starts only when a selected test needs it.
+ *    (tests/support); it starts only when a selected test needs it. Pure tests too slow for the
+ *    unit run (tagged `@slow`: a whole generated borough) run here too.
  * `npm test` runs both.
  */
 const { testKinds } = require('./tests/support/test-kinds');

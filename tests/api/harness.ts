@@ -7,6 +7,8 @@
  *
  * `graph` units go through the bulk loader (the product's own write path) with a fixed "now", so
  * review dates and recency are the same on every run; `seed` runs before it and `afterLoad` after.
+ * Tests that write (record, erase) ask for `freshBeforeEach`: the graph is emptied and given its
+ * data again before every test, while the API is started once.
  */
 import type { AppOptions } from '../../server/app';
 import type { LoadUnit } from '../../server/model/types';
@@ -24,21 +26,29 @@ export interface ApiOverGraphOptions extends AppOptions {
   seed?: () => Promise<unknown>;
   /** Set-up that needs the loaded graph (a stored population baseline, say). */
   afterLoad?: () => Promise<unknown>;
+  /** Empty and reload the graph before every test instead of once before them all. */
+  freshBeforeEach?: boolean;
+  /** Time allowed to set the graph up (a generated borough takes longer than the test default). */
+  setUpTimeoutMs?: number;
 }
 
 /** The started API; the harness closes it, so it has no close() of its own. */
 export type SharedApi = Omit<TestApi, 'close'>;
 
 export function apiOverGraph(opts: ApiOverGraphOptions = {}): SharedApi {
-  const { graph, seed, afterLoad, ...appOptions } = opts;
+  const { graph, seed, afterLoad, freshBeforeEach, setUpTimeoutMs, ...appOptions } = opts;
   let started: TestApi | undefined;
-  beforeAll(async () => {
+  const setUpGraph = async () => {
     await freshGraph();
     await seed?.();
     if (graph) await load(driver(), await graph(), { now: LOADED_AT });
     await afterLoad?.();
+  };
+  beforeAll(async () => {
+    if (!freshBeforeEach) await setUpGraph();
     started = await startApi(appOptions);
-  });
+  }, setUpTimeoutMs);
+  if (freshBeforeEach) beforeEach(setUpGraph, setUpTimeoutMs);
   afterAll(async () => {
     await started?.close();
     await closeDriver();

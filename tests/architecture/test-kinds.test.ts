@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { testKinds, needsNeo4j } = require('../support/test-kinds') as {
+const { testKinds, needsNeo4j, isSlow } = require('../support/test-kinds') as {
   testKinds(): { unit: string[]; integration: string[] };
   needsNeo4j(file: string): boolean;
+  isSlow(file: string): boolean;
 };
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -46,6 +47,18 @@ describe('test kinds', () => {
     expect(needsNeo4j(file)).toBe(true);
     fs.writeFileSync(file, "import { median } from './median';\nit('x', () => undefined);\n");
     expect(needsNeo4j(file)).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs a slow test of pure code with the integration tests, not in the unit run', () => {
+    expect(rel(kinds.integration)).toContain('server/modules/resolution/__tests__/matching.borough.test.ts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-kinds-'));
+    const file = path.join(dir, 'whole-borough.test.ts');
+    fs.writeFileSync(file, `/** Generates a whole borough. @${'slow'} */\nit('x', () => undefined);\n`);
+    expect(isSlow(file)).toBe(true);
+    expect(needsNeo4j(file)).toBe(false);
+    fs.writeFileSync(file, "import { median } from './median';\nit('x', () => undefined);\n");
+    expect(isSlow(file)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

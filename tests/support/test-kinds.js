@@ -5,6 +5,8 @@
  * folder), imports one of NEEDS_NEO4J: the database helpers, the HTTP API client or the browser
  * harness (both serve the API over the real database). A test that reaches the database some
  * other way (a CLI it spawns, say) says so in its own text with the tag `@needs neo4j`.
+ * A test of pure code too slow for the quick unit run (one that generates a whole borough) says
+ * so with the tag `@slow`: it runs with the integration tests, so `npm test` still runs it.
  * Production code a test imports is not followed: importing a module that could open a driver
  * does not open one.
  */
@@ -18,6 +20,7 @@ const SEARCHED = ['server', 'fixtures', 'scripts', 'tests', 'client'];
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.data']);
 const IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm;
 const TAG = /@needs neo4j\b/;
+const SLOW = /@slow\b/;
 
 function testFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -52,11 +55,14 @@ function needsNeo4j(file, seen = new Set()) {
   });
 }
 
+/** A test of pure code that is too slow for the unit run. */
+const isSlow = (file) => SLOW.test(fs.readFileSync(file, 'utf8'));
+
 /** Every test file under the searched folders, split by what it needs. */
 function testKinds(root = ROOT) {
   const all = SEARCHED.flatMap((d) => testFiles(path.join(root, d))).sort();
-  const integration = all.filter((f) => needsNeo4j(f));
+  const integration = all.filter((f) => needsNeo4j(f) || isSlow(f));
   return { unit: all.filter((f) => !integration.includes(f)), integration };
 }
 
-module.exports = { testKinds, needsNeo4j };
+module.exports = { testKinds, needsNeo4j, isSlow };

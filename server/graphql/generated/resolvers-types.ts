@@ -1253,7 +1253,7 @@ export type ResolversTypes = {
   HotspotsResult: ResolverTypeWrapper<HotspotsResult>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Investigation: ResolverTypeWrapper<Investigation>;
+  Investigation: ResolverTypeWrapper<Omit<Investigation, 'ids' | 'count' | 'state' | 'languageWarnings'> & { ids?: Array<string>; count?: number | null; state?: string | null }>;
   InvestigationInput: InvestigationInput;
   InvolvementInput: InvolvementInput;
   InvolvementRole: InvolvementRole;
@@ -1341,7 +1341,7 @@ export type ResolversParentTypes = {
   HotspotsResult: HotspotsResult;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
-  Investigation: Investigation;
+  Investigation: Omit<Investigation, 'ids' | 'count' | 'state' | 'languageWarnings'> & { ids?: Array<string>; count?: number | null; state?: string | null };
   InvestigationInput: InvestigationInput;
   InvolvementInput: InvolvementInput;
   JSON: Scalars['JSON']['output'];

@@ -12,21 +12,22 @@ import { canSeeNode, requireCapability } from '../../platform/policy';
 import { lookupLabels } from '../../platform/bulk/load-queries';
 import { scrub } from '../../domain/scrub-ids';
 import { lockRecords } from '../../platform/db/locks';
+import type { MutationDeleteInvestigationArgs, MutationSaveInvestigationArgs, QueryInvestigationArgs, ResolversParentTypes } from '../../graphql/generated/resolvers-types';
 
-export interface InvestigationInput { id?: string | null; name: string; ids: string[]; state?: unknown; shared?: boolean | null; notes?: string | null }
+/** An investigation as stored: state as JSON text; a listing has a count (of ids the caller may see) and no ids. */
+export type StoredInvestigation = ResolversParentTypes['Investigation'];
+type Stored = { i: StoredInvestigation };
 
 const MAX_STATE_BYTES = 1_000_000;
 const MAX_NOTES = 20_000;
 
 const who = (ctx: RequestContext) => ({ userId: ctx.user.id, role: ctx.user.role, agency: ctx.user.agency ?? '' });
 
-type Stored = { ids?: string[]; state?: string | null } & Record<string, unknown>;
-
 /**
  * A saved investigation as the caller may see it now: ids of records since hidden from them
  * (or erased) are left out of its ids and its layout, as if never saved.
  */
-async function asSeenNow(ctx: RequestContext, stored: Stored): Promise<Stored> {
+async function asSeenNow(ctx: RequestContext, stored: StoredInvestigation): Promise<StoredInvestigation> {
   const ids = stored.ids ?? [];
   if (ids.length === 0) return stored;
   const [row] = await readRows<{ ids: string[] }>(ctx, cypherFile(__dirname, 'visible-ids'), { ids });
@@ -37,24 +38,24 @@ async function asSeenNow(ctx: RequestContext, stored: Stored): Promise<Stored> {
   return { ...stored, ids: ids.filter((x) => visible.has(x)), state };
 }
 
-export async function listInvestigations(ctx: RequestContext) {
+export async function listInvestigations(ctx: RequestContext): Promise<StoredInvestigation[]> {
   requireCapability(ctx, 'investigations');
-  const rows = await readRows<{ i: Stored }>(ctx, cypherFile(__dirname, 'list'), who(ctx));
+  const rows = await readRows<Stored>(ctx, cypherFile(__dirname, 'list'), who(ctx));
   return Promise.all(rows.map(async (r) => {
     const { ids, ...summary } = await asSeenNow(ctx, r.i);
     return { ...summary, count: ids?.length ?? 0 };
   }));
 }
 
-export async function getInvestigation(ctx: RequestContext, args: { id: string }) {
+export async function getInvestigation(ctx: RequestContext, args: QueryInvestigationArgs): Promise<StoredInvestigation> {
   requireCapability(ctx, 'investigation');
   const [id] = checkIds('id', [args.id], 1);
-  const [row] = await readRows(ctx, cypherFile(__dirname, 'get'), { id, ...who(ctx) });
+  const [row] = await readRows<Stored>(ctx, cypherFile(__dirname, 'get'), { id, ...who(ctx) });
   if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you may open`);
-  return asSeenNow(ctx, row.i as Stored);
+  return asSeenNow(ctx, row.i);
 }
 
-export async function saveInvestigation(ctx: RequestContext, { input }: { input: InvestigationInput }) {
+export async function saveInvestigation(ctx: RequestContext, { input }: MutationSaveInvestigationArgs): Promise<StoredInvestigation> {
   requireCapability(ctx, 'saveInvestigation');
   const name = checkText('input.name', input.name, 200, 1);
   const notes = input.notes ? checkText('input.notes', input.notes, MAX_NOTES, 0) : null;
@@ -75,11 +76,11 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
       if (state.length > MAX_STATE_BYTES) throw badInput('input.state', 'at most 1 MB');
       const params = { name, ids, state, notes, shared: input.shared === true, ...who(ctx) };
       if (id) {
-        const [row] = await txRows(tx, cypherFile(__dirname, 'update'), { ...params, id });
+        const [row] = await txRows<Stored>(tx, cypherFile(__dirname, 'update'), { ...params, id });
         if (!row) throw new AppError('NOT_FOUND', `No investigation ${id} that you own`);
         return row.i;
       }
-      const [row] = await txRows(tx, cypherFile(__dirname, 'create'), {
+      const [row] = await txRows<Stored>(tx, cypherFile(__dirname, 'create'), {
         ...params, id: `inv-${crypto.randomUUID()}`, userName: ctx.user.name, agencyOrNull: ctx.user.agency ?? null,
       });
       return row.i;
@@ -89,7 +90,7 @@ export async function saveInvestigation(ctx: RequestContext, { input }: { input:
   }
 }
 
-export async function deleteInvestigation(ctx: RequestContext, args: { id: string }): Promise<boolean> {
+export async function deleteInvestigation(ctx: RequestContext, args: MutationDeleteInvestigationArgs): Promise<boolean> {
   requireCapability(ctx, 'deleteInvestigation');
   const [id] = checkIds('id', [args.id], 1);
   const [row] = await writeRows(ctx, cypherFile(__dirname, 'delete'), { id, userId: ctx.user.id });

@@ -1,13 +1,8 @@
-import type { RequestContext } from '../../platform/context';
 import { profile } from './profile.service';
-import type { QueryProfileArgs } from '../../graphql/generated/resolvers-types';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
 
-// Arguments typed from the SDL. The profile is assembled from database rows whose times are Neo4j
-// temporals and whose kinds are label text (the scalars and enums serialise them), so its result
-// is not typed as Profile.
-
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    profile: (_: unknown, args: QueryProfileArgs, ctx: RequestContext) => profile(ctx, args),
+    profile: (_, args, ctx) => profile(ctx, args),
   },
 };

@@ -10,18 +10,27 @@ import { hiddenLinksIndicator, mayKnowHiddenLinks } from '../../platform/existen
 import { gradingText, kindOf, presentLinkProperties, presentNode, type ApiNode, type RawNode } from '../../platform/present';
 import { haveHiddenLinks, nodesByIds } from '../neighbourhood/neighbourhood.repository';
 import { criticalMoments, flagTexts, harmedAndAllegedToHarm, riskTrend, type TimelineEvent } from './flags';
+import type { Agency, EventType, LinkStatus, ProfileCriticalMoment, QueryProfileArgs, RelationshipType, ResolversParentTypes, TimelineItem } from '../../graphql/generated/resolvers-types';
+
+/** The profile as returned: nodes as the presenter shapes them (codegen.ts maps GraphNode to ApiNode). */
+export type ProfileResult = ResolversParentTypes['Profile'];
 
 const TIMELINE_LIMIT = 500;
 const REL_LIMIT = 500;
 
+// Properties as stored: text (dates as ISO text), codes that GraphQL checks against its enums.
+const text = (v: unknown): string | null => (v ?? null) as string | null;
+const agency = (v: unknown): Agency | null => (v ?? null) as Agency | null;
+const linkStatus = (v: unknown): LinkStatus | null => (v ?? null) as LinkStatus | null;
+
 const provenance = (p: Record<string, unknown>) => ({
-  source: p.source ?? null, sourceRef: p.sourceRef ?? null, recordedAt: p.recordedAt ?? null,
-  grading: gradingText(p), gradingScheme: p.gradingScheme ?? null, sourceEval: p.sourceEval ?? null,
-  assessment: p.assessment ?? null, handling: p.handling ?? null, conditions: p.conditions ?? null,
-  status: p.status ?? null, validFrom: p.validFrom ?? null, validTo: p.validTo ?? null, reviewBy: p.reviewBy ?? null,
+  source: agency(p.source), sourceRef: text(p.sourceRef), recordedAt: text(p.recordedAt),
+  grading: gradingText(p), gradingScheme: text(p.gradingScheme), sourceEval: text(p.sourceEval),
+  assessment: text(p.assessment), handling: text(p.handling), conditions: text(p.conditions),
+  status: linkStatus(p.status), validFrom: text(p.validFrom), validTo: text(p.validTo), reviewBy: text(p.reviewBy),
 });
 
-export async function profile(ctx: RequestContext, args: { id: string }) {
+export async function profile(ctx: RequestContext, args: QueryProfileArgs): Promise<ProfileResult> {
   requireCapability(ctx, 'profile');
   const justification = requireJustification(ctx);
   const [id] = checkIds('id', [args.id], 1);
@@ -38,7 +47,7 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
   ]);
 
   const events: TimelineEvent[] = [];
-  const timeline = [];
+  const timeline: TimelineItem[] = [];
   for (const r of eventRows) {
     const ev: RawNode = { labels: r.labels as string[], properties: r.ep as Record<string, unknown> };
     const rp = r.rp as Record<string, unknown>;
@@ -48,17 +57,17 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
     const kind = kindOf(ev.labels);
     events.push({ id: String(r.id), at: String(p.occurredAt), kind, role: r.relType === 'INVOLVED' ? role : null, properties: p, followUps });
     const shown = presentNode(user, ev).properties;
-    timeline.push({ id: String(r.id), at: p.occurredAt, kind, role, summary: shown.summary ?? shown.text ?? null,
-      source: p.source ?? null, grading: gradingText(p), status: p.status ?? null, reviewBy: p.reviewBy ?? null, properties: shown });
+    timeline.push({ id: String(r.id), at: p.occurredAt as string, kind: kind as EventType, role, summary: text(shown.summary ?? shown.text),
+      source: agency(p.source), grading: gradingText(p), status: linkStatus(p.status), reviewBy: text(p.reviewBy), properties: shown });
   }
 
   const today = new Date().toISOString().slice(0, 10);
-  const relationships = [];
+  const relationships: ProfileResult['relationships'] = [];
   for (const r of relRows) {
     const other: RawNode = { labels: r.otherLabels as string[], properties: r.op as Record<string, unknown> };
     const rp = r.rp as Record<string, unknown>;
     const prov = provenance(presentLinkProperties(user, rp));
-    relationships.push({ id: String(r.id), type: String(r.type), direction: r.outgoing ? 'OUT' : 'IN', other: presentNode(user, other) as ApiNode,
+    relationships.push({ id: String(r.id), type: String(r.type) as RelationshipType, direction: r.outgoing ? 'OUT' : 'IN', other: presentNode(user, other) as ApiNode,
       ...prov, reviewOverdue: typeof prov.reviewBy === 'string' && prov.reviewBy < today });
   }
 
@@ -74,7 +83,7 @@ export async function profile(ctx: RequestContext, args: { id: string }) {
     detail: { query: 'profile', id },
   });
   return {
-    node, timeline, relationships, criticalMoments: moments, riskTrend: trend,
+    node, timeline, relationships, criticalMoments: moments as ProfileCriticalMoment[], riskTrend: trend,
     harmedAndAllegedToHarm: harmed !== null,
     flags: flagTexts({ moments, trend, harmed, overdueReviews }),
     hiddenByAccess: hiddenLinksIndicator(user, hiddenLinks),

@@ -133,15 +133,25 @@ export async function confirmMerge(actor: Actor, args: { id: string; keepId?: st
       const merged = mergedLink(args.id, keep === pair.a ? pair.aSource : pair.bSource, actor);
       const res = await tx.run(cypherFile(__dirname, 'mark-merged'), { drop, keep, pairId: args.id, user: actorName(actor), merged });
       if (!res.records[0]) throw new AppError('NOT_FOUND', `records of ${args.id} not found`);
-      await appendAccessLogTx(tx, actor, {
-        operation: 'combination', justification: args.justification, ids: [keep, drop],
-        detail: { action: 'merge', pair: args.id, kept: keep, merged: drop, relationshipsMoved: moved },
-      });
-      return { pairId: args.id, keptId: keep, mergedId: drop, relationshipsMoved: moved, undone: false };
+      return logCombination(tx, actor, args, { action: 'merge', keep, drop, moved });
     });
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Logs a merge or its undoing (DPA 2018 s.62: a combination of records) in the same transaction,
+ * and gives the result.
+ */
+async function logCombination(tx: ManagedTransaction, actor: Actor, args: { id: string; justification: string },
+  o: { action: 'merge' | 'undo-merge'; keep: string; drop: string; moved: number }): Promise<MergeResult> {
+  const undone = o.action === 'undo-merge';
+  await appendAccessLogTx(tx, actor, {
+    operation: 'combination', justification: args.justification, ids: [o.keep, o.drop],
+    detail: { action: o.action, pair: args.id, kept: o.keep, [undone ? 'restored' : 'merged']: o.drop, relationshipsMoved: o.moved },
+  });
+  return { pairId: args.id, keptId: o.keep, mergedId: o.drop, relationshipsMoved: o.moved, undone };
 }
 
 /** The MERGED_INTO link's properties: a confirmed, graded record of the decision. */
@@ -169,11 +179,7 @@ export async function undoMerge(actor: Actor, args: { id: string; justification:
       let moved = 0;
       for (const at of await lockChain(tx, drop, [seen.drop, ...seenChain])) moved += await moveRelationships(tx, UNDO_ENDS, { from: at, drop });
       await tx.run(cypherFile(__dirname, 'unmark-merged'), { drop, keep, pairId: args.id, labels: restore });
-      await appendAccessLogTx(tx, actor, {
-        operation: 'combination', justification: args.justification, ids: [keep, drop],
-        detail: { action: 'undo-merge', pair: args.id, kept: keep, restored: drop, relationshipsMoved: moved },
-      });
-      return { pairId: args.id, keptId: keep, mergedId: drop, relationshipsMoved: moved, undone: true };
+      return logCombination(tx, actor, args, { action: 'undo-merge', keep, drop, moved });
     });
   } finally {
     await session.close();

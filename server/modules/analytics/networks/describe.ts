@@ -20,6 +20,18 @@ export interface Description {
 
 const TOP = 5;
 
+/** Adds one member's links to the counts: each linked record counts once per member. */
+function countOncePerMember(counts: Map<string, CountedRef>, linked: Array<{ id: string; name: string }>, kind: string): void {
+  const seen = new Set<string>();
+  for (const x of linked) {
+    if (seen.has(x.id)) continue;
+    seen.add(x.id);
+    const e = counts.get(x.id) ?? { id: x.id, name: x.name, kind, count: 0 };
+    e.count += 1;
+    counts.set(x.id, e);
+  }
+}
+
 export function describeCommunity(members: string[], facts: Map<string, MemberFacts>, atMs: number): Description {
   const ageMix: Record<string, number> = {};
   const sexMix: Record<string, number> = {};
@@ -41,22 +53,8 @@ export function describeCommunity(members: string[], facts: Map<string, MemberFa
       e.count = e.who.size;
       places.set(pl.id, e);
     }
-    const seenPoc = new Set<string>();
-    for (const p of f.pocs) {
-      if (seenPoc.has(p.id)) continue;
-      seenPoc.add(p.id);
-      const e = pocs.get(p.id) ?? { id: p.id, name: p.name, kind: 'PersonOfConcern', count: 0 };
-      e.count += 1;
-      pocs.set(p.id, e);
-    }
-    const seenLine = new Set<string>();
-    for (const l of f.lines) {
-      if (seenLine.has(l.id)) continue;
-      seenLine.add(l.id);
-      const e = lines.get(l.id) ?? { id: l.id, name: l.name, kind: 'CountyLine', count: 0 };
-      e.count += 1;
-      lines.set(l.id, e);
-    }
+    countOncePerMember(pocs, f.pocs, 'PersonOfConcern');
+    countOncePerMember(lines, f.lines, 'CountyLine');
   }
   const byCount = (a: CountedRef, b: CountedRef) => b.count - a.count || a.id.localeCompare(b.id);
   const top = (kind: string) => [...places.values()].filter((p) => p.kind === kind).sort(byCount).slice(0, TOP)

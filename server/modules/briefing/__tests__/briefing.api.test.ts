@@ -2,28 +2,24 @@
  * The briefing mutation over HTTP: each edition for the roles the access table gives it (restricted:
  * police; partner: lead), justification, logged as a disclosure before the files return.
  */
-import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
-import { load } from '../../../platform/bulk/loader';
+import { apiOverGraph } from '../../../../tests/api/harness';
+import { driver } from '../../../../tests/support/db';
 import { generate } from '../../../../fixtures/generator';
 import { storeBaseline } from '../../analytics';
 
-let api: TestApi;
+const fixture = generate({ scale: 'tiny', seed: 7 });
+const api = apiOverGraph({
+  modules: ['briefing'],
+  graph: () => fixture.units,
+  afterLoad: () => storeBaseline({ driver: driver() }, fixture.baseline),
+  setUpTimeoutMs: 300_000,
+});
 const MUTATION = `mutation($input: BriefingInput!) {
   generateBriefing(input: $input) { quarter edition accessLogSeq tables files { name kind mediaType encoding content bytes } }
 }`;
 const input = (extra: Record<string, unknown> = {}) => ({ input: { quarter: '2025-Q3', edition: 'PARTNER', formats: ['CSV'], ...extra } });
 const log = async () => (await driver().executeQuery(
   'MATCH (e:AccessLogEntry) RETURN e.seq AS seq, e.operation AS op, e.actorRole AS role, e.justification AS why, e.detail AS detail ORDER BY e.seq')).records.map((r) => r.toObject());
-
-beforeAll(async () => {
-  await freshGraph();
-  const fixture = generate({ scale: 'tiny', seed: 7 });
-  await load(driver(), fixture.units);
-  await storeBaseline({ driver: driver() }, fixture.baseline);
-  api = await startApi({ modules: ['briefing'] });
-}, 300_000);
-afterAll(async () => { await api.close(); await closeDriver(); });
 
 describe('generateBriefing', () => {
   const refused = [

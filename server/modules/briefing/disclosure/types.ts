@@ -7,7 +7,8 @@
 export const SUPPRESSED = 'c' as const;
 export type Published = number | typeof SUPPRESSED;
 
-export interface CountTable {
+/** What a table is and how it is labelled: the same before and after control. */
+export interface TableLabels {
   id: string;
   title: string;
   /** What is counted ("children", "episodes"): shown in the header. */
@@ -15,6 +16,9 @@ export interface CountTable {
   rowHeader: string;
   rows: string[];
   cols: string[];
+}
+
+export interface CountTable extends TableLabels {
   /** cells[r][c]: true counts, non-negative integers. */
   cells: number[][];
   showRowTotals?: boolean;
@@ -29,13 +33,7 @@ export interface CountTable {
   notAboutPeople?: boolean;
 }
 
-export interface PublishedTable {
-  id: string;
-  title: string;
-  unit: string;
-  rowHeader: string;
-  rows: string[];
-  cols: string[];
+export interface PublishedTable extends TableLabels {
   cells: Published[][];
   rowTotals?: Published[];
   colTotals?: Published[];

@@ -30,6 +30,16 @@ const PERSONS = [
   'P4,Synthetic Person Four,,,,,,,PersonOfConcern,M',
   'P5,Synthetic Person Five,,,01/01/2026,16,25,,PersonOfConcern,M',
 ].join('\r\n');
+/** Crimes with dates and references, and a victims link file with neither (it takes the crime's). */
+const CRIME_MAPPING = parseMapping({
+  name: 'crimes', matches: '^crimes\\.csv$', record: { label: 'Incident' }, columns: { Ref: ['id', 'sourceRef'], Date: ['occurredAt', 'recordedAt'], Type: 'offenceType' },
+  dateFormat: 'DD/MM/YYYY', values: { offenceType: { Robbery: 'robbery' } }, reviewAfterMonths: 24,
+  constants: { source: 'POLICE', gradingScheme: '3x5x2', sourceEval: 'B', assessment: '2', handling: 'P', status: 'confirmed' },
+}, 'crimes');
+const VICTIM_MAPPING = parseMapping({
+  name: 'victims', matches: '^victims\\.csv$', record: { relationship: 'INVOLVED' }, columns: { Crime: 'from', Person: 'to' },
+  constants: { role: 'victim' }, provenanceFrom: 'from',
+}, 'victims');
 
 describe('real-shaped police exports (real Neo4j)', () => {
   beforeEach(async () => { await freshGraph(); });
@@ -83,20 +93,11 @@ describe('real-shaped police exports (real Neo4j)', () => {
     writeFile(dir, 'persons.csv', PERSONS.split('\r\n').slice(0, 3).join('\r\n'));
     writeFile(dir, 'victims.csv', 'Crime,Person\r\nC1,P1\r\n');
     writeFile(dir, 'knows.csv', 'A,B\r\nP1,P2\r\n');
-    const crimes = parseMapping({
-      name: 'crimes', matches: '^crimes\\.csv$', record: { label: 'Incident' }, columns: { Ref: ['id', 'sourceRef'], Date: ['occurredAt', 'recordedAt'], Type: 'offenceType' },
-      dateFormat: 'DD/MM/YYYY', values: { offenceType: { Robbery: 'robbery' } }, reviewAfterMonths: 24,
-      constants: { source: 'POLICE', gradingScheme: '3x5x2', sourceEval: 'B', assessment: '2', handling: 'P', status: 'confirmed' },
-    }, 'crimes');
-    const victims = parseMapping({
-      name: 'victims', matches: '^victims\\.csv$', record: { relationship: 'INVOLVED' }, columns: { Crime: 'from', Person: 'to' },
-      constants: { role: 'victim' }, provenanceFrom: 'from',
-    }, 'victims');
     const knows = parseMapping({
       name: 'knows', matches: '^knows\\.csv$', record: { relationship: 'ASSOCIATES_WITH' }, columns: { A: 'from', B: 'to' }, allowUndated: true, reviewAfterMonths: 12,
       constants: { source: 'POLICE', sourceRef: 'associates extract', gradingScheme: '3x5x2', sourceEval: 'B', assessment: '3', handling: 'P', status: 'hypothesis' },
     }, 'knows');
-    const report = await runImport(driver(), dir, { mappings: [PERSON_MAPPING, crimes, victims, knows], apply: true, now: NOW });
+    const report = await runImport(driver(), dir, { mappings: [PERSON_MAPPING, CRIME_MAPPING, VICTIM_MAPPING, knows], apply: true, now: NOW });
     expect(report.issues).toEqual([]);
     const involved = await rows('MATCH (:Incident)-[r:INVOLVED]->(p) RETURN r.sourceRef AS ref, r.source AS src, toString(r.recordedAt) AS at, r.role AS role');
     expect(involved).toEqual([{ ref: 'C1', src: 'POLICE', at: '2017-08-05T00:00:00Z', role: 'victim' }]);
@@ -110,19 +111,10 @@ describe('real-shaped police exports (real Neo4j)', () => {
     writeFile(dir, 'persons.csv', PERSONS);
     writeFile(dir, 'victims.csv', 'Crime,Person\r\nX1,P4\r\nX1,P1\r\n');
     writeFile(dir, 'crimes.csv', 'Ref,Date,Type\r\nX1,05/08/2017,Robbery\r\nX2,31/02/2017,Robbery\r\n');
-    const crimes = parseMapping({
-      name: 'crimes', matches: '^crimes\\.csv$', record: { label: 'Incident' }, columns: { Ref: ['id', 'sourceRef'], Date: ['occurredAt', 'recordedAt'], Type: 'offenceType' },
-      dateFormat: 'DD/MM/YYYY', values: { offenceType: { Robbery: 'robbery' } }, reviewAfterMonths: 24,
-      constants: { source: 'POLICE', gradingScheme: '3x5x2', sourceEval: 'B', assessment: '2', handling: 'P', status: 'confirmed' },
-    }, 'crimes');
-    const victims = parseMapping({
-      name: 'victims', matches: '^victims\\.csv$', record: { relationship: 'INVOLVED' }, columns: { Crime: 'from', Person: 'to' },
-      constants: { role: 'victim' }, provenanceFrom: 'from',
-    }, 'victims');
-    const all = await runImport(driver(), dir, { mappings: [PERSON_MAPPING, crimes, victims], apply: true, now: NOW });
+    const all = await runImport(driver(), dir, { mappings: [PERSON_MAPPING, CRIME_MAPPING, VICTIM_MAPPING], apply: true, now: NOW });
     expect(all.applied).toBe(false);
     expect(all.issues.find((i) => i.file === 'victims.csv')?.reason).toMatch(/refers to "P4", whose row was rejected \(persons\.csv line 5\)/);
-    const report = await runImport(driver(), dir, { mappings: [PERSON_MAPPING, crimes, victims], apply: true, now: NOW, skipInvalid: true, quarantineDir: out });
+    const report = await runImport(driver(), dir, { mappings: [PERSON_MAPPING, CRIME_MAPPING, VICTIM_MAPPING], apply: true, now: NOW, skipInvalid: true, quarantineDir: out });
     expect(report.applied).toBe(true);
     expect(report.issues.map((i) => `${i.file}:${i.row}`)).toEqual(['crimes.csv:3', 'persons.csv:5', 'persons.csv:6', 'victims.csv:2']);
     expect(report.quarantine).toMatchObject({ rows: 4 });

@@ -1,13 +1,12 @@
 /** Recording one fact through GraphQL over real HTTP and a real Neo4j. */
-import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../../tests/support/db';
+import { apiOverGraph } from '../../../../tests/api/harness';
+import { driver, transactionInFlight, sleep } from '../../../../tests/support/db';
 import { load } from '../../../platform/bulk/loader';
 
 const prov = { sourceRef: 'SYN-SCHOOL-7', sourceEval: 'A', assessment: '1', handling: 'P', reviewBy: '2026-09-01' };
 const EVENT = `mutation($input: RecordEventInput!) { recordEvent(input: $input) { ids warnings { field phrase suggestion } } }`;
 const REL = `mutation($input: RecordRelationshipInput!) { recordRelationship(input: $input) { ids warnings { field } } }`;
 
-let api: TestApi;
 const entities = async () => Number((await driver().executeQuery('MATCH (n:Entity) RETURN count(n) AS n')).records[0].get('n'));
 const ID_IN_USE = 'id: this id is already in use; recording is for new facts (leave id out to have one made)';
 
@@ -21,20 +20,17 @@ async function recordWhileAnotherInFlight<T>(otherWrite: string, send: () => Pro
   return recording;
 }
 
-beforeAll(async () => {
-  api = await startApi({ modules: ['record'] });
-});
-beforeEach(async () => {
-  await freshGraph();
-  await load(driver(), [
+const api = apiOverGraph({
+  modules: ['record'],
+  freshBeforeEach: true,
+  graph: () => [
     { kind: 'node', label: 'Person', origin: 't', rows: [
       { id: 'p1', name: 'Synthetic Child', dateOfBirth: '2011-04-01', sex: 'FEMALE', ethnicity: 'NOT_STATED', source: 'EDUCATION', roles: ['YoungPerson'] },
       { id: 'p2', name: 'Synthetic Adult', dateOfBirth: '1988-04-01', sex: 'MALE', ethnicity: 'NOT_STATED', source: 'POLICE', roles: ['PersonOfConcern'] },
     ] as never },
     { kind: 'node', label: 'School', origin: 't', rows: [{ id: 's1', name: 'Synthetic Academy', lat: 51.5, lon: -0.1, source: 'EDUCATION' }] },
-  ]);
+  ],
 });
-afterAll(async () => { await api.close(); await closeDriver(); });
 
 describe('recordEvent / recordRelationship', () => {
   it('a partner records an exclusion with the child and the school; source is their agency; language warnings returned; logged', async () => {

@@ -2,9 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApi, type TestApi } from '../../../../tests/api/client';
-import { freshGraph, closeDriver, driver, transactionInFlight, sleep } from '../../../../tests/support/db';
-import { load } from '../../../platform/bulk/loader';
+import { apiOverGraph } from '../../../../tests/api/harness';
+import { driver, transactionInFlight, sleep } from '../../../../tests/support/db';
 import { generate } from '../../../../fixtures/generator';
 import { systemActor } from '../../accesslog/access-log';
 import { erasePerson } from '../erase';
@@ -14,7 +13,7 @@ import { exportGraphAsCsv } from '../../import/write-csv';
 
 const fixture = generate({ scale: 'tiny', seed: 20251 });
 const J = { justification: 'SYN-ERASURE-CHECK' };
-let api: TestApi;
+const api = apiOverGraph({ modules: ['search', 'profile', 'neighbourhood'], freshBeforeEach: true, graph: () => fixture.units });
 
 /** A child with at least one event only about them and one shared with someone else. */
 async function pickChild(): Promise<{ id: string; name: string; onlyTheirs: string[]; shared: string[] }> {
@@ -46,10 +45,6 @@ async function chainOfMergedRecords() {
   await confirmMerge(actor, { id: 'syn-da', justification: 'SYN duplicate' });
   return actor;
 }
-
-beforeAll(async () => { api = await startApi({ modules: ['search', 'profile', 'neighbourhood'] }); });
-beforeEach(async () => { await freshGraph(); await load(driver(), fixture.units); });
-afterAll(async () => { await api.close(); await closeDriver(); });
 
 describe('erasure of a person', () => {
   it('removes them, what is only about them and their relationships; shared events stay without them; logged', async () => {

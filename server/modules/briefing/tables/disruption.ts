@@ -1,0 +1,14 @@
+/** Disruption actions by tactic, this quarter and the one before. */
+import type { BriefingData } from '../gather';
+import { label } from '../labels';
+import { BuiltTable, count, countTable } from './table';
+
+export function disruption(d: BriefingData): BuiltTable {
+  const tactics = [...new Set([...d.disruption, ...d.disruptionPrevious].map((r) => r.tactic))].sort();
+  return { table: countTable({
+    id: 'disruption', title: 'Disruption activity', unit: 'actions', rowHeader: 'Tactic',
+    rows: tactics.map((t) => label('tactic', t)), cols: [d.quarter, d.previousQuarter],
+    cells: tactics.map((t) => [count(d.disruption, (r) => r.tactic === t), count(d.disruptionPrevious, (r) => r.tactic === t)]),
+    showColTotals: true,
+  }) };
+}

@@ -1,0 +1,17 @@
+/** National Referral Mechanism referrals in the quarter by stage and exploitation type. */
+import type { BriefingData } from '../gather';
+import { EXPLOITATION_ORDER, NRM_STAGES, NRM_STAGE_LABEL, label } from '../labels';
+import { BuiltTable, count, countTable } from './table';
+
+/** A referral with no type recorded counts with the unspecified ones. */
+const nrmType = (r: { exploitationType: string }) => (r.exploitationType === 'NOT_RECORDED' ? 'UNSPECIFIED' : r.exploitationType);
+
+export function nrm(d: BriefingData): BuiltTable {
+  const types = EXPLOITATION_ORDER.filter((t) => d.nrm.some((r) => r.exploitationType === t || (t === 'UNSPECIFIED' && r.exploitationType === 'NOT_RECORDED')));
+  return { table: countTable({
+    id: 'nrm', title: 'National Referral Mechanism: referrals in the quarter by stage and exploitation type', unit: 'referrals', rowHeader: 'Stage',
+    rows: NRM_STAGES.map((s) => NRM_STAGE_LABEL[s]), cols: types.length ? types.map((t) => label('exploitation', t)) : ['All types'],
+    cells: NRM_STAGES.map((s) => (types.length ? types.map((t) => count(d.nrm, (r) => r.stage === s && nrmType(r) === t)) : [0])),
+    showRowTotals: true, showColTotals: true, showGrandTotal: true,
+  }) };
+}
