@@ -85,13 +85,16 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
     frontier = next;
   }
   return {
-    nodes: [...nodes.values()],
-    edges: [...edges.values()],
+    nodes: byId(nodes.values()),
+    edges: byId(edges.values()),
     truncated: overLimit.size > 0 || rowCapHit,
     hiddenByLimit: overLimit.size,
     hiddenByAccess: 0,
   };
 }
+
+/** In id order: an answer is the same for the same records, however the store happens to hold them. */
+const byId = <T extends { id: string }>(items: Iterable<T>): T[] => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs): Promise<Subgraph> {
   requireCapability(ctx, 'neighbourhood');
@@ -123,5 +126,5 @@ export async function subgraph(ctx: RequestContext, args: { ids: string[] }): Pr
   await appendAccessLog(ctx, {
     operation: 'consultation', justification, ids: [...nodes.keys()], detail: { query: 'subgraph', requested: ids.length },
   });
-  return { nodes: [...nodes.values()], edges, truncated: false, hiddenByLimit: 0, hiddenByAccess: 0 };
+  return { nodes: byId(nodes.values()), edges: byId(edges), truncated: false, hiddenByLimit: 0, hiddenByAccess: 0 };
 }

@@ -39,6 +39,8 @@ interface Variant {
   marking: Marking;
   /** Extra people too (only where the marking can hide a person: handling does not apply to people). */
   people: boolean;
+  /** Only raw intelligence (and its links) rather than every kind of record. */
+  intelligenceOnly?: boolean;
   /** Product operations run on the rebuilt graph (merge, erase). */
   after?: () => Promise<void>;
   extraUnits?: LoadUnit[];
@@ -60,7 +62,7 @@ const VARIANTS: Variant[] = [
   { name: 'police-only handling C', users: ['ana.analyst', 'lee.lead', 'pam.partner', 'adm.admin'], marking: { source: 'POLICE', handling: 'C' }, people: false },
   { name: 'police-only handling 5', users: ['ana.analyst', 'lee.lead', 'pam.partner'], marking: { source: 'SOCIAL_CARE', handling: '5', gradingScheme: '5x5x5' }, people: false },
   { name: 'another agency\'s unshared records', users: ['pam.partner'], marking: { source: 'HEALTH', handling: 'P', sharedWith: ['SOCIAL_CARE'] }, people: true },
-  { name: 'police intelligence (and its links) seen by no lead', users: ['lee.lead'], marking: { source: 'POLICE', handling: 'P' }, people: false },
+  { name: 'police intelligence (and its links) seen by no lead', users: ['lee.lead'], marking: { source: 'POLICE', handling: 'P' }, people: false, intelligenceOnly: true },
 ];
 
 const tagOf = (v: Variant) => `v${VARIANTS.indexOf(v)}`;
@@ -69,14 +71,17 @@ const probeIds = [...VARIANTS.flatMap((v) => extraIds(tagOf(v), COUNT)), duplica
 const surnames = anchors.children.map((c) => c.name.split(' ').slice(-1)[0]);
 const names = [...surnames, ...anchors.children.map((c) => c.name), 'Leaktest', 'Erasetest', 'Leakdup', ...probeIds.slice(0, 6), 'a', 'e'];
 
+/** The access log's sequence numbers, and the clock a query defaults to when no date is given. */
+const VOLATILE = new Set(['accessLogSeq', 'seq', 'asOf']);
+
 /**
- * The answer as compared: the access log's sequence numbers dropped, and, for a role the access
+ * The answer as compared: the volatile keys dropped, and, for a role the access
  * matrix lets know that linked records exist which it may not see, the one hiddenByAccess bit
  * (that is what the bit is for). Everything else is kept as sent.
  */
 function comparable(body: unknown, user: User): string {
   const mayKnow = roleMay(DEMO_USERS[user].role, 'exists:hidden-links');
-  return JSON.stringify(body, (k, v) => (k === 'accessLogSeq' || k === 'seq' || (k === 'hiddenByAccess' && mayKnow) ? undefined : v));
+  return JSON.stringify(body, (k, v) => (VOLATILE.has(k) || (k === 'hiddenByAccess' && mayKnow) ? undefined : v));
 }
 
 type Answers = Map<string, string>;
@@ -122,8 +127,16 @@ async function answers(user: User, withFuzz: boolean): Promise<Answers> {
   return out;
 }
 
+/** Where two answers part: 120 characters either side of the first difference. */
+function around(a: string, b: string): { before: string; after: string } {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 120);
+  return { before: a.slice(from, i + 120), after: b.slice(from, i + 120) };
+}
+
 const differences = (a: Answers, b: Answers): Array<{ probe: string; before: string; after: string }> =>
-  [...a.keys()].filter((k) => a.get(k) !== b.get(k)).map((k) => ({ probe: k, before: a.get(k)!.slice(0, 300), after: (b.get(k) ?? '').slice(0, 300) }));
+  [...a.keys()].filter((k) => a.get(k) !== b.get(k)).map((k) => ({ probe: k, ...around(a.get(k)!, b.get(k) ?? '') }));
 
 const plain = new Map<User, Answers>();
 
@@ -152,15 +165,18 @@ it('probes the records the variants attach to (the anchors are visible and busy)
 describe.each(VARIANTS)('with $name', (variant) => {
   const seen = new Map<User, Answers>();
   beforeAll(async () => {
-    await build([...extraUnits(tagOf(variant), variant.marking, anchors, variant.people), ...(variant.extraUnits ?? [])], variant.after);
+    await build([...extraUnits(tagOf(variant), variant.marking, anchors, variant.people, variant.intelligenceOnly ? 'intelligence' : 'all'), ...(variant.extraUnits ?? [])], variant.after);
     for (const u of variant.users) seen.set(u, await answers(u, VARIANTS.indexOf(variant) === 0));
   }, 600_000);
 
   it.each([...variant.users])('%s is told exactly what it was told before', (user) => {
     const before = plain.get(user)!;
     const after = seen.get(user)!;
-    // The variants without random reads compare the fixed probes only.
-    const asked = new Map([...before].filter(([k]) => after.has(k)));
+    // The variants without random reads compare the fixed probes only. Entity resolution's own
+    // review of candidate pairs lists every pair and merge, ids and scores, to the roles that
+    // resolve (the access matrix): a merge is their work, not a record hidden from them.
+    const resolves = roleMay(DEMO_USERS[user].role, 'runEntityResolution');
+    const asked = new Map([...before].filter(([k]) => after.has(k) && !(resolves && variant.extraUnits && /sameAsCandidates|Same-as/.test(k))));
     expect(differences(asked, after)).toEqual([]);
   });
 });

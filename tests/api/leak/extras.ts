@@ -29,9 +29,12 @@ export function anchorsOf(fixture: Fixture, count = 5): Anchors {
 }
 
 /** A moment inside the quarter the probes analyse (2026-Q2), day by day. */
-const at = (k: number, hour = 20) => `2026-05-${String(10 + k).padStart(2, '0')}T${hour}:00:00Z`;
+const at = (k: number, hour = 20) => `2026-05-${String(10 + k).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
 
-export function extraUnits(tag: string, m: Marking, a: Anchors, withPeople: boolean): LoadUnit[] {
+/** Which extras: every kind of record, or raw intelligence alone (with its links). */
+export type ExtraKinds = 'all' | 'intelligence';
+
+export function extraUnits(tag: string, m: Marking, a: Anchors, withPeople: boolean, kinds: ExtraKinds = 'all'): LoadUnit[] {
   const grading = m.gradingScheme === '5x5x5'
     ? { gradingScheme: '5x5x5', sourceEval: 'B', assessment: '2', handling: m.handling }
     : { gradingScheme: '3x5x2', sourceEval: 'B', assessment: '2', handling: m.handling };
@@ -56,7 +59,7 @@ export function extraUnits(tag: string, m: Marking, a: Anchors, withPeople: bool
     nodes.MissingEpisode.push({ id: id('me', k), occurredAt: at(k, 18), returnedAt: at(k + 1, 9), missingRisk: 'high', countyLinesConcern: true, ...prov(at(k, 18)) });
     rels.INVOLVED.push(rel(id('me', k), child.id, at(k, 18), { role: 'subject' }));
     nodes.Referral.push({ id: id('ref', k), occurredAt: at(k, 10), referralType: 'MACE', exploitationType: 'CCE', ...prov(at(k, 10)) });
-    rels.ABOUT.push(rel(id('ref', k), child.id, at(k, 10)));
+    rels.INVOLVED.push(rel(id('ref', k), child.id, at(k, 10), { role: 'subject' }));
     nodes.RiskAssessment.push({ id: id('ra', k), occurredAt: at(k, 11), ceamScore: 30, riskLevel: 'high', exploitationType: 'CSE', ...prov(at(k, 11)) });
     rels.ABOUT.push(rel(id('ra', k), child.id, at(k, 11)));
     nodes.IntelligenceReport.push({ id: id('int', k), occurredAt: at(k, 12), text: `Synthetic extra intelligence ${k}`, ...prov(at(k, 12)) });
@@ -72,6 +75,10 @@ export function extraUnits(tag: string, m: Marking, a: Anchors, withPeople: bool
       rels.INVOLVED.push(rel(id('inc', k), id('yp', k), when, { role: 'victim' }));
     }
   });
+  if (kinds === 'intelligence') {
+    for (const k of Object.keys(nodes)) if (k !== 'IntelligenceReport') nodes[k] = [];
+    for (const k of Object.keys(rels)) rels[k] = k === 'ABOUT' ? rels[k].filter((r) => String(r.from).startsWith(id('int', 0).slice(0, -1))) : [];
+  }
   return [
     ...Object.entries(nodes).filter(([, rows]) => rows.length).map(([label, rows]) => ({ kind: 'node', label, origin: `leak-${tag}-${label}`, rows }) as LoadUnit),
     ...Object.entries(rels).filter(([, rows]) => rows.length).map(([type, rows]) => ({ kind: 'rel', type, origin: `leak-${tag}-${type}`, rows }) as LoadUnit),

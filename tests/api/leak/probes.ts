@@ -14,14 +14,17 @@ export interface Probe { name: string; query: string; variables: Record<string, 
 
 const OPERATIONS = path.resolve(__dirname, '..', '..', '..', 'client', 'src', 'api', 'operations');
 
-/** The client's named operations, each printed with the fragments of its file. */
+/** The client's named operations, each printed with the fragments it spreads. */
 export function clientOperations(): Map<string, string> {
   const out = new Map<string, string>();
   for (const file of fs.readdirSync(OPERATIONS).filter((f) => f.endsWith('.graphql'))) {
     const doc = parse(fs.readFileSync(path.join(OPERATIONS, file), 'utf8'));
-    const fragments = doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d));
+    const fragments = doc.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [{ name: d.name.value, text: print(d) }] : []));
     for (const d of doc.definitions) {
-      if (d.kind === Kind.OPERATION_DEFINITION && d.name) out.set(d.name.value, [print(d), ...fragments].join('\n'));
+      if (d.kind !== Kind.OPERATION_DEFINITION || !d.name) continue;
+      const text = print(d);
+      const used = fragments.filter((f) => text.includes(`...${f.name}`)).map((f) => f.text);
+      out.set(d.name.value, [text, ...used].join('\n'));
     }
   }
   return out;
