@@ -54,15 +54,23 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
   } else {
     name = eventName(kind, p);
   }
-  return { id, labels: n.labels, kind, name, properties: p };
+  return { id, labels: n.labels, kind, name, properties: keysInOrder(p) };
+}
+
+/**
+ * The store keeps a record's properties in the order they were written, so the same record can
+ * come back in another order after a load or an update elsewhere; answers give them in key order,
+ * so an answer changes only when a value does.
+ */
+function keysInOrder(p: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(p).sort().map((k) => [k, p[k]]));
 }
 
 /** A relationship's properties as the viewer gets them (no free text for a pseudonymised viewer). */
 export function presentLinkProperties(user: User, p: Record<string, unknown>): Record<string, unknown> {
-  if (!isPseudonymised(user)) return p;
   const out = { ...p };
-  dropKeys(out, FREE_TEXT);
-  return out;
+  if (isPseudonymised(user)) dropKeys(out, FREE_TEXT);
+  return keysInOrder(out);
 }
 
 export const presentEdge = (user: User, e: RawEdge): ApiEdge =>

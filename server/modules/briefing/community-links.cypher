@@ -9,3 +9,4 @@ WITH a, collect(DISTINCT b.id) AS peers
 OPTIONAL MATCH (a)<-[x:EXPLOITS|GROOMS|RECRUITS]-(poc:PersonOfConcern)
   WHERE coalesce(x.status, 'confirmed') <> 'expired' AND VISIBLE_REL(x) AND VISIBLE_NODE(poc)
 RETURN a.id AS id, peers, collect(DISTINCT poc.id) AS adults
+ORDER BY id

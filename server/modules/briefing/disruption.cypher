@@ -5,3 +5,4 @@ WHERE d.occurredAt >= datetime($from) AND d.occurredAt < datetime($to)
 RETURN d.id AS id, d.tactic AS tactic, d.occurredAt.epochMillis AS atMs,
   [(d)-[about:ABOUT|INVOLVED]-(p:PersonOfConcern) WHERE VISIBLE_REL(about) AND VISIBLE_NODE(p) | p.id] AS personIds,
   [(d)-[at:ABOUT|AT]-(c:Context) WHERE VISIBLE_REL(at) | c.id] AS contextIds
+ORDER BY id

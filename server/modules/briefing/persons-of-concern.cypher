@@ -12,3 +12,4 @@ RETURN p.id AS id, eventsInQuarter,
   count(d) AS disruptionsToDate,
   count(CASE WHEN d.occurredAt >= datetime($from) THEN d END) AS disruptionsInQuarter,
   collect(DISTINCT d.tactic) AS tactics
+ORDER BY id

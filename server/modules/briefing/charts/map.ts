@@ -23,7 +23,9 @@ export function boroughMap(title: string, points: MapPoint[], hotspots: MapHotsp
   const px = (lon: number) => ox + (lon - minLon) * k * scale;
   const py = (lat: number) => oy + (maxLat - lat) * scale;
   let body = `<rect x="0.5" y="0.5" width="${w - 1}" height="${h - 1}" fill="#f7f7f4" stroke="#ccc"/>`;
-  for (const p of points) {
+  // Drawn in a fixed order, so the same places give the same picture whatever order they came in.
+  const inOrder = [...points].sort((a, b) => String(a.kind).localeCompare(String(b.kind)) || a.lat - b.lat || a.lon - b.lon);
+  for (const p of inOrder) {
     body += p.kind === 'school'
       ? `<rect x="${r1(px(p.lon) - 2.5)}" y="${r1(py(p.lat) - 2.5)}" width="5" height="5" fill="#8fa9c9"/>`
       : `<circle cx="${r1(px(p.lon))}" cy="${r1(py(p.lat))}" r="1.8" fill="#b5b5b5"/>`;

@@ -45,7 +45,12 @@ export function layout(nodes: NetNode[], edges: NetEdge[], size: number): Map<st
   return new Map(nodes.map((nd, i) => [nd.id, [pos[i][0], pos[i][1]] as [number, number]]));
 }
 
-export function networkPicture(title: string, nodes: NetNode[], edges: NetEdge[], size = 200): string {
+const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+export function networkPicture(title: string, anyOrderNodes: NetNode[], anyOrderEdges: NetEdge[], size = 200): string {
+  // The layout sums forces in input order; a fixed order gives the same picture for the same network.
+  const nodes = [...anyOrderNodes].sort((x, y) => compare(x.id, y.id));
+  const edges = [...anyOrderEdges].sort((x, y) => compare(x.a, y.a) || compare(x.b, y.b));
   const pos = layout(nodes, edges, size);
   const xs = [...pos.values()].map((p) => p[0]);
   const ys = [...pos.values()].map((p) => p[1]);
