@@ -51,11 +51,14 @@ export function viewerOf(user: Pick<User, 'role' | 'agency'>): Viewer {
 
 /**
  * Who reads a briefing pack: people other than its author, so 5x5x5 code 4 is never in a pack.
- * The restricted edition (police) counts police-only handling; the partner edition is a
- * partnership-wide aggregate of what may be shared freely.
+ * The restricted edition (police) counts police-only handling and raw intelligence; the partner
+ * edition is a partnership-wide aggregate of what may be shared freely, so it counts neither (its
+ * author, a lead, does not see raw intelligence either).
  */
-export const packViewer = (edition: 'restricted' | 'partner'): Viewer =>
-  ({ reads: true, policeOnly: edition === 'restricted', originator: '', onlyAgency: '', intelligence: true });
+export const packViewer = (edition: 'restricted' | 'partner'): Viewer => {
+  const restricted = edition === 'restricted';
+  return { reads: true, policeOnly: restricted, originator: '', onlyAgency: '', intelligence: restricted };
+};
 
 const POLICE_ONLY_HANDLING = ['C', '5'];
 const ORIGINATOR_ONLY_HANDLING = '4';

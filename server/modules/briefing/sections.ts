@@ -93,6 +93,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
           ? 'Partner edition: counts of 1 to 4 are shown as "c", with further cells suppressed so no "c" can be worked back from totals or other tables; a 0 is a true zero; no percentage, rate or mean is given over fewer than 10 children. No child is named or identified.'
           : 'Restricted edition: figures are as counted, for those with a need to know. Do not circulate beyond the restricted distribution.',
         `Intelligence with handling codes ${o.hiddenHandling.join(', ')} is left out of every figure.`,
+        ...(o.edition === 'partner' ? ['Raw intelligence reports are not counted in this edition: it holds only what the partnership may share freely.'] : []),
         'Associations are graded intelligence with a review date, not established fact; a link is never membership.',
         d.baseline ? `Population baseline: ${d.baseline.description}.` : 'No population baseline was loaded: rates and RRIs are not available.',
         ...methods,
