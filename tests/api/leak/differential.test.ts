@@ -22,7 +22,7 @@ import { closeDriver, driver, freshGraph } from '../../support/db';
 import { startApi, type TestApi } from '../client';
 import { LOADED_AT } from '../harness';
 import { anchorsOf, duplicateUnits, erasedPersonUnits, extraIds, extraUnits, type Marking } from './extras';
-import { probesFor, type Probe } from './probes';
+import { probesFor, QUARTER, type Probe } from './probes';
 import { fuzzProbes } from './fuzz';
 import { roleMay } from '../../../server/platform/policy';
 import { DEMO_USERS } from '../../../server/auth/demo-users';
@@ -102,6 +102,19 @@ const fuzz = (user: User): Probe[] => fuzzProbes(DEMO_USERS[user].role, FUZZ, fu
 /** Answers that are server faults: no probe, however odd its arguments, may cause one. */
 const faults = new Map<User, string[]>();
 
+/** The briefing edition each user may build (the capability table: restricted for police, partner for leads). */
+const EDITION_OF: Partial<Record<User, 'RESTRICTED' | 'PARTNER'>> = { 'pat.police': 'RESTRICTED', 'lee.lead': 'PARTNER' };
+const BRIEFING = 'mutation($input: BriefingInput!) { generateBriefing(input: $input) { quarter edition files { name mediaType content } } }';
+
+/** A pack carries the day it was made and its review date (three months on): the same packs differ only there. */
+function withoutToday(text: string): string {
+  const today = new Date();
+  const review = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 3, today.getUTCDate()));
+  const long = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return [today, review].reduce((t, d) => t.split(d.toISOString().slice(0, 10)).join('DAY').split(long(d)).join('DAY'), text)
+    .replace(/DAYT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'DAY');
+}
+
 /** Every probe, plus saving an investigation of every probed id and reading it back. */
 async function answers(user: User, withFuzz: boolean): Promise<Answers> {
   const out: Answers = new Map();
@@ -112,6 +125,11 @@ async function answers(user: User, withFuzz: boolean): Promise<Answers> {
       faults.set(user, [...(faults.get(user) ?? []), `${p.name}: ${r.status} ${JSON.stringify(r.body.errors?.[0]?.message ?? '')}`]);
     }
     out.set(p.name, `${r.status} ${comparable(r.body, user)}`);
+  }
+  const edition = EDITION_OF[user];
+  if (edition) {
+    const pack = await api.gql(user, BRIEFING, { input: { quarter: QUARTER, edition, formats: ['HTML', 'CSV'] } }, { justification: 'LEAK-TEST differential' });
+    out.set(`Briefing ${edition}`, withoutToday(comparable(pack.body, user)));
   }
   const saved = await api.gql(user, 'mutation($input: InvestigationInput!) { saveInvestigation(input: $input) { id ids } }',
     { input: { name: 'Leak test', ids: [...anchors.children.map((c) => c.id), ...probeIds], state: { positions: Object.fromEntries(probeIds.map((id, i) => [id, { x: i, y: i }])) } } },
