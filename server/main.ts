@@ -19,8 +19,8 @@ function signInHelp(url: string): string {
     'Get a bearer token:',
     '    npm run token -- ana.analyst',
     `    curl -s -X POST ${url}/auth/token -H 'content-type: application/json' -d '{"username":"ana.analyst","password":"${DEMO_PASSWORD}"}'`,
-    'Then query, with a justification for person-level reads:',
-    `    curl -s ${url}/graphql -H "authorization: Bearer $TOKEN" -H 'x-justification: CASE-123' -H 'content-type: application/json' -d '{"query":"{ me { name role } }"}'`,
+    `Then query, with a justification for person-level reads (a purpose: ${config().JUSTIFICATION_PURPOSES.join(', ')}; and a case reference or a reason):`,
+    `    curl -s ${url}/graphql -H "authorization: Bearer $TOKEN" -H 'x-justification-purpose: safeguarding-enquiry' -H 'x-justification: CASE-123' -H 'content-type: application/json' -d '{"query":"{ me { name role } }"}'`,
     config().NODE_ENV === 'production' ? '' : `GraphiQL: ${url}/graphql`,
   ].join('\n');
 }

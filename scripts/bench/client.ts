@@ -121,7 +121,11 @@ async function firstMap(page: import('playwright-core').Page, url: string, place
     const just = page.locator('#dlg-justification[open]');
     const suggestion = page.locator(`#search-suggestions li[data-id="${placeId}"]`);
     await Promise.race([just.waitFor({ timeout: 15000 }), suggestion.waitFor({ timeout: 15000 })]).catch(() => undefined);
-    if (await just.isVisible()) { await page.fill('#just-input', 'Benchmark run'); await page.click('#just-ok'); }
+    if (await just.isVisible()) {
+      await page.selectOption('#just-purpose', 'analysis');
+      await page.fill('#just-input', 'Benchmark run of the workspace');
+      await page.click('#just-ok');
+    }
     await page.focus('#search-input');
     await page.press('#search-input', 'Enter');
     const addButton = page.locator(`#results li[data-id="${placeId}"] button`);

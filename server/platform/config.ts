@@ -10,6 +10,9 @@ const codeList = (allowed: string[], fallback: string) => z.string().default(fal
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .refine((xs) => xs.every((x) => allowed.includes(x)), { message: `each code must be one of ${allowed.join(', ')}` });
 
+/** Enquiries about a child, multi-agency meetings (strategy, MACE, panel), disruption, analysis, data quality, audit. */
+const DEFAULT_PURPOSES = 'safeguarding-enquiry,multi-agency-meeting,disruption,analysis,data-quality,audit';
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   NEO4J_URI: z.string().optional(),
@@ -37,6 +40,14 @@ const schema = z.object({
   KNOWN_CARE_STATUSES: codeList(Object.keys(CARE_STATUS), 'CPP,CLA'),
   /** Client addresses allowed to read /metrics, comma-separated (server/ops/ops-routes.ts). */
   METRICS_ALLOW: z.string().default('127.0.0.1,::1').transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)),
+  /**
+   * Why a person-level read may be made: the purposes a justification names (server/platform/justification.ts),
+   * comma-separated codes of lower-case letters, digits and hyphens.
+   */
+  JUSTIFICATION_PURPOSES: z.string().default(DEFAULT_PURPOSES)
+    .transform((v) => [...new Set(v.split(',').map((x) => x.trim()).filter(Boolean))])
+    .refine((xs) => xs.length >= 1 && xs.length <= 20 && xs.every((x) => /^[a-z0-9][a-z0-9-]{1,39}$/.test(x)),
+      { message: '1 to 20 comma-separated codes of lower-case letters, digits and hyphens (2-40 characters each)' }),
 });
 
 export type Config = z.infer<typeof schema>;

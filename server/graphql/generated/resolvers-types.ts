@@ -467,6 +467,14 @@ export type InvolvementRole =
   | 'victim'
   | 'witness';
 
+/** A purpose for consulting person-level data (DPA 2018 s.62). */
+export type JustificationPurpose = {
+  /** What to send as x-justification-purpose. */
+  code: Scalars['String']['output'];
+  /** How the workspace shows it. */
+  label: Scalars['String']['output'];
+};
+
 /** A phrase in free text that the language guide asks to avoid, with what to say instead. A warning: the record is kept. */
 export type LanguageWarning = {
   field: Scalars['String']['output'];
@@ -1123,6 +1131,8 @@ export type Viewer = {
   /** Operations this role may use (see docs/access-matrix.md). */
   capabilities: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The purposes a justification may name (x-justification-purpose), as configured for this deployment. */
+  justificationPurposes: Array<JustificationPurpose>;
   name: Scalars['String']['output'];
   /** True when people are shown under pseudonyms (strategic lead). */
   pseudonymised: Scalars['Boolean']['output'];
@@ -1258,6 +1268,7 @@ export type ResolversTypes = {
   InvolvementInput: InvolvementInput;
   InvolvementRole: InvolvementRole;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JustificationPurpose: ResolverTypeWrapper<JustificationPurpose>;
   LanguageWarning: ResolverTypeWrapper<LanguageWarning>;
   LinkStatus: LinkStatus;
   MergeResult: ResolverTypeWrapper<MergeResult>;
@@ -1345,6 +1356,7 @@ export type ResolversParentTypes = {
   InvestigationInput: InvestigationInput;
   InvolvementInput: InvolvementInput;
   JSON: Scalars['JSON']['output'];
+  JustificationPurpose: JustificationPurpose;
   LanguageWarning: LanguageWarning;
   MergeResult: MergeResult;
   Mutation: Record<PropertyKey, never>;
@@ -1647,6 +1659,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type JustificationPurposeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JustificationPurpose'] = ResolversParentTypes['JustificationPurpose']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LanguageWarningResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LanguageWarning'] = ResolversParentTypes['LanguageWarning']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phrase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1934,6 +1951,7 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   capabilities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  justificationPurposes?: Resolver<Array<ResolversTypes['JustificationPurpose']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pseudonymised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -1971,6 +1989,7 @@ export type Resolvers<ContextType = RequestContext> = {
   HotspotsResult?: HotspotsResultResolvers<ContextType>;
   Investigation?: InvestigationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JustificationPurpose?: JustificationPurposeResolvers<ContextType>;
   LanguageWarning?: LanguageWarningResolvers<ContextType>;
   MergeResult?: MergeResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

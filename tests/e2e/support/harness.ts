@@ -63,10 +63,11 @@ export async function signIn(context: BrowserContext, url: string, username: str
   return page;
 }
 
-/** Answer the justification dialog if it opens. */
-export async function justify(page: Page, text = 'E2E test: case ref TEST-1'): Promise<void> {
+/** Answer the justification dialog once it opens: a purpose and a case reference or reason. */
+export async function justify(page: Page, text = 'E2E test: case ref TEST-1', purpose = 'safeguarding-enquiry', timeout = 10000): Promise<void> {
   const dlg = page.locator('#dlg-justification[open]');
-  await dlg.waitFor({ state: 'visible', timeout: 10000 });
+  await dlg.waitFor({ state: 'visible', timeout });
+  await page.selectOption('#just-purpose', purpose);
   await page.fill('#just-input', text);
   await page.click('#just-ok');
 }

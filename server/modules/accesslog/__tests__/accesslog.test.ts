@@ -42,7 +42,7 @@ describe('access log', () => {
     expect(r.body.errors).toBeUndefined();
     expect(await logCount()).toBe(before + 1);
     const e = await lastEntry();
-    expect(e).toEqual(expect.objectContaining({ actorId: 'pat.police', actorRole: 'police', operation: 'consultation', justification: `CASE-${name}-42` }));
+    expect(e).toEqual(expect.objectContaining({ actorId: 'pat.police', actorRole: 'police', operation: 'consultation', justification: `safeguarding-enquiry: CASE-${name}-42` }));
     const returned = JSON.stringify(r.body.data).match(/"id":"([^"]+)"/g)!.map((m) => m.slice(6, -1));
     expect(new Set(e.ids)).toEqual(new Set(returned));
     expect(JSON.parse(e.detail).query).toBe(name);
@@ -84,7 +84,7 @@ describe('checkpoints kept outside the database', () => {
   it('verification counts them, finds the newest entries removed behind one, and reports a damaged file', async () => {
     const file = config().ACCESS_LOG_CHECKPOINTS;
     for (const t of ['Test Child', 'Test Adult', 'Test Place']) {
-      await api.gql('ana.analyst', 'query Q($t: String!) { search(text: $t) { items { id } } }', { t }, { justification: 'CASE-CP' });
+      await api.gql('ana.analyst', 'query Q($t: String!) { search(text: $t) { items { id } } }', { t }, { justification: 'CASE-CP-1' });
     }
     expect((await api.gql('aud.auditor', VERIFY)).body.data.verifyAccessLog).toEqual({
       ok: true, entries: 3, brokenAt: null, reason: null, checkpoints: 0, lastCheckpoint: null,

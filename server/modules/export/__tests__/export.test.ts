@@ -21,7 +21,7 @@ describe('recordExport (workspace exports are disclosures)', () => {
     const log = await disclosures();
     expect(log.length).toBe(before + 1);
     const e = log[log.length - 1];
-    expect(e).toEqual(expect.objectContaining({ actorId: 'ana.analyst', justification: 'CASE-77 strategy meeting', ids: ['yp-1', 'loc-2'] }));
+    expect(e).toEqual(expect.objectContaining({ actorId: 'ana.analyst', justification: 'safeguarding-enquiry: CASE-77 strategy meeting', ids: ['yp-1', 'loc-2'] }));
     expect(JSON.parse(e.detail)).toEqual(expect.objectContaining({ format: 'CSV', investigationId: 'inv-9' }));
   });
 
