@@ -54,7 +54,7 @@ export const CAPABILITIES = {
   confirmSameAs: gql('mutation', 'confirmSameAs', RESOLUTION_ROLES, true),
   rejectSameAs: gql('mutation', 'rejectSameAs', RESOLUTION_ROLES, true),
   undoMerge: gql('mutation', 'undoMerge', RESOLUTION_ROLES, true),
-  accessLog: gql('query', 'accessLog', ['auditor'], false),
+  accessLog: gql('query', 'accessLog', ['auditor'], true, 'reading entries is itself logged (a consultation naming the entries shown)'),
   verifyAccessLog: gql('query', 'verifyAccessLog', ['auditor'], false),
   exportAccessLog: gql('mutation', 'exportAccessLog', ['auditor'], true),
   'briefing:restricted': {

@@ -61,7 +61,7 @@ export type AccessLogFilter = {
   actorId?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   operation?: InputMaybe<AccessOperation>;
-  /** Entries that returned or touched this record id. */
+  /** Entries that returned or touched this record id, or asked for it (a profile, subgraph or neighbourhood of an id not shown, a search for it). */
   recordId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -796,7 +796,7 @@ export type QuarterSeriesRow = {
 };
 
 export type Query = {
-  /** Auditors only. */
+  /** Auditors only; needs x-justification (a purpose and a reason). Each page read is itself logged, naming the entries shown. */
   accessLog: AccessLogPage;
   /** Critical moments and their follow-up; RHI within 72 h rate (person-level: justification, logged). */
   criticalMoments: CriticalMomentsResult;
