@@ -1,7 +1,7 @@
 /**
  * buildApp(): the express application (API, sign-in, workspace, health), apart from listen() so
- * tests drive it over HTTP. Order: request id → security headers → rate limits → sign-in →
- * GraphQL (/graphql) → built client (/) with an SPA fallback.
+ * tests drive it over HTTP. Order: request id → security headers → no-store and CORS → rate limits
+ * → sign-in → GraphQL (/graphql) → built client (/) with an SPA fallback.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,10 +15,12 @@ import { authenticate, authRouter } from './auth';
 import { AppError } from './platform/errors';
 import { buildSchema } from './graphql/schema';
 import { buildYoga, type ServerContext } from './graphql/yoga';
+import { corsFor } from './graphql/cors';
 import { defaultSink, type LogSink } from './platform/logger';
 import { watchDatabase, type DatabaseAvailability } from './ops/availability';
 import { opsRouter, refuseWhileDatabaseDown } from './ops/ops-routes';
 import { registerLiveGauges, requestMetrics } from './ops/metrics';
+import { refusal, signInProblems } from './ops/production';
 
 export interface AppOptions {
   /** Only these modules (folder names under server/modules); default: every module found. */
@@ -40,6 +42,9 @@ type Req = ServerContext['req'];
 export async function buildApp(opts: AppOptions = {}): Promise<express.Express> {
   const c = config();
   const production = c.NODE_ENV === 'production';
+  // Whoever builds the app (startServer, a test, a benchmark), production never signs in demo users.
+  const signIn = signInProblems(c);
+  if (signIn.length) throw new Error(refusal(signIn));
   const log = opts.log ?? defaultSink(c.NODE_ENV);
   const availability = watchDatabase({
     driver: getDriver, database: database(),
@@ -74,6 +79,10 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
     'img-src': ["'self'", 'data:', 'https:'],
   } } });
   app.use((req, res, next) => (!production && req.path === '/graphql' && req.method === 'GET' && req.accepts('html') && !req.query.query ? forGraphiql : strict)(req, res, next));
+
+  // Person data is never kept by a browser or a proxy; nor are tokens.
+  app.use(['/graphql', '/auth/token'], (_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
+  app.use('/graphql', corsFor(c.CORS_ORIGINS));
 
   const limiter = (perMinute: number) => rateLimit({
     windowMs: 60_000, limit: perMinute, standardHeaders: 'draft-8', legacyHeaders: false,

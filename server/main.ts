@@ -8,7 +8,7 @@ import { database, getDriver } from './platform/db/driver';
 import { startCheckpoints } from './modules/accesslog/access-log-checkpoints';
 import { defaultSink } from './platform/logger';
 import type { DatabaseAvailability } from './ops/availability';
-import { productionProblems } from './ops/production';
+import { productionProblems, refusal } from './ops/production';
 
 function signInHelp(url: string): string {
   if (!usingLocalIssuer()) return `Sign-in: bearer tokens from ${config().OIDC_ISSUER}`;
@@ -28,7 +28,7 @@ function signInHelp(url: string): string {
 export async function startServer(opts: AppOptions = {}): Promise<{ close(): Promise<void>; url: string }> {
   const c = config();
   const problems = productionProblems(c);
-  if (problems.length) throw new Error(`Refusing to start in production mode: ${problems.join('; ')}`);
+  if (problems.length) throw new Error(refusal(problems));
   const app = await buildApp(opts);
   const availability = app.locals.availability as DatabaseAvailability;
   availability.watch();

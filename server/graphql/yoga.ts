@@ -56,6 +56,8 @@ export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, Req
   return createYoga<ServerContext, RequestContext>({
     schema: o.schema,
     graphqlEndpoint: '/graphql',
+    // Cross-origin rules are express's (server/graphql/cors.ts): yoga's default reflects any origin with credentials.
+    cors: false,
     landingPage: false,
     graphiql: o.production ? false : { title: 'Safeguarding graph (embedded default)', headers: JSON.stringify({ Authorization: 'Bearer <npm run token -- ana.analyst>', 'x-justification-purpose': 'safeguarding-enquiry', 'x-justification': 'CASE-REF or a reason' }) },
     logging: false,

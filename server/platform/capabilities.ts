@@ -79,7 +79,7 @@ export const CAPABILITIES = {
   'command:review': { kind: 'command', reachedBy: 'npm run review', roles: ['admin'], justification: false, note: 'expires hypotheses past their review date (logged)' },
   'command:erase': { kind: 'command', reachedBy: 'npm run erase', roles: ['admin'], justification: true },
   'command:verify-log': { kind: 'command', reachedBy: 'npm run verify-log', roles: ['auditor', 'admin'], justification: false, note: 'checks the hash chain and checkpoints; prints no entry' },
-  'command:token': { kind: 'command', reachedBy: 'npm run token', roles: ['admin'], justification: false, note: 'demo issuer only: refused when OIDC_ISSUER is set' },
+  'command:token': { kind: 'command', reachedBy: 'npm run token', roles: ['admin'], justification: false, note: 'demo issuer only: refused when OIDC_ISSUER is set or NODE_ENV is production' },
   'command:backup': { kind: 'command', reachedBy: 'npm run backup', roles: ['admin'], justification: false, note: 'the store and the access log\'s checkpoints together (docs/operations.md)' },
   'command:restore': { kind: 'command', reachedBy: 'npm run restore', roles: ['admin'], justification: false, note: 'refused while the product runs' },
 } as const satisfies Record<string, CapabilityRule>;

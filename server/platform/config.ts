@@ -30,6 +30,15 @@ const schema = z.object({
   OIDC_ISSUER: z.string().optional(),
   OIDC_JWKS_URI: z.string().optional(),
   OIDC_AUDIENCE: z.string().default('safeguarding-graph'),
+  /**
+   * The identity provider's userinfo endpoint: role and agency are read from it (at most 5 minutes
+   * old), so a role changed there applies within 5 minutes. Without it a configured provider's
+   * tokens may live at most 5 minutes (server/auth/verify.ts).
+   */
+  OIDC_USERINFO_URI: z.string().url().optional(),
+  /** Browser origins (scheme://host[:port]) of other sites allowed to call /graphql; none by default (the workspace is same-origin). */
+  CORS_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((xs) => xs.every((o) => /^https?:\/\/[^/\s*]+$/.test(o)), { message: 'comma-separated origins such as https://workspace.example (no path, no *)' }),
   SEED_SCALE: z.enum(['demo', 'borough', 'none']).default('demo'),
   SEED: z.coerce.number().int().default(20251),
   /** Where the access log's checkpoints are kept, outside the database (server/modules/accesslog/access-log-checkpoints.ts). */
