@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const fixture = generate({ scale: 'demo', seed: 20251 });
   await load(getDriver(), fixture.units);
   await buildClientIfStale();
-  const app = await buildApp({ rateLimits: { authPerMinute: 10000, graphqlPerMinute: 100000 } });
+  const app = await buildApp({ rateLimits: { authPerMinute: 10000, graphqlPerMinute: 100000, graphqlPerUserPerMinute: 100000 } });
   const server = http.createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

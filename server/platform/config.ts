@@ -36,6 +36,9 @@ const schema = z.object({
    * tokens may live at most 5 minutes (server/auth/verify.ts).
    */
   OIDC_USERINFO_URI: z.string().url().optional(),
+  /** /graphql requests a minute per client address (behind a proxy every user shares its address) and per signed-in user. */
+  GRAPHQL_RATE_PER_IP: z.coerce.number().int().min(1).default(600),
+  GRAPHQL_RATE_PER_USER: z.coerce.number().int().min(1).default(240),
   /** Browser origins (scheme://host[:port]) of other sites allowed to call /graphql; none by default (the workspace is same-origin). */
   CORS_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((xs) => xs.every((o) => /^https?:\/\/[^/\s*]+$/.test(o)), { message: 'comma-separated origins such as https://workspace.example (no path, no *)' }),

@@ -34,7 +34,7 @@ export interface TestApi {
 }
 
 export async function startApi(opts: AppOptions = {}): Promise<TestApi> {
-  const app = await buildApp({ rateLimits: { graphqlPerMinute: 100_000, authPerMinute: 1000 }, ...opts });
+  const app = await buildApp({ rateLimits: { graphqlPerMinute: 100_000, graphqlPerUserPerMinute: 100_000, authPerMinute: 1000 }, ...opts });
   const server = http.createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -813,7 +813,8 @@ export type Query = {
   me: Viewer;
   /**
    * The network around one or more ids: hops 1-3, filtered, at most `limit` nodes (max 2000).
-   * Person-level: needs the x-justification header; written to the access log.
+   * Person-level: needs the x-justification header; written to the access log. Work: ids × hops ×
+   * limit, at most 25,000 per request (all fields together).
    */
   neighbourhood: Subgraph;
   /** Peer communities of young people (person-level: justification, logged). */
@@ -829,7 +830,7 @@ export type Query = {
    * fragment or exact id. Person-level: needs the x-justification header; written to the access log.
    */
   search: SearchResult;
-  /** Exactly these nodes and the relationships between them (reopening an investigation). Person-level. */
+  /** Exactly these nodes and the relationships between them (reopening an investigation). Person-level. Work: the number of ids. */
   subgraph: Subgraph;
   /** Quarterly series and emerging themes (aggregate). */
   trends: TrendsResult;
@@ -1392,6 +1393,12 @@ export type ResolversParentTypes = {
   TrendsResult: TrendsResult;
   Viewer: Viewer;
 };
+
+export type WorkDirectiveArgs = {
+  multiply: Array<Scalars['String']['input']>;
+};
+
+export type WorkDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = WorkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccessLogCheckpointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccessLogCheckpoint'] = ResolversParentTypes['AccessLogCheckpoint']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2021,3 +2028,6 @@ export type Resolvers<ContextType = RequestContext> = {
   Viewer?: ViewerResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  work?: WorkDirectiveResolver<any, any, ContextType>;
+};
