@@ -10,6 +10,7 @@ import type express from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { RequestContext, User } from '../platform/context';
 import { limitPlugins } from './limits';
+import { namedInputErrors } from './input-errors';
 import { workBudget } from './work';
 import { AppError } from '../platform/errors';
 import { decodeHeaderValue, JUSTIFICATION_HEADER, PURPOSE_HEADER } from '../platform/justification';
@@ -65,6 +66,7 @@ export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, Req
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...limitPlugins(),
+      namedInputErrors(),
       workBudget(),
       ...(o.production ? [noIntrospection] : []),
       logUnexpected(o.log),
