@@ -39,7 +39,7 @@ export const CAPABILITIES = {
   investigation: gql('query', 'investigation', DATA_ROLES, false, 'the caller\'s own; ids of records they may no longer see are left out'),
   saveInvestigation: gql('mutation', 'saveInvestigation', DATA_ROLES, false, 'only ids of records the caller may see are saved'),
   deleteInvestigation: gql('mutation', 'deleteInvestigation', DATA_ROLES, false),
-  recordExport: gql('mutation', 'recordExport', ANALYTICS_ROLES, true, 'logs a chart or table export as a disclosure'),
+  recordExport: gql('mutation', 'recordExport', ANALYTICS_ROLES, true, 'logs a chart or table export as a disclosure; only ids the caller was shown (returned by their logged reads in the last 12 hours; places and other contexts; links between those), refused alike otherwise'),
   recordEvent: gql('mutation', 'recordEvent', RECORDING_ROLES, true),
   recordRelationship: gql('mutation', 'recordRelationship', RECORDING_ROLES, true),
   hotspots: gql('query', 'hotspots', ANALYTICS_ROLES, false, 'places, schools and online spaces; figures leave out records the caller may not see'),
