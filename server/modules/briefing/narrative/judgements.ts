@@ -7,7 +7,7 @@ import { statementFor } from '../statistics';
 import { fmt } from '../labels';
 import { Judgement, likelihoodFromP } from './phia';
 import type { TrendThemes } from './changes';
-import { NATIONAL_RHI_72H, cap, cell, many, newOrGrowingNetworks, pText, rhiFigures, themeSubject } from './words';
+import { NATIONAL_RHI_72H, cap, cell, inText, many, newOrGrowingNetworks, pText, rhiFigures, themeSubject } from './words';
 
 export function keyJudgements(d: BriefingData, t: Map<string, PackTable>, themes: TrendThemes, control: boolean): { judgements: Judgement[]; statements: Statement[] } {
   const trends = trendJudgements(themes, t.get('trend')!);
@@ -23,8 +23,8 @@ function trendJudgements(themes: TrendThemes, trend: PackTable): { judgements: J
     judgements: top.map((e) => ({
       likelihood: likelihoodFromP(e.pValue),
       text: e.measure === 'count'
-        ? `that ${themeSubject(e).toLowerCase()} this quarter ${e.direction === 'falling' ? 'fell below' : 'rose above'} the level of earlier quarters rather than varying by chance`
-        : `that the ${themeSubject(e).charAt(0).toLowerCase()}${themeSubject(e).slice(1)} is ${e.direction === 'flat' ? 'changing' : e.direction} rather than varying by chance`,
+        ? `that ${inText(themeSubject(e))} this quarter ${e.direction === 'falling' ? 'fell below' : 'rose above'} the level of earlier quarters rather than varying by chance`
+        : `that the ${inText(themeSubject(e))} is ${e.direction === 'flat' ? 'changing' : e.direction} rather than varying by chance`,
       basis: `${e.test}, statistic ${e.statistic.toFixed(2)}, ${pText(e.pValue)}, over ${e.series.length} quarters.`,
     })),
     statements: top.map((e) => statementFor(e, trend, 2)),

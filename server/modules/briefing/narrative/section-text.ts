@@ -26,7 +26,7 @@ function missing(t: Map<string, PackTable>, control: boolean): string[] {
   return [
     `This quarter ${many(cell(m, 0, 0), 'missing episodes')} started, involving ${many(cell(m, 1, 0), 'children')}; children missing two or more times: ${num(cell(m, 2, 0))}.`,
     ...(typeof returns === 'number' && typeof within === 'number'
-      ? [`${percent(within, returns, { control })} of returns had an independent return home interview within 72 hours (national figure about 63%).`] : []),
+      ? [`${percent(within, returns, { control })} of returns had a return home interview within 72 hours (national figure about 63%).`] : []),
   ];
 }
 
@@ -70,5 +70,5 @@ function nrm(t: Map<string, PackTable>): string[] {
 }
 
 function countyLines(d: BriefingData): string[] {
-  return [`County lines recorded: ${d.countyLines.length}. Linked people are shown as counts; linked people are shown as counts, and a link is graded intelligence, not membership.`];
+  return [`County lines recorded: ${d.countyLines.length}. Linked people are shown as counts, and a link is graded intelligence, not membership.`];
 }

@@ -13,6 +13,8 @@ export const many = (v: Published | undefined, noun: string): string =>
   (v === SUPPRESSED ? `a suppressed number of ${noun} (c)` : `${v === undefined ? 'no' : fmt(v)} ${noun}`);
 export const pText = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A label in running text: lower case, except acronyms ("Panel and MACE referrals" → "panel and MACE referrals"). */
+export const inText = (s: string): string => s.split(' ').map((w) => (/^[A-Z0-9]*[A-Z]{2,}[A-Z0-9]*$/.test(w.replace(/[^A-Za-z0-9]/g, '')) ? w : w.toLowerCase())).join(' ');
 /** What a theme measures, in words ("Disruption actions", "Share of girls among …"). */
 export const themeSubject = (e: { description: string; measure: string }): string =>
   (e.measure === 'count' ? e.description.split(':')[0].trim() : e.description);
