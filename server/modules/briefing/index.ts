@@ -43,7 +43,7 @@ export const BRIEFING_STEPS = GATHER_STEPS + 3;
 function meta(o: ResolvedOptions, d: Awaited<ReturnType<typeof gather>>): PackMeta {
   const end = new Date(Date.parse(d.period.end) - 1).toISOString();
   return {
-    title: 'Quarterly exploitation intelligence briefing: Testbridge (synthetic)',
+    title: `Quarterly exploitation intelligence briefing: ${o.borough.name}${o.borough.synthetic ? ' (synthetic)' : ''}`,
     marking: o.marking, edition: o.edition, quarter: o.quarter,
     periodText: `${o.quarter} (${dateText(d.period.start)} to ${dateText(end)})`,
     author: `${o.author.name} (${o.author.role})`, created: o.createdAt, reviewBy: o.reviewBy,

@@ -88,13 +88,16 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
       html: restrictedAnnex(d, o) },
     { id: 'data-limitations', title: 'Data limitations', newPage: true, figures: [], tables: [],
       paragraphs: [
-        'All records in this pack come from the synthetic Testbridge borough: no real person is described.',
+        ...(o.borough.synthetic ? [`All records in this pack come from the synthetic ${o.borough.name} borough: no real person is described.`] : []),
         o.edition === 'partner'
           ? 'Partner edition: counts of 1 to 4 are shown as "c", with further cells suppressed so no "c" can be worked back from totals or other tables; a 0 is a true zero; no percentage, rate or mean is given over fewer than 10 children. No child is named or identified.'
           : 'Restricted edition: figures are as counted, for those with a need to know. Do not circulate beyond the restricted distribution.',
         `Intelligence with handling codes ${o.hiddenHandling.join(', ')} is left out of every figure.`,
         'Associations are graded intelligence with a review date, not established fact; a link is never membership.',
         d.baseline ? `Population baseline: ${d.baseline.description}.` : 'No population baseline was loaded: rates and RRIs are not available.',
+        o.borough.comparators.returnInterviewsCompletedWithin72Hours
+          ? 'National comparison: return home interviews completed within 72 hours, as a share of those completed, set beside the configured national figure with its source and year.'
+          : 'No national figure for return home interviews is configured: the pack makes no national comparison.',
         ...methods,
       ] },
   ];

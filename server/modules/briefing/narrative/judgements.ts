@@ -7,11 +7,13 @@ import { statementFor } from '../statistics';
 import { fmt } from '../labels';
 import { Judgement, likelihoodFromP } from './phia';
 import type { TrendThemes } from './changes';
-import { NATIONAL_RHI_72H, cap, cell, inText, many, newOrGrowingNetworks, pText, rhiFigures, themeSubject } from './words';
+import type { Borough } from '../../../platform/borough';
+import { cap, cell, inText, many, newOrGrowingNetworks, pText, rhiAgainstNational, rhiFigures, themeSubject } from './words';
 
-export function keyJudgements(d: BriefingData, t: Map<string, PackTable>, themes: TrendThemes, control: boolean): { judgements: Judgement[]; statements: Statement[] } {
+export function keyJudgements(d: BriefingData, t: Map<string, PackTable>, themes: TrendThemes, control: boolean,
+  comparators: Borough['comparators']): { judgements: Judgement[]; statements: Statement[] } {
   const trends = trendJudgements(themes, t.get('trend')!);
-  const others = [topPlace(d), lateReturnInterviews(t, control), notYetReferred(t), targetedNetworks(d)];
+  const others = [topPlace(d), lateReturnInterviews(t, control, comparators), notYetReferred(t), targetedNetworks(d)];
   return { judgements: [...trends.judgements, ...others.filter((j): j is Judgement => j !== undefined)], statements: trends.statements };
 }
 
@@ -42,13 +44,16 @@ function topPlace(d: BriefingData): Judgement | undefined {
   };
 }
 
-function lateReturnInterviews(t: Map<string, PackTable>, control: boolean): Judgement | undefined {
+/** Judged against the national comparator; with none configured there is no yardstick, and no judgement. */
+function lateReturnInterviews(t: Map<string, PackTable>, control: boolean, comparators: Borough['comparators']): Judgement | undefined {
   const { returns, within } = rhiFigures(t);
   if (typeof returns !== 'number' || typeof within !== 'number' || returns < 10) return undefined;
+  const national = rhiAgainstNational(t, comparators.returnInterviewsCompletedWithin72Hours, control);
+  if (!national) return undefined;
   return {
-    likelihood: within / returns < NATIONAL_RHI_72H ? 'likely' : 'unlikely',
+    likelihood: national.below ? 'likely' : 'unlikely',
     text: `that risks after missing episodes are being identified too late for some children`,
-    basis: `${percent(within, returns, { control })} of ${fmt(returns)} returns had a return home interview within 72 hours (about 63% nationally).`,
+    basis: `${percent(within, returns, { control })} of ${fmt(returns)} returns had a return home interview within 72 hours. ${national.sentence}`,
   };
 }
 
