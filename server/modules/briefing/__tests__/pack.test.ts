@@ -165,7 +165,7 @@ describe('the borough is configuration', () => {
     expect(html).not.toContain('no real person is described');
     expect(html).not.toMatch(/nationally|63%/);
     expect(html).toContain('No national figure for return home interviews is configured');
-    expect(html).not.toContain('identified too late');
+    expect(html).not.toContain('less often than nationally');
   });
 
   it('says nothing it does not record, and prints acronyms as acronyms', () => {

@@ -44,16 +44,19 @@ function topPlace(d: BriefingData): Judgement | undefined {
   };
 }
 
-/** Judged against the national comparator; with none configured there is no yardstick, and no judgement. */
+/**
+ * The borough's completed interviews against the national comparator (the same measure); with
+ * none configured there is no yardstick, and no judgement.
+ */
 function lateReturnInterviews(t: Map<string, PackTable>, control: boolean, comparators: Borough['comparators']): Judgement | undefined {
-  const { returns, within } = rhiFigures(t);
-  if (typeof returns !== 'number' || typeof within !== 'number' || returns < 10) return undefined;
   const national = rhiAgainstNational(t, comparators.returnInterviewsCompletedWithin72Hours, control);
   if (!national) return undefined;
+  const { returns, within } = rhiFigures(t);
+  const ofReturns = typeof returns === 'number' && typeof within === 'number' ? percent(within, returns, { control }) : '';
   return {
     likelihood: national.below ? 'likely' : 'unlikely',
-    text: `that risks after missing episodes are being identified too late for some children`,
-    basis: `${percent(within, returns, { control })} of ${fmt(returns)} returns had a return home interview within 72 hours. ${national.sentence}`,
+    text: 'that return home interviews in the borough are completed within 72 hours less often than nationally',
+    basis: `${national.sentence}${ofReturns.endsWith('%') ? ` Of all ${fmt(returns as number)} returns, ${ofReturns} had a return home interview within 72 hours.` : ''}`,
   };
 }
 
