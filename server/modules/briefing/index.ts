@@ -111,7 +111,7 @@ async function build(source: Store, o: ResolvedOptions, outDir: string, hooks: B
   if (o.formats.includes('csv')) for (const t of tables.values()) write(`${base}-csv/${t.id}.csv`, 'csv', tableCsv(t, m));
   lap('files');
   if (printerReady) {
-    const { pdf, blockedRequests } = await (await printerReady).print(html, m);
+    const { pdf, blockedRequests } = await (await printerReady).print(html);
     if (blockedRequests.length) throw new Error(`briefing: the page tried to load ${blockedRequests[0]}; the pack must be self-contained`);
     write(`${base}.pdf`, 'pdf', pdf);
   }

@@ -229,6 +229,26 @@ describe('the documents', () => {
     for (const f of rendered) expect(fs.statSync(path.join(out, f)).size).toBeGreaterThan(2000);
   });
 
+  it('the running header and footer sit in the page margins, never over the content', () => {
+    const pdf = partner.files.find((f) => f.kind === 'pdf')!.path;
+    const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    const pages = bbox.split('<page ').slice(1);
+    expect(pages.length).toBeGreaterThan(3);
+    const MARGIN = (18 / 25.4) * 72; // 18 mm in points
+    for (const [i, p] of pages.entries()) {
+      const height = Number(/height="([\d.]+)"/.exec(p)![1]);
+      const words = [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+        .map((m) => ({ top: Number(m[1]), bottom: Number(m[2]), text: m[3] }));
+      const header = words.filter((w) => w.bottom <= MARGIN);
+      const footer = words.filter((w) => w.top >= height - MARGIN);
+      const body = words.filter((w) => !header.includes(w) && !footer.includes(w));
+      expect([i, header.map((w) => w.text).join(' ')]).toEqual([i, expect.stringMatching(/^OFFICIAL-SENSITIVE Quarterly exploitation intelligence briefing: .* partner edition$/)]);
+      expect([i, footer.map((w) => w.text).join(' ')]).toEqual([i, expect.stringMatching(/^OFFICIAL-SENSITIVE Author Lee Lead .* Page \d+ of \d+$/)]);
+      // Nothing straddles a margin: the body lies wholly inside it.
+      expect([i, body.filter((w) => w.top < MARGIN || w.bottom > height - MARGIN)]).toEqual([i, []]);
+    }
+  });
+
   it('one CSV per table, with the marking line and the published values', () => {
     const csvs = partner.files.filter((f) => f.kind === 'csv');
     expect(csvs.map((f) => path.basename(f.name, '.csv')).sort()).toEqual([...partner.tables].sort());
