@@ -62,7 +62,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
   const atRisk = t.get('children-at-risk')!;
   const rhi = t.get('return-interviews')!;
   const hot = d.hotspots.items.slice(0, 10).filter((h) => h.lat !== null && h.lon !== null);
-  const map = boroughMap('Borough map of hotspots', d.places, hot.map((h) => ({ lat: h.lat!, lon: h.lon!, rank: h.rank, score: h.score, name: h.name })));
+  const map = boroughMap(`${o.borough.name}: map of hotspots`, d.places, hot.map((h) => ({ lat: h.lat!, lon: h.lon!, rank: h.rank, score: h.score, name: h.name })), o.borough.wards);
   const methods = [d.trends.method, d.hotspots.method, d.networks.method, d.highHarm.method, d.critical.method, d.notYetReferred.method];
   return [
     { id: 'scale-and-trend', title: 'Scale and trend', paragraphs: n.sections.scale, tables: [tb('children-at-risk'), tb('new-and-continuing'), tb('trend')],
@@ -77,7 +77,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
       figures: [{ svg: barChart('Returns by return home interview status', rhi.rows, rhi.cells.map((r) => r[0])), caption: 'Returns from missing by return home interview status.' }] },
     { id: 'critical-moments', title: 'Critical moments', paragraphs: n.sections.critical, tables: [tb('critical-moments')], figures: [] },
     { id: 'places', title: 'Places: hotspots, transport and online spaces', newPage: true, paragraphs: n.sections.places, tables: [tb('hotspots')],
-      figures: [{ svg: map, caption: 'Hotspots (top 10) plotted from their coordinates; circle area follows the harm score.' }] },
+      figures: [{ svg: map, caption: `Hotspots (top 10) plotted from their coordinates; circle area follows the harm score.${o.borough.wards.length ? ' Ward boundaries as the borough supplies them.' : ''}` }] },
     { id: 'peer-networks', title: 'Peer groups and networks', newPage: true, paragraphs: n.sections.networks, tables: [tb('networks-sex'), tb('networks-age')], figures: [],
       html: networkFigures(d, t, o) },
     { id: 'persons-of-concern', title: 'Persons of concern', paragraphs: n.sections.personsOfConcern, tables: [tb('persons-of-concern'), tb('high-harm')], figures: [] },

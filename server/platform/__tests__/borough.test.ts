@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readBorough, borough, resetBorough } from '../borough';
+import { readBorough, readWards, borough, resetBorough } from '../borough';
 import { resetConfig } from '../config';
 import { BOROUGH } from '../../../fixtures/generator/names';
 
@@ -23,6 +23,28 @@ describe('the borough file', () => {
     expect(c.value).toBeGreaterThan(0);
     expect(c.source.length).toBeGreaterThan(10);
     expect(c.year).toMatch(/^\d{4}/);
+  });
+
+  it('reads the ward boundaries the file names, relative to it', () => {
+    const wards = readBorough(SHIPPED).wards;
+    expect(wards).toHaveLength(20);
+    expect(wards[0].name).toBe('Ash Ward');
+    const [lon, lat] = wards[0].polygons[0][0][0];
+    expect(lat).toBeGreaterThan(50);
+    expect(Math.abs(lon)).toBeLessThan(1);
+    expect(readBorough(write('nowards.json', { name: 'A', synthetic: false })).wards).toEqual([]);
+  });
+
+  it('refuses ward boundaries that are not named polygons in longitude and latitude', () => {
+    const square = (ring: number[][]) => ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'North' }, geometry: { type: 'Polygon', coordinates: [ring] } }] });
+    const ok = [[-0.1, 51.5], [0, 51.5], [0, 51.6], [-0.1, 51.5]];
+    expect(readWards(write('ok.geojson', square(ok)))[0]).toEqual({ name: 'North', polygons: [[ok]] });
+    const multi = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Isles', code: 'E05000001' }, geometry: { type: 'MultiPolygon', coordinates: [[ok], [ok]] } }] };
+    expect(readWards(write('multi.geojson', multi))[0].polygons).toHaveLength(2);
+    expect(() => readWards(write('bng.geojson', square([[530000, 180000], [531000, 180000], [531000, 181000], [530000, 180000]])))).toThrow(/North.*British National Grid/);
+    expect(() => readWards(write('point.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'P' }, geometry: { type: 'Point', coordinates: [0, 51] } }] }))).toThrow(/geometry/);
+    expect(() => readWards(write('noname.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ok] } }] }))).toThrow(/name/);
+    expect(() => readBorough(write('missing-wards.json', { name: 'A', synthetic: false, wardBoundaries: 'nowhere.geojson' }))).toThrow(/nowhere\.geojson.*cannot read/);
   });
 
   it('is the file BOROUGH_CONFIG names, read once', () => {

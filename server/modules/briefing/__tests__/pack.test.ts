@@ -158,7 +158,7 @@ describe('the borough is configuration', () => {
   it('another borough file changes the pack, not the code: no comparator means no comparison', async () => {
     const elsewhere = await buildBriefing(source(), {
       quarter: Q, edition: 'restricted', author: { name: 'Lee Lead', role: 'lead' }, createdAt: '2025-10-20T09:00:00Z', formats: ['html'],
-      borough: { name: 'Elsewhere', synthetic: false, comparators: { returnInterviewsCompletedWithin72Hours: null }, file: 'elsewhere.json' },
+      borough: { name: 'Elsewhere', synthetic: false, comparators: { returnInterviewsCompletedWithin72Hours: null }, wards: [], file: 'elsewhere.json' },
     }, path.join(out, 'elsewhere'));
     const html = read(elsewhere, 'html');
     expect(html).toContain('<h1>Quarterly exploitation intelligence briefing: Elsewhere</h1>');
