@@ -50,6 +50,8 @@ const schema = z.object({
   /** What makes a child "known" to panels and plans (comma lists of the model's codes; see server/domain/known.ts). */
   KNOWN_REFERRAL_TYPES: codeList(Object.keys(REFERRAL_TYPE), 'PANEL,MACE,NRM'),
   KNOWN_CARE_STATUSES: codeList(Object.keys(CARE_STATUS), 'CPP,CLA'),
+  /** The borough's own file: name, national comparators, ward boundaries (server/platform/borough.ts, config/README.md). */
+  BOROUGH_CONFIG: z.string().min(1).default('config/borough.json'),
   /** Client addresses allowed to read /metrics, comma-separated (server/ops/ops-routes.ts). */
   METRICS_ALLOW: z.string().default('127.0.0.1,::1').transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)),
   /**
