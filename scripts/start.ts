@@ -5,12 +5,12 @@
  */
 import { resolveNeo4j } from './neo4j/launch';
 import { config, resetConfig } from '../server/platform/config';
-import { productionProblems } from '../server/ops/production';
+import { productionProblems, refusal } from '../server/ops/production';
 
 async function main(): Promise<void> {
   const c0 = config();
   const problems = productionProblems(c0);
-  if (problems.length) throw new Error(`Refusing to start in production mode: ${problems.join('; ')}`);
+  if (problems.length) throw new Error(refusal(problems));
   const neo = await resolveNeo4j({
     dataDir: c0.NEO4J_DATA_DIR, port: c0.NEO4J_BOLT_PORT, pageCacheMb: c0.NEO4J_PAGECACHE_MB, heap: c0.NEO4J_HEAP, supervise: true,
   });

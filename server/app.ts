@@ -1,32 +1,35 @@
 /**
  * buildApp(): the express application (API, sign-in, workspace, health), apart from listen() so
- * tests drive it over HTTP. Order: request id → security headers → rate limits → sign-in →
- * GraphQL (/graphql) → built client (/) with an SPA fallback.
+ * tests drive it over HTTP. Order: request id → security headers → no-store and CORS → rate limits
+ * per address → sign-in → rate limits per user → GraphQL (/graphql) → built client (/) with an SPA
+ * fallback.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { getDriver, database } from './platform/db/driver';
 import { config } from './platform/config';
 import { authenticate, authRouter } from './auth';
 import { AppError } from './platform/errors';
 import { buildSchema } from './graphql/schema';
 import { buildYoga, type ServerContext } from './graphql/yoga';
+import { corsFor } from './graphql/cors';
 import { defaultSink, type LogSink } from './platform/logger';
 import { watchDatabase, type DatabaseAvailability } from './ops/availability';
 import { opsRouter, refuseWhileDatabaseDown } from './ops/ops-routes';
 import { registerLiveGauges, requestMetrics } from './ops/metrics';
+import { refusal, signInProblems } from './ops/production';
 
 export interface AppOptions {
   /** Only these modules (folder names under server/modules); default: every module found. */
   modules?: readonly string[];
   /** Another folder of modules (tests). */
   modulesDir?: string;
-  /** Requests per minute per client address. */
-  rateLimits?: { authPerMinute?: number; graphqlPerMinute?: number };
+  /** Requests per minute per client address (and, for /graphql, per signed-in user). */
+  rateLimits?: { authPerMinute?: number; graphqlPerMinute?: number; graphqlPerUserPerMinute?: number };
   log?: LogSink;
   /** Folder of the built client; default client/dist. */
   clientDir?: string;
@@ -40,6 +43,9 @@ type Req = ServerContext['req'];
 export async function buildApp(opts: AppOptions = {}): Promise<express.Express> {
   const c = config();
   const production = c.NODE_ENV === 'production';
+  // Whoever builds the app (startServer, a test, a benchmark), production never signs in demo users.
+  const signIn = signInProblems(c);
+  if (signIn.length) throw new Error(refusal(signIn));
   const log = opts.log ?? defaultSink(c.NODE_ENV);
   const availability = watchDatabase({
     driver: getDriver, database: database(),
@@ -75,12 +81,19 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
   } } });
   app.use((req, res, next) => (!production && req.path === '/graphql' && req.method === 'GET' && req.accepts('html') && !req.query.query ? forGraphiql : strict)(req, res, next));
 
-  const limiter = (perMinute: number) => rateLimit({
+  // Person data is never kept by a browser or a proxy; nor are tokens.
+  app.use(['/graphql', '/auth/token'], (_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
+  app.use('/graphql', corsFor(c.CORS_ORIGINS));
+
+  const limiter = (perMinute: number, perUser = false) => rateLimit({
     windowMs: 60_000, limit: perMinute, standardHeaders: 'draft-8', legacyHeaders: false,
-    message: { errors: [{ message: 'Too many requests: try again in a minute', extensions: { code: 'LIMIT_EXCEEDED' } }] },
+    // Per user: the token's subject, so users behind one proxy address are counted apart and
+    // one user cannot spread requests over addresses.
+    ...(perUser ? { identifier: 'user', keyGenerator: (req: Req) => (req.user ? `user:${req.user.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`) } : {}),
+    message: { errors: [{ message: `Too many requests${perUser ? ' from this user' : ''}: try again in a minute`, extensions: { code: 'LIMIT_EXCEEDED' } }] },
   });
   app.use('/auth/token', limiter(opts.rateLimits?.authPerMinute ?? 20));
-  app.use('/graphql', limiter(opts.rateLimits?.graphqlPerMinute ?? 600));
+  app.use('/graphql', limiter(opts.rateLimits?.graphqlPerMinute ?? c.GRAPHQL_RATE_PER_IP));
 
   app.use('/auth', authRouter());
 
@@ -98,6 +111,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
       res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
   });
+  app.use('/graphql', limiter(opts.rateLimits?.graphqlPerUserPerMinute ?? c.GRAPHQL_RATE_PER_USER, true));
   // JSON bodies are read here (same 25 MB limit as yoga's): yoga then takes the parsed body
   // instead of piping the request through its size-limiting web TransformStream (stream pipeline,
   // abort controller, body re-read), which was ~6 % of the API process's CPU per request.

@@ -8,7 +8,7 @@ import { database, getDriver } from './platform/db/driver';
 import { startCheckpoints } from './modules/accesslog/access-log-checkpoints';
 import { defaultSink } from './platform/logger';
 import type { DatabaseAvailability } from './ops/availability';
-import { productionProblems } from './ops/production';
+import { productionProblems, refusal } from './ops/production';
 
 function signInHelp(url: string): string {
   if (!usingLocalIssuer()) return `Sign-in: bearer tokens from ${config().OIDC_ISSUER}`;
@@ -19,8 +19,8 @@ function signInHelp(url: string): string {
     'Get a bearer token:',
     '    npm run token -- ana.analyst',
     `    curl -s -X POST ${url}/auth/token -H 'content-type: application/json' -d '{"username":"ana.analyst","password":"${DEMO_PASSWORD}"}'`,
-    'Then query, with a justification for person-level reads:',
-    `    curl -s ${url}/graphql -H "authorization: Bearer $TOKEN" -H 'x-justification: CASE-123' -H 'content-type: application/json' -d '{"query":"{ me { name role } }"}'`,
+    `Then query, with a justification for person-level reads (a purpose: ${config().JUSTIFICATION_PURPOSES.join(', ')}; and a case reference or a reason):`,
+    `    curl -s ${url}/graphql -H "authorization: Bearer $TOKEN" -H 'x-justification-purpose: safeguarding-enquiry' -H 'x-justification: CASE-123' -H 'content-type: application/json' -d '{"query":"{ me { name role } }"}'`,
     config().NODE_ENV === 'production' ? '' : `GraphiQL: ${url}/graphql`,
   ].join('\n');
 }
@@ -28,7 +28,7 @@ function signInHelp(url: string): string {
 export async function startServer(opts: AppOptions = {}): Promise<{ close(): Promise<void>; url: string }> {
   const c = config();
   const problems = productionProblems(c);
-  if (problems.length) throw new Error(`Refusing to start in production mode: ${problems.join('; ')}`);
+  if (problems.length) throw new Error(refusal(problems));
   const app = await buildApp(opts);
   const availability = app.locals.availability as DatabaseAvailability;
   availability.watch();

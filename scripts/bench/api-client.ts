@@ -32,7 +32,7 @@ const looksWhole = (body: Buffer): boolean =>
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2]) as Job;
   const url = new URL(job.url);
-  const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${job.token}`, 'x-justification': 'BENCH-API' };
+  const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${job.token}`, 'x-justification-purpose': 'analysis', 'x-justification': 'BENCH-API-1' };
   const requests = new Map<string, Buffer>();
   const requestFor = (id: string): Buffer => {
     let bytes = requests.get(id);

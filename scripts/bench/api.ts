@@ -114,7 +114,7 @@ export async function run(args: string[]): Promise<void> {
       `MATCH (p:YoungPerson) WHERE EXISTS { (p)--() } RETURN p.id AS id ORDER BY p.id LIMIT 400`, {}, { database: database() });
     const ids = records.map((r) => r.get('id') as string);
 
-    const app = await buildApp({ rateLimits: { graphqlPerMinute: 10_000_000 }, log: (l) => requestLog.write(`${JSON.stringify(l)}\n`) });
+    const app = await buildApp({ rateLimits: { graphqlPerMinute: 10_000_000, graphqlPerUserPerMinute: 10_000_000 }, log: (l) => requestLog.write(`${JSON.stringify(l)}\n`) });
     const server = http.createServer(app);
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -145,7 +145,7 @@ export async function run(args: string[]): Promise<void> {
     };
     // The bare HTTP reference: the API's service behind plain node:http, for an analyst as the token's user is.
     const bareUser = { id: 'bench-http', name: 'Benchmark', role: 'analyst' as const };
-    const bare = await startBareHttp((variables, justification) => neighbourhood({ ...ctx, user: bareUser, justification, requestId: 'bench-http' }, variables));
+    const bare = await startBareHttp((variables, justification) => neighbourhood({ ...ctx, user: bareUser, justification, purpose: 'analysis', requestId: 'bench-http' }, variables));
     /** An HTTP server (the API, or the bare reference), loaded by a separate client process (10 connections from there). */
     const clientRun = (url: string) => (hops: number, total: number, offset: number, secs = Infinity): Promise<LoadResult> => new Promise((resolve, reject) => {
       const job = { url, token, ids, hops, total, seconds: secs, concurrency, offset, query: QUERY };

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const fixture = generate({ scale: 'demo', seed: 20251 });
   await load(getDriver(), fixture.units);
   await buildClientIfStale();
-  const app = await buildApp({ rateLimits: { authPerMinute: 10000, graphqlPerMinute: 100000 } });
+  const app = await buildApp({ rateLimits: { authPerMinute: 10000, graphqlPerMinute: 100000, graphqlPerUserPerMinute: 100000 } });
   const server = http.createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -121,7 +121,11 @@ async function firstMap(page: import('playwright-core').Page, url: string, place
     const just = page.locator('#dlg-justification[open]');
     const suggestion = page.locator(`#search-suggestions li[data-id="${placeId}"]`);
     await Promise.race([just.waitFor({ timeout: 15000 }), suggestion.waitFor({ timeout: 15000 })]).catch(() => undefined);
-    if (await just.isVisible()) { await page.fill('#just-input', 'Benchmark run'); await page.click('#just-ok'); }
+    if (await just.isVisible()) {
+      await page.selectOption('#just-purpose', 'analysis');
+      await page.fill('#just-input', 'Benchmark run of the workspace');
+      await page.click('#just-ok');
+    }
     await page.focus('#search-input');
     await page.press('#search-input', 'Enter');
     const addButton = page.locator(`#results li[data-id="${placeId}"] button`);

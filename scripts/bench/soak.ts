@@ -87,7 +87,7 @@ async function token(url: string, user: string): Promise<string> {
 async function send(url: string, tokens: Map<string, string>, user: string, query: string, variables: Record<string, unknown>): Promise<number> {
   const r = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(user)}`, 'x-justification': 'SOAK-BENCH' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(user)}`, 'x-justification-purpose': 'analysis', 'x-justification': 'SOAK-BENCH-1' },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await r.json()) as { errors?: Array<{ extensions?: { code?: string } }> };

@@ -33,11 +33,12 @@ export function localKeys(): Promise<KeyPair> {
   return keys;
 }
 
-export const usingLocalIssuer = (): boolean => !config().OIDC_ISSUER;
+/** The demo issuer serves only the embedded default: never in production, never beside a configured provider. */
+export const usingLocalIssuer = (): boolean => !config().OIDC_ISSUER && config().NODE_ENV !== 'production';
 
 /** A bearer token for a demo user (tests, `npm run token`, POST /auth/token). */
 export async function issueDemoToken(username: string, lifetime = TOKEN_LIFETIME): Promise<string> {
-  if (!usingLocalIssuer()) throw new Error('Demo tokens exist only with the embedded issuer (OIDC_ISSUER is set)');
+  if (!usingLocalIssuer()) throw new Error('Demo tokens exist only with the embedded issuer (OIDC_ISSUER is set, or NODE_ENV is production)');
   const u = DEMO_USERS[username];
   if (!u) throw new Error(`Unknown demo user "${username}"; one of: ${Object.keys(DEMO_USERS).join(', ')}`);
   const { privateKey, publicJwk } = await localKeys();

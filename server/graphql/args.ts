@@ -31,3 +31,21 @@ export function checkWindow(from?: string | null, to?: string | null): { from: s
   if (from && to && Date.parse(from) > Date.parse(to)) throw badInput('filter.from', 'must not be after filter.to');
   return { from: from ?? null, to: to ?? null };
 }
+
+/**
+ * JSON the client keeps for itself (an investigation's state): at most `maxDepth` levels of
+ * objects and lists and `maxValues` values in all, checked without recursion, so a deeply nested
+ * value is refused by name before anything walks it recursively (JSON.stringify would overflow
+ * the stack).
+ */
+export function checkJsonShape(field: string, value: unknown, maxDepth = 32, maxValues = 200_000): void {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  let values = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (++values > maxValues) throw badInput(field, `at most ${maxValues.toLocaleString('en-GB')} values`);
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= maxDepth) throw badInput(field, `nested at most ${maxDepth} levels deep`);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push([x, depth + 1]);
+  }
+}

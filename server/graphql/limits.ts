@@ -17,6 +17,13 @@ export const LIMITS = {
   maxDirectives: 20,
   maxTokens: 2000,
   maxCost: 1000,
+  /**
+   * Database work per request (work.ts): neighbourhood ids × hops × limit, subgraph ids, summed
+   * over the request's fields. 25,000 lets one neighbourhood expand 50 seeds one hop at the
+   * default limit (500), or one seed three hops at the largest limit four times over; ten 3-hop
+   * neighbourhoods at limit 2,000 (60,000: about 6 s of work measured) are refused.
+   */
+  maxWork: 25_000,
 } as const;
 
 const LIMIT_MESSAGE = /(limit of \d+ exceeded|Token limit)/i;

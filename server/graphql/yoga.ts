@@ -10,7 +10,10 @@ import type express from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { RequestContext, User } from '../platform/context';
 import { limitPlugins } from './limits';
+import { namedInputErrors } from './input-errors';
+import { workBudget } from './work';
 import { AppError } from '../platform/errors';
+import { decodeHeaderValue, JUSTIFICATION_HEADER, PURPOSE_HEADER } from '../platform/justification';
 import type { LogSink } from '../platform/logger';
 import { graphqlErrorMetrics } from '../ops/graphql-metrics';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../ops/availability';
@@ -55,12 +58,16 @@ export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, Req
   return createYoga<ServerContext, RequestContext>({
     schema: o.schema,
     graphqlEndpoint: '/graphql',
+    // Cross-origin rules are express's (server/graphql/cors.ts): yoga's default reflects any origin with credentials.
+    cors: false,
     landingPage: false,
-    graphiql: o.production ? false : { title: 'Safeguarding graph (embedded default)', headers: JSON.stringify({ Authorization: 'Bearer <npm run token -- ana.analyst>', 'x-justification': 'CASE-REF or purpose' }) },
+    graphiql: o.production ? false : { title: 'Safeguarding graph (embedded default)', headers: JSON.stringify({ Authorization: 'Bearer <npm run token -- ana.analyst>', 'x-justification-purpose': 'safeguarding-enquiry', 'x-justification': 'CASE-REF or a reason' }) },
     logging: false,
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...limitPlugins(),
+      namedInputErrors(),
+      workBudget(),
       ...(o.production ? [noIntrospection] : []),
       logUnexpected(o.log),
       graphqlErrorMetrics(),
@@ -81,8 +88,10 @@ export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, Req
     },
     context: ({ req }): RequestContext => {
       if (!req.user) throw new AppError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');
-      const justification = req.header('x-justification') ?? undefined;
-      return { user: req.user, justification, requestId: req.requestId ?? 'unknown', driver: o.driver(), database: o.database };
+      // Header bytes are UTF-8 (or RFC 8187 UTF-8''…); checked where a justification is required.
+      const justification = decodeHeaderValue(req.header(JUSTIFICATION_HEADER));
+      const purpose = decodeHeaderValue(req.header(PURPOSE_HEADER));
+      return { user: req.user, justification, purpose, requestId: req.requestId ?? 'unknown', driver: o.driver(), database: o.database };
     },
   });
 }

@@ -135,7 +135,7 @@ export const NODE_KINDS: NodeKind[] = [
     foundOutOfBorough: { type: 'bool' },
     countyLinesConcern: { type: 'bool' },
   }),
-  event('ReturnInterview', 'An independent return home interview after a missing episode', {
+  event('ReturnInterview', 'A return home interview after a missing episode (who held it is not recorded)', {
     outcome: { type: 'enum', values: E.RHI_OUTCOME, required: true },
     offeredAt: { type: 'datetime' },
     pushFactors: { type: 'string[]' },

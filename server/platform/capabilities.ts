@@ -39,7 +39,7 @@ export const CAPABILITIES = {
   investigation: gql('query', 'investigation', DATA_ROLES, false, 'the caller\'s own; ids of records they may no longer see are left out'),
   saveInvestigation: gql('mutation', 'saveInvestigation', DATA_ROLES, false, 'only ids of records the caller may see are saved'),
   deleteInvestigation: gql('mutation', 'deleteInvestigation', DATA_ROLES, false),
-  recordExport: gql('mutation', 'recordExport', ANALYTICS_ROLES, true, 'logs a chart or table export as a disclosure'),
+  recordExport: gql('mutation', 'recordExport', ANALYTICS_ROLES, true, 'logs a chart or table export as a disclosure; only ids the caller was shown (returned by their logged reads in the last 12 hours; places and other contexts; links between those), refused alike otherwise'),
   recordEvent: gql('mutation', 'recordEvent', RECORDING_ROLES, true),
   recordRelationship: gql('mutation', 'recordRelationship', RECORDING_ROLES, true),
   hotspots: gql('query', 'hotspots', ANALYTICS_ROLES, false, 'places, schools and online spaces; figures leave out records the caller may not see'),
@@ -54,7 +54,7 @@ export const CAPABILITIES = {
   confirmSameAs: gql('mutation', 'confirmSameAs', RESOLUTION_ROLES, true),
   rejectSameAs: gql('mutation', 'rejectSameAs', RESOLUTION_ROLES, true),
   undoMerge: gql('mutation', 'undoMerge', RESOLUTION_ROLES, true),
-  accessLog: gql('query', 'accessLog', ['auditor'], false),
+  accessLog: gql('query', 'accessLog', ['auditor'], true, 'reading entries is itself logged (a consultation naming the entries shown)'),
   verifyAccessLog: gql('query', 'verifyAccessLog', ['auditor'], false),
   exportAccessLog: gql('mutation', 'exportAccessLog', ['auditor'], true),
   'briefing:restricted': {
@@ -79,7 +79,7 @@ export const CAPABILITIES = {
   'command:review': { kind: 'command', reachedBy: 'npm run review', roles: ['admin'], justification: false, note: 'expires hypotheses past their review date (logged)' },
   'command:erase': { kind: 'command', reachedBy: 'npm run erase', roles: ['admin'], justification: true },
   'command:verify-log': { kind: 'command', reachedBy: 'npm run verify-log', roles: ['auditor', 'admin'], justification: false, note: 'checks the hash chain and checkpoints; prints no entry' },
-  'command:token': { kind: 'command', reachedBy: 'npm run token', roles: ['admin'], justification: false, note: 'demo issuer only: refused when OIDC_ISSUER is set' },
+  'command:token': { kind: 'command', reachedBy: 'npm run token', roles: ['admin'], justification: false, note: 'demo issuer only: refused when OIDC_ISSUER is set or NODE_ENV is production' },
   'command:backup': { kind: 'command', reachedBy: 'npm run backup', roles: ['admin'], justification: false, note: 'the store and the access log\'s checkpoints together (docs/operations.md)' },
   'command:restore': { kind: 'command', reachedBy: 'npm run restore', roles: ['admin'], justification: false, note: 'refused while the product runs' },
 } as const satisfies Record<string, CapabilityRule>;

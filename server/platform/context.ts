@@ -16,8 +16,10 @@ export interface User {
 
 export interface RequestContext {
   user: User;
-  /** Why person-level data is consulted (case reference or purpose), from the x-justification header. */
+  /** Why person-level data is consulted: a case reference or reason, from the x-justification header (decoded). */
   justification?: string;
+  /** The purpose of the consultation, from the x-justification-purpose header (server/platform/justification.ts). */
+  purpose?: string;
   requestId: string;
   driver: Driver;
   database: string;

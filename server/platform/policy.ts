@@ -22,19 +22,8 @@ export function requireCapability(ctx: Pick<RequestContext, 'user'>, cap: Capabi
   if (!can(ctx.user, cap)) throw new AppError('FORBIDDEN', `The ${ctx.user.role} role may not use ${cap}`);
 }
 
-/**
- * DPA 2018 s.62: consulting person-level data needs a reason (case reference or purpose), sent as
- * the x-justification header. Returns the cleaned justification.
- */
-export function requireJustification(ctx: Pick<RequestContext, 'justification'>): string {
-  const j = (ctx.justification ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-  if (j.length < 3) {
-    throw new AppError('JUSTIFICATION_REQUIRED',
-      'Person-level data needs a justification: send a case reference or purpose in the x-justification header');
-  }
-  if (j.length > 500) throw new AppError('BAD_USER_INPUT', 'x-justification: at most 500 characters', { field: 'x-justification' });
-  return j;
-}
+/** DPA 2018 s.62: a purpose and a case reference or reason (server/platform/justification.ts). */
+export { requireJustification } from './justification';
 
 export type { RecordMarking } from './visibility';
 

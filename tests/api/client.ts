@@ -3,6 +3,7 @@
  * requests with node's fetch. Usage:
  *   const api = await startApi({ modules: ['search'] });
  *   const r = await api.gql('ana.analyst', '{ me { role } }', {}, { justification: 'CASE-1' });
+ *   (a justification goes with the purpose TEST_PURPOSE unless the options name another)
  *   await api.close();
  */
 import http from 'node:http';
@@ -16,7 +17,14 @@ export interface GqlResponse<T = any> {
   body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; [k: string]: unknown } }> };
 }
 
-export interface GqlOptions { justification?: string; headers?: Record<string, string> }
+/**
+ * `justification`: the x-justification header. `purpose`: x-justification-purpose, sent with a
+ * justification; TEST_PURPOSE unless given (null: not sent).
+ */
+export interface GqlOptions { justification?: string; purpose?: string | null; headers?: Record<string, string> }
+
+/** One of the default JUSTIFICATION_PURPOSES. */
+export const TEST_PURPOSE = 'safeguarding-enquiry';
 
 export interface TestApi {
   url: string;
@@ -26,7 +34,7 @@ export interface TestApi {
 }
 
 export async function startApi(opts: AppOptions = {}): Promise<TestApi> {
-  const app = await buildApp({ rateLimits: { graphqlPerMinute: 100_000, authPerMinute: 1000 }, ...opts });
+  const app = await buildApp({ rateLimits: { graphqlPerMinute: 100_000, graphqlPerUserPerMinute: 100_000, authPerMinute: 1000 }, ...opts });
   const server = http.createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -41,7 +49,10 @@ export async function startApi(opts: AppOptions = {}): Promise<TestApi> {
     async gql(user, query, variables = {}, o = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...o.headers };
       if (user) headers.authorization = `Bearer ${await token(user)}`;
-      if (o.justification !== undefined) headers['x-justification'] = o.justification;
+      if (o.justification !== undefined) {
+        headers['x-justification'] = o.justification;
+        if (o.purpose !== null) headers['x-justification-purpose'] = o.purpose ?? TEST_PURPOSE;
+      }
       const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse['body'] };
     },

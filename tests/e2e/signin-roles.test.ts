@@ -2,7 +2,7 @@
  * Sign-in as each demo role in real Chromium against the real API: what each role is offered.
  */
 import type { BrowserContext } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, justify } from './support/harness';
 import { closeDriver } from '../support/db';
 import { getDriver, database } from '../../server/platform/db/driver';
 import { appendAccessLog, systemActor } from '../../server/modules/accesslog/access-log';
@@ -105,6 +105,8 @@ describe('sign-in and role-aware workspace (real browser)', () => {
       await route.continue();
     });
     await page.click('#view-tabs [data-view="accesslog"]');
+    // Reading the log is itself logged, with the auditor's justification.
+    await justify(page, 'AUDIT-2026-Q4 monthly review', 'audit', 15000);
     await page.waitForFunction(() => ['ready', 'error'].includes((document.querySelector('#view-body') as HTMLElement).dataset.state ?? ''), undefined, { timeout: 30000 });
     expect(await page.getAttribute('#view-body', 'data-state')).toBe('ready');
     expect([await page.getAttribute('#view-body', 'data-summary'), await page.textContent('#view-summary')]).toEqual(['pending', 'Verifying the hash chain…']);

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture, justify } from './support/harness';
 import { searchAndAdd, expandSelected, nodeName, hiddenCount, settled } from './support/flows';
 import { closeDriver, driver } from '../support/db';
 import type { Fixture } from '../../fixtures/generator';
@@ -215,9 +215,7 @@ describe('investigations: save, reopen by deep link, justification asked per inv
     await again.fill('#signin-user', 'ana.analyst');
     await again.fill('#signin-password', 'demo');
     await again.click('#signin-submit');
-    await again.locator('#dlg-justification[open]').waitFor({ timeout: 15000 });
-    await again.fill('#just-input', 'E2E reopen: case ref TEST-2');
-    await again.click('#just-ok');
+    await justify(again, 'E2E reopen: case ref TEST-2', 'safeguarding-enquiry', 15000);
     await again.waitForFunction((n) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes().length === n, saved.nodes.length, { timeout: 20000 });
     const reopened = await canvasState(again);
     expect(new Set(reopened.nodes)).toEqual(new Set(saved.nodes));
@@ -302,9 +300,7 @@ describe('analytic views as tables linked to the canvas', () => {
     await shot(page, '40-view-hotspots');
     // The views ask for the justification on the first person-level query.
     await page.click('#view-tabs [data-view="themes"]');
-    await page.locator('#dlg-justification[open]').waitFor({ timeout: 15000 });
-    await page.fill('#just-input', 'E2E views: TEST-4');
-    await page.click('#just-ok');
+    await justify(page, 'E2E views: TEST-4', 'analysis', 15000);
     expect(await openView(page, 'themes')).toBeGreaterThan(0);
     // Selecting a theme puts its members on the map, selected.
     await page.locator('#view-body tbody tr').first().click();
@@ -328,9 +324,7 @@ describe('analytic views as tables linked to the canvas', () => {
     const page = await signIn(browser.context, server.url, 'pat.police');
     await page.selectOption('#quarter-select', '2025-Q3');
     await page.click('#view-tabs [data-view="highharm"]');
-    await page.locator('#dlg-justification[open]').waitFor({ timeout: 15000 });
-    await page.fill('#just-input', 'E2E tasking: TEST-5');
-    await page.click('#just-ok');
+    await justify(page, 'E2E tasking: TEST-5', 'disruption', 15000);
     const rows = await openView(page, 'highharm');
     expect(rows).toBeGreaterThan(0);
     const ids = await page.$$eval('#view-body tbody tr', (trs) => trs.map((t) => t.getAttribute('data-id') ?? ''));
@@ -374,9 +368,7 @@ describe('context menu and briefing pack', () => {
     await page.click('#brief-ok');
     const dialog = page.locator('#dlg-justification[open]');
     const download = page.waitForEvent('download', { timeout: 120000 });
-    await dialog.waitFor({ timeout: 15000 });
-    await page.fill('#just-input', 'E2E quarterly briefing TEST-6');
-    await page.click('#just-ok');
+    await justify(page, 'E2E quarterly briefing TEST-6', 'analysis', 15000);
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.html$/);
     const html = fs.readFileSync((await file.path())!, 'utf8');

@@ -117,7 +117,7 @@ export async function gql(s: Setting, user: string, query: string, variables: Re
   const started = Date.now();
   const r = await fetch(`${s.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(s, user)}`, 'x-justification': justification },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(s, user)}`, 'x-justification-purpose': 'safeguarding-enquiry', 'x-justification': justification },
     body: JSON.stringify({ query, variables }),
   });
   const text = await r.text();

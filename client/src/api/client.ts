@@ -1,6 +1,6 @@
 /**
  * GraphQL over HTTP for the workspace: bearer token, the investigation's justification
- * (x-justification), and typed errors carrying the server's extensions.code. Operations are the
+ * (x-justification-purpose and x-justification), and typed errors carrying the server's extensions.code. Operations are the
  * typed documents generated from client/src/api/operations/*.graphql (`npm run codegen`), so each
  * call's variables and result are checked against the SDL.
  */
@@ -15,18 +15,31 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'sg.token';
-let justification: string | undefined;
-let justificationAsker: (() => Promise<string | undefined>) | undefined;
+
+/** Why person-level data is consulted: a purpose code (from `me`) and a case reference or reason. */
+export interface Justification { purpose: string; text: string }
+
+let justification: Justification | undefined;
+/** Asks the user; `problem` is the server's word on the last one sent, if it refused it. */
+let justificationAsker: ((problem?: string) => Promise<Justification | undefined>) | undefined;
 
 export const getToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
 export const setToken = (t: string | null): void => {
   if (t) sessionStorage.setItem(TOKEN_KEY, t);
   else sessionStorage.removeItem(TOKEN_KEY);
 };
-export const getJustification = (): string | undefined => justification;
-export const setJustification = (j: string | undefined): void => { justification = j; };
-/** Called when the server says a justification is needed and none is held for this investigation. */
-export const onJustificationNeeded = (ask: () => Promise<string | undefined>): void => { justificationAsker = ask; };
+export const getJustification = (): Justification | undefined => justification;
+export const setJustification = (j: Justification | undefined): void => { justification = j; };
+/** Called when the server says a justification is needed (none is held, or it refused the one sent). */
+export const onJustificationNeeded = (ask: (problem?: string) => Promise<Justification | undefined>): void => { justificationAsker = ask; };
+
+/**
+ * A header value the browser can send: fetch sends header text as Latin-1, so anything beyond
+ * printable ASCII goes as RFC 8187's UTF-8'' with the percent-encoded UTF-8 bytes.
+ */
+export const headerText = (text: string): string => (/^[\x20-\x7e]*$/.test(text) && !/^utf-8''/i.test(text) ? text : `UTF-8''${encodeURIComponent(text)}`);
+
+const JUSTIFICATION_FIELDS = new Set(['x-justification', 'x-justification-purpose']);
 
 export async function signIn(username: string, password: string): Promise<string> {
   const res = await fetch('/auth/token', {
@@ -61,23 +74,35 @@ async function post<T>(query: string, variables: unknown): Promise<GqlResponse<T
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-graphql-csrf': '1' };
   const token = getToken();
   if (token) headers.authorization = `Bearer ${token}`;
-  if (justification) headers['x-justification'] = justification;
+  if (justification) {
+    headers['x-justification-purpose'] = justification.purpose;
+    headers['x-justification'] = headerText(justification.text);
+  }
   const res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as GqlResponse<T>;
   return body;
 }
 
-/** Run a query; asks for the justification once (per investigation) when the server requires it. */
+/** The server's reason for asking (again) for a justification, if that is what it answered. */
+function justificationProblem(body: GqlResponse<unknown>): string | undefined {
+  const e = body.errors?.find((x) => x.extensions?.code === 'JUSTIFICATION_REQUIRED'
+    || (x.extensions?.code === 'BAD_USER_INPUT' && JUSTIFICATION_FIELDS.has(x.extensions.field ?? '')));
+  if (!e) return undefined;
+  return e.extensions?.code === 'JUSTIFICATION_REQUIRED' ? '' : e.message;
+}
+
+/** Run a query; asks for the justification once per investigation (again if the server refuses it). */
 export async function gql<T, V>(doc: TypedDocumentNode<T, V>, ...[variables]: VariablesArg<V>): Promise<T> {
   const query = queryText(doc as TypedDocumentNode<unknown, never>);
   let body = await post<T>(query, variables ?? {});
-  const needsJustification = body.errors?.some((e) => e.extensions?.code === 'JUSTIFICATION_REQUIRED');
-  if (needsJustification && justificationAsker) {
-    const j = await justificationAsker();
-    if (j) {
-      justification = j;
-      body = await post<T>(query, variables);
-    }
+  for (let asked = 0; asked < 3 && justificationAsker; asked++) {
+    const problem = justificationProblem(body);
+    if (problem === undefined) break;
+    justification = undefined;
+    const j = await justificationAsker(problem || undefined);
+    if (!j) break;
+    justification = j;
+    body = await post<T>(query, variables ?? {});
   }
   if (body.errors?.length) {
     const e = body.errors[0];

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   await migrate(getDriver(), c.NEO4J_DATABASE);
   if (c.SEED_SCALE !== 'none') await seedIfEmpty(c.SEED_SCALE, c.SEED);
   const requestLog = fs.createWriteStream(process.env.SOAK_LOG ?? '/dev/null', { flags: 'a' });
-  const server = await startServer({ rateLimits: { graphqlPerMinute: 10_000_000, authPerMinute: 10_000 }, log: (l) => requestLog.write(`${JSON.stringify(l)}\n`) });
+  const server = await startServer({ rateLimits: { graphqlPerMinute: 10_000_000, graphqlPerUserPerMinute: 10_000_000, authPerMinute: 10_000 }, log: (l) => requestLog.write(`${JSON.stringify(l)}\n`) });
   console.log(`SOAK_READY ${server.url}`);
   const stop = async () => {
     await server.close();

@@ -61,7 +61,7 @@ export type AccessLogFilter = {
   actorId?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   operation?: InputMaybe<AccessOperation>;
-  /** Entries that returned or touched this record id. */
+  /** Entries that returned or touched this record id, or asked for it (a profile, subgraph or neighbourhood of an id not shown, a search for it). */
   recordId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -467,6 +467,14 @@ export type InvolvementRole =
   | 'victim'
   | 'witness';
 
+/** A purpose for consulting person-level data (DPA 2018 s.62). */
+export type JustificationPurpose = {
+  /** What to send as x-justification-purpose. */
+  code: Scalars['String']['output'];
+  /** How the workspace shows it. */
+  label: Scalars['String']['output'];
+};
+
 /** A phrase in free text that the language guide asks to avoid, with what to say instead. A warning: the record is kept. */
 export type LanguageWarning = {
   field: Scalars['String']['output'];
@@ -788,7 +796,7 @@ export type QuarterSeriesRow = {
 };
 
 export type Query = {
-  /** Auditors only. */
+  /** Auditors only; needs x-justification (a purpose and a reason). Each page read is itself logged, naming the entries shown. */
   accessLog: AccessLogPage;
   /** Critical moments and their follow-up; RHI within 72 h rate (person-level: justification, logged). */
   criticalMoments: CriticalMomentsResult;
@@ -805,7 +813,8 @@ export type Query = {
   me: Viewer;
   /**
    * The network around one or more ids: hops 1-3, filtered, at most `limit` nodes (max 2000).
-   * Person-level: needs the x-justification header; written to the access log.
+   * Person-level: needs the x-justification header; written to the access log. Work: ids × hops ×
+   * limit, at most 25,000 per request (all fields together).
    */
   neighbourhood: Subgraph;
   /** Peer communities of young people (person-level: justification, logged). */
@@ -821,7 +830,7 @@ export type Query = {
    * fragment or exact id. Person-level: needs the x-justification header; written to the access log.
    */
   search: SearchResult;
-  /** Exactly these nodes and the relationships between them (reopening an investigation). Person-level. */
+  /** Exactly these nodes and the relationships between them (reopening an investigation). Person-level. Work: the number of ids. */
   subgraph: Subgraph;
   /** Quarterly series and emerging themes (aggregate). */
   trends: TrendsResult;
@@ -1123,6 +1132,8 @@ export type Viewer = {
   /** Operations this role may use (see docs/access-matrix.md). */
   capabilities: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The purposes a justification may name (x-justification-purpose), as configured for this deployment. */
+  justificationPurposes: Array<JustificationPurpose>;
   name: Scalars['String']['output'];
   /** True when people are shown under pseudonyms (strategic lead). */
   pseudonymised: Scalars['Boolean']['output'];
@@ -1258,6 +1269,7 @@ export type ResolversTypes = {
   InvolvementInput: InvolvementInput;
   InvolvementRole: InvolvementRole;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JustificationPurpose: ResolverTypeWrapper<JustificationPurpose>;
   LanguageWarning: ResolverTypeWrapper<LanguageWarning>;
   LinkStatus: LinkStatus;
   MergeResult: ResolverTypeWrapper<MergeResult>;
@@ -1345,6 +1357,7 @@ export type ResolversParentTypes = {
   InvestigationInput: InvestigationInput;
   InvolvementInput: InvolvementInput;
   JSON: Scalars['JSON']['output'];
+  JustificationPurpose: JustificationPurpose;
   LanguageWarning: LanguageWarning;
   MergeResult: MergeResult;
   Mutation: Record<PropertyKey, never>;
@@ -1380,6 +1393,12 @@ export type ResolversParentTypes = {
   TrendsResult: TrendsResult;
   Viewer: Viewer;
 };
+
+export type WorkDirectiveArgs = {
+  multiply: Array<Scalars['String']['input']>;
+};
+
+export type WorkDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = WorkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccessLogCheckpointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccessLogCheckpoint'] = ResolversParentTypes['AccessLogCheckpoint']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1646,6 +1665,11 @@ export type InvestigationResolvers<ContextType = RequestContext, ParentType exte
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type JustificationPurposeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JustificationPurpose'] = ResolversParentTypes['JustificationPurpose']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type LanguageWarningResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LanguageWarning'] = ResolversParentTypes['LanguageWarning']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1934,6 +1958,7 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   capabilities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  justificationPurposes?: Resolver<Array<ResolversTypes['JustificationPurpose']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pseudonymised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -1971,6 +1996,7 @@ export type Resolvers<ContextType = RequestContext> = {
   HotspotsResult?: HotspotsResultResolvers<ContextType>;
   Investigation?: InvestigationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JustificationPurpose?: JustificationPurposeResolvers<ContextType>;
   LanguageWarning?: LanguageWarningResolvers<ContextType>;
   MergeResult?: MergeResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -2002,3 +2028,6 @@ export type Resolvers<ContextType = RequestContext> = {
   Viewer?: ViewerResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  work?: WorkDirectiveResolver<any, any, ContextType>;
+};

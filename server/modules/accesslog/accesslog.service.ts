@@ -20,25 +20,36 @@ const COLUMNS = ['seq', 'at', 'actorId', 'actorName', 'actorRole', 'actorAgency'
 
 function params(f: Filter | null | undefined, limit: number, before: number | null, withIds: boolean) {
   const { from, to } = checkWindow(f?.from, f?.to);
+  const recordId = f?.recordId ? checkText('filter.recordId', f.recordId, 200) : null;
   return {
     from, to,
     actorId: f?.actorId ? checkText('filter.actorId', f.actorId, 200) : null,
     operation: f?.operation ?? null,
-    recordId: f?.recordId ? checkText('filter.recordId', f.recordId, 200) : null,
+    recordId,
+    recordIdJson: recordId === null ? null : JSON.stringify(recordId),
     limit: neo4j.int(limit),
     before: before === null ? null : neo4j.int(before),
     withIds,
   };
 }
 
-/** `withIds`: read each entry's ids too (the count comes either way). */
+/**
+ * `withIds`: read each entry's ids too (the count comes either way). Entries show who consulted
+ * whom and why (search text included), so reading them is itself a consultation: logged, with the
+ * sequence numbers of the entries shown, before the page is returned.
+ */
 export async function accessLogPage(ctx: RequestContext, args: PageArgs, withIds = true) {
   requireCapability(ctx, 'accessLog');
+  const justification = requireJustification(ctx);
   const first = checkInt('first', args.first, 1, 1000, 100);
   const before = args.before == null ? null : checkInt('before', args.before, 1, Number.MAX_SAFE_INTEGER, 1);
   const rows = await readRows(ctx, cypherFile(__dirname, 'entries'), params(args.filter, first, before, withIds));
   // entries.cypher returns the fields of AccessLogEntry; ids is null only when the query did not ask for them.
   const entries = rows.map((r) => r.e as AccessLogEntry);
+  await appendAccessLog(ctx, {
+    operation: 'consultation', justification, ids: [],
+    detail: { query: 'accessLog', filter: args.filter ?? null, first, before, withIds, entries: entries.map((e) => e.seq) },
+  });
   return { entries, nextBefore: entries.length === first ? entries[entries.length - 1].seq : null };
 }
 

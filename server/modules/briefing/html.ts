@@ -48,9 +48,27 @@ function judgementHtml(j: Judgement): string {
   return `<div class="judgement"><span class="term">${esc(j.likelihood)}</span><p>It is ${esc(j.likelihood)} ${esc(j.text)}.</p><p class="basis">Basis: ${esc(j.basis)}</p></div>`;
 }
 
+/** A CSS string: quotes, backslashes, line breaks and angle brackets as hex escapes (nothing can end the style element). */
+const cssString = (s: string): string => `"${s.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+/**
+ * The printed page: A4, with the marking, title, period and edition at the top and the marking,
+ * author, dates and page number at the bottom of every page, in the page margins (CSS margin
+ * boxes), so they never sit over the content. The PDF printer and a browser's print use the same.
+ */
+function pageRule(meta: PackMeta): string {
+  const box = (content: string, style = '') => `{ content: ${content}; font: 7pt Helvetica, Arial, sans-serif; color: #333; ${style} }`;
+  const mark = 'color: #b00020; font-weight: bold;';
+  return `@page { size: A4; margin: 18mm 12mm;
+  @top-left ${box(cssString(meta.marking), `${mark} width: 35mm;`)}
+  @top-right ${box(cssString(`${meta.title} · ${meta.periodText} · ${meta.edition} edition`), 'text-align: right;')}
+  @bottom-left ${box(cssString(meta.marking), `${mark} width: 35mm;`)}
+  @bottom-center ${box(cssString(`Author ${meta.author} · Created ${dateText(meta.created)} · Review by ${dateText(meta.reviewBy)}`))}
+  @bottom-right ${box('"Page " counter(page) " of " counter(pages)', 'text-align: right; width: 25mm;')}
+}`;
+}
+
 export function renderHtml(meta: PackMeta, narrative: Narrative, sections: PackSection[]): string {
-  const running = `${meta.marking} · ${meta.title} · ${meta.periodText} · ${meta.edition} edition`;
-  const footer = `${meta.marking} · Author ${meta.author} · Created ${dateText(meta.created)} · Review by ${dateText(meta.reviewBy)}`;
   const header = `<header>
 <p class="marking">${esc(meta.marking)}</p>
 <h1>${esc(meta.title)}</h1>
@@ -66,7 +84,7 @@ export function renderHtml(meta: PackMeta, narrative: Narrative, sections: PackS
   const yardstick = `<div class="yardstick">${PHIA.map((p) => `<div><b>${esc(p.term)}</b><br>${esc(p.range)}</div>`).join('')}</div>`;
   const body = [
     `<section id="key-judgements"><h2>Key judgements</h2>${narrative.judgements.map(judgementHtml).join('') || '<p>No judgements: too little data this quarter.</p>'}`
-      + `<p class="note">Probability yardstick (PHIA):</p>${yardstick}</section>`,
+      + `<div class="yardstick-block"><p class="note">Probability yardstick (PHIA):</p>${yardstick}</div></section>`,
     `<section id="what-changed"><h2>What changed since last quarter</h2><ul>${narrative.changes.map((c) => `<li>${esc(c)}</li>`).join('')}</ul></section>`,
     ...sections.map((s) => `<section id="${esc(s.id)}"${s.newPage ? ' class="newpage"' : ''}><h2>${esc(s.title)}</h2>${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}`
       + `${s.figures.map((f) => `<figure class="figure">${f.svg}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('')}${s.tables.join('')}${s.html ?? ''}</section>`),
@@ -76,8 +94,8 @@ export function renderHtml(meta: PackMeta, narrative: Narrative, sections: PackS
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
 <title>${esc(`${meta.marking} – ${meta.title} – ${meta.periodText}`)}</title>
-<style>${STYLE}</style></head>
-<body><div class="running top">${esc(running)}</div><div class="running bottom">${esc(footer)}</div>
+<style>${STYLE}${pageRule(meta)}</style></head>
+<body>
 <main>${header}${body}
 <p class="marking">${esc(meta.marking)}</p></main></body></html>`;
 }

@@ -43,7 +43,7 @@ export const BRIEFING_STEPS = GATHER_STEPS + 3;
 function meta(o: ResolvedOptions, d: Awaited<ReturnType<typeof gather>>): PackMeta {
   const end = new Date(Date.parse(d.period.end) - 1).toISOString();
   return {
-    title: 'Quarterly exploitation intelligence briefing: Testbridge (synthetic)',
+    title: `Quarterly exploitation intelligence briefing: ${o.borough.name}${o.borough.synthetic ? ' (synthetic)' : ''}`,
     marking: o.marking, edition: o.edition, quarter: o.quarter,
     periodText: `${o.quarter} (${dateText(d.period.start)} to ${dateText(end)})`,
     author: `${o.author.name} (${o.author.role})`, created: o.createdAt, reviewBy: o.reviewBy,
@@ -111,7 +111,7 @@ async function build(source: Store, o: ResolvedOptions, outDir: string, hooks: B
   if (o.formats.includes('csv')) for (const t of tables.values()) write(`${base}-csv/${t.id}.csv`, 'csv', tableCsv(t, m));
   lap('files');
   if (printerReady) {
-    const { pdf, blockedRequests } = await (await printerReady).print(html, m);
+    const { pdf, blockedRequests } = await (await printerReady).print(html);
     if (blockedRequests.length) throw new Error(`briefing: the page tried to load ${blockedRequests[0]}; the pack must be self-contained`);
     write(`${base}.pdf`, 'pdf', pdf);
   }

@@ -3,6 +3,7 @@ import type { Role } from '../../model/enums';
 import { parseQuarter } from '../../domain/period';
 import { packView } from './view';
 import type { RevisionRequest } from './history';
+import { borough, Borough } from '../../platform/borough';
 
 export const EDITIONS = ['restricted', 'partner'] as const;
 export type Edition = (typeof EDITIONS)[number];
@@ -24,6 +25,8 @@ export interface BriefingOptions {
   historyDir?: string;
   /** The lead's explicit revision of figures earlier packs printed (logged in the history). */
   revise?: RevisionRequest;
+  /** The borough the pack is about; default the configured one (BOROUGH_CONFIG). */
+  borough?: Borough;
 }
 
 export interface ResolvedOptions extends Required<Omit<BriefingOptions, 'formats' | 'historyDir' | 'revise'>> {
@@ -65,7 +68,10 @@ export function resolveOptions(o: BriefingOptions): ResolvedOptions {
   const formats = o.formats ?? ['html', 'pdf', 'csv'];
   const { names, pocNames, hiddenHandling } = packView(o.edition, o.author.role);
   const revise = o.revise && resolveRevision(o.revise);
-  return { quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling, historyDir: o.historyDir, revise };
+  return {
+    quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling, historyDir: o.historyDir, revise,
+    borough: o.borough ?? borough(),
+  };
 }
 
 function resolveRevision(r: RevisionRequest): RevisionRequest {

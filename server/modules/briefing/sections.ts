@@ -62,7 +62,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
   const atRisk = t.get('children-at-risk')!;
   const rhi = t.get('return-interviews')!;
   const hot = d.hotspots.items.slice(0, 10).filter((h) => h.lat !== null && h.lon !== null);
-  const map = boroughMap('Borough map of hotspots', d.places, hot.map((h) => ({ lat: h.lat!, lon: h.lon!, rank: h.rank, score: h.score, name: h.name })));
+  const map = boroughMap(`${o.borough.name}: map of hotspots`, d.places, hot.map((h) => ({ lat: h.lat!, lon: h.lon!, rank: h.rank, score: h.score, name: h.name })), o.borough.wards);
   const methods = [d.trends.method, d.hotspots.method, d.networks.method, d.highHarm.method, d.critical.method, d.notYetReferred.method];
   return [
     { id: 'scale-and-trend', title: 'Scale and trend', paragraphs: n.sections.scale, tables: [tb('children-at-risk'), tb('new-and-continuing'), tb('trend')],
@@ -77,7 +77,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
       figures: [{ svg: barChart('Returns by return home interview status', rhi.rows, rhi.cells.map((r) => r[0])), caption: 'Returns from missing by return home interview status.' }] },
     { id: 'critical-moments', title: 'Critical moments', paragraphs: n.sections.critical, tables: [tb('critical-moments')], figures: [] },
     { id: 'places', title: 'Places: hotspots, transport and online spaces', newPage: true, paragraphs: n.sections.places, tables: [tb('hotspots')],
-      figures: [{ svg: map, caption: 'Hotspots (top 10) plotted from their coordinates; circle area follows the harm score.' }] },
+      figures: [{ svg: map, caption: `Hotspots (top 10) plotted from their coordinates; circle area follows the harm score.${o.borough.wards.length ? ' Ward boundaries as the borough supplies them.' : ''}` }] },
     { id: 'peer-networks', title: 'Peer groups and networks', newPage: true, paragraphs: n.sections.networks, tables: [tb('networks-sex'), tb('networks-age')], figures: [],
       html: networkFigures(d, t, o) },
     { id: 'persons-of-concern', title: 'Persons of concern', paragraphs: n.sections.personsOfConcern, tables: [tb('persons-of-concern'), tb('high-harm')], figures: [] },
@@ -88,7 +88,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
       html: restrictedAnnex(d, o) },
     { id: 'data-limitations', title: 'Data limitations', newPage: true, figures: [], tables: [],
       paragraphs: [
-        'All records in this pack come from the synthetic Testbridge borough: no real person is described.',
+        ...(o.borough.synthetic ? [`All records in this pack come from the synthetic ${o.borough.name} borough: no real person is described.`] : []),
         o.edition === 'partner'
           ? 'Partner edition: counts of 1 to 4 are shown as "c", with further cells suppressed so no "c" can be worked back from totals or other tables; a 0 is a true zero; no percentage, rate or mean is given over fewer than 10 children. No child is named or identified.'
           : 'Restricted edition: figures are as counted, for those with a need to know. Do not circulate beyond the restricted distribution.',
@@ -96,6 +96,9 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
         ...(o.edition === 'partner' ? ['Raw intelligence reports are not counted in this edition: it holds only what the partnership may share freely.'] : []),
         'Associations are graded intelligence with a review date, not established fact; a link is never membership.',
         d.baseline ? `Population baseline: ${d.baseline.description}.` : 'No population baseline was loaded: rates and RRIs are not available.',
+        o.borough.comparators.returnInterviewsCompletedWithin72Hours
+          ? 'National comparison: return home interviews completed within 72 hours, as a share of those completed, set beside the configured national figure with its source and year.'
+          : 'No national figure for return home interviews is configured: the pack makes no national comparison.',
         ...methods,
       ] },
   ];

@@ -1,4 +1,4 @@
-/** The pack's inline style sheet: screen and print (A4, marking repeated on every printed page). */
+/** The pack's inline style sheet: screen and print (A4; the running header and footer are html.ts's @page rule). */
 export const STYLE = `
 :root { --ink: #1b1b1b; --muted: #555; --rule: #d0d0d0; --accent: #1f5fa8; --mark: #b00020; }
 * { box-sizing: border-box; }
@@ -9,7 +9,6 @@ h2 { font-size: 14pt; margin: 18pt 0 6pt; color: var(--accent); border-bottom: 2
 h3 { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; }
 p, li { margin: 3pt 0; }
 .marking { color: var(--mark); font-weight: bold; letter-spacing: 0.05em; text-align: center; }
-.running { display: none; }
 .meta { display: grid; grid-template-columns: 35mm 1fr; gap: 1pt 8pt; margin: 8pt 0; font-size: 9.5pt; }
 .meta dt { color: var(--muted); } .meta dd { margin: 0; }
 .edition { display: inline-block; padding: 1pt 6pt; border: 1px solid var(--mark); color: var(--mark); font-weight: bold; font-size: 9pt; }
@@ -27,7 +26,8 @@ td:first-child { white-space: nowrap; }
 .judgement { border-left: 4px solid var(--accent); padding: 3pt 8pt; margin: 5pt 0; background: #f4f7fb; break-inside: avoid; }
 .judgement .term { font-weight: bold; text-transform: uppercase; font-size: 8.5pt; color: var(--accent); }
 .basis { color: var(--muted); font-size: 9pt; }
-.yardstick { display: flex; font-size: 7.5pt; margin: 6pt 0 10pt; break-inside: avoid; }
+.yardstick-block { break-inside: avoid; }
+.yardstick { display: flex; font-size: 7.5pt; margin: 6pt 0 10pt; }
 .yardstick div { flex: 1; border: 1px solid var(--rule); padding: 2pt; text-align: center; background: #fafafa; }
 .figure { margin: 6pt 0 10pt; break-inside: avoid; }
 .figure figcaption { font-size: 8.5pt; color: var(--muted); }
@@ -35,12 +35,10 @@ td:first-child { white-space: nowrap; }
 .networks figure { margin: 0; break-inside: avoid; font-size: 8.5pt; }
 .note { font-size: 8.5pt; color: var(--muted); }
 section { break-inside: auto; }
-@page { size: A4; margin: 18mm 12mm 18mm 12mm; }
 @media print {
   main { padding: 0; max-width: none; }
-  .running { display: block; position: fixed; left: 0; right: 0; font-size: 8pt; color: var(--mark); text-align: center; font-weight: bold; }
-  .running.top { top: -12mm; } .running.bottom { bottom: -12mm; color: var(--muted); font-weight: normal; }
-  body.pdf .running { display: none; }
+  /* Printed, every page carries the marking in its margins: the closing one would only add a page. */
+  main > p.marking:last-child { display: none; }
   h2 { break-before: auto; }
   section.newpage { break-before: page; }
 }

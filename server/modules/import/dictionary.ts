@@ -17,24 +17,37 @@ const MEANINGS: Record<string, Record<string, string>> = {
   exploitationType: E.EXPLOITATION_TYPE, referralType: E.REFERRAL_TYPE, tactic: E.DISRUPTION_TACTIC, agency: E.AGENCY,
 };
 
+/** Examples of free-text, list and number fields by name; a coded field's example is one of its codes. */
 const EXAMPLES: Record<string, string> = {
-  id: 'SYN-0001', name: 'Synthetic Person One', sourceRef: 'SYN-REF-17', summary: 'Synthetic example text',
+  name: 'Synthetic Person One', sourceRef: 'SYN-REF-17', summary: 'Synthetic example text',
   postcodeArea: 'ZZ1', aliases: 'Syn One|S. One', sharedWith: 'EDUCATION|HEALTH', platform: 'ExampleChat',
   conditions: 'Share with safeguarding leads only', text: 'Synthetic example report', outcome: 'Plan reviewed',
   pushFactors: 'family conflict|school problems', pullFactors: 'friends|an adult', phase: 'secondary',
   ward: 'Example Ward', destination: 'Example Town', lat: '51.5000', lon: '-0.1000', ceamScore: '14', days: '3', score: '0.9',
-  from: 'SYN-0001', to: 'SYN-0002',
+  age: '14', ageMin: '13', ageMax: '15', from: 'SYN-0001', to: 'SYN-0002',
 };
 
-function example(field: string, spec: PropSpec): string {
+/** Example ids: people, contexts, events and relationships each have their own, so a link never joins a record to itself. */
+const ID_EXAMPLE: Record<string, string> = { people: 'SYN-0001', places: 'SYN-PL-0001', relationships: 'SYN-R-0001' };
+const EVENT_ID_EXAMPLE = 'SYN-EV-0001';
+/** The record a link column's example points at. */
+const LINK_EXAMPLE: Record<string, string> = { placeId: 'SYN-PL-0001', schoolId: 'SYN-PL-0002', missingEpisodeId: 'SYN-EV-0002' };
+const PERSON_ID_EXAMPLE = 'SYN-0001';
+/** Fields that mean something only with another field filled in. */
+const NEEDS: Record<string, string> = { age: 'ageOn', ageMin: 'ageOn', ageMax: 'ageOn' };
+
+/** The dictionary's example of a field: a value the import accepts for it. */
+export function fieldExample(field: string, spec: PropSpec): string {
+  // Fields of the same name can differ in type (`outcome` is a code for a return home interview
+  // and free text elsewhere): a code list always gives its own first code.
+  if (spec.type === 'enum') return spec.values![0];
   if (EXAMPLES[field]) return EXAMPLES[field];
   switch (spec.type) {
-    case 'date': return field === 'dateOfBirth' ? '2010-03-14' : '2026-06-30';
+    case 'date': return field === 'dateOfBirth' ? '2010-03-14' : spec.notFuture ? '2025-03-14' : '2026-06-30';
     case 'datetime': return '2025-03-14T18:30:00Z';
     case 'bool': return 'true';
     case 'int': return '1';
     case 'float': return '1.5';
-    case 'enum': return spec.values![0];
     default: return '';
   }
 }
@@ -64,16 +77,18 @@ function templateSection(t: TemplateDef): string[] {
   for (const f of templateFields(t)) {
     const all = f.appliesTo.length === t.types.length;
     const req = f.spec.required ? (all ? 'yes' : `for ${f.appliesTo.join(', ')}`) : 'no';
-    const note = f.field === 'conditions' ? ' (required when handling is C)' : f.spec.notFuture ? ' (not in the future)' : '';
-    lines.push(`| ${f.field} | ${TYPE_TEXT[f.spec.type]}${note} | ${esc(codes(f.field, f.spec))} | ${req} | ${esc(example(f.field, f.spec))} | ${all ? 'all' : f.appliesTo.join(', ')} |`);
+    const note = f.field === 'conditions' ? ' (required when handling is C)' : f.spec.notFuture ? ' (not in the future)'
+      : NEEDS[f.field] ? ` (with ${NEEDS[f.field]}, the day it was true)` : '';
+    const ex = f.field === 'id' ? ID_EXAMPLE[t.name] ?? EVENT_ID_EXAMPLE : fieldExample(f.field, f.spec);
+    lines.push(`| ${f.field} | ${TYPE_TEXT[f.spec.type]}${note} | ${esc(codes(f.field, f.spec))} | ${req} | ${esc(ex)} | ${all ? 'all' : f.appliesTo.join(', ')} |`);
   }
   if (t.types.includes('Person')) {
     lines.push('| roles | list of codes | `YoungPerson`; `PersonOfConcern` (18 or over only); `TrustedAdult` | no | YoungPerson | all |');
   }
   for (const l of t.links) {
-    lines.push(`| ${l.column} | id | ${l.description}: becomes one \`${l.type}\` relationship with this row's provenance | no | SYN-0001 | all |`);
+    lines.push(`| ${l.column} | id | ${l.description}: becomes one \`${l.type}\` relationship with this row's provenance | no | ${LINK_EXAMPLE[l.column] ?? PERSON_ID_EXAMPLE} | all |`);
     for (const [field, p] of Object.entries(l.props ?? {})) {
-      lines.push(`| ${p.column} | code | ${field} of the ${l.type} link: ${E.INVOLVEMENT_ROLE.map((r) => `\`${r}\``).join('; ')} | no (default ${p.default}) | ${p.default} | all |`);
+      lines.push(`| ${p.column} | code | ${field} of the ${l.type} link (with ${l.column}): ${E.INVOLVEMENT_ROLE.map((r) => `\`${r}\``).join('; ')} | no (default ${p.default}) | ${p.default} | all |`);
     }
   }
   lines.push('');

@@ -30,7 +30,7 @@ const involved = (defaultRole: string): LinkDef => ({
   column: 'personId', type: 'INVOLVED', description: 'id of the person involved (a row in people.csv or already loaded)',
   props: { role: { column: 'personRole', default: defaultRole } },
 });
-const at = (what = 'place'): LinkDef => ({ column: 'placeId', type: 'AT', description: `id of the ${what} where it happened` });
+const at = (what = 'place where it happened'): LinkDef => ({ column: 'placeId', type: 'AT', description: `id of the ${what}` });
 const about = (column = 'subjectId'): LinkDef => ({ column, type: 'ABOUT', description: 'id of the person or place it is about' });
 
 /** Resolution-made relationships are never imported (they are hypotheses the system proposes). */

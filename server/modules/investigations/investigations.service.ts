@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { RequestContext } from '../../platform/context';
-import { checkIds, checkText } from '../../graphql/args';
+import { checkIds, checkJsonShape, checkText } from '../../graphql/args';
 import { readRows, writeRows, txRows, cypherFile } from '../../platform/db/query';
 import { AppError, badInput } from '../../platform/errors';
 import { canSeeNode, requireCapability } from '../../platform/policy';
@@ -19,6 +19,8 @@ export type StoredInvestigation = ResolversParentTypes['Investigation'];
 type Stored = { i: StoredInvestigation };
 
 const MAX_STATE_BYTES = 1_000_000;
+/** The workspace's state is a few levels deep (filters, positions by id); more is not state. */
+const MAX_STATE_DEPTH = 32;
 const MAX_NOTES = 20_000;
 
 const who = (ctx: RequestContext) => ({ userId: ctx.user.id, role: ctx.user.role, agency: ctx.user.agency ?? '' });
@@ -61,6 +63,7 @@ export async function saveInvestigation(ctx: RequestContext, { input }: Mutation
   const notes = input.notes ? checkText('input.notes', input.notes, MAX_NOTES, 0) : null;
   const asked = checkIds('input.ids', input.ids, 5000, 0);
   const id = input.id ? checkIds('input.id', [input.id], 1)[0] : undefined;
+  checkJsonShape('input.state', input.state ?? null, MAX_STATE_DEPTH);
   const session = ctx.driver.session({ database: ctx.database });
   try {
     return await session.executeWrite(async (tx) => {
@@ -73,7 +76,7 @@ export async function saveInvestigation(ctx: RequestContext, { input }: Mutation
       const ids = asked.filter((x) => known.has(x));
       const dropped = new Set(asked.filter((x) => !known.has(x)));
       const state = JSON.stringify(dropped.size ? scrub(input.state ?? null, dropped) : input.state ?? null);
-      if (state.length > MAX_STATE_BYTES) throw badInput('input.state', 'at most 1 MB');
+      if (state.length > MAX_STATE_BYTES) throw badInput('input.state', `at most 1 MB as JSON (this is ${(state.length / 1e6).toFixed(1)} MB)`);
       const params = { name, ids, state, notes, shared: input.shared === true, ...who(ctx) };
       if (id) {
         const [row] = await txRows<Stored>(tx, cypherFile(__dirname, 'update'), { ...params, id });

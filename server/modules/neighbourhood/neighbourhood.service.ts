@@ -109,6 +109,7 @@ export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs
   const result = { ...traversed, hiddenByAccess: hiddenLinksIndicator(ctx.user, hiddenLinks) };
   await appendAccessLog(ctx, {
     operation: 'consultation', justification, ids: result.nodes.map((n) => n.id),
+    // The seeds are every id asked for, shown or not.
     detail: { query: 'neighbourhood', seeds: ids, hops, limit, filter: args.filter ?? null, edges: result.edges.length },
   });
   return result;
@@ -124,7 +125,8 @@ export async function subgraph(ctx: RequestContext, args: { ids: string[] }): Pr
   for (const n of await nodesByIds(ctx, ids)) nodes.set(n.id, presentNode(ctx.user, n));
   const edges = (await edgesBetween(ctx, [...nodes.keys()])).map((e) => presentEdge(ctx.user, e));
   await appendAccessLog(ctx, {
-    operation: 'consultation', justification, ids: [...nodes.keys()], detail: { query: 'subgraph', requested: ids.length },
+    // Every id asked for, shown or not: the log answers "who asked about this record" too.
+    operation: 'consultation', justification, ids: [...nodes.keys()], detail: { query: 'subgraph', requested: ids },
   });
   return { nodes: byId(nodes.values()), edges: byId(edges), truncated: false, hiddenByLimit: 0, hiddenByAccess: 0 };
 }

@@ -36,8 +36,12 @@ export async function profile(ctx: RequestContext, args: QueryProfileArgs): Prom
   const [id] = checkIds('id', [args.id], 1);
   const user = ctx.user;
   const [raw] = await nodesByIds(ctx, [id]);
-  // Not found and not allowed look the same: the gate returns no hidden record.
-  if (!raw) throw new AppError('NOT_FOUND', `No record ${id} that you may see`);
+  // Not found and not allowed look the same: the gate returns no hidden record. The lookup is
+  // logged all the same, in one entry that is the same for a hidden id and a missing one.
+  if (!raw) {
+    await appendAccessLog(ctx, { operation: 'consultation', justification, ids: [], detail: { query: 'profile', id, found: false } });
+    throw new AppError('NOT_FOUND', `No record ${id} that you may see`);
+  }
   const node = presentNode(user, raw);
 
   const [eventRows, relRows, hiddenLinks] = await Promise.all([

@@ -30,7 +30,7 @@ export async function loadFixture(scale: 'tiny' | 'demo', seed = 7): Promise<Fix
 /** All modules by default; E2E_MODULES=a,b narrows them (useful while a module is mid-change). */
 export async function startServer(modules = process.env.E2E_MODULES?.split(',')): Promise<{ url: string; close(): Promise<void> }> {
   await buildClientIfStale(() => undefined);
-  const app = await buildApp({ modules, rateLimits: { authPerMinute: 10000, graphqlPerMinute: 100000 } });
+  const app = await buildApp({ modules, rateLimits: { authPerMinute: 10000, graphqlPerMinute: 100000, graphqlPerUserPerMinute: 100000 } });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -63,10 +63,11 @@ export async function signIn(context: BrowserContext, url: string, username: str
   return page;
 }
 
-/** Answer the justification dialog if it opens. */
-export async function justify(page: Page, text = 'E2E test: case ref TEST-1'): Promise<void> {
+/** Answer the justification dialog once it opens: a purpose and a case reference or reason. */
+export async function justify(page: Page, text = 'E2E test: case ref TEST-1', purpose = 'safeguarding-enquiry', timeout = 10000): Promise<void> {
   const dlg = page.locator('#dlg-justification[open]');
-  await dlg.waitFor({ state: 'visible', timeout: 10000 });
+  await dlg.waitFor({ state: 'visible', timeout });
+  await page.selectOption('#just-purpose', purpose);
   await page.fill('#just-input', text);
   await page.click('#just-ok');
 }

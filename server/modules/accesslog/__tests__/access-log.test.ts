@@ -66,7 +66,7 @@ describe('access log (real Neo4j)', () => {
     };
     const verifyPage = await profile(VERIFY_PAGE, { after: neo4j.int(0), limit: neo4j.int(10) });
     const auditorPage = await profile(cypherFile(path.join(__dirname, '..'), 'entries'), {
-      before: null, from: null, to: null, actorId: null, operation: null, recordId: null, withIds: true, limit: neo4j.int(10),
+      before: null, from: null, to: null, actorId: null, operation: null, recordId: null, recordIdJson: null, withIds: true, limit: neo4j.int(10),
     });
     for (const page of [verifyPage, auditorPage]) {
       expect(page.rows).toBe(10);

@@ -16,7 +16,9 @@ import { verify } from '../accesslog.service';
 import type { RequestContext } from '../../../platform/context';
 
 const logCount = async () => Number((await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN count(e) AS n')).records[0].get('n'));
-const lastEntry = async () => (await api.gql('aud.auditor', '{ accessLog(first: 1) { entries { seq actorId actorRole operation justification ids detail } } }')).body.data.accessLog.entries[0];
+const AUDIT = { justification: 'AUDIT-2026-Q4', purpose: 'audit' };
+/** The newest entry before this read (the read itself is logged after it). */
+const lastEntry = async () => (await api.gql('aud.auditor', '{ accessLog(first: 1) { entries { seq actorId actorRole operation justification ids detail } } }', {}, AUDIT)).body.data.accessLog.entries[0];
 
 const READS: Array<[string, string, Record<string, unknown>]> = [
   ['search', 'query Q($t: String!) { search(text: $t) { items { id } } }', { t: 'Test Child' }],
@@ -42,7 +44,7 @@ describe('access log', () => {
     expect(r.body.errors).toBeUndefined();
     expect(await logCount()).toBe(before + 1);
     const e = await lastEntry();
-    expect(e).toEqual(expect.objectContaining({ actorId: 'pat.police', actorRole: 'police', operation: 'consultation', justification: `CASE-${name}-42` }));
+    expect(e).toEqual(expect.objectContaining({ actorId: 'pat.police', actorRole: 'police', operation: 'consultation', justification: `safeguarding-enquiry: CASE-${name}-42` }));
     const returned = JSON.stringify(r.body.data).match(/"id":"([^"]+)"/g)!.map((m) => m.slice(6, -1));
     expect(new Set(e.ids)).toEqual(new Set(returned));
     expect(JSON.parse(e.detail).query).toBe(name);
@@ -55,7 +57,7 @@ describe('access log', () => {
   });
 
   it('auditors filter by record and operation, and page', async () => {
-    const r = await api.gql('aud.auditor', '{ accessLog(filter: {recordId: "yp2", operation: consultation}, first: 2) { entries { seq ids idCount } nextBefore } }');
+    const r = await api.gql('aud.auditor', '{ accessLog(filter: {recordId: "yp2", operation: consultation}, first: 2) { entries { seq ids idCount } nextBefore } }', {}, AUDIT);
     const page = r.body.data.accessLog;
     expect(page.entries).toHaveLength(2);
     expect(page.entries.every((e: any) => e.ids.includes('yp2'))).toBe(true);
@@ -65,12 +67,12 @@ describe('access log', () => {
 
   it('exports as CSV (logged as a disclosure) and verifies; a tampered entry fails verification', async () => {
     const before = await logCount();
-    const ex = await api.gql('aud.auditor', 'mutation { exportAccessLog(format: CSV) { count content } }', {}, { justification: 'AUDIT-2026-Q4' });
+    const ex = await api.gql('aud.auditor', 'mutation { exportAccessLog(format: CSV) { count content } }', {}, AUDIT);
     expect(ex.body.data.exportAccessLog.count).toBe(before);
     expect(ex.body.data.exportAccessLog.content.split('\n')[0]).toBe('seq,at,actorId,actorName,actorRole,actorAgency,operation,justification,ids,detail,requestId,prevHash,hash');
     expect((await lastEntry()).operation).toBe('disclosure');
     const ok = (await api.gql('aud.auditor', '{ verifyAccessLog { ok entries } }')).body.data.verifyAccessLog;
-    expect(ok).toEqual({ ok: true, entries: before + 1 });
+    expect(ok).toEqual({ ok: true, entries: before + 2 }); // the export and the auditor's read
     await driver().executeQuery("MATCH (e:AccessLogEntry {seq: 2}) SET e.justification = 'edited later'");
     const bad = (await api.gql('aud.auditor', '{ verifyAccessLog { ok brokenAt reason } }')).body.data.verifyAccessLog;
     expect(bad).toEqual(expect.objectContaining({ ok: false, brokenAt: 2 }));
@@ -84,7 +86,7 @@ describe('checkpoints kept outside the database', () => {
   it('verification counts them, finds the newest entries removed behind one, and reports a damaged file', async () => {
     const file = config().ACCESS_LOG_CHECKPOINTS;
     for (const t of ['Test Child', 'Test Adult', 'Test Place']) {
-      await api.gql('ana.analyst', 'query Q($t: String!) { search(text: $t) { items { id } } }', { t }, { justification: 'CASE-CP' });
+      await api.gql('ana.analyst', 'query Q($t: String!) { search(text: $t) { items { id } } }', { t }, { justification: 'CASE-CP-1' });
     }
     expect((await api.gql('aud.auditor', VERIFY)).body.data.verifyAccessLog).toEqual({
       ok: true, entries: 3, brokenAt: null, reason: null, checkpoints: 0, lastCheckpoint: null,

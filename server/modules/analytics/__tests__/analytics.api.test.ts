@@ -61,7 +61,7 @@ describe('analytics over HTTP', () => {
     expect(ok.body.errors).toBeUndefined();
     expect(await logCount()).toBe(before + 1);
     const { records } = await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN e.justification AS j, e.detail AS d ORDER BY e.seq DESC LIMIT 1');
-    expect(records[0].get('j')).toBe('CASE-ANALYTICS-1');
+    expect(records[0].get('j')).toBe('safeguarding-enquiry: CASE-ANALYTICS-1');
     expect(records[0].get('d')).toContain(query);
   });
 

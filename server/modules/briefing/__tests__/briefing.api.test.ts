@@ -57,7 +57,7 @@ describe('generateBriefing', () => {
     expect(html.content).toContain('OFFICIAL-SENSITIVE');
     const entries = await log();
     const entry = entries.find((e) => e.seq === pack.accessLogSeq)!;
-    expect(entry).toMatchObject({ op: 'disclosure', role: 'lead', why: 'Q3 partnership briefing' });
+    expect(entry).toMatchObject({ op: 'disclosure', role: 'lead', why: 'safeguarding-enquiry: Q3 partnership briefing' });
     expect(JSON.parse(entry.detail as string)).toMatchObject({ kind: 'briefing', quarter: '2025-Q3', edition: 'partner', recipient: 'Partnership board' });
   }, 120_000);
 

@@ -142,6 +142,48 @@ describe('partner edition: disclosure control', () => {
   });
 });
 
+describe('the borough is configuration', () => {
+  it('the shipped synthetic borough: its name, that it is synthetic, and the national comparison with its source', () => {
+    const html = read(partner, 'html');
+    expect(html).toContain('<h1>Quarterly exploitation intelligence briefing: Testbridge (synthetic)</h1>');
+    expect(html).toContain('All records in this pack come from the synthetic Testbridge borough');
+    // The comparison needs 10 completed interviews (the unit tests cover both sides).
+    const rhi = table(restricted, 'return-interviews');
+    const completed = (rowValue(rhi, 'Completed within 72 h') as number) + (rowValue(rhi, 'Completed after 72 h') as number);
+    const compared = new RegExp(`Of ${completed} return home interviews completed, \\d+% were completed within 72 hours, against 63% nationally \\(Missing People, [^)]+, 2023-24\\)`);
+    if (completed >= 10) expect(read(restricted, 'html')).toMatch(compared);
+    else expect(read(restricted, 'html')).not.toMatch(/nationally/);
+  });
+
+  it('another borough file changes the pack, not the code: no comparator means no comparison', async () => {
+    const elsewhere = await buildBriefing(source(), {
+      quarter: Q, edition: 'restricted', author: { name: 'Lee Lead', role: 'lead' }, createdAt: '2025-10-20T09:00:00Z', formats: ['html'],
+      borough: { name: 'Elsewhere', synthetic: false, comparators: { returnInterviewsCompletedWithin72Hours: null }, wards: [], file: 'elsewhere.json' },
+    }, path.join(out, 'elsewhere'));
+    const html = read(elsewhere, 'html');
+    expect(html).toContain('<h1>Quarterly exploitation intelligence briefing: Elsewhere</h1>');
+    expect(html).not.toContain('no real person is described');
+    expect(html).not.toMatch(/nationally|63%/);
+    expect(html).toContain('No national figure for return home interviews is configured');
+    expect(html).not.toContain('less often than nationally');
+  });
+
+  it('says nothing it does not record, and prints acronyms as acronyms', () => {
+    for (const r of [partner, restricted]) {
+      const html = read(r, 'html');
+      expect(html).not.toMatch(/independent return/i);
+      expect(html).not.toMatch(/\bmace\b/);
+      // No paragraph says the same clause twice.
+      const paragraphs = [...html.matchAll(/<(?:p|li)>([^<]*)<\/(?:p|li)>/g)].map((m) => m[1]);
+      expect(paragraphs.length).toBeGreaterThan(20);
+      for (const text of paragraphs) {
+        const clauses = text.toLowerCase().split(/[.;,:] /).map((c) => c.trim()).filter((c) => c.length > 10);
+        expect([text, new Set(clauses).size]).toEqual([text, clauses.length]);
+      }
+    }
+  });
+});
+
 describe('the documents', () => {
   it('HTML is self-contained and its text passes the language check', () => {
     const html = read(partner, 'html');
@@ -185,6 +227,26 @@ describe('the documents', () => {
     const rendered = fs.readdirSync(out).filter((f) => f.startsWith('page') && f.endsWith('.png'));
     expect(rendered).toHaveLength(pages);
     for (const f of rendered) expect(fs.statSync(path.join(out, f)).size).toBeGreaterThan(2000);
+  });
+
+  it('the running header and footer sit in the page margins, never over the content', () => {
+    const pdf = partner.files.find((f) => f.kind === 'pdf')!.path;
+    const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    const pages = bbox.split('<page ').slice(1);
+    expect(pages.length).toBeGreaterThan(3);
+    const MARGIN = (18 / 25.4) * 72; // 18 mm in points
+    for (const [i, p] of pages.entries()) {
+      const height = Number(/height="([\d.]+)"/.exec(p)![1]);
+      const words = [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+        .map((m) => ({ top: Number(m[1]), bottom: Number(m[2]), text: m[3] }));
+      const header = words.filter((w) => w.bottom <= MARGIN);
+      const footer = words.filter((w) => w.top >= height - MARGIN);
+      const body = words.filter((w) => !header.includes(w) && !footer.includes(w));
+      expect([i, header.map((w) => w.text).join(' ')]).toEqual([i, expect.stringMatching(/^OFFICIAL-SENSITIVE Quarterly exploitation intelligence briefing: .* partner edition$/)]);
+      expect([i, footer.map((w) => w.text).join(' ')]).toEqual([i, expect.stringMatching(/^OFFICIAL-SENSITIVE Author Lee Lead .* Page \d+ of \d+$/)]);
+      // Nothing straddles a margin: the body lies wholly inside it.
+      expect([i, body.filter((w) => w.top < MARGIN || w.bottom > height - MARGIN)]).toEqual([i, []]);
+    }
   });
 
   it('one CSV per table, with the marking line and the published values', () => {

@@ -4,7 +4,7 @@ import type { BriefingData } from '../gather';
 import type { PackTable } from '../tables';
 import type { EmergingTheme } from '../../analytics/types';
 import { themesFromPublished, statementFor, PublishedThemes } from '../statistics';
-import { cell, change, newOrGrowingNetworks, pText, themeSubject } from './words';
+import { cell, change, inText, newOrGrowingNetworks, pText, themeSubject } from './words';
 
 export interface TrendThemes {
   /** The themes tested: in the partner edition, from the published trend table only. */
@@ -38,8 +38,8 @@ function emergingChanges(themes: TrendThemes, trend: PackTable): { changes: stri
   const significant = themes.emerging.filter((e) => e.significant);
   return {
     changes: significant.map((e) => (e.measure === 'count'
-      ? `Emerging: ${themeSubject(e).toLowerCase()} this quarter were ${e.direction === 'falling' ? 'below' : 'above'} the level of earlier quarters (${e.test}, ${pText(e.pValue)}).`
-      : `Emerging: ${themeSubject(e).charAt(0).toLowerCase()}${themeSubject(e).slice(1)} is ${e.direction} (${e.test}, ${pText(e.pValue)}).`)),
+      ? `Emerging: ${inText(themeSubject(e))} this quarter were ${e.direction === 'falling' ? 'below' : 'above'} the level of earlier quarters (${e.test}, ${pText(e.pValue)}).`
+      : `Emerging: ${inText(themeSubject(e))} is ${e.direction} (${e.test}, ${pText(e.pValue)}).`)),
     statements: significant.map((e) => statementFor(e, trend, 2)),
   };
 }
@@ -48,7 +48,7 @@ function withheldTests({ published }: TrendThemes): string[] {
   if (!published) return [];
   return [
     ...(published.withheld.length
-      ? [`Trend test not shown for ${published.withheld.map((w) => w.toLowerCase()).join(', ')}: a figure it would use is suppressed.`] : []),
+      ? [`Trend test not shown for ${published.withheld.map(inText).join(', ')}: a figure it would use is suppressed.`] : []),
     'Trend tests on the share of girls among children at risk are given in the restricted edition only: this edition does not publish the counts they use.',
   ];
 }

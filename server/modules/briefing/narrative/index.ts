@@ -16,7 +16,6 @@ import { recommendations } from './recommendations';
 
 export { PHIA, likelihoodFromP } from './phia';
 export type { Judgement, Likelihood } from './phia';
-export { NATIONAL_RHI_72H } from './words';
 
 export interface Narrative {
   judgements: Judgement[]; changes: string[]; sections: Record<string, string[]>; recommendations: string[];
@@ -29,9 +28,9 @@ export function buildNarrative(d: BriefingData, t: Map<string, PackTable>, o: Re
   const trend = t.get('trend')!;
   const themes = trendThemes(d, trend, control);
   const changed = whatChanged(d, trend, themes);
-  const judged = keyJudgements(d, t, themes, control);
+  const judged = keyJudgements(d, t, themes, control, o.borough.comparators);
   const narrative: Narrative = {
-    judgements: judged.judgements, changes: changed.changes, sections: sectionSentences(d, t, control), recommendations: recommendations(d, t),
+    judgements: judged.judgements, changes: changed.changes, sections: sectionSentences(d, t, control, o.borough.comparators), recommendations: recommendations(d, t),
     // Every statistic printed, with what it was computed from (the series audit checks them).
     statements: control ? [...changed.statements, ...judged.statements] : [],
   };

@@ -7,11 +7,13 @@ import { statementFor } from '../statistics';
 import { fmt } from '../labels';
 import { Judgement, likelihoodFromP } from './phia';
 import type { TrendThemes } from './changes';
-import { NATIONAL_RHI_72H, cap, cell, many, newOrGrowingNetworks, pText, rhiFigures, themeSubject } from './words';
+import type { Borough } from '../../../platform/borough';
+import { cap, cell, inText, many, newOrGrowingNetworks, pText, rhiAgainstNational, rhiFigures, themeSubject } from './words';
 
-export function keyJudgements(d: BriefingData, t: Map<string, PackTable>, themes: TrendThemes, control: boolean): { judgements: Judgement[]; statements: Statement[] } {
+export function keyJudgements(d: BriefingData, t: Map<string, PackTable>, themes: TrendThemes, control: boolean,
+  comparators: Borough['comparators']): { judgements: Judgement[]; statements: Statement[] } {
   const trends = trendJudgements(themes, t.get('trend')!);
-  const others = [topPlace(d), lateReturnInterviews(t, control), notYetReferred(t), targetedNetworks(d)];
+  const others = [topPlace(d), lateReturnInterviews(t, control, comparators), notYetReferred(t), targetedNetworks(d)];
   return { judgements: [...trends.judgements, ...others.filter((j): j is Judgement => j !== undefined)], statements: trends.statements };
 }
 
@@ -23,8 +25,8 @@ function trendJudgements(themes: TrendThemes, trend: PackTable): { judgements: J
     judgements: top.map((e) => ({
       likelihood: likelihoodFromP(e.pValue),
       text: e.measure === 'count'
-        ? `that ${themeSubject(e).toLowerCase()} this quarter ${e.direction === 'falling' ? 'fell below' : 'rose above'} the level of earlier quarters rather than varying by chance`
-        : `that the ${themeSubject(e).charAt(0).toLowerCase()}${themeSubject(e).slice(1)} is ${e.direction === 'flat' ? 'changing' : e.direction} rather than varying by chance`,
+        ? `that ${inText(themeSubject(e))} this quarter ${e.direction === 'falling' ? 'fell below' : 'rose above'} the level of earlier quarters rather than varying by chance`
+        : `that the ${inText(themeSubject(e))} is ${e.direction === 'flat' ? 'changing' : e.direction} rather than varying by chance`,
       basis: `${e.test}, statistic ${e.statistic.toFixed(2)}, ${pText(e.pValue)}, over ${e.series.length} quarters.`,
     })),
     statements: top.map((e) => statementFor(e, trend, 2)),
@@ -42,13 +44,19 @@ function topPlace(d: BriefingData): Judgement | undefined {
   };
 }
 
-function lateReturnInterviews(t: Map<string, PackTable>, control: boolean): Judgement | undefined {
+/**
+ * The borough's completed interviews against the national comparator (the same measure); with
+ * none configured there is no yardstick, and no judgement.
+ */
+function lateReturnInterviews(t: Map<string, PackTable>, control: boolean, comparators: Borough['comparators']): Judgement | undefined {
+  const national = rhiAgainstNational(t, comparators.returnInterviewsCompletedWithin72Hours, control);
+  if (!national) return undefined;
   const { returns, within } = rhiFigures(t);
-  if (typeof returns !== 'number' || typeof within !== 'number' || returns < 10) return undefined;
+  const ofReturns = typeof returns === 'number' && typeof within === 'number' ? percent(within, returns, { control }) : '';
   return {
-    likelihood: within / returns < NATIONAL_RHI_72H ? 'likely' : 'unlikely',
-    text: `that risks after missing episodes are being identified too late for some children`,
-    basis: `${percent(within, returns, { control })} of ${fmt(returns)} returns had a return home interview within 72 hours (about 63% nationally).`,
+    likelihood: national.below ? 'likely' : 'unlikely',
+    text: 'that return home interviews in the borough are completed within 72 hours less often than nationally',
+    basis: `${national.sentence}${ofReturns.endsWith('%') ? ` Of all ${fmt(returns as number)} returns, ${ofReturns} had a return home interview within 72 hours.` : ''}`,
   };
 }
 

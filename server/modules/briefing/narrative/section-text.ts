@@ -2,11 +2,12 @@
 import { percent } from '../disclosure';
 import type { BriefingData } from '../gather';
 import type { PackTable } from '../tables';
-import { cell, change, many, num, rhiFigures, total } from './words';
+import type { Borough } from '../../../platform/borough';
+import { cell, change, many, num, rhiAgainstNational, rhiFigures, total } from './words';
 
-export function sectionSentences(d: BriefingData, t: Map<string, PackTable>, control: boolean): Record<string, string[]> {
+export function sectionSentences(d: BriefingData, t: Map<string, PackTable>, control: boolean, comparators: Borough['comparators']): Record<string, string[]> {
   return {
-    scale: scale(t), missing: missing(t, control), critical: critical(t), places: places(d), networks: networks(d),
+    scale: scale(t), missing: missing(t, control, comparators), critical: critical(t), places: places(d), networks: networks(d),
     personsOfConcern: personsOfConcern(t), disruption: disruption(t), nrm: nrm(t), countyLines: countyLines(d),
   };
 }
@@ -20,13 +21,15 @@ function scale(t: Map<string, PackTable>): string[] {
   ];
 }
 
-function missing(t: Map<string, PackTable>, control: boolean): string[] {
+function missing(t: Map<string, PackTable>, control: boolean, comparators: Borough['comparators']): string[] {
   const m = t.get('missing')!;
   const { returns, within } = rhiFigures(t);
+  const national = rhiAgainstNational(t, comparators.returnInterviewsCompletedWithin72Hours, control);
   return [
     `This quarter ${many(cell(m, 0, 0), 'missing episodes')} started, involving ${many(cell(m, 1, 0), 'children')}; children missing two or more times: ${num(cell(m, 2, 0))}.`,
     ...(typeof returns === 'number' && typeof within === 'number'
-      ? [`${percent(within, returns, { control })} of returns had an independent return home interview within 72 hours (national figure about 63%).`] : []),
+      ? [`${percent(within, returns, { control })} of returns had a return home interview within 72 hours.`] : []),
+    ...(national ? [national.sentence] : []),
   ];
 }
 
@@ -70,5 +73,5 @@ function nrm(t: Map<string, PackTable>): string[] {
 }
 
 function countyLines(d: BriefingData): string[] {
-  return [`County lines recorded: ${d.countyLines.length}. Linked people are shown as counts; linked people are shown as counts, and a link is graded intelligence, not membership.`];
+  return [`County lines recorded: ${d.countyLines.length}. Linked people are shown as counts, and a link is graded intelligence, not membership.`];
 }

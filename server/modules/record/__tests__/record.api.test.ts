@@ -47,7 +47,7 @@ describe('recordEvent / recordRelationship', () => {
        RETURN x.source AS source, x.days AS days, i.source AS linkSource`);
     expect(records[0].toObject()).toEqual({ source: 'EDUCATION', days: 3, linkSource: 'EDUCATION' });
     const log = await driver().executeQuery("MATCH (e:AccessLogEntry {operation: 'collection'}) RETURN e.actorId AS who, e.ids AS ids, e.justification AS j");
-    expect(log.records[0].toObject()).toEqual({ who: 'pam.partner', ids: ['x1', 'x1>INVOLVED>p1', 'x1>AT>s1'], j: 'SYN-CASE-1 exclusion record' });
+    expect(log.records[0].toObject()).toEqual({ who: 'pam.partner', ids: ['x1', 'x1>INVOLVED>p1', 'x1>AT>s1'], j: 'safeguarding-enquiry: SYN-CASE-1 exclusion record' });
   });
 
   it.each([
