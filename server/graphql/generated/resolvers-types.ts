@@ -944,7 +944,10 @@ export type RateRow = {
 
 export type RecordEventInput = {
   fields?: InputMaybe<Array<FieldValue>>;
-  /** Left out: an id is made up. */
+  /**
+   * Your own reference for the fact. The record's id is made from it and from you, and is returned:
+   * only you giving the same reference again finds it already recorded. Left out: an id is made up.
+   */
   id?: InputMaybe<Scalars['ID']['input']>;
   occurredAt: Scalars['DateTime']['input'];
   people?: InputMaybe<Array<InvolvementInput>>;
@@ -957,6 +960,10 @@ export type RecordEventInput = {
 export type RecordRelationshipInput = {
   fields?: InputMaybe<Array<FieldValue>>;
   from: Scalars['ID']['input'];
+  /**
+   * Your own reference for the fact. The record's id is made from it and from you, and is returned:
+   * only you giving the same reference again finds it already recorded. Left out: an id is made up.
+   */
   id?: InputMaybe<Scalars['ID']['input']>;
   provenance: ProvenanceInput;
   to: Scalars['ID']['input'];

@@ -30,7 +30,19 @@ export interface RecordEventInput {
 export interface RecordRelationshipInput { type: string; id?: string | null; from: string; to: string; fields?: FieldValue[] | null; provenance: Provenance }
 
 const ORIGIN = 'recorded fact';
-const ID_IN_USE = 'this id is already in use; recording is for new facts (leave id out to have one made)';
+const ID_IN_USE = 'you have already recorded a fact with this id; recording is for new facts (leave id out to have one made)';
+
+/**
+ * The record's id. An id the caller chooses is their own reference, made into a record id that
+ * only the same user choosing the same reference reaches: a refusal then tells them of their own
+ * earlier recording, never that some record they may not see holds an id (existence is
+ * information). The user's id is hashed in, not shown, so the record id names no member of staff.
+ */
+export function recordId(ctx: Pick<RequestContext, 'user'>, type: string, chosen: string | null | undefined): string {
+  if (chosen === null || chosen === undefined) return `${type}-${crypto.randomUUID()}`;
+  const digest = crypto.createHash('sha256').update(`${ctx.user.id}\u0000${chosen}`).digest('hex').slice(0, 24);
+  return `${type}-${digest}`;
+}
 
 /** Provenance cells, with the user's own agency as source. */
 function provenanceValues(ctx: RequestContext, p: Provenance): Record<string, string> {
@@ -94,7 +106,7 @@ export async function recordEvent(ctx: RequestContext, { input }: { input: Recor
   const justification = requireJustification(ctx);
   const kind = nodeKind(input.type);
   if (!kind?.event) throw new AppError('BAD_USER_INPUT', `type: ${input.type} is not an event type`, { field: 'type' });
-  const id = input.id ?? `${input.type}-${crypto.randomUUID()}`;
+  const id = recordId(ctx, input.type, input.id);
   const prov = provenanceValues(ctx, input.provenance);
   const values = { ...fieldValues(input.fields, kind.props, new Set(['id', 'occurredAt', ...Object.keys(prov)])), ...prov, id, occurredAt: input.occurredAt };
   const { records, issues } = convertRow(ORIGIN, 1, values, identity(values, { label: input.type }));
@@ -120,7 +132,7 @@ export async function recordRelationship(ctx: RequestContext, { input }: { input
   const justification = requireJustification(ctx);
   const kind = relKind(input.type);
   if (!kind || SYSTEM_REL_TYPES.includes(input.type)) throw new AppError('BAD_USER_INPUT', `type: ${input.type} cannot be recorded by hand`, { field: 'type' });
-  const id = input.id ?? `${input.type}-${crypto.randomUUID()}`;
+  const id = recordId(ctx, input.type, input.id);
   const prov = provenanceValues(ctx, input.provenance);
   const values = { ...fieldValues(input.fields, kind.props, new Set(['id', ...Object.keys(prov)])), ...prov, id, from: input.from, to: input.to };
   const { records, issues } = convertRow(ORIGIN, 1, values, identity(values, { relationship: input.type }));

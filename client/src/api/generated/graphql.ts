@@ -166,7 +166,10 @@ export type ProvenanceInput = {
 
 export type RecordEventInput = {
   fields?: Array<FieldValue> | null | undefined;
-  /** Left out: an id is made up. */
+  /**
+   * Your own reference for the fact. The record's id is made from it and from you, and is returned:
+   * only you giving the same reference again finds it already recorded. Left out: an id is made up.
+   */
   id?: string | number | null | undefined;
   occurredAt: string;
   people?: Array<InvolvementInput> | null | undefined;

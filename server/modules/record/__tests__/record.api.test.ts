@@ -2,13 +2,17 @@
 import { apiOverGraph } from '../../../../tests/api/harness';
 import { driver, transactionInFlight, sleep } from '../../../../tests/support/db';
 import { load } from '../../../platform/bulk/loader';
+import { recordId } from '../record.service';
+import type { User } from '../../../platform/context';
 
 const prov = { sourceRef: 'SYN-SCHOOL-7', sourceEval: 'A', assessment: '1', handling: 'P', reviewBy: '2026-09-01' };
 const EVENT = `mutation($input: RecordEventInput!) { recordEvent(input: $input) { ids warnings { field phrase suggestion } } }`;
 const REL = `mutation($input: RecordRelationshipInput!) { recordRelationship(input: $input) { ids warnings { field } } }`;
 
 const entities = async () => Number((await driver().executeQuery('MATCH (n:Entity) RETURN count(n) AS n')).records[0].get('n'));
-const ID_IN_USE = 'id: this id is already in use; recording is for new facts (leave id out to have one made)';
+const ID_IN_USE = 'id: you have already recorded a fact with this id; recording is for new facts (leave id out to have one made)';
+/** The record id a demo user's chosen reference becomes. */
+const idFor = (userId: string, type: string, chosen: string) => recordId({ user: { id: userId } as User }, type, chosen);
 
 /** Sends a recording while another one, written by `otherWrite`, is not yet committed; commits that, then returns the answer. */
 async function recordWhileAnotherInFlight<T>(otherWrite: string, send: () => Promise<T>): Promise<T> {
@@ -40,14 +44,16 @@ describe('recordEvent / recordRelationship', () => {
       provenance: { ...prov, source: 'POLICE' },
     } }, { justification: 'SYN-CASE-1 exclusion record' });
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data.recordEvent.ids).toEqual(['x1', 'x1>INVOLVED>p1', 'x1>AT>s1']);
+    const id = r.body.data.recordEvent.ids[0];
+    expect(id).toMatch(/^Exclusion-[0-9a-f]{24}$/);
+    expect(r.body.data.recordEvent.ids).toEqual([id, `${id}>INVOLVED>p1`, `${id}>AT>s1`]);
     expect(r.body.data.recordEvent.warnings[0]).toMatchObject({ field: 'summary', phrase: expect.stringMatching(/putting herself at risk/i) });
     const { records } = await driver().executeQuery(
-      `MATCH (x:Exclusion:Event {id: 'x1'})-[i:INVOLVED {role: 'subject'}]->(:Person {id: 'p1'}) MATCH (x)-[:AT]->(:School {id: 's1'})
-       RETURN x.source AS source, x.days AS days, i.source AS linkSource`);
+      `MATCH (x:Exclusion:Event {id: $id})-[i:INVOLVED {role: 'subject'}]->(:Person {id: 'p1'}) MATCH (x)-[:AT]->(:School {id: 's1'})
+       RETURN x.source AS source, x.days AS days, i.source AS linkSource`, { id });
     expect(records[0].toObject()).toEqual({ source: 'EDUCATION', days: 3, linkSource: 'EDUCATION' });
     const log = await driver().executeQuery("MATCH (e:AccessLogEntry {operation: 'collection'}) RETURN e.actorId AS who, e.ids AS ids, e.justification AS j");
-    expect(log.records[0].toObject()).toEqual({ who: 'pam.partner', ids: ['x1', 'x1>INVOLVED>p1', 'x1>AT>s1'], j: 'safeguarding-enquiry: SYN-CASE-1 exclusion record' });
+    expect(log.records[0].toObject()).toEqual({ who: 'pam.partner', ids: [id, `${id}>INVOLVED>p1`, `${id}>AT>s1`], j: 'safeguarding-enquiry: SYN-CASE-1 exclusion record' });
   });
 
   it.each([
@@ -78,26 +84,34 @@ describe('recordEvent / recordRelationship', () => {
     expect(police.body.errors).toBeUndefined();
   });
 
-  it('an id already in use is refused in one wording, whether or not the user may see the record, and never says its kind', async () => {
+  it('a chosen id tells only of the user\'s own recordings: ids other records hold are recorded as new, the same reference twice is refused', async () => {
     const input = { type: 'Incident', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }], provenance: prov };
-    const hidden = await api.gql('pam.partner', EVENT, { input: { ...input, id: 'p2' } }, { justification: 'SYN-CASE-5' });
-    const visible = await api.gql('pam.partner', EVENT, { input: { ...input, id: 'p1' } }, { justification: 'SYN-CASE-5' });
-    for (const r of [hidden, visible]) {
-      expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-      expect(r.body.errors?.[0].message).toBe(ID_IN_USE);
-    }
-    expect(await entities()).toBe(3);
+    const record = (user: 'pam.partner' | 'pat.police', id: string) => api.gql(user, EVENT, { input: { ...input, id } }, { justification: 'SYN-CASE-5' });
+    // p2 is a police record the partner may not see, p1 one they may: both answered alike, as new facts.
+    const hidden = await record('pam.partner', 'p2');
+    const visible = await record('pam.partner', 'p1');
+    for (const r of [hidden, visible]) expect(r.body.errors).toBeUndefined();
+    expect(hidden.body.data.recordEvent.ids[0]).not.toBe('p2');
+    expect(await entities()).toBe(5);
+    const again = await record('pam.partner', 'p1');
+    expect(again.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(again.body.errors?.[0].message).toBe(ID_IN_USE);
+    expect(await entities()).toBe(5);
+    const someoneElse = await record('pat.police', 'p1');
+    expect(someoneElse.body.errors).toBeUndefined();
+    expect(await entities()).toBe(6);
   });
 
   it('two recordings of one new id at the same moment: the later is refused whole, and the first is not overwritten', async () => {
     // Another recording of x9, by the police, not yet committed when the partner's arrives.
     const input = { type: 'Incident', id: 'x9', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'offenceType', value: 'robbery' }],
       people: [{ personId: 'p1', role: 'victim' }], provenance: prov };
-    const r = await recordWhileAnotherInFlight("CREATE (:Entity:Event:Incident {id: 'x9', source: 'POLICE', offenceType: 'robbery'})",
+    const x9 = idFor('pam.partner', 'Incident', 'x9');
+    const r = await recordWhileAnotherInFlight(`CREATE (:Entity:Event:Incident {id: '${x9}', source: 'POLICE', offenceType: 'robbery'})`,
       () => api.gql('pam.partner', EVENT, { input }, { justification: 'SYN-CASE-6' }));
     expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(r.body.errors?.[0].message).toBe(ID_IN_USE);
-    const { records } = await driver().executeQuery("MATCH (x {id: 'x9'}) RETURN x.source AS source, x.offenceType AS o, count { (x)--() } AS links");
+    const { records } = await driver().executeQuery('MATCH (x {id: $x9}) RETURN x.source AS source, x.offenceType AS o, count { (x)--() } AS links', { x9 });
     expect(records.map((x) => x.toObject())).toEqual([{ source: 'POLICE', o: 'robbery', links: 0 }]);
   });
 
@@ -106,13 +120,14 @@ describe('recordEvent / recordRelationship', () => {
       { id: 'p3', name: 'Synthetic Adult Two', dateOfBirth: '1990-02-01', sex: 'MALE', ethnicity: 'NOT_STATED', source: 'POLICE', roles: ['PersonOfConcern'] },
     ] as never }]);
     // Another recording of r9 from p3, not yet committed when this one of r9 from p2 arrives.
+    const r9 = idFor('pat.police', 'EXPLOITS', 'r9');
     const input = { type: 'EXPLOITS', id: 'r9', from: 'p2', to: 'p1', fields: [{ field: 'exploitationType', value: 'CSE' }], provenance: { ...prov, status: 'hypothesis' } };
     const r = await recordWhileAnotherInFlight(
-      "MATCH (a:Person {id: 'p3'}), (b:Person {id: 'p1'}) CREATE (a)-[:EXPLOITS {id: 'r9', source: 'POLICE', exploitationType: 'CCE'}]->(b)",
+      `MATCH (a:Person {id: 'p3'}), (b:Person {id: 'p1'}) CREATE (a)-[:EXPLOITS {id: '${r9}', source: 'POLICE', exploitationType: 'CCE'}]->(b)`,
       () => api.gql('pat.police', REL, { input }, { justification: 'SYN-OP-7' }));
     expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(r.body.errors?.[0].message).toBe(ID_IN_USE);
-    const { records } = await driver().executeQuery("MATCH (a)-[r {id: 'r9'}]->(b) RETURN a.id AS from, b.id AS to, r.exploitationType AS t");
+    const { records } = await driver().executeQuery('MATCH (a)-[r {id: $r9}]->(b) RETURN a.id AS from, b.id AS to, r.exploitationType AS t', { r9 });
     expect(records.map((x) => x.toObject())).toEqual([{ from: 'p3', to: 'p1', t: 'CCE' }]);
   });
 
