@@ -1,6 +1,8 @@
 // One hop out of the frontier (explicit, bounded: the service calls it once per hop, at most 3).
 // Filters and the visibility gate run here: records the viewer may not see are never returned,
-// and take no place under the row cap.
+// and take no place under the row cap. Rows come in id order, so the row cap and the service's
+// node limit keep the same records whatever else the store holds (storage order changes when
+// records the viewer cannot see are added, merged or erased).
 // First branch: the nodes of $seeds themselves (the first hop passes the requested ids; later
 // hops pass []), so a one-hop neighbourhood is one round trip. Rows of this branch have type null.
 // Few columns: ids are in the property maps, `out` says whether r starts at the frontier node.
@@ -30,7 +32,7 @@ WHERE type(r) IN $relTypes AND VISIBLE_NODE(a) AND VISIBLE_REL(r) AND VISIBLE_NO
     AND ($statuses IS NULL OR b.status IN $statuses)
     AND ($minSourceEval IS NULL OR (b.sourceEval <= $minSourceEval AND b.assessment <= $minAssessment))))
   AND ($contextTypes IS NULL OR NOT b:Context OR any(l IN labels(b) WHERE l IN $contextTypes))
-WITH fid, a, r, b LIMIT $rowCap
+WITH fid, a, r, b ORDER BY b.id, r.id LIMIT $rowCap
 RETURN fid AS aid, type(r) AS type, startNode(r) = a AS out,
        r {.*, recordedAt: toString(r.recordedAt), validFrom: toString(r.validFrom), validTo: toString(r.validTo),
           reviewBy: toString(r.reviewBy)} AS rp,
