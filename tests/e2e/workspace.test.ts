@@ -320,7 +320,7 @@ describe('analytic views as tables linked to the canvas', () => {
     await page.close();
   });
 
-  it('police: the high-harm ranking lists adults only, each row centred on the map', async () => {
+  it('police: the high-harm ranking lists adults only, each row centred on the map; children in their families', async () => {
     const page = await signIn(browser.context, server.url, 'pat.police');
     await page.selectOption('#quarter-select', '2025-Q3');
     await page.click('#view-tabs [data-view="highharm"]');
@@ -337,6 +337,19 @@ describe('analytic views as tables linked to the canvas', () => {
     const id = await selectFirstRow(page);
     expect((await canvasState(page)).classes[id]).toMatch(/\bpoc\b/);
     await shot(page, '44-view-highharm');
+    // Children in the ranked persons' families: every row a child, drawn as a child.
+    const families = await openView(page, 'families');
+    expect(families).toBeGreaterThan(0);
+    const familyIds = await page.$$eval('#view-body tbody tr', (trs) => trs.map((t) => t.getAttribute('data-id') ?? ''));
+    for (const fid of familyIds) {
+      const p = people.find((x) => x.id === fid)!;
+      expect(p.roles).toContain('YoungPerson');
+      expect(p.dateOfBirth > '2007-09-30').toBe(true);
+    }
+    expect(await page.textContent('#view-body')).toMatch(/sibling of|shares a parent with|child of|lives with/);
+    const childId = await selectFirstRow(page);
+    expect((await canvasState(page)).classes[childId]).toMatch(/\bchild\b/);
+    await shot(page, '45-view-families');
     await page.close();
   });
 });

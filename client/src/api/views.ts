@@ -3,13 +3,14 @@
  * how its rows are tabulated. `allowed()` keeps a role from being offered what it may not use.
  */
 import { gql } from './client';
-import { AccessLogLatestDocument, CriticalDocument, HighHarmDocument, HotspotsDocument, NotReferredDocument, ThemesDocument, VerifyAccessLogDocument } from './generated/graphql';
+import { AccessLogLatestDocument, CriticalDocument, FamiliesDocument, HighHarmDocument, HotspotsDocument, NotReferredDocument, ThemesDocument, VerifyAccessLogDocument } from './generated/graphql';
 import { detailText } from './detail-text';
 import { chainSummary, logTime } from './chain-summary';
 import type { ApiNode } from '../graph/elements';
 import { can } from '../state';
 import { EXPLOITATION_TYPE } from '../../../server/model/enums';
 import { CONCERN_INDICATOR_LABEL } from '../../../server/domain/known';
+import { familyLinkText } from './family-text';
 
 export interface ViewRow { cells: Record<string, string | number | null>; node?: ApiNode; memberIds?: string[] }
 /** `alert`: something an auditor must act on (a broken hash chain), shown as a warning. */
@@ -101,6 +102,28 @@ export const VIEWS: ViewDef[] = [
           node: { id: p.id, name: p.name, labels: ['Person', 'PersonOfConcern'], isChild: false, harm: p.score },
           cells: { rank: p.rank, name: p.name, score: r2(p.score), r: r2(p.breakdown.recency), f: r2(p.breakdown.frequency), g: Math.round(p.breakdown.gravity), children: p.breakdown.distinctChildren, evidence: p.evidence.eventCount + p.evidence.relationshipCount,
             childAtRisk: p.knownAsChildAtRisk ? 'yes: a safeguarding consideration' : '—' },
+        })),
+      };
+    },
+  },
+  {
+    key: 'families', title: 'Families for diversion',
+    explain: 'Children under 18 in the families and households of the ranked persons of concern, for an offer of support before harm: siblings, children of a shared parent or carer, their own children, children in the same household. A family link says nothing about the child\'s own conduct.',
+    columns: [
+      { key: 'name', title: 'Child' }, { key: 'age', title: 'Age', numeric: true }, { key: 'links', title: 'Family link' },
+      { key: 'status', title: 'Link status' }, { key: 'known', title: 'Known to a panel or plan' },
+    ],
+    allowed: () => can('familiesOfPersonsOfConcern'),
+    async load(quarter) {
+      const r = (await gql(FamiliesDocument, { quarter })).familiesOfPersonsOfConcern;
+      return {
+        note: `${r.items.length} ${r.items.length === 1 ? 'child' : 'children'} in the families of ${r.personsOfConcernConsidered} ranked persons of concern. ${r.method}`,
+        rows: r.items.map((c) => ({
+          node: child(c.id, c.name),
+          cells: {
+            name: c.name, age: c.age ?? 'not known', links: c.links.map(familyLinkText).join('; '),
+            status: [...new Set(c.links.flatMap((l) => l.statuses))].join(', '), known: c.knownToPanelOrPlan ? 'yes' : 'no',
+          },
         })),
       };
     },
