@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture, justify } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture, justify, axeViolations } from './support/harness';
 import { searchAndAdd, expandSelected, nodeName, hiddenCount, settled } from './support/flows';
 import { closeDriver, driver } from '../support/db';
 import type { Fixture } from '../../fixtures/generator';
@@ -315,7 +315,16 @@ describe('analytic views as tables linked to the canvas', () => {
       expect((await canvasState(page)).classes[child]).toMatch(/\bchild\b|young-adult/);
     }
     await shot(page, '42-view-critical');
-    expect(await openView(page, 'notreferred')).toBeGreaterThanOrEqual(0);
+    const atTwo = await openView(page, 'notreferred');
+    expect(await page.textContent('#view-summary')).toMatch(/^At a minimum score of 2: /);
+    // The threshold by keyboard: the list follows it, says its effect, and the focus stays on the field.
+    await page.focus('#view-setting');
+    await page.fill('#view-setting', '1');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^At a minimum score of 1: /.test(document.querySelector('#view-summary')?.textContent ?? ''), undefined, { timeout: 60000 });
+    expect(Number(await page.getAttribute('#view-body', 'data-rows'))).toBeGreaterThanOrEqual(atTwo);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-setting');
+    expect(await axeViolations(page, '#view-body')).toEqual([]);
     await shot(page, '43-view-notreferred');
     await page.close();
   });

@@ -689,8 +689,9 @@ export type NotYetReferredChild = {
   victimPoints: Scalars['Float']['output'];
 };
 
-/** Children of concern not yet known to a panel or plan; total counts every child at the threshold, items is one page. */
 export type NotYetReferredResult = {
+  /** How many children reach each concern score (any score above 0), highest first, so the effect of a threshold shows. */
+  countsByScore: Array<ScoreCount>;
   items: Array<NotYetReferredChild>;
   method: Scalars['String']['output'];
   minScore: Scalars['Float']['output'];
@@ -1112,6 +1113,12 @@ export type SameAsPerson = {
   source?: Maybe<Agency>;
 };
 
+/** Children of concern not yet known to a panel or plan; total counts every child at the threshold, items is one page. */
+export type ScoreCount = {
+  children: Scalars['Int']['output'];
+  score: Scalars['Float']['output'];
+};
+
 export type SearchHit = {
   /** A short description: age band, place kind, platform… */
   detail?: Maybe<Scalars['String']['output']>;
@@ -1362,6 +1369,7 @@ export type ResolversTypes = {
   Role: Role;
   SameAsCandidate: ResolverTypeWrapper<SameAsCandidate>;
   SameAsPerson: ResolverTypeWrapper<SameAsPerson>;
+  ScoreCount: ResolverTypeWrapper<ScoreCount>;
   SearchHit: ResolverTypeWrapper<SearchHit>;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SourceEvaluation: SourceEvaluation;
@@ -1447,6 +1455,7 @@ export type ResolversParentTypes = {
   RiskTrend: RiskTrend;
   SameAsCandidate: SameAsCandidate;
   SameAsPerson: SameAsPerson;
+  ScoreCount: ScoreCount;
   SearchHit: SearchHit;
   SearchResult: SearchResult;
   String: Scalars['String']['output'];
@@ -1817,6 +1826,7 @@ export type NotYetReferredChildResolvers<ContextType = RequestContext, ParentTyp
 };
 
 export type NotYetReferredResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotYetReferredResult'] = ResolversParentTypes['NotYetReferredResult']> = {
+  countsByScore?: Resolver<Array<ResolversTypes['ScoreCount']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['NotYetReferredChild']>, ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   minScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1992,6 +2002,11 @@ export type SameAsPersonResolvers<ContextType = RequestContext, ParentType exten
   source?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
 };
 
+export type ScoreCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScoreCount'] = ResolversParentTypes['ScoreCount']> = {
+  children?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2112,6 +2127,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RiskTrend?: RiskTrendResolvers<ContextType>;
   SameAsCandidate?: SameAsCandidateResolvers<ContextType>;
   SameAsPerson?: SameAsPersonResolvers<ContextType>;
+  ScoreCount?: ScoreCountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

@@ -28,6 +28,7 @@ export type AnalyticsTypesMatchSdl = [
   Check<SameFields<A.CriticalMoment, G.CriticalMoment>>,
   Check<SameFields<A.NotYetReferredResult, G.NotYetReferredResult>>,
   Check<SameFields<A.NotYetReferredChild, G.NotYetReferredChild>>,
+  Check<SameFields<A.ScoreCount, G.ScoreCount>>,
   Check<SameFields<A.FamiliesResult, G.FamiliesResult>>,
   Check<SameFields<A.FamilyChild, G.FamilyChild>>,
   Check<SameFields<A.FamilyLink, G.FamilyLink>>,

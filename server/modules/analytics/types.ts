@@ -294,7 +294,11 @@ export interface NotYetReferredResult {
   total: number;
   offset: number;
   items: NotYetReferredChild[];
+  /** How many children reach each concern score (any score above 0), so a threshold's effect shows. */
+  countsByScore: ScoreCount[];
 }
+
+export interface ScoreCount { score: number; children: number }
 
 // ---------------------------------------------------------------- 6. trends and disproportionality
 export interface TrendsArgs {
