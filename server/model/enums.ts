@@ -89,6 +89,20 @@ export const EXPLOITATION_TYPE = {
   TRAFFICKING: 'Trafficking / modern slavery',
 } as const;
 
+/** Family links: what kind of sibling or parent a record says. */
+export const SIBLING_KIND = {
+  full: 'Full sibling',
+  half: 'Half sibling',
+  step: 'Step-sibling',
+  not_recorded: 'Sibling (kind not recorded)',
+} as const;
+export const PARENT_KIND = {
+  parent: 'Parent',
+  step_parent: 'Step-parent',
+  carer: 'Carer (kinship or foster)',
+  guardian: 'Guardian',
+} as const;
+
 export const RISK_LEVEL = ['none', 'low', 'medium', 'high'] as const;
 export const MISSING_RISK = ['no_apparent', 'low', 'medium', 'high'] as const;
 export const RHI_OUTCOME = ['completed', 'declined', 'offered_not_taken_up', 'not_offered'] as const;

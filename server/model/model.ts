@@ -219,6 +219,11 @@ export const REL_KINDS: RelKind[] = [
     reasons: { type: 'string[]' },
   }),
   rel('PROTECTIVE', ['Person', 'Location'], ['Person'], 'Trusted adult or safe place for a child'),
+  // Family and household, graded and reviewed like every link. A sibling or household link means
+  // the same either way round; a parent link runs from the parent or carer.
+  rel('SIBLING_OF', ['Person'], ['Person'], 'Siblings (full, half or step), either way round', { siblingKind: { type: 'enum', values: keys(E.SIBLING_KIND) } }),
+  rel('PARENT_OF', ['Person'], ['Person'], 'Parent or carer of a person', { parentKind: { type: 'enum', values: keys(E.PARENT_KIND) } }),
+  rel('LIVES_WITH', ['Person'], ['Person'], 'Share a household, either way round'),
   // Entity resolution: a confirmed duplicate record (kept, labelled MergedRecord) → the record kept. Undone exactly by undoMerge.
   rel('MERGED_INTO', ['MergedRecord'], ['Person'], 'A duplicate source record merged into the person record kept (reversible)'),
 ];

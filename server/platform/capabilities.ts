@@ -49,6 +49,7 @@ export const CAPABILITIES = {
   criticalMoments: gql('query', 'criticalMoments', ANALYTICS_ROLES, true, 'lead: children pseudonymised'),
   notYetReferred: gql('query', 'notYetReferred', ANALYTICS_ROLES, true, 'lead: children pseudonymised'),
   highHarmPersonsOfConcern: gql('query', 'highHarmPersonsOfConcern', ['police'], true, 'police only: named persons of concern with the evidence of each score'),
+  familiesOfPersonsOfConcern: gql('query', 'familiesOfPersonsOfConcern', ['police', 'lead'], true, 'for a diversionary offer of support; lead: children and persons of concern pseudonymised'),
   sameAsCandidates: gql('query', 'sameAsCandidates', RESOLUTION_ROLES, true, 'admin: ids and scores without names or dates of birth'),
   runEntityResolution: gql('mutation', 'runEntityResolution', RESOLUTION_ROLES, true),
   confirmSameAs: gql('mutation', 'confirmSameAs', RESOLUTION_ROLES, true),

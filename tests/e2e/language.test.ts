@@ -3,9 +3,8 @@
  * each phrase the guide asks to avoid as it is typed, with what to say instead; keyboard users
  * reach it; axe-core finds no WCAG 2.2 AA violation in the form. Screenshots in test-artifacts/e2e/.
  */
-import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot, loadFixture, justify } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, loadFixture, justify, axeViolations } from './support/harness';
 import { searchAndAdd, nodeName } from './support/flows';
 import { closeDriver, driver } from '../support/db';
 import type { Fixture } from '../../fixtures/generator';
@@ -16,15 +15,6 @@ let fixture: Fixture;
 let page: Page;
 
 const SUMMARY = 'Seen at the park at 22:00. She keeps going missing and is putting herself at risk.\nShe said "I chose to go".';
-
-async function axeViolations(p: Page, selector: string): Promise<Array<{ id: string; nodes: number }>> {
-  await p.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return p.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: string, o: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-    const r = await axe.run(sel, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
-  }, selector);
-}
 
 beforeAll(async () => {
   fixture = await loadFixture('tiny');

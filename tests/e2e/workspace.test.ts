@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture, justify } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture, justify, axeViolations } from './support/harness';
 import { searchAndAdd, expandSelected, nodeName, hiddenCount, settled } from './support/flows';
 import { closeDriver, driver } from '../support/db';
 import type { Fixture } from '../../fixtures/generator';
@@ -315,12 +315,21 @@ describe('analytic views as tables linked to the canvas', () => {
       expect((await canvasState(page)).classes[child]).toMatch(/\bchild\b|young-adult/);
     }
     await shot(page, '42-view-critical');
-    expect(await openView(page, 'notreferred')).toBeGreaterThanOrEqual(0);
+    const atTwo = await openView(page, 'notreferred');
+    expect(await page.textContent('#view-summary')).toMatch(/^At a minimum score of 2: /);
+    // The threshold by keyboard: the list follows it, says its effect, and the focus stays on the field.
+    await page.focus('#view-setting');
+    await page.fill('#view-setting', '1');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^At a minimum score of 1: /.test(document.querySelector('#view-summary')?.textContent ?? ''), undefined, { timeout: 60000 });
+    expect(Number(await page.getAttribute('#view-body', 'data-rows'))).toBeGreaterThanOrEqual(atTwo);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-setting');
+    expect(await axeViolations(page, '#view-body')).toEqual([]);
     await shot(page, '43-view-notreferred');
     await page.close();
   });
 
-  it('police: the high-harm ranking lists adults only, each row centred on the map', async () => {
+  it('police: the high-harm ranking lists adults only, each row centred on the map; children in their families', async () => {
     const page = await signIn(browser.context, server.url, 'pat.police');
     await page.selectOption('#quarter-select', '2025-Q3');
     await page.click('#view-tabs [data-view="highharm"]');
@@ -337,6 +346,19 @@ describe('analytic views as tables linked to the canvas', () => {
     const id = await selectFirstRow(page);
     expect((await canvasState(page)).classes[id]).toMatch(/\bpoc\b/);
     await shot(page, '44-view-highharm');
+    // Children in the ranked persons' families: every row a child, drawn as a child.
+    const families = await openView(page, 'families');
+    expect(families).toBeGreaterThan(0);
+    const familyIds = await page.$$eval('#view-body tbody tr', (trs) => trs.map((t) => t.getAttribute('data-id') ?? ''));
+    for (const fid of familyIds) {
+      const p = people.find((x) => x.id === fid)!;
+      expect(p.roles).toContain('YoungPerson');
+      expect(p.dateOfBirth > '2007-09-30').toBe(true);
+    }
+    expect(await page.textContent('#view-body')).toMatch(/sibling of|shares a parent with|child of|lives with/);
+    const childId = await selectFirstRow(page);
+    expect((await canvasState(page)).classes[childId]).toMatch(/\bchild\b/);
+    await shot(page, '45-view-families');
     await page.close();
   });
 });

@@ -3,13 +3,15 @@
  * how its rows are tabulated. `allowed()` keeps a role from being offered what it may not use.
  */
 import { gql } from './client';
-import { AccessLogLatestDocument, CriticalDocument, HighHarmDocument, HotspotsDocument, NotReferredDocument, ThemesDocument, VerifyAccessLogDocument } from './generated/graphql';
+import { AccessLogLatestDocument, CriticalDocument, FamiliesDocument, HighHarmDocument, HotspotsDocument, NotReferredDocument, ThemesDocument, VerifyAccessLogDocument } from './generated/graphql';
 import { detailText } from './detail-text';
 import { chainSummary, logTime } from './chain-summary';
 import type { ApiNode } from '../graph/elements';
 import { can } from '../state';
 import { EXPLOITATION_TYPE } from '../../../server/model/enums';
 import { CONCERN_INDICATOR_LABEL } from '../../../server/domain/known';
+import { familyLinkText } from './family-text';
+import { thresholdEffect } from './threshold-text';
 
 export interface ViewRow { cells: Record<string, string | number | null>; node?: ApiNode; memberIds?: string[] }
 /** `alert`: something an auditor must act on (a broken hash chain), shown as a warning. */
@@ -21,13 +23,17 @@ export interface ViewResult {
   /** A line that replaces the summary once it arrives: work slower than the rows (never rejects). */
   later?: Promise<SummaryLine>;
 }
+/** A number the reader may set for a view (a threshold): shown above its table, passed to load(). */
+export interface ViewSetting { label: string; min: number; max: number; initial: number }
+
 export interface ViewDef {
   key: string;
   title: string;
   explain: string;
   columns: { key: string; title: string; numeric?: boolean }[];
+  setting?: ViewSetting;
   allowed(): boolean;
-  load(quarter: string): Promise<ViewResult>;
+  load(quarter: string, setting?: number): Promise<ViewResult>;
 }
 
 /** Two decimals with thousands separators (2,399.44), as the tables show whole numbers (1,234). */
@@ -106,6 +112,28 @@ export const VIEWS: ViewDef[] = [
     },
   },
   {
+    key: 'families', title: 'Families for diversion',
+    explain: 'Children under 18 in the families and households of the ranked persons of concern, for an offer of support before harm: siblings, children of a shared parent or carer, their own children, children in the same household. A family link says nothing about the child\'s own conduct.',
+    columns: [
+      { key: 'name', title: 'Child' }, { key: 'age', title: 'Age', numeric: true }, { key: 'links', title: 'Family link' },
+      { key: 'status', title: 'Link status' }, { key: 'known', title: 'Known to a panel or plan' },
+    ],
+    allowed: () => can('familiesOfPersonsOfConcern'),
+    async load(quarter) {
+      const r = (await gql(FamiliesDocument, { quarter })).familiesOfPersonsOfConcern;
+      return {
+        note: `${r.items.length} ${r.items.length === 1 ? 'child' : 'children'} in the families of ${r.personsOfConcernConsidered} ranked persons of concern. ${r.method}`,
+        rows: r.items.map((c) => ({
+          node: child(c.id, c.name),
+          cells: {
+            name: c.name, age: c.age ?? 'not known', links: c.links.map(familyLinkText).join('; '),
+            status: [...new Set(c.links.flatMap((l) => l.statuses))].join(', '), known: c.knownToPanelOrPlan ? 'yes' : 'no',
+          },
+        })),
+      };
+    },
+  },
+  {
     key: 'critical', title: 'Critical moments',
     explain: 'Exclusions, injuries, arrests and returns from missing in the quarter, with follow-up: return home interview within 72 hours, referral, plan review.',
     columns: [
@@ -138,10 +166,12 @@ export const VIEWS: ViewDef[] = [
       { key: 'harm', title: 'Harm to the child (days)', numeric: true }, { key: 'signs', title: 'Signs of exploitation' },
       { key: 'missing', title: 'Missing episodes', numeric: true }, { key: 'last', title: 'Latest' }, { key: 'other', title: 'Other referrals' },
     ],
+    setting: { label: 'Minimum concern score', min: 1, max: 10, initial: 2 },
     allowed: () => can('notYetReferred'),
-    async load(quarter) {
-      const r = (await gql(NotReferredDocument, { quarter })).notYetReferred;
+    async load(quarter, minScore = 2) {
+      const r = (await gql(NotReferredDocument, { quarter, minScore })).notYetReferred;
       return {
+        summary: thresholdEffect(minScore, r.countsByScore),
         note: `${r.total} ${r.total === 1 ? 'child' : 'children'} at this threshold${r.items.length < r.total ? ` (the first ${r.items.length} shown)` : ''}. ${r.method}`,
         rows: r.items.map((c) => ({
           node: child(c.id, c.name),

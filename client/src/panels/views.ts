@@ -14,6 +14,8 @@ import { $, $select, el } from '../ui/dom';
 import { loadSubgraph } from '../api/queries';
 
 let current: ViewDef | undefined;
+/** Each view's setting as the reader last chose it (a threshold), for this session. */
+const settings = new Map<string, number>();
 
 export function quarters(): string[] {
   const out: string[] = [];
@@ -69,6 +71,22 @@ function table(def: ViewDef, rows: ViewRow[]): HTMLElement {
   return el('table', { 'aria-label': def.title }, el('thead', {}, head), body);
 }
 
+/** The labelled number field of a view's setting; a change reloads the view and keeps the focus there. */
+function settingField(def: ViewDef): HTMLElement | null {
+  const s = def.setting;
+  if (!s) return null;
+  const input = el('input', {
+    id: 'view-setting', type: 'number', min: String(s.min), max: String(s.max), step: '1', value: String(settings.get(def.key) ?? s.initial),
+  });
+  input.addEventListener('change', () => {
+    const v = Math.round(Number(input.value));
+    if (!Number.isFinite(v) || v < s.min || v > s.max) { input.value = String(settings.get(def.key) ?? s.initial); return; }
+    settings.set(def.key, v);
+    void openView(def).then(() => document.getElementById('view-setting')?.focus());
+  });
+  return el('p', { class: 'small view-setting' }, el('label', { for: 'view-setting' }, `${s.label} `), input);
+}
+
 export async function openView(def: ViewDef): Promise<void> {
   current = def;
   document.querySelectorAll('#view-tabs [role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.getAttribute('data-view') === def.key)));
@@ -77,11 +95,12 @@ export async function openView(def: ViewDef): Promise<void> {
   body.dataset.state = 'loading';
   body.replaceChildren(el('p', { class: 'muted' }, `Loading ${def.title.toLowerCase()} for ${state.quarter}…`));
   try {
-    const r = await def.load(state.quarter);
+    const r = await def.load(state.quarter, def.setting ? settings.get(def.key) ?? def.setting.initial : undefined);
     if (current !== def) return;
     const summary = r.summary ? el('p', { class: 'small', id: 'view-summary', 'aria-live': 'polite' }, r.summary) : null;
     body.replaceChildren(...[
       el('p', { class: 'muted small' }, def.explain),
+      settingField(def),
       r.note ? el('details', { class: 'small' }, el('summary', {}, 'How this is computed'), el('p', { class: 'muted' }, r.note)) : null,
       summary,
       r.rows.length ? table(def, r.rows) : el('p', {}, def.key === 'accesslog' ? 'No entries yet.' : 'Nothing for this quarter.'),

@@ -295,6 +295,51 @@ export type ExportReceipt = {
   seq: Scalars['Int']['output'];
 };
 
+export type FamiliesResult = {
+  items: Array<FamilyChild>;
+  method: Scalars['String']['output'];
+  personsOfConcernConsidered: Scalars['Int']['output'];
+  quarter: Scalars['String']['output'];
+};
+
+/** A child under 18 (or of unknown age) in the family or household of a ranked person of concern. */
+export type FamilyChild = {
+  /** Whole years at the quarter end; null when no date of birth is recorded. */
+  age?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** Known to a panel or open plan by the quarter end (the configured definition). */
+  knownToPanelOrPlan: Scalars['Boolean']['output'];
+  links: Array<FamilyLink>;
+  name: Scalars['String']['output'];
+};
+
+/** A link placing a child in a ranked person of concern's family or household. */
+export type FamilyLink = {
+  /** Each link's grading, in the order of linkIds. */
+  gradings: Array<Maybe<Scalars['String']['output']>>;
+  /** Full, half or step (siblings); parent, carer… (parent links), as recorded. */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** The recorded links (two through a shared parent). */
+  linkIds: Array<Scalars['ID']['output']>;
+  personOfConcernId: Scalars['ID']['output'];
+  personOfConcernName: Scalars['String']['output'];
+  /** The person's place in this quarter's high-harm ranking. */
+  personOfConcernRank: Scalars['Int']['output'];
+  relation: FamilyRelation;
+  /** Each link's status, in the order of linkIds. */
+  statuses: Array<Scalars['String']['output']>;
+};
+
+export type FamilyRelation =
+  /** The person of concern is recorded as their parent or carer. */
+  | 'childOf'
+  /** Sharing a household. */
+  | 'household'
+  /** Recorded as siblings (full, half or step). */
+  | 'sibling'
+  /** Children of the same parent or carer. */
+  | 'siblingThroughParent';
+
 /** A model field given as text, converted and checked as an import cell would be (e.g. offenceType = robbery). */
 export type FieldValue = {
   field: Scalars['String']['input'];
@@ -644,8 +689,9 @@ export type NotYetReferredChild = {
   victimPoints: Scalars['Float']['output'];
 };
 
-/** Children of concern not yet known to a panel or plan; total counts every child at the threshold, items is one page. */
 export type NotYetReferredResult = {
+  /** How many children reach each concern score (any score above 0), highest first, so the effect of a threshold shows. */
+  countsByScore: Array<ScoreCount>;
   items: Array<NotYetReferredChild>;
   method: Scalars['String']['output'];
   minScore: Scalars['Float']['output'];
@@ -802,6 +848,8 @@ export type Query = {
   criticalMoments: CriticalMomentsResult;
   /** Relative rate index against the population baseline, disclosure-controlled (aggregate). */
   disproportionality: DisproportionalityResult;
+  /** Children in the families and households of the ranked persons of concern, for a diversionary offer of support (police and lead; justification, logged). */
+  familiesOfPersonsOfConcern: FamiliesResult;
   /** High-harm persons of concern with breakdown and evidence (police only; justification, logged). */
   highHarmPersonsOfConcern: HighHarmResult;
   /** Places, schools and online spaces ranked by harm (aggregate: no justification needed). */
@@ -853,6 +901,12 @@ export type QueryCriticalMomentsArgs = {
 
 
 export type QueryDisproportionalityArgs = {
+  quarter: Scalars['String']['input'];
+};
+
+
+export type QueryFamiliesOfPersonsOfConcernArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
   quarter: Scalars['String']['input'];
 };
 
@@ -989,11 +1043,14 @@ export type RelationshipType =
   | 'INVOLVED'
   | 'IN_PEER_GROUP'
   | 'LINKED_TO_LINE'
+  | 'LIVES_WITH'
   | 'MERGED_INTO'
+  | 'PARENT_OF'
   | 'POSSIBLY_SAME_AS'
   | 'PROTECTIVE'
   | 'RECRUITS'
-  | 'REPORTED_BY';
+  | 'REPORTED_BY'
+  | 'SIBLING_OF';
 
 export type ResolutionRunResult = {
   alreadyKnown: Scalars['Int']['output'];
@@ -1061,6 +1118,12 @@ export type SameAsPerson = {
   id: Scalars['ID']['output'];
   name?: Maybe<Scalars['String']['output']>;
   source?: Maybe<Agency>;
+};
+
+/** Children of concern not yet known to a panel or plan; total counts every child at the threshold, items is one page. */
+export type ScoreCount = {
+  children: Scalars['Int']['output'];
+  score: Scalars['Float']['output'];
 };
 
 export type SearchHit = {
@@ -1255,6 +1318,10 @@ export type ResolversTypes = {
   ExportFormat: ExportFormat;
   ExportInput: ExportInput;
   ExportReceipt: ResolverTypeWrapper<ExportReceipt>;
+  FamiliesResult: ResolverTypeWrapper<FamiliesResult>;
+  FamilyChild: ResolverTypeWrapper<FamilyChild>;
+  FamilyLink: ResolverTypeWrapper<FamilyLink>;
+  FamilyRelation: FamilyRelation;
   FieldValue: FieldValue;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GradingMinimum: GradingMinimum;
@@ -1309,6 +1376,7 @@ export type ResolversTypes = {
   Role: Role;
   SameAsCandidate: ResolverTypeWrapper<SameAsCandidate>;
   SameAsPerson: ResolverTypeWrapper<SameAsPerson>;
+  ScoreCount: ResolverTypeWrapper<ScoreCount>;
   SearchHit: ResolverTypeWrapper<SearchHit>;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SourceEvaluation: SourceEvaluation;
@@ -1345,6 +1413,9 @@ export type ResolversParentTypes = {
   ExploitationCount: ExploitationCount;
   ExportInput: ExportInput;
   ExportReceipt: ExportReceipt;
+  FamiliesResult: FamiliesResult;
+  FamilyChild: FamilyChild;
+  FamilyLink: FamilyLink;
   FieldValue: FieldValue;
   Float: Scalars['Float']['output'];
   GradingMinimum: GradingMinimum;
@@ -1391,6 +1462,7 @@ export type ResolversParentTypes = {
   RiskTrend: RiskTrend;
   SameAsCandidate: SameAsCandidate;
   SameAsPerson: SameAsPerson;
+  ScoreCount: ScoreCount;
   SearchHit: SearchHit;
   SearchResult: SearchResult;
   String: Scalars['String']['output'];
@@ -1553,6 +1625,32 @@ export type ExportReceiptResolvers<ContextType = RequestContext, ParentType exte
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FamiliesResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FamiliesResult'] = ResolversParentTypes['FamiliesResult']> = {
+  items?: Resolver<Array<ResolversTypes['FamilyChild']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personsOfConcernConsidered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FamilyChildResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FamilyChild'] = ResolversParentTypes['FamilyChild']> = {
+  age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  knownToPanelOrPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['FamilyLink']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FamilyLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FamilyLink'] = ResolversParentTypes['FamilyLink']> = {
+  gradings?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  linkIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  personOfConcernId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  personOfConcernName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personOfConcernRank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['FamilyRelation'], ParentType, ContextType>;
+  statuses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type GraphEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
@@ -1735,6 +1833,7 @@ export type NotYetReferredChildResolvers<ContextType = RequestContext, ParentTyp
 };
 
 export type NotYetReferredResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotYetReferredResult'] = ResolversParentTypes['NotYetReferredResult']> = {
+  countsByScore?: Resolver<Array<ResolversTypes['ScoreCount']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['NotYetReferredChild']>, ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   minScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1827,6 +1926,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   accessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryAccessLogArgs, 'first'>>;
   criticalMoments?: Resolver<ResolversTypes['CriticalMomentsResult'], ParentType, ContextType, RequireFields<QueryCriticalMomentsArgs, 'quarter'>>;
   disproportionality?: Resolver<ResolversTypes['DisproportionalityResult'], ParentType, ContextType, RequireFields<QueryDisproportionalityArgs, 'quarter'>>;
+  familiesOfPersonsOfConcern?: Resolver<ResolversTypes['FamiliesResult'], ParentType, ContextType, RequireFields<QueryFamiliesOfPersonsOfConcernArgs, 'quarter'>>;
   highHarmPersonsOfConcern?: Resolver<ResolversTypes['HighHarmResult'], ParentType, ContextType, RequireFields<QueryHighHarmPersonsOfConcernArgs, 'quarter'>>;
   hotspots?: Resolver<ResolversTypes['HotspotsResult'], ParentType, ContextType, RequireFields<QueryHotspotsArgs, 'quarter'>>;
   investigation?: Resolver<ResolversTypes['Investigation'], ParentType, ContextType, RequireFields<QueryInvestigationArgs, 'id'>>;
@@ -1907,6 +2007,11 @@ export type SameAsPersonResolvers<ContextType = RequestContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+};
+
+export type ScoreCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScoreCount'] = ResolversParentTypes['ScoreCount']> = {
+  children?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1991,6 +2096,9 @@ export type Resolvers<ContextType = RequestContext> = {
   EmergingTheme?: EmergingThemeResolvers<ContextType>;
   ExploitationCount?: ExploitationCountResolvers<ContextType>;
   ExportReceipt?: ExportReceiptResolvers<ContextType>;
+  FamiliesResult?: FamiliesResultResolvers<ContextType>;
+  FamilyChild?: FamilyChildResolvers<ContextType>;
+  FamilyLink?: FamilyLinkResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   HighHarmBreakdown?: HighHarmBreakdownResolvers<ContextType>;
@@ -2026,6 +2134,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RiskTrend?: RiskTrendResolvers<ContextType>;
   SameAsCandidate?: SameAsCandidateResolvers<ContextType>;
   SameAsPerson?: SameAsPersonResolvers<ContextType>;
+  ScoreCount?: ScoreCountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

@@ -6,6 +6,7 @@ export const resolvers: Resolvers = {
     hotspots: (_, a, ctx) => S.hotspots(ctx, a),
     networkThemes: (_, a, ctx) => S.networkThemes(ctx, a),
     highHarmPersonsOfConcern: (_, a, ctx) => S.highHarmPersonsOfConcern(ctx, a),
+    familiesOfPersonsOfConcern: (_, a, ctx) => S.familiesOfPersonsOfConcern(ctx, a),
     criticalMoments: (_, a, ctx) => S.criticalMoments(ctx, a),
     notYetReferred: (_, a, ctx) => S.notYetReferred(ctx, a),
     trends: (_, a, ctx) => S.trends(ctx, a),

@@ -66,6 +66,18 @@ export async function highHarmPersonsOfConcern(ctx: RequestContext, args: A.High
   return r;
 }
 
+export async function familiesOfPersonsOfConcern(ctx: RequestContext, args: A.FamiliesArgs): Promise<A.FamiliesResult> {
+  requireCapability(ctx, 'familiesOfPersonsOfConcern');
+  const justification = requireJustification(ctx);
+  const r = await run(() => A.familiesOfPersonsOfConcern(sourceFor(ctx), { quarter: args.quarter, limit: args.limit ?? undefined, known: knownDefinition() }));
+  r.items = r.items.map((c) => ({
+    ...c, name: nameFor(ctx, c.id, c.name),
+    links: c.links.map((l) => ({ ...l, personOfConcernName: nameFor(ctx, l.personOfConcernId, l.personOfConcernName) })),
+  }));
+  await logConsultation(ctx, justification, 'familiesOfPersonsOfConcern', r.items.flatMap((c) => [c.id, ...c.links.map((l) => l.personOfConcernId)]), args);
+  return r;
+}
+
 export async function criticalMoments(ctx: RequestContext, args: A.CriticalMomentsArgs): Promise<A.CriticalMomentsResult> {
   requireCapability(ctx, 'criticalMoments');
   const justification = requireJustification(ctx);

@@ -7,6 +7,7 @@
  *   hotspots                  places, schools, online spaces ranked by harm (types: HotspotsResult)
  *   networkThemes             peer communities with description and status (NetworkThemesResult)
  *   highHarmPersonsOfConcern  RFG + children + brokerage + grade, with evidence (HighHarmResult)
+ *   familiesOfPersonsOfConcern  under-18s in ranked persons of concern's families, for diversion
  *   criticalMoments           exclusions, injuries, arrests, returns; follow-up; RHI 72 h rate
  *   notYetReferred            high victim harm, no PANEL / MACE referral
  *   trends                    quarterly series + emerging themes (TrendsResult)
@@ -18,6 +19,7 @@ export { networkThemes } from './networks';
 export { criticalMoments } from './critical';
 export { highHarmPersonsOfConcern } from './highharm';
 export { notYetReferred } from './referral';
+export { familiesOfPersonsOfConcern } from './family';
 export { trends, disproportionality } from './trends';
 export { storeBaseline, loadBaseline } from './baseline';
 export { parseQuarter, previousQuarter, quarterRange, shiftQuarter } from '../../domain/period';

@@ -294,7 +294,11 @@ export interface NotYetReferredResult {
   total: number;
   offset: number;
   items: NotYetReferredChild[];
+  /** How many children reach each concern score (any score above 0), so a threshold's effect shows. */
+  countsByScore: ScoreCount[];
 }
+
+export interface ScoreCount { score: number; children: number }
 
 // ---------------------------------------------------------------- 6. trends and disproportionality
 export interface TrendsArgs {
@@ -378,4 +382,46 @@ export interface DisproportionalityResult {
   populationTotal: number;
   baselineDescription: string;
   rows: RateRow[];
+}
+
+export interface FamiliesArgs {
+  quarter: string;
+  /** How many of the ranked persons of concern to read the families of: default 20, at most 500. */
+  limit?: number | null;
+}
+
+/** How a child is linked to a person of concern's family or household. */
+export type FamilyRelation = 'sibling' | 'siblingThroughParent' | 'childOf' | 'household';
+
+export interface FamilyLink {
+  personOfConcernId: string;
+  personOfConcernName: string;
+  /** The person's place in the high-harm ranking this quarter. */
+  personOfConcernRank: number;
+  relation: FamilyRelation;
+  /** Full, half, step (siblings) or parent, carer… (a parent link), as recorded. */
+  kind: string | null;
+  /** The recorded links that place the child here (two through a shared parent). */
+  linkIds: string[];
+  /** Each link's status and grading, in the order of linkIds. */
+  statuses: string[];
+  gradings: Array<string | null>;
+}
+
+export interface FamilyChild {
+  id: string;
+  name: string;
+  /** Whole years at the quarter end; null when no date of birth is recorded. */
+  age: number | null;
+  /** Known to a panel or open plan by the quarter end (the configured definition). */
+  knownToPanelOrPlan: boolean;
+  links: FamilyLink[];
+}
+
+export interface FamiliesResult {
+  quarter: string;
+  method: string;
+  /** Ranked persons of concern whose families were read. */
+  personsOfConcernConsidered: number;
+  items: FamilyChild[];
 }

@@ -15,6 +15,7 @@ export const templateMappingJson = (t: TemplateDef): string => `${JSON.stringify
 const MEANINGS: Record<string, Record<string, string>> = {
   sex: E.SEX, ethnicity: E.ETHNICITY, sen: E.SEN, careStatus: E.CARE_STATUS, source: E.AGENCY,
   exploitationType: E.EXPLOITATION_TYPE, referralType: E.REFERRAL_TYPE, tactic: E.DISRUPTION_TACTIC, agency: E.AGENCY,
+  siblingKind: E.SIBLING_KIND, parentKind: E.PARENT_KIND,
 };
 
 /** Examples of free-text, list and number fields by name; a coded field's example is one of its codes. */

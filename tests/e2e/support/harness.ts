@@ -92,3 +92,13 @@ export async function canvasState(page: Page): Promise<{ nodes: string[]; visibl
     return { nodes: cy.nodes().map((n) => n.id()), visibleNodes: nodes.length, visibleEdges: edges.length, classes };
   });
 }
+
+/** axe-core's WCAG 2.2 AA violations inside `selector`, rule id and node count. */
+export async function axeViolations(p: Page, selector: string): Promise<Array<{ id: string; nodes: number }>> {
+  await p.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return p.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(ctx: string, o: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const r = await axe.run(sel, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
+  }, selector);
+}

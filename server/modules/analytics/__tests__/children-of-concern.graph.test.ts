@@ -80,6 +80,15 @@ describe('children of concern not yet known (real Neo4j)', () => {
     expect(missing).toMatchObject({ concernScore: 2, victimPoints: 1 });
   });
 
+  it('a threshold filters the list, and the counts by score show its effect whatever the threshold', async () => {
+    const at2 = await notYetReferred(source(), { quarter: Q });
+    const at3 = await notYetReferred(source(), { quarter: Q, minScore: 3 });
+    expect(at3.items.map((c) => c.id)).toEqual(['coerced']);
+    expect(at3.total).toBe(1);
+    expect(at2.countsByScore).toEqual([{ score: 5, children: 1 }, { score: 2, children: 1 }]);
+    expect(at3.countsByScore).toEqual(at2.countsByScore);
+  });
+
   it('counts a child known only by the configured list', async () => {
     const r = await notYetReferred(source(), { quarter: Q, known: { referralTypes: ['PANEL', 'MACE'], careStatuses: [] } });
     expect(r.items.map((c) => c.id).sort()).toEqual(['coerced', 'missing', 'nrm', 'planned']);

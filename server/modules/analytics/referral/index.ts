@@ -10,7 +10,7 @@ import { COERCION_OFFENCES, DEFAULT_KNOWN, REPEAT_MISSING, type KnownDefinition 
 import { checkLimit, checkNumber, checkOffset } from '../validate';
 import { harmLabels } from '../../../domain/harm';
 import { rankChildrenOfConcern, SERIOUS_HARM_DAYS, VICTIM_POINTS_CAP, type ConcernRow } from './concern';
-import type { AnalyticsSource, NotYetReferredArgs, NotYetReferredChild, NotYetReferredResult } from '../types';
+import type { AnalyticsSource, NotYetReferredArgs, NotYetReferredChild, NotYetReferredResult, ScoreCount } from '../types';
 
 export const LOOKBACK_DAYS = 730;
 export const DEFAULT_MIN_SCORE = 2;
@@ -42,6 +42,22 @@ export async function notYetReferred(source: AnalyticsSource, args: NotYetReferr
   const limit = checkLimit(args.limit, 50);
   const offset = checkOffset(args.offset);
   const known = args.known ?? DEFAULT_KNOWN;
-  const all = await allChildrenOfConcern(source, period.quarter, minScore, known);
-  return { quarter: period.quarter, minScore, method: concernMethod(minScore, known), total: all.length, offset, items: all.slice(offset, offset + limit) };
+  // Every child with any concern, once: the threshold then filters, and the counts show its effect.
+  const anyConcern = await allChildrenOfConcern(source, period.quarter, 0, known);
+  return concernResult(period.quarter, anyConcern, { minScore, known, offset, limit });
+}
+
+/** The result at a threshold, from every child with any concern (ranked): the page, the total and the counts by score. */
+export function concernResult(quarter: string, anyConcern: NotYetReferredChild[], o: { minScore: number; known: KnownDefinition; offset: number; limit: number }): NotYetReferredResult {
+  const all = anyConcern.filter((c) => c.concernScore >= o.minScore);
+  return {
+    quarter, minScore: o.minScore, method: concernMethod(o.minScore, o.known), total: all.length, offset: o.offset,
+    items: all.slice(o.offset, o.offset + o.limit), countsByScore: countsByScore(anyConcern),
+  };
+}
+
+function countsByScore(children: NotYetReferredChild[]): ScoreCount[] {
+  const counts = new Map<number, number>();
+  for (const c of children) counts.set(c.concernScore, (counts.get(c.concernScore) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => b - a).map(([score, n]) => ({ score, children: n }));
 }

@@ -48,6 +48,12 @@ describe(`analytics on the planted ${scale} borough (seed ${seed}, ${QUARTER})`,
     expect(r.coercedPlanted).toBeGreaterThan(0);
     expect(r.coercedFound).toBe(r.coercedPlanted);
   });
+  it('every planted child in a high-harm person\'s family is found, linked as planted; no adult, expired or ended link is listed', () => {
+    expect(r.familyPlanted).toBeGreaterThan(0);
+    expect(r.familyFound).toBe(r.familyPlanted);
+    expect(r.familyDecoysListed).toEqual([]);
+    expect(r.familyPrecision).toBe(1);
+  });
   it('RHI-within-72h rate equals the rate computed from raw rows', () => {
     expect(r.rhiRate).not.toBeNull();
     expect(r.rhiRate).toBeCloseTo(r.rhiRateFromRows!, 10);

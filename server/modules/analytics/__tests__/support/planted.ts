@@ -5,7 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { Fixture } from '../../../../../fixtures/generator/types';
-import { hotspots, highHarmPersonsOfConcern, notYetReferred, criticalMoments, trends } from '../..';
+import { hotspots, highHarmPersonsOfConcern, notYetReferred, criticalMoments, trends, familiesOfPersonsOfConcern } from '../..';
 import { quarterPartition } from '../../networks';
 import { parseQuarter } from '../../../../domain/period';
 import { DEFAULT_KNOWN } from '../../../../domain/known';
@@ -43,6 +43,13 @@ export interface PlantedReport {
   rhiRate: number | null;
   rhiRateFromRows: number | null;
   childrenInRanking: number;
+  /** Planted children in high-harm persons' families found with the planted relation, of those planted. */
+  familyFound: number;
+  familyPlanted: number;
+  /** Listed children that are planted family members, over all listed. */
+  familyPrecision: number | null;
+  /** Adult siblings and children linked only by an expired or ended link that were listed (should be none). */
+  familyDecoysListed: string[];
 }
 
 export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter: string): Promise<PlantedReport> {
@@ -58,6 +65,7 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
   const cm = await criticalMoments(source, { quarter, asOf: '2026-11-01T00:00:00Z' });
   const tr = await trends(source, { quarter: gt.quarters[gt.quarters.length - 1], from: gt.quarters[0] });
   const qp = await quarterPartition(source, quarter);
+  const fam = await familiesOfPersonsOfConcern(source, { quarter: gt.quarters[gt.quarters.length - 1], limit: 500 });
 
   // Community recovery on planted members present in the quarter's projection.
   const truth = new Map<string, string>();
@@ -86,6 +94,8 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
 
   const theme = tr.emerging.find((t) => t.id === 'girls-share-CCE');
   const nrIds = nr.items.map((c) => c.id);
+  const listed = new Map(fam.items.map((c) => [c.id, c.links]));
+  const plantedFamily = new Set(gt.families.children.map((f) => f.childId));
   return {
     quarter,
     hotspotPrecision: atK(hs.items.map((h) => h.id), gt.hotspotPlaceIds),
@@ -108,5 +118,9 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
     rhiRate: cm.rhi.rate,
     rhiRateFromRows: returns ? within / returns : null,
     childrenInRanking: kids[0].get('n') as number,
+    familyFound: gt.families.children.filter((f) => listed.get(f.childId)?.some((l) => l.personOfConcernId === f.personOfConcernId && l.relation === f.relation)).length,
+    familyPlanted: gt.families.children.length,
+    familyPrecision: fam.items.length ? fam.items.filter((c) => plantedFamily.has(c.id)).length / fam.items.length : null,
+    familyDecoysListed: [...gt.families.decoyChildIds, ...gt.families.adultSiblingIds].filter((id) => listed.has(id)),
   };
 }
