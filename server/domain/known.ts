@@ -44,4 +44,5 @@ export const CONCERN_INDICATOR_LABEL: Record<string, string> = {
   foundOutOfBorough: 'found out of borough',
   missingWithCountyLinesConcern: 'missing with a county-lines concern',
   repeatMissing: 'repeat missing',
+  foundWithUnexplainedItems: 'found with money, phones, goods or travel they cannot account for',
 };

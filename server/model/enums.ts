@@ -89,6 +89,21 @@ export const EXPLOITATION_TYPE = {
   TRAFFICKING: 'Trafficking / modern slavery',
 } as const;
 
+/**
+ * What a child was found with (an arrest, a stop, a return from missing), where recorded: signs
+ * that someone else may be controlling them, never evidence against the child.
+ */
+export const FOUND_WITH = {
+  UNEXPLAINED_MONEY: 'Money they cannot account for',
+  PHONES: 'More than one phone, or a phone that is not theirs',
+  NEW_ITEMS: 'New clothes, shoes or items they cannot account for',
+  TRAVEL_TICKETS: 'Train or coach tickets, or travel paid for by others',
+  DRUGS: 'Drugs',
+  WEAPON: 'A weapon',
+} as const;
+/** The items above that are signs of exploitation in their own right (money, phones, goods, travel). */
+export const EXPLOITATION_SIGNS_FOUND = ['UNEXPLAINED_MONEY', 'PHONES', 'NEW_ITEMS', 'TRAVEL_TICKETS'] as const;
+
 /** Family links: what kind of sibling or parent a record says. */
 export const SIBLING_KIND = {
   full: 'Full sibling',

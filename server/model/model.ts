@@ -130,6 +130,7 @@ export const NODE_KINDS: NodeKind[] = [
   }),
   event('MissingEpisode', 'A child missing from home or care', {
     returnedAt: { type: 'datetime', indexed: true },
+    foundWith: { type: 'string[]', values: keys(E.FOUND_WITH) },
     missingRisk: { type: 'enum', values: E.MISSING_RISK },
     fromCare: { type: 'bool' },
     foundOutOfBorough: { type: 'bool' },
@@ -149,9 +150,11 @@ export const NODE_KINDS: NodeKind[] = [
   event('Incident', 'A recorded incident with an offence type', {
     offenceType: { type: 'enum', values: E.OFFENCE_TYPE, required: true, indexed: true },
     exploitationType: { type: 'enum', values: keys(E.EXPLOITATION_TYPE) },
+    foundWith: { type: 'string[]', values: keys(E.FOUND_WITH) },
   }),
   event('Arrest', 'An arrest (of a child: a critical moment for safeguarding)', {
     offenceType: { type: 'enum', values: E.OFFENCE_TYPE },
+    foundWith: { type: 'string[]', values: keys(E.FOUND_WITH) },
   }),
   event('Injury', 'An injury to a child', {
     kind: { type: 'enum', values: E.INJURY_KIND, required: true },

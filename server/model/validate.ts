@@ -33,6 +33,10 @@ function convert(field: string, spec: PropSpec, value: unknown, origin: RowOrigi
       return value;
     case 'string[]':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) failField(origin, field, 'expected a list of text values');
+      if (spec.values) {
+        const unknown = (value as string[]).find((v) => !spec.values!.includes(v));
+        if (unknown !== undefined) failField(origin, field, `unknown code ${JSON.stringify(unknown)}; allowed: ${spec.values.join(', ')}`);
+      }
       return value;
     case 'int':
       if (typeof value !== 'number' || !Number.isInteger(value)) failField(origin, field, `expected a whole number, got ${JSON.stringify(value)}`);

@@ -169,6 +169,8 @@ export type ConcernIndicator = {
 /** A sign of exploitation read from a child's records: a safeguarding signal, never an offender score. */
 export type ConcernIndicatorKind =
   | 'foundOutOfBorough'
+  /** Found (as subject or suspect) with money, phones, goods or travel they cannot account for, where recorded. */
+  | 'foundWithUnexplainedItems'
   | 'linkedToCountyLine'
   | 'missingWithCountyLinesConcern'
   /** Recorded as suspect or subject in supply, weapons or robbery: read as possible coercion by others. */

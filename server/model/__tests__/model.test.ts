@@ -35,4 +35,12 @@ describe('the one model definition', () => {
     const row = { id: 'p', name: 'Test', dateOfBirth: '2010-01-01', sex: 'FEMALE', ethnicity: 'MARTIAN', source: 'POLICE' };
     expect(() => validateNode('Person', row, { file: 'f.csv', row: 3 })).toThrow(/f\.csv, row 3, field "ethnicity": unknown code "MARTIAN"; allowed: ASIAN_BANGLADESHI/);
   });
+
+  it('a list of codes takes only codes: each item is checked', () => {
+    const arrest = { id: 'a', occurredAt: '2025-01-01T10:00:00Z', source: 'POLICE', sourceRef: 'R', recordedAt: '2025-01-01T10:00:00Z', gradingScheme: '3x5x2',
+      sourceEval: 'A', assessment: '1', handling: 'P', reviewBy: '2026-01-01', status: 'confirmed' };
+    expect(validateNode('Arrest', { ...arrest, foundWith: ['PHONES', 'UNEXPLAINED_MONEY'] }, { file: 'a.csv', row: 2 }).props.foundWith).toEqual(['PHONES', 'UNEXPLAINED_MONEY']);
+    expect(() => validateNode('Arrest', { ...arrest, foundWith: ['PHONES', 'cash'] }, { file: 'a.csv', row: 2 }))
+      .toThrow(/a\.csv, row 2, field "foundWith": unknown code "cash"; allowed: UNEXPLAINED_MONEY, PHONES/);
+  });
 });

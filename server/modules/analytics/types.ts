@@ -257,7 +257,7 @@ export interface NotYetReferredArgs {
 /** Signs of exploitation read from a child's records: safeguarding signals, never an offender score. */
 export type ConcernIndicatorKind =
   | 'possibleCoercionInOffence' | 'linkedToCountyLine' | 'targetedByAdult'
-  | 'foundOutOfBorough' | 'missingWithCountyLinesConcern' | 'repeatMissing';
+  | 'foundOutOfBorough' | 'missingWithCountyLinesConcern' | 'repeatMissing' | 'foundWithUnexplainedItems';
 
 export interface ConcernIndicator {
   kind: ConcernIndicatorKind;

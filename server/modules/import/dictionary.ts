@@ -15,7 +15,7 @@ export const templateMappingJson = (t: TemplateDef): string => `${JSON.stringify
 const MEANINGS: Record<string, Record<string, string>> = {
   sex: E.SEX, ethnicity: E.ETHNICITY, sen: E.SEN, careStatus: E.CARE_STATUS, source: E.AGENCY,
   exploitationType: E.EXPLOITATION_TYPE, referralType: E.REFERRAL_TYPE, tactic: E.DISRUPTION_TACTIC, agency: E.AGENCY,
-  siblingKind: E.SIBLING_KIND, parentKind: E.PARENT_KIND,
+  siblingKind: E.SIBLING_KIND, parentKind: E.PARENT_KIND, foundWith: E.FOUND_WITH,
 };
 
 /** Examples of free-text, list and number fields by name; a coded field's example is one of its codes. */
@@ -42,6 +42,7 @@ export function fieldExample(field: string, spec: PropSpec): string {
   // Fields of the same name can differ in type (`outcome` is a code for a return home interview
   // and free text elsewhere): a code list always gives its own first code.
   if (spec.type === 'enum') return spec.values![0];
+  if (spec.type === 'string[]' && spec.values) return spec.values.slice(0, 2).join('|');
   if (EXAMPLES[field]) return EXAMPLES[field];
   switch (spec.type) {
     case 'date': return field === 'dateOfBirth' ? '2010-03-14' : spec.notFuture ? '2025-03-14' : '2026-06-30';
@@ -54,9 +55,10 @@ export function fieldExample(field: string, spec: PropSpec): string {
 }
 
 function codes(field: string, spec: PropSpec): string {
-  if (spec.type !== 'enum') return spec.type === 'string[]' ? 'list, separated by `|`' : '';
+  if (!spec.values) return spec.type === 'string[]' ? 'list, separated by `|`' : '';
   const meaning = MEANINGS[field];
-  return spec.values!.map((v) => (meaning?.[v] ? `\`${v}\` ${meaning[v]}` : `\`${v}\``)).join('; ');
+  const list = spec.values.map((v) => (meaning?.[v] ? `\`${v}\` ${meaning[v]}` : `\`${v}\``)).join('; ');
+  return spec.type === 'string[]' ? `list of codes, separated by \`|\`: ${list}` : list;
 }
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|');

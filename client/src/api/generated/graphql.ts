@@ -55,6 +55,8 @@ export type BriefingMarking =
 /** A sign of exploitation read from a child's records: a safeguarding signal, never an offender score. */
 export type ConcernIndicatorKind =
   | 'foundOutOfBorough'
+  /** Found (as subject or suspect) with money, phones, goods or travel they cannot account for, where recorded. */
+  | 'foundWithUnexplainedItems'
   | 'linkedToCountyLine'
   | 'missingWithCountyLinesConcern'
   /** Recorded as suspect or subject in supply, weapons or robbery: read as possible coercion by others. */

@@ -22,7 +22,7 @@ function world(): GraphBuilder {
   g.adult('poc1');
   g.node('CountyLine', { id: 'line1', name: 'Test Line', source: 'POLICE' });
   // The coerced child: arrested for supply in Q3, linked to a line, exploited, found out of borough.
-  g.event('Arrest', 'arr1', '2025-08-10T10:00:00Z', { offenceType: 'drug_supply' });
+  g.event('Arrest', 'arr1', '2025-08-10T10:00:00Z', { offenceType: 'drug_supply', foundWith: ['PHONES', 'DRUGS'] });
   g.involve('arr1', 'coerced', 'suspect');
   g.rel('LINKED_TO_LINE', 'coerced', 'line1');
   g.rel('EXPLOITS', 'poc1', 'coerced', { exploitationType: 'CCE' });
@@ -42,7 +42,8 @@ function world(): GraphBuilder {
     g.event('MissingEpisode', `rep${i}`, `2025-${d}T20:00:00Z`, { returnedAt: `2025-${d}T23:00:00Z` });
     g.involve(`rep${i}`, 'missing', 'subject');
   });
-  g.event('Incident', 'rob1', '2025-07-05T10:00:00Z', { offenceType: 'robbery' });
+  // Found with money as the victim of a robbery: what was on a child who was robbed is no sign.
+  g.event('Incident', 'rob1', '2025-07-05T10:00:00Z', { offenceType: 'robbery', foundWith: ['UNEXPLAINED_MONEY'] });
   g.involve('rob1', 'missing', 'victim');
   // A young adult (19) assessed at risk at 17, now recorded as a suspect; poc1 was never a child at risk.
   g.adult('ya1', '2006-03-01');
@@ -73,8 +74,9 @@ describe('children of concern not yet known (real Neo4j)', () => {
       { kind: 'targetedByAdult', evidence: ['EXPLOITS:poc1'] },
       { kind: 'foundOutOfBorough', evidence: ['mis1'] },
       { kind: 'missingWithCountyLinesConcern', evidence: ['mis1'] },
+      { kind: 'foundWithUnexplainedItems', evidence: ['arr1'] },
     ]);
-    expect(coerced).toMatchObject({ concernScore: 5, victimPoints: 0, missingEpisodes: 1 });
+    expect(coerced).toMatchObject({ concernScore: 6, victimPoints: 0, missingEpisodes: 1 });
     const missing = r.items[1];
     expect(missing.indicators).toEqual([{ kind: 'repeatMissing', evidence: ['rep0', 'rep1', 'rep2'] }]);
     expect(missing).toMatchObject({ concernScore: 2, victimPoints: 1 });
@@ -85,7 +87,7 @@ describe('children of concern not yet known (real Neo4j)', () => {
     const at3 = await notYetReferred(source(), { quarter: Q, minScore: 3 });
     expect(at3.items.map((c) => c.id)).toEqual(['coerced']);
     expect(at3.total).toBe(1);
-    expect(at2.countsByScore).toEqual([{ score: 5, children: 1 }, { score: 2, children: 1 }]);
+    expect(at2.countsByScore).toEqual([{ score: 6, children: 1 }, { score: 2, children: 1 }]);
     expect(at3.countsByScore).toEqual(at2.countsByScore);
   });
 

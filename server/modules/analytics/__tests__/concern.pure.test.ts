@@ -5,7 +5,7 @@ import { followUp, rhiSummary, type CriticalRow } from '../critical/follow-up';
 const END = Date.parse('2025-10-01T00:00:00Z');
 const DAY = 86_400_000;
 const row = (over: Partial<ConcernRow>): ConcernRow => ({
-  id: 'c1', name: 'Test Child', dob: '2010-01-01', events: [], coercionEvents: [], missing: [],
+  id: 'c1', name: 'Test Child', dob: '2010-01-01', events: [], coercionEvents: [], missing: [], foundWithSigns: [],
   countyLines: [], targetedBy: [], otherReferrals: [], ...over,
 });
 const robbery = (id: string, assessment = '1') => ({
@@ -39,6 +39,13 @@ describe('children of concern (pure)', () => {
     expect(c.indicators[0].evidence).toEqual(['arr1']);
     expect(c.concernScore).toBe(5);
     expect(c.lastEventAt).toBe(new Date(END - 5 * DAY).toISOString());
+  });
+
+  it('found with money, phones, goods or travel they cannot account for: one sign, with each record', () => {
+    const c = scoreChild(row({ foundWithSigns: [{ id: 'arr2', atMs: END - 3 * DAY }, { id: 'mis2', atMs: END - 9 * DAY }] }), END);
+    expect(c.indicators).toEqual([{ kind: 'foundWithUnexplainedItems', evidence: ['arr2', 'mis2'] }]);
+    expect(c.concernScore).toBe(1);
+    expect(c.lastEventAt).toBe(new Date(END - 3 * DAY).toISOString());
   });
 
   it('repeat missing: three episodes within 30 days, not three spread wider', () => {

@@ -3,7 +3,8 @@
 // Known: a referral of a type in $knownReferralTypes before $to, or a care status in
 // $knownCareStatuses. Only involvement as victim, subject or suspect counts (never witness or
 // reporter). $harmLabels: event labels that carry a harm weight; $coercionOffences: offences
-// read as possible coercion when the child is the suspect or subject.
+// read as possible coercion when the child is the suspect or subject; $signsFound: what a child
+// found with (foundWith) is a sign of exploitation.
 CALL {
   MATCH (p:YoungPerson)<-[inv:INVOLVED]-(e:Event)
   WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to) AND VISIBLE_NODE(e) AND VISIBLE_REL(inv)
@@ -44,6 +45,8 @@ RETURN p.id AS id, p.name AS name, toString(p.dateOfBirth) AS dob,
   [x IN involvements WHERE x.e:MissingEpisode AND x.role IN ['subject', 'victim'] | {
     id: x.e.id, atMs: x.e.occurredAt.epochMillis,
     foundOutOfBorough: coalesce(x.e.foundOutOfBorough, false), countyLinesConcern: coalesce(x.e.countyLinesConcern, false)}] AS missing,
+  [x IN involvements WHERE x.role IN ['subject', 'suspect'] AND any(f IN coalesce(x.e.foundWith, []) WHERE f IN $signsFound) | {
+    id: x.e.id, atMs: x.e.occurredAt.epochMillis}] AS foundWithSigns,
   COLLECT {
     MATCH (p)-[l:LINKED_TO_LINE]->(c:CountyLine)
     WHERE coalesce(l.status, 'confirmed') <> 'expired' AND VISIBLE_REL(l)

@@ -25,9 +25,10 @@ export interface VictimEvent {
 }
 export interface CoercionEvent { id: string; offenceType: string; atMs: number }
 export interface MissingEvent { id: string; atMs: number; foundOutOfBorough: boolean; countyLinesConcern: boolean }
+export interface DatedEvent { id: string; atMs: number }
 export interface ConcernRow {
   id: string; name: string; dob: string | null;
-  events: VictimEvent[]; coercionEvents: CoercionEvent[]; missing: MissingEvent[];
+  events: VictimEvent[]; coercionEvents: CoercionEvent[]; missing: MissingEvent[]; foundWithSigns: DatedEvent[];
   countyLines: string[]; targetedBy: string[]; otherReferrals: string[];
 }
 
@@ -52,6 +53,7 @@ export function indicators(r: ConcernRow): ConcernIndicator[] {
   add('foundOutOfBorough', r.missing.filter((m) => m.foundOutOfBorough).map((m) => m.id));
   add('missingWithCountyLinesConcern', r.missing.filter((m) => m.countyLinesConcern).map((m) => m.id));
   add('repeatMissing', repeatMissingRun(r.missing));
+  add('foundWithUnexplainedItems', r.foundWithSigns.map((e) => e.id));
   return out;
 }
 
@@ -62,7 +64,7 @@ export function scoreChild(r: ConcernRow, periodEndMs: number): NotYetReferredCh
   const harm = scored.reduce((t, x) => t + x.s, 0);
   const victimPoints = Math.min(VICTIM_POINTS_CAP, scored.filter((x) => x.s >= SERIOUS_HARM_DAYS).length);
   const signs = indicators(r);
-  const times = [...scored.map((x) => x.e.atMs), ...r.coercionEvents.map((e) => e.atMs), ...r.missing.map((m) => m.atMs)];
+  const times = [...scored.map((x) => x.e.atMs), ...r.coercionEvents.map((e) => e.atMs), ...r.missing.map((m) => m.atMs), ...r.foundWithSigns.map((e) => e.atMs)];
   return {
     id: r.id, name: r.name, ageAtQuarterEnd: r.dob ? ageOn(r.dob, periodEndMs - 1) : null,
     concernScore: victimPoints + signs.length, victimPoints,

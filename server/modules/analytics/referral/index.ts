@@ -7,6 +7,7 @@ import { cypherFile } from '../../../platform/db/query';
 import { readAnalytics } from '../read';
 import { parseQuarter, DAY_MS } from '../../../domain/period';
 import { COERCION_OFFENCES, DEFAULT_KNOWN, REPEAT_MISSING, type KnownDefinition } from '../../../domain/known';
+import { EXPLOITATION_SIGNS_FOUND } from '../../../model/enums';
 import { checkLimit, checkNumber, checkOffset } from '../validate';
 import { harmLabels } from '../../../domain/harm';
 import { rankChildrenOfConcern, SERIOUS_HARM_DAYS, VICTIM_POINTS_CAP, type ConcernRow } from './concern';
@@ -21,7 +22,8 @@ export function concernMethod(minScore: number, known: KnownDefinition): string 
     + `${minScore}. Score: one point for each event of serious harm to the child as a victim (harm weight × grading weight of at least `
     + `${SERIOUS_HARM_DAYS} days; at most ${VICTIM_POINTS_CAP} points), plus one point for each sign of exploitation: recorded as suspect or subject in supply, weapons or robbery `
     + `(read as possible coercion), linked to a county line, targeted by an adult (exploits, grooms, recruits), found out of borough, `
-    + `missing with a county-lines concern, ${REPEAT_MISSING.episodes} or more missing episodes within ${REPEAT_MISSING.withinDays} days. `
+    + `missing with a county-lines concern, ${REPEAT_MISSING.episodes} or more missing episodes within ${REPEAT_MISSING.withinDays} days, `
+    + 'found (as subject or suspect) with money, phones, goods or travel they cannot account for, where recorded. '
     + 'The score prompts a review; it is not a measure of the child.';
 }
 
@@ -30,7 +32,7 @@ export async function allChildrenOfConcern(source: AnalyticsSource, quarter: str
   const period = parseQuarter(quarter);
   const from = new Date(period.endMs - LOOKBACK_DAYS * DAY_MS).toISOString();
   const rows = await readAnalytics<ConcernRow>(source, cypherFile(__dirname, 'children-of-concern'), {
-    from, to: period.end, harmLabels: harmLabels(), coercionOffences: COERCION_OFFENCES,
+    from, to: period.end, harmLabels: harmLabels(), coercionOffences: COERCION_OFFENCES, signsFound: EXPLOITATION_SIGNS_FOUND,
     knownReferralTypes: known.referralTypes, knownCareStatuses: known.careStatuses,
   });
   return rankChildrenOfConcern(rows, period.endMs, minScore);
