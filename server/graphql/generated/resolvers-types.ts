@@ -225,10 +225,26 @@ export type CriticalMomentsResult = {
   rhi: RhiSummary;
 };
 
+export type DisproportionalityOutcome =
+  /** Arrested (as subject or suspect). */
+  | 'arrested'
+  /** Latest CEAM assessment in the quarter above none (the default). */
+  | 'atRisk'
+  /** Suspended or permanently excluded from school. */
+  | 'excluded'
+  /** Referred to the National Referral Mechanism. */
+  | 'referredToNrm'
+  /** Referred to the panel or MACE. */
+  | 'referredToPanel'
+  /** Involved as a suspect in any recorded event: read with care, a child may be acting under coercion. */
+  | 'suspect';
+
 export type DisproportionalityResult = {
   baselineDescription: Scalars['String']['output'];
   cohortTotalDisplay: Scalars['String']['output'];
+  exploitationType?: Maybe<Scalars['String']['output']>;
   method: Scalars['String']['output'];
+  outcome: DisproportionalityOutcome;
   populationTotal: Scalars['Int']['output'];
   quarter: Scalars['String']['output'];
   rows: Array<RateRow>;
@@ -903,6 +919,8 @@ export type QueryCriticalMomentsArgs = {
 
 
 export type QueryDisproportionalityArgs = {
+  exploitationType?: InputMaybe<Scalars['String']['input']>;
+  outcome?: InputMaybe<DisproportionalityOutcome>;
   quarter: Scalars['String']['input'];
 };
 
@@ -1311,6 +1329,7 @@ export type ResolversTypes = {
   CriticalMomentsResult: ResolverTypeWrapper<CriticalMomentsResult>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisproportionalityOutcome: DisproportionalityOutcome;
   DisproportionalityResult: ResolverTypeWrapper<DisproportionalityResult>;
   DormantCommunity: ResolverTypeWrapper<DormantCommunity>;
   EmergingTheme: ResolverTypeWrapper<EmergingTheme>;
@@ -1595,7 +1614,9 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DisproportionalityResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisproportionalityResult'] = ResolversParentTypes['DisproportionalityResult']> = {
   baselineDescription?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cohortTotalDisplay?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exploitationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['DisproportionalityOutcome'], ParentType, ContextType>;
   populationTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['RateRow']>, ParentType, ContextType>;

@@ -46,7 +46,7 @@ export async function trends(ctx: RequestContext, args: A.TrendsArgs): Promise<A
 
 export async function disproportionality(ctx: RequestContext, args: A.DisproportionalityArgs): Promise<A.DisproportionalityResult> {
   requireCapability(ctx, 'disproportionality');
-  return run(() => A.disproportionality(sourceFor(ctx), { quarter: args.quarter }));
+  return run(() => A.disproportionality(sourceFor(ctx), { quarter: args.quarter, outcome: args.outcome ?? undefined, exploitationType: args.exploitationType ?? undefined }));
 }
 
 export async function networkThemes(ctx: RequestContext, args: A.NetworkThemesArgs): Promise<A.NetworkThemesResult> {

@@ -350,10 +350,17 @@ export interface TrendsResult {
   emerging: EmergingTheme[];
 }
 
-export type DisproportionalityDimension = 'ethnicity' | 'sex' | 'ageBand' | 'sen' | 'careStatus';
+export type DisproportionalityDimension = 'ethnicity' | 'ethnicityDetailed' | 'sex' | 'ageBand' | 'sen' | 'careStatus';
+
+/** Which children a disproportionality table counts. */
+export type DisproportionalityOutcome = 'atRisk' | 'suspect' | 'arrested' | 'excluded' | 'referredToPanel' | 'referredToNrm';
 
 export interface DisproportionalityArgs {
   quarter: string;
+  /** Default atRisk. */
+  outcome?: DisproportionalityOutcome | null;
+  /** Only records of this exploitation type (at risk and referrals; incidents where recorded). */
+  exploitationType?: string | null;
 }
 
 export interface RateRow {
@@ -374,6 +381,8 @@ export interface RateRow {
 
 export interface DisproportionalityResult {
   quarter: string;
+  outcome: DisproportionalityOutcome;
+  exploitationType: string | null;
   method: string;
   /** Children 10–17 at risk in the quarter (exact; for restricted use). */
   cohortTotal: number;

@@ -1,7 +1,7 @@
 import { cochranArmitage, twoProportion, poissonChange, normalCdf } from '../trends/stats';
 import { quarterlySeries, AssessmentRow, EventRow } from '../trends/series';
 import { girlsShareThemes, countThemes } from '../trends/emerging';
-import { relativeRates, suppress } from '../trends/disproportionality';
+import { relativeRates, suppress, suppressLinked } from '../trends/disproportionality';
 import type { RateRow } from '../types';
 
 const at = (q: string, day = 10): number => {
@@ -116,5 +116,26 @@ describe('relative rate index and disclosure control', () => {
     const female = rows.find((r) => r.dimension === 'sex' && r.group === 'FEMALE')!;
     expect(female.cohort).toBe(10);
     expect(female.rri).toBeCloseTo((10 / 500) / 0.04, 3);
+  });
+
+  it('broad and detailed ethnic groups are suppressed together: no hidden group follows from its broad group', () => {
+    const at = (dimension: RateRow['dimension']) => (group: string, cohort: number): RateRow => ({ ...cell(group, cohort), dimension });
+    const broad = at('ethnicity');
+    const detailed = at('ethnicityDetailed');
+    const [b, d] = suppressLinked([
+      [broad('Asian', 10), broad('White', 20)],
+      [detailed('ASIAN_INDIAN', 7), detailed('ASIAN_PAKISTANI', 3), detailed('WHITE_BRITISH', 14), detailed('WHITE_IRISH', 6)],
+    ]);
+    // Pakistani 3 is hidden; Asian 10 is shown, so Indian goes too, and the table's other hidden
+    // cell (Irish, the smallest) takes British with it inside White.
+    expect(d.map((c) => c.suppressed)).toEqual(['secondary', 'primary', 'secondary', 'secondary']);
+    expect(b.map((c) => c.cohortDisplay)).toEqual(['10', '20']);
+    // A hidden broad group shown whole in the detailed table hides a detailed group as well.
+    const [b2, d2] = suppressLinked([
+      [broad('Asian', 3), broad('Black', 9), broad('White', 30)],
+      [detailed('ASIAN_INDIAN', 3), detailed('BLACK_AFRICAN', 9), detailed('WHITE_BRITISH', 30)],
+    ]);
+    expect(b2.map((c) => c.suppressed)).toEqual(['primary', 'secondary', null]);
+    expect(d2.map((c) => c.suppressed)).toEqual(['primary', 'secondary', null]);
   });
 });

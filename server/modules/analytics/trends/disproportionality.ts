@@ -1,7 +1,7 @@
 /**
  * Relative rate index against the borough population (pure), with statistical disclosure control.
- * Cohort: children 10–17 at the quarter end who are at risk (latest assessment in the quarter above
- * 'none'). RRI_g = (cohort_g / population_g) / (cohort / population); 95% interval on the log scale
+ * Cohort: children 10–17 at the quarter end with the outcome in the quarter, one row per child (at
+ * risk: latest assessment above 'none'; or arrested, excluded, a suspect, referred). RRI_g = (cohort_g / population_g) / (cohort / population); 95% interval on the log scale
  * with se = √(1/a − 1/n + 1/A − 1/N) (approximate). Disclosure control: counts 1–4 → "c"
  * (primary); in each dimension, if exactly one cell is suppressed, the next smallest non-zero cell
  * is suppressed too (secondary), so no cell can be worked back from the total; no rate or RRI over
@@ -11,7 +11,8 @@ import { ETHNICITY_GROUP } from '../../../model/enums';
 import type { PopulationBaseline } from '../../../domain/population';
 import { ageOn, ageBand } from '../../../domain/age';
 import type { DisproportionalityDimension, RateRow } from '../types';
-import type { AssessmentRow } from './series';
+/** A child in a cohort, with the characteristics the tables group by. */
+export interface CohortRow { childId: string; dob: string | null; sex: string | null; ethnicity: string | null; sen: string | null; careStatus: string | null }
 
 export const MIN_FOR_RATE = 10;
 export const SUPPRESS_MAX = 4;
@@ -25,6 +26,7 @@ function baselineBy(b: PopulationBaseline, dim: DisproportionalityDimension): Re
       for (const [k, v] of Object.entries(b.byEthnicity)) out[group(k)] = (out[group(k)] ?? 0) + v;
       return out;
     }
+    case 'ethnicityDetailed': return b.byEthnicity;
     case 'sex': return b.bySex;
     case 'ageBand': return b.byAgeBand;
     case 'sen': return b.bySen;
@@ -32,9 +34,10 @@ function baselineBy(b: PopulationBaseline, dim: DisproportionalityDimension): Re
   }
 }
 
-function groupOf(r: AssessmentRow, dim: DisproportionalityDimension, atMs: number): string {
+function groupOf(r: CohortRow, dim: DisproportionalityDimension, atMs: number): string {
   switch (dim) {
     case 'ethnicity': return group(r.ethnicity ?? 'NOT_STATED');
+    case 'ethnicityDetailed': return r.ethnicity ?? 'NOT_STATED';
     case 'sex': return r.sex ?? 'UNKNOWN';
     case 'ageBand': return r.dob ? ageBand(ageOn(r.dob, atMs)) : 'unknown';
     case 'sen': return r.sen ?? 'N';
@@ -42,15 +45,19 @@ function groupOf(r: AssessmentRow, dim: DisproportionalityDimension, atMs: numbe
   }
 }
 
-export const DIMENSIONS: DisproportionalityDimension[] = ['ethnicity', 'sex', 'ageBand', 'sen', 'careStatus'];
+/**
+ * Ethnicity in the 19 ONS groups as well as the broad ones: disclosure control hides the groups
+ * too small to show, so the detailed table shows what the numbers allow.
+ */
+export const DIMENSIONS: DisproportionalityDimension[] = ['ethnicity', 'ethnicityDetailed', 'sex', 'ageBand', 'sen', 'careStatus'];
 
-/** cohort: one row per child (their latest at-risk assessment in the quarter). */
-export function relativeRates(cohort: AssessmentRow[], baseline: PopulationBaseline, periodEndMs: number): { rows: RateRow[]; cohortTotal: number } {
+/** cohort: one row per child. */
+export function relativeRates(cohort: CohortRow[], baseline: PopulationBaseline, periodEndMs: number): { rows: RateRow[]; cohortTotal: number } {
   const at = periodEndMs - 1;
   const inBand = cohort.filter((r) => r.dob && ageOn(r.dob, at) >= 10 && ageOn(r.dob, at) <= 17);
   const A = inBand.length;
   const N = baseline.total;
-  const rows: RateRow[] = [];
+  const tables: RateRow[][] = [];
   for (const dim of DIMENSIONS) {
     const pop = baselineBy(baseline, dim);
     const counts = new Map<string, number>(Object.keys(pop).map((k) => [k, 0]));
@@ -69,22 +76,48 @@ export function relativeRates(cohort: AssessmentRow[], baseline: PopulationBasel
         suppressed: null,
       };
     });
-    rows.push(...suppress(cells));
+    tables.push(cells);
   }
-  return { rows, cohortTotal: A };
+  return { rows: suppressLinked(tables).flat(), cohortTotal: A };
 }
 
-/** Primary then secondary suppression within one dimension (one-way table with a published total). */
-export function suppress(cells: RateRow[]): RateRow[] {
-  const out = cells.map((c) => ({ ...c }));
-  out.forEach((c) => { if (c.cohort != null && c.cohort >= 1 && c.cohort <= SUPPRESS_MAX) hide(c, 'primary'); });
-  if (out.filter((c) => c.suppressed).length === 1) {
-    const next = out.filter((c) => !c.suppressed && (c.cohort ?? 0) > 0)
-      .sort((x, y) => (x.cohort! - y.cohort!) || x.group.localeCompare(y.group))[0];
-    if (next) hide(next, 'secondary');
+/**
+ * Suppression over the linked tables: each dimension's table has the cohort as its total, and
+ * each broad ethnic group is the sum of its detailed groups. Primary suppression, then, until
+ * nothing changes: a table with one hidden cell hides another; a broad group shown with one
+ * hidden detailed group hides another (or itself, when no other is non-zero); a hidden broad
+ * group shown whole in the detailed table hides one of its detailed groups.
+ */
+export function suppressLinked(tables: RateRow[][]): RateRow[][] {
+  const out = tables.map((t) => t.map((c) => ({ ...c })));
+  out.flat().forEach((c) => { if (c.cohort != null && c.cohort >= 1 && c.cohort <= SUPPRESS_MAX) hide(c, 'primary'); });
+  const broad = out.find((t) => t[0]?.dimension === 'ethnicity') ?? [];
+  const detailed = out.find((t) => t[0]?.dimension === 'ethnicityDetailed') ?? [];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const t of out) if (t.filter((c) => c.suppressed).length === 1) changed = hideSmallest(t) || changed;
+    for (const b of broad) {
+      const members = detailed.filter((d) => group(d.group) === b.group);
+      const hidden = members.filter((d) => d.suppressed).length;
+      if (!b.suppressed && hidden === 1) {
+        if (!hideSmallest(members)) hide(b, 'secondary');
+        changed = true;
+      }
+      if (b.suppressed && hidden === 0) changed = hideSmallest(members) || changed;
+    }
   }
   return out;
 }
+
+/** Hides the smallest non-zero cell still shown (ties by group); false when there is none. */
+function hideSmallest(cells: RateRow[]): boolean {
+  const next = cells.filter((c) => !c.suppressed && (c.cohort ?? 0) > 0).sort((x, y) => (x.cohort! - y.cohort!) || x.group.localeCompare(y.group))[0];
+  if (next) hide(next, 'secondary');
+  return next !== undefined;
+}
+
+/** Primary then secondary suppression within one dimension (one-way table with a published total). */
+export const suppress = (cells: RateRow[]): RateRow[] => suppressLinked([cells])[0];
 
 function hide(c: RateRow, why: 'primary' | 'secondary'): void {
   c.suppressed = why;

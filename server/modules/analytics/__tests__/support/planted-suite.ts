@@ -54,6 +54,10 @@ describe(`analytics on the planted ${scale} borough (seed ${seed}, ${QUARTER})`,
     expect(r.familyDecoysListed).toEqual([]);
     expect(r.familyPrecision).toBe(1);
   });
+  it('disproportionality by outcome: each cohort is the children counted from the fixture\'s own rows', () => {
+    for (const [outcome, c] of Object.entries(r.outcomeCohorts)) expect({ outcome, n: c.analytic }).toEqual({ outcome, n: c.rows });
+    expect(Object.values(r.outcomeCohorts).filter((c) => c.rows > 0).length).toBeGreaterThanOrEqual(3);
+  });
   it('RHI-within-72h rate equals the rate computed from raw rows', () => {
     expect(r.rhiRate).not.toBeNull();
     expect(r.rhiRate).toBeCloseTo(r.rhiRateFromRows!, 10);

@@ -5,7 +5,9 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { Fixture } from '../../../../../fixtures/generator/types';
-import { hotspots, highHarmPersonsOfConcern, notYetReferred, criticalMoments, trends, familiesOfPersonsOfConcern } from '../..';
+import { hotspots, highHarmPersonsOfConcern, notYetReferred, criticalMoments, trends, familiesOfPersonsOfConcern, disproportionality } from '../..';
+import type { DisproportionalityOutcome } from '../../types';
+import { ageOn } from '../../../../domain/age';
 import { quarterPartition } from '../../networks';
 import { parseQuarter } from '../../../../domain/period';
 import { DEFAULT_KNOWN } from '../../../../domain/known';
@@ -50,6 +52,40 @@ export interface PlantedReport {
   familyPrecision: number | null;
   /** Adult siblings and children linked only by an expired or ended link that were listed (should be none). */
   familyDecoysListed: string[];
+  /** Children 10–17 with each outcome in the quarter: the disproportionality cohort, and the same counted from the fixture's rows. */
+  outcomeCohorts: Record<string, { analytic: number; rows: number }>;
+}
+
+type Row = Record<string, unknown>;
+const OUTCOME_ROWS: Record<Exclude<DisproportionalityOutcome, 'atRisk'>, (event: Row, label: string, role: string) => boolean> = {
+  suspect: (_e, _l, role) => role === 'suspect',
+  arrested: (_e, label, role) => label === 'Arrest' && ['subject', 'suspect'].includes(role),
+  excluded: (_e, label, role) => label === 'Exclusion' && role === 'subject',
+  referredToPanel: (e, label, role) => label === 'Referral' && ['PANEL', 'MACE'].includes(String(e.referralType)) && ['subject', 'victim'].includes(role),
+  referredToNrm: (e, label, role) => label === 'Referral' && e.referralType === 'NRM' && ['subject', 'victim'].includes(role),
+};
+
+/** Children 10–17 at the quarter end with the outcome in the quarter, counted from the fixture's rows, independently of the analytics. */
+function outcomeFromRows(fixture: Fixture, quarter: string, outcome: keyof typeof OUTCOME_ROWS): number {
+  const { startMs, endMs } = parseQuarter(quarter);
+  const events = new Map<string, { row: Row; label: string }>();
+  for (const u of fixture.units) if (u.kind === 'node') for (const r of u.rows as Row[]) if ('occurredAt' in r) events.set(String(r.id), { row: r, label: u.label });
+  const people = new Map<string, Row>();
+  for (const u of fixture.units) if (u.kind === 'node' && u.label === 'Person') for (const r of u.rows as Row[]) people.set(String(r.id), r);
+  const children = new Set<string>();
+  for (const u of fixture.units) {
+    if (u.kind !== 'rel' || u.type !== 'INVOLVED') continue;
+    for (const r of u.rows as Row[]) {
+      const e = events.get(String(r.from));
+      const p = people.get(String(r.to));
+      if (!e || !p || !(p.roles as string[]).includes('YoungPerson') || !p.dateOfBirth) continue;
+      const at = Date.parse(String(e.row.occurredAt));
+      const age = ageOn(String(p.dateOfBirth), endMs - 1);
+      const visible = e.row.status !== 'expired' && !(e.row.handling === '4' && e.row.source !== 'POLICE');
+      if (at >= startMs && at < endMs && visible && age >= 10 && age <= 17 && OUTCOME_ROWS[outcome](e.row, e.label, String(r.role))) children.add(String(r.to));
+    }
+  }
+  return children.size;
 }
 
 export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter: string): Promise<PlantedReport> {
@@ -65,6 +101,11 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
   const cm = await criticalMoments(source, { quarter, asOf: '2026-11-01T00:00:00Z' });
   const tr = await trends(source, { quarter: gt.quarters[gt.quarters.length - 1], from: gt.quarters[0] });
   const qp = await quarterPartition(source, quarter);
+  const outcomeCohorts: PlantedReport['outcomeCohorts'] = {};
+  for (const outcome of Object.keys(OUTCOME_ROWS) as Array<keyof typeof OUTCOME_ROWS>) {
+    const d = await disproportionality(source, { quarter, outcome, baseline: fixture.baseline });
+    outcomeCohorts[outcome] = { analytic: d.cohortTotal, rows: outcomeFromRows(fixture, quarter, outcome) };
+  }
   const fam = await familiesOfPersonsOfConcern(source, { quarter: gt.quarters[gt.quarters.length - 1], limit: 500 });
 
   // Community recovery on planted members present in the quarter's projection.
@@ -122,5 +163,6 @@ export async function evaluatePlanted(driver: Driver, fixture: Fixture, quarter:
     familyPlanted: gt.families.children.length,
     familyPrecision: fam.items.length ? fam.items.filter((c) => plantedFamily.has(c.id)).length / fam.items.length : null,
     familyDecoysListed: [...gt.families.decoyChildIds, ...gt.families.adultSiblingIds].filter((id) => listed.has(id)),
+    outcomeCohorts,
   };
 }
