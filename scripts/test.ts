@@ -7,7 +7,7 @@
  * Extra arguments go to jest, e.g. `npm test -- server/platform`.
  * `--faults` runs the fault and operations tests instead (jest.faults.config.js: each starts the
  * product itself and kills processes; `npm run test:faults`); `--with-faults` runs them after the
- * main suite, with one closing line for both (.ci/run).
+ * main suite, with one closing line for both.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -78,11 +78,15 @@ export function buildYoga(o: YogaOptions): YogaServerInstance<ServerContext, Req
     maskedErrors: {
       maskError(error, message) {
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        if (original instanceof AppError || original instanceof GraphQLError) return error as Error;
-        if (isDatabaseUnavailable(original)) {
-          o.onDatabaseDown?.(original);
+        // Neo4j out of reach, whether the driver's error arrives as it is or as the query
+        // layer's SERVICE_UNAVAILABLE: the API learns it is down, the client gets one answer.
+        const unavailable = original instanceof AppError ? original.code === 'SERVICE_UNAVAILABLE'
+          : !(original instanceof GraphQLError) && isDatabaseUnavailable(original);
+        if (unavailable) {
+          o.onDatabaseDown?.(original instanceof AppError ? (original.originalError ?? original) : original);
           return new GraphQLError(UNAVAILABLE_MESSAGE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '5' } } } });
         }
+        if (original instanceof AppError || original instanceof GraphQLError) return error as Error;
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },

@@ -107,5 +107,4 @@ export function watchDatabase(o: AvailabilityOptions): DatabaseAvailability {
   };
 }
 
-/** The body of a 503 while Neo4j is down: what happened and what to do, nothing of the driver's text. */
-export const UNAVAILABLE_MESSAGE = 'The database is not available at the moment, so the request was not run. Try again in a few seconds.';
+export { UNAVAILABLE_MESSAGE } from '../platform/errors';

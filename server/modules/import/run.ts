@@ -9,7 +9,8 @@
  *    - smaller ones are read again after checking: up to SINGLE_LOAD_MAX new or changed records
  *      in one transaction, more through a second checking pass that writes (the files must not
  *      have changed in between);
- *    then the access log: 'collection' for new records, 'alteration' for changed ones.
+ *    and the access log: 'collection' for new records, 'alteration' for changed ones, in the
+ *    records' own transaction, or ahead of each batch when streamed (import-log.ts).
  * Dry run by default: nothing is written.
  */
 import fs from 'node:fs';
@@ -18,7 +19,8 @@ import type { Driver } from 'neo4j-driver';
 import { load } from '../../platform/bulk/loader';
 import { openStagedWriter, StagedWriter } from '../../platform/bulk/staged-load';
 import type { LoadUnit, NodeRow, RelRow } from '../../model/types';
-import { appendAccessLog, systemActor } from '../accesslog/access-log';
+import { systemActor } from '../accesslog/access-log';
+import { AheadLog, logInTransaction, type ImportLogContext } from './import-log';
 import { Mapping, templateMapping } from './mapping';
 import { TEMPLATES } from './templates';
 import { openCsv, Encoding } from './csv';
@@ -228,6 +230,8 @@ const STREAM_BATCH = 10_000;
 
 export type PassOptions = ImportOptions & {
   database: string; now: Date; rules: RowRules;
+  /** Who the access log names for this import, why, and its files. */
+  log: ImportLogContext;
   /** Node ids of rows rejected in an earlier round (quarantine mode) → where. */
   rejected?: Map<string, string>;
 };
@@ -264,6 +268,7 @@ async function writePass(driver: Driver, byOrder: Planned[], pass: CheckPass, op
   await load(driver, [...units.values()], {
     database: opts.database, now: opts.now, batchSize: opts.batchSize, singleTransactionMaxRows: max,
     onProgress: (done) => opts.onProgress?.('write', done, total),
+    inSameTransaction: (tx) => logInTransaction(tx, opts.log, pass.diff.created, pass.diff.updated),
   });
 }
 
@@ -274,14 +279,15 @@ async function writePass(driver: Driver, byOrder: Planned[], pass: CheckPass, op
  */
 async function checkAndWriteAgain(driver: Driver, byOrder: Planned[], opts: PassOptions, total: number): Promise<void> {
   const writer = openImportWriter(driver, opts, total);
+  const ahead = new AheadLog(opts.log);
   try {
-    const again = await checkFiles(driver, byOrder, opts, { writer, keepIds: true, verify: (p, digest) => sameFile(p, { digest }) });
+    const again = await checkFiles(driver, byOrder, opts, { writer, beforeWrite: ahead.before, keepIds: true, verify: (p, digest) => sameFile(p, { digest }) });
     changedSinceChecked(again.pass.issues);
   } catch (e) {
-    await writer.abort(e);
+    await ahead.abort(writer, e);
     throw e;
   }
-  await writer.finish();
+  await ahead.finish(writer);
 }
 
 /** The writing pass read a file: it must be the file the checking pass checked, byte for byte. */
@@ -305,9 +311,13 @@ export interface Checked { pass: CheckPass; reports: Map<string, FileReport>; se
  */
 async function checkFiles(
   driver: Driver, byOrder: Planned[], opts: PassOptions,
-  how: { writer?: StagedWriter; keepIds: boolean; onBytes?: (done: number) => void; verify?: (p: Planned, digest?: string) => void },
+  how: {
+    writer?: StagedWriter; beforeWrite?: CheckPass['beforeWrite']; keepIds: boolean;
+    onBytes?: (done: number) => void; verify?: (p: Planned, digest?: string) => void;
+  },
 ): Promise<Checked> {
   const pass = new CheckPass(driver, opts.database, opts.now, how.keepIds, how.writer, how.writer ? opts.batchSize : undefined);
+  pass.beforeWrite = how.beforeWrite;
   for (const [id, where] of opts.rejected ?? []) pass.rejected.set(id, where);
   opts.rules.fallbacks.clear();
   const reports = new Map<string, FileReport>();
@@ -381,29 +391,34 @@ export async function runImport(driver: Driver, target: string | string[], opts:
   const now = opts.now ?? new Date();
   const byOrder = planImport(target, opts);
   const rules: RowRules = { now, fallbacks: new Map(), book: needsBook(byOrder.map((p) => p.mapping)) ? new ProvenanceBook() : undefined };
-  const passOpts: PassOptions = { ...opts, database, now, rules };
+  const files = [...new Set(byOrder.map((p) => p.name))];
+  const log: ImportLogContext = {
+    actor: systemActor(opts.actor ?? 'import', driver, database), files,
+    justification: opts.justification ?? `import of ${files.join(', ')}`,
+  };
+  const passOpts: PassOptions = { ...opts, database, now, rules, log };
   if (opts.skipInvalid) {
     return importWithQuarantine(byOrder, passOpts, {
       check: (o) => checkOnly(driver, byOrder, o),
-      write: (checked, o) => applyChecked(driver, byOrder, checked, o, undefined),
+      write: (checked, o) => applyChecked(driver, byOrder, checked, o),
     });
   }
   const totalBytes = byOrder.reduce((s, p) => s + p.size, 0);
   // A big import is written while it is checked: one reading instead of two. Writing stops at the
   // first issue and what was written is undone, so it still applies entirely or not at all.
   const onePass = !!opts.apply && totalBytes >= (opts.onePassMinBytes ?? ONE_PASS_MIN_BYTES);
-  const writer = onePass ? openImportWriter(driver, passOpts) : undefined;
+  const streamed = onePass ? { writer: openImportWriter(driver, passOpts), ahead: new AheadLog(log) } : undefined;
   let checked: Checked;
   try {
     checked = await checkFiles(driver, byOrder, passOpts, {
-      writer, keepIds: !!opts.apply, onBytes: (done) => opts.onProgress?.('read', done, totalBytes),
-      verify: (p, digest) => { p.digest = digest; },
+      writer: streamed?.writer, beforeWrite: streamed?.ahead.before, keepIds: !!opts.apply,
+      onBytes: (done) => opts.onProgress?.('read', done, totalBytes), verify: (p, digest) => { p.digest = digest; },
     });
   } catch (e) {
-    await writer?.abort(e);
+    if (streamed) await streamed.ahead.abort(streamed.writer, e);
     throw e;
   }
-  return applyChecked(driver, byOrder, checked, passOpts, writer);
+  return applyChecked(driver, byOrder, checked, passOpts, streamed);
 }
 
 /** A checking pass alone (quarantine mode runs one per round). */
@@ -416,40 +431,31 @@ async function checkOnly(driver: Driver, byOrder: Planned[], opts: PassOptions):
 }
 
 
-/** After a checking pass: writes (with apply, when nothing is wrong and something changes), logs, resolves. */
-async function applyChecked(driver: Driver, byOrder: Planned[], checked: Checked, opts: PassOptions, writer: StagedWriter | undefined): Promise<ImportReport> {
-  const { database, now } = opts;
+/**
+ * After a checking pass: writes with its access-log entries (with apply, when nothing is wrong
+ * and something changes), resolves. `streamed`: the pass has written already, its entries ahead.
+ */
+async function applyChecked(
+  driver: Driver, byOrder: Planned[], checked: Checked, opts: PassOptions, streamed?: { writer: StagedWriter; ahead: AheadLog },
+): Promise<ImportReport> {
+  const { now } = opts;
   const { pass } = checked;
   const report = checkedReport(byOrder, checked, opts.rules);
   const timings = report.timings;
   let mark = Date.now();
   const lap = (phase: string) => { const t = Date.now(); timings[phase] = (t - mark) / 1000; mark = t; };
   const { issues, diff: d } = pass;
-  const fileReports = report.files;
   const changes = pass.created + d.updated.length;
   if (!opts.apply || issues.length > 0 || changes === 0) {
-    if (writer) report.undone = await writer.abort(new Error('the import has issues'));
+    if (streamed) report.undone = await streamed.ahead.abort(streamed.writer, new Error('the import has issues'));
     return report;
   }
-  if (writer) await writer.finish();
+  if (streamed) await streamed.ahead.finish(streamed.writer);
   else await writePass(driver, byOrder, pass, opts);
   report.applied = true;
   lap('write');
-  const actor = systemActor(opts.actor ?? 'import', driver, database);
-  const justification = opts.justification ?? `import of ${[...new Set(fileReports.map((f) => f.file))].join(', ')}`;
-  const fileNames = [...new Set(fileReports.map((f) => f.file))];
-  if (d.created.length) {
-    await appendAccessLog(actor, { operation: 'collection', justification, ids: d.created, detail: { files: fileNames, created: d.created.length } });
-  }
-  if (d.updated.length) {
-    await appendAccessLog(actor, {
-      operation: 'alteration', justification, ids: d.updated.map((c) => c.id),
-      detail: { files: fileNames, changes: d.updated.map((c) => ({ id: c.id, type: c.type, fields: c.fields })) },
-    });
-  }
-  lap('log');
   if (opts.resolve && pass.newPeople.length) {
-    const r = await runResolution(actor, { focusIds: pass.newPeople, now });
+    const r = await runResolution(opts.log.actor, { focusIds: pass.newPeople, now });
     report.resolution = { compared: r.compared, proposed: r.proposed.length };
     lap('resolution');
   }

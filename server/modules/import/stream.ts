@@ -14,6 +14,8 @@
  * reading): each batch is compared with the database, then its new and changed records are
  * written, in the order the batches were read (nodes before the relationships that need them).
  * Writing stops at the first issue; the caller then undoes what was written (writer.abort).
+ * `beforeWrite` sees each batch's new and changed records before the batch is handed to the
+ * writer, and a failure there stops writing like any other (the access log is written ahead so).
  * Relationships with an end outside the import wait until the database has confirmed every end.
  */
 import type { Driver } from 'neo4j-driver';
@@ -22,7 +24,7 @@ import type { StagedWriter } from '../../platform/bulk/staged-load';
 import type { ImportIssue, ParsedRecord } from './convert';
 import { checkRecord, duplicateIssue, endpointIssue, CheckedNode, CheckedRel } from './check';
 import { lookupLabels, LOOKUP_BATCH } from '../../platform/bulk/load-queries';
-import { diffNodes, diffRels, Diff, DIFF_BATCH } from './diff';
+import { diffNodes, diffRels, Diff, DIFF_BATCH, type Change } from './diff';
 import { recordLanguageWarnings, LanguageCache, LanguageWarning } from './language';
 
 interface NodeInfo { labels: readonly string[]; file: number; row: number }
@@ -78,6 +80,8 @@ export class CheckPass {
 
   /** New records (diff.created holds their ids only when keepIds). */
   created = 0;
+  /** With a writer: awaited before each batch's new and changed records are handed to it. */
+  beforeWrite?: (created: string[], updated: Change[]) => Promise<void>;
   /** Ids of node records rejected (in this pass or an earlier round) → where: a reference to one says so. */
   readonly rejected = new Map<string, string>();
 
@@ -220,8 +224,8 @@ export class CheckPass {
     const batch = this.nodeBatch;
     this.nodeBatch = [];
     if (!batch.length) return;
+    const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
     this.compare(async () => {
-      const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
       await diffNodes(this.driver, this.database, batch, d);
       const created = new Set(d.created);
       if (this.keepIds) for (const n of batch) if (n.rec.type === 'Person' && created.has(n.id)) this.newPeople.push(n.id);
@@ -233,6 +237,7 @@ export class CheckPass {
         const key = n.labels.join(':');
         (groups.get(key) ?? groups.set(key, []).get(key)!).push({ i: n.rec.row, id: n.id, props: n.props });
       }
+      await this.beforeWrite?.(d.created, d.updated);
       for (const [key, rows] of groups) await this.writer!.writeNodes(key, rows);
     });
   }
@@ -243,8 +248,8 @@ export class CheckPass {
     if (!batch?.length) return;
     // Ends read in the current node batch are compared (and written) first.
     if (this.writer) this.flushNodes();
+    const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
     this.compare(async () => {
-      const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
       await diffRels(this.driver, this.database, type, batch, d);
       return this.merge(d, this.writeRelIds, batch);
     }, async (ids) => {
@@ -254,6 +259,7 @@ export class CheckPass {
         const rows = byFile.get(r.rec.file) ?? byFile.set(r.rec.file, []).get(r.rec.file)!;
         rows.push({ i: r.rec.row, id: r.id, from: r.from, to: r.to, props: r.props });
       }
+      await this.beforeWrite?.(d.created, d.updated);
       for (const [file, rows] of byFile) await this.writer!.writeRels(type, file, rows);
     });
   }

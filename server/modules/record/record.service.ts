@@ -1,13 +1,14 @@
 /**
  * Recording one fact through the API: an event (with the people involved and where it happened)
  * or a relationship, with provenance. The same conversion and checks as a CSV import, written
- * through the shared loader, logged as 'collection'; free text is language-checked (warnings).
+ * through the shared loader and logged as 'collection' in the same transaction; free text is
+ * language-checked (warnings).
  */
 import crypto from 'node:crypto';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireCapability, requireJustification, canSeeNode } from '../../platform/policy';
-import { appendAccessLog } from '../accesslog/access-log';
+import { appendAccessLogTx } from '../accesslog/access-log';
 import { load } from '../../platform/bulk/loader';
 import { RowError } from '../../model/errors';
 import { nodeKind, relKind } from '../../model/model';
@@ -89,15 +90,18 @@ async function write(ctx: RequestContext, justification: string, records: Parsed
     ...checked.nodes.map((n) => ({ kind: 'node' as const, label: n.rec.type, rows: [n.rec.data as never], origin: ORIGIN })),
     ...checked.rels.map((r) => ({ kind: 'rel' as const, type: r.type, rows: [r.rec.data as never], origin: ORIGIN })),
   ];
+  const ids = [...checked.nodes.map((n) => n.id), ...checked.rels.map((r) => r.id)];
   try {
-    await load(ctx.driver, units, { database: ctx.database, newOnly: true });
+    // The 'collection' entry is written in the records' own transaction: both commit or neither.
+    await load(ctx.driver, units, {
+      database: ctx.database, newOnly: true,
+      inSameTransaction: async (tx) => { await appendAccessLogTx(tx, ctx, { operation: 'collection', justification, ids, detail: { recorded: records.map((r) => r.type) } }); },
+    });
   } catch (e) {
     // Another recording took the same id after the check above: nothing of this one was written.
     if (e instanceof RowError && e.field === 'id') fail([{ file: ORIGIN, row: 1, column: 'id', reason: ID_IN_USE }]);
     throw e;
   }
-  const ids = [...checked.nodes.map((n) => n.id), ...checked.rels.map((r) => r.id)];
-  await appendAccessLog(ctx, { operation: 'collection', justification, ids, detail: { recorded: records.map((r) => r.type) } });
   return { ids, warnings: languageWarnings(records).map(({ field, phrase, suggestion, rule, quoted }) => ({ field, phrase, suggestion, rule, quoted })) };
 }
 

@@ -13,10 +13,10 @@ import { SCHEMA_DIR } from '../../platform/db/migrate';
 import type { DatabaseAvailability } from '../availability';
 import { isDatabaseUnavailable } from '../availability';
 
-async function serve(env: Record<string, string> = {}) {
+async function serve(env: Record<string, string> = {}, modules: string[] = []) {
   Object.assign(process.env, env);
   resetConfig();
-  const app = await buildApp({ modules: [] });
+  const app = await buildApp({ modules });
   const server = http.createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -103,6 +103,38 @@ describe('while Neo4j is known to be down', () => {
     expect(isDatabaseUnavailable({ originalError: { message: 'connect ECONNREFUSED 127.0.0.1:7687' } })).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('Invalid input'), { code: 'Neo.ClientError.Statement.SyntaxError' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('Unexpected end of JSON'))).toBe(false);
+  });
+});
+
+describe('when a query finds Neo4j out of reach', () => {
+  let s: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => { s = await serve({}, ['profile', 'neighbourhood']); });
+  afterAll(() => s.close());
+
+  it('answers the same 503 as while Neo4j is known to be down, and the API knows it is down from then on', async () => {
+    expect(s.availability.isUp()).toBe(true);
+    // The driver's own error after its retries, as the query layer (readRows) receives it.
+    const unreachable = Object.assign(new Error('Could not perform discovery. No routing servers available.'), { code: 'ServiceUnavailable' });
+    const spy = jest.spyOn(driver(), 'executeQuery').mockRejectedValueOnce(unreachable);
+    let r: Response;
+    try {
+      r = await fetch(`${s.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json', authorization: `Bearer ${await issueDemoToken('ana.analyst')}`,
+          'x-justification-purpose': 'safeguarding-enquiry', 'x-justification': 'SYN-OPS-TEST',
+        },
+        body: JSON.stringify({ query: 'query($id: ID!) { profile(id: $id) { node { id } } }', variables: { id: 'nobody' } }),
+      });
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r.status).toBe(503);
+    expect(r.headers.get('retry-after')).toBe('5');
+    const body = (await r.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/database is not available/), extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    expect(s.availability.isUp()).toBe(false);
   });
 });
 

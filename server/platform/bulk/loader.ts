@@ -3,7 +3,8 @@
  * `UNWIND $rows AS row MERGE …` in batches. Idempotent on ids: loading the same rows twice
  * changes nothing. A load applies entirely or not at all:
  *  - up to `singleTransactionMaxRows` rows (default 50,000: every import, the demo borough), all
- *    batches run inside one executeWrite transaction;
+ *    batches run inside one executeWrite transaction, and `inSameTransaction` (the caller's own
+ *    writes, such as the access-log entry for the rows) runs last in that same transaction;
  *  - bigger loads (the borough scale) would need more transaction state than the heap holds, so
  *    they are staged (staged-load.ts): endpoints checked before any write, batches committed one
  *    by one, and a failed load undone (created records deleted, changed ones restored).
@@ -63,6 +64,7 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
   const summary: LoadSummary = { rows: total, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
   if (total > (opts.singleTransactionMaxRows ?? 50_000)) {
     if (opts.newOnly) throw new Error('newOnly loads must fit in one transaction');
+    if (opts.inSameTransaction) throw new Error('loads with inSameTransaction must fit in one transaction');
     await stagedLoad(driver, prepared, opts, summary, total);
     return summary;
   }
@@ -106,6 +108,7 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
           }
         }
       }
+      await opts.inSameTransaction?.(tx, summary);
     });
   } finally {
     await session.close();

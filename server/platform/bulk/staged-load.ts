@@ -116,9 +116,15 @@ export interface StagedWriter {
   /** Resolve once the rows are queued (back-pressure: at most `concurrency` batches in flight). */
   writeNodes(labelKey: string, rows: NodeBatchRow[]): Promise<void>;
   writeRels(type: string, origin: string, rows: RelBatchRow[]): Promise<void>;
-  /** Waits for every batch; if one failed, undoes the load and throws its error. */
+  /**
+   * Waits for every batch; if one failed, undoes the load and throws its error (an
+   * UndoFailedError when the undoing failed too).
+   */
   finish(): Promise<LoadSummary>;
-  /** Undoes everything written so far (the caller found a problem); returns how many records it undid. */
+  /**
+   * Undoes everything written so far (the caller found a problem); returns how many records it
+   * undid. Throws an UndoFailedError when the undoing fails.
+   */
   abort(cause: unknown): Promise<number>;
 }
 
@@ -214,6 +220,9 @@ export async function stagedLoad(driver: Driver, prepared: PreparedUnit[], opts:
   Object.assign(summary, { ...(await writer.finish()), rows: summary.rows });
 }
 
+/** A failed load whose undoing failed too: records of the load may remain. */
+export class UndoFailedError extends Error {}
+
 /** Removes what a failed load created and restores what it changed; then the caller rethrows. */
 async function undoLoad(driver: Driver, database: string, undo: Undo, cause: unknown): Promise<void> {
   const run = (q: string, params: Record<string, unknown>) => driver.executeQuery(q, params, { database });
@@ -233,7 +242,7 @@ async function undoLoad(driver: Driver, database: string, undo: Undo, cause: unk
     }
   } catch (undoError) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    throw new Error(`load failed (${why}) and undoing its writes failed too (${undoError instanceof Error ? undoError.message : undoError}); ` +
+    throw new UndoFailedError(`load failed (${why}) and undoing its writes failed too (${undoError instanceof Error ? undoError.message : undoError}); ` +
       `records of this load may remain: reload the same files once the database is healthy (loading is idempotent)`);
   }
 }

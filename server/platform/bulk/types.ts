@@ -1,4 +1,5 @@
 /** Shapes shared by the bulk loader and its staged writer. */
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { LoadUnit } from '../../model/types';
 
 export interface LoadOptions {
@@ -16,6 +17,13 @@ export interface LoadOptions {
    * id while this one runs (MERGE waits for it, then finds it). Single-transaction loads only.
    */
   newOnly?: boolean;
+  /**
+   * Runs inside the load's own write transaction, after every row is written, so whatever it
+   * writes (an access-log entry) commits together with the rows or not at all; when the driver
+   * retries the transaction it runs again with it. Single-transaction loads only: a load that
+   * would be staged fails before writing anything.
+   */
+  inSameTransaction?: (tx: ManagedTransaction, summary: LoadSummary) => Promise<void>;
 }
 
 export interface LoadSummary {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isNode, isRelationship, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Result, type Session } from 'neo4j-driver';
-import { AppError } from '../errors';
+import { AppError, UNAVAILABLE_MESSAGE } from '../errors';
 import type { User } from '../context';
 import { expandVisibility, usesGate, viewerOf, type Viewer } from '../visibility';
 
@@ -129,7 +129,7 @@ const DRIVER_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
  */
 export function mapDriverError(e: unknown): unknown {
   const code = (e as { code?: string } | null)?.code ?? '';
-  if (DRIVER_UNAVAILABLE.has(code)) return new AppError('UNAVAILABLE', 'The database is not reachable at the moment; try again shortly');
+  if (DRIVER_UNAVAILABLE.has(code)) return new AppError('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, {}, e as Error);
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new AppError('LIMIT_EXCEEDED', 'The query took longer than the server allows; narrow it (fewer hops, a shorter period or a lower limit)');
   }

@@ -14,9 +14,19 @@ async function entityCounts(): Promise<{ nodes: number; rels: number }> {
     'MATCH (n:Entity) WITH count(n) AS nodes OPTIONAL MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS rels');
   return { nodes: records[0].get('nodes'), rels: records[0].get('rels') };
 }
-async function logEntries(): Promise<Array<{ operation: string; ids: string[]; detail: string }>> {
+type LogEntry = { operation: string; ids: string[]; detail: string };
+async function logEntries(): Promise<LogEntry[]> {
   const { records } = await driver().executeQuery('MATCH (e:AccessLogEntry) RETURN e ORDER BY e.seq');
   return records.map((r) => r.get('e').properties);
+}
+/** The ids named by entries of one operation, sorted (a streamed import logs batch by batch). */
+const named = (log: LogEntry[], operation: string): string[] => log.filter((e) => e.operation === operation).flatMap((e) => e.ids).sort();
+/** A streamed import that was undone: its last entry says so and names every record the entries before it named. */
+function expectUndone(log: LogEntry[]): void {
+  expect(log.length).toBeGreaterThanOrEqual(2);
+  const last = log[log.length - 1];
+  expect({ operation: last.operation, undone: JSON.parse(last.detail).undone }).toEqual({ operation: 'alteration', undone: true });
+  expect([...last.ids].sort()).toEqual(log.slice(0, -1).flatMap((e) => e.ids).sort());
 }
 
 type Spoil = { file: string; template: string; rows: Row[] };
@@ -158,11 +168,16 @@ describe('big imports: the write pass streams to the staged writer (real Neo4j)'
     const dir = baseFolder();
     await runImport(driver(), dir, { apply: true });
     const oneTransaction = await snapshot();
+    const created = named(await logEntries(), 'collection');
     await freshGraph();
     const staged = await runImport(driver(), dir, { apply: true, singleLoadMaxRows: 0, batchSize: 2 });
     expect(staged).toMatchObject({ applied: true, created: 11, rejected: 0 });
     expect(await snapshot()).toBe(oneTransaction);
-    expect((await logEntries()).map((e) => e.operation)).toEqual(['collection']);
+    // Batch by batch, each entry committed before its batch was written: together, every record.
+    const log = await logEntries();
+    expect(new Set(log.map((e) => e.operation))).toEqual(new Set(['collection']));
+    expect(log.length).toBeGreaterThan(1);
+    expect(named(log, 'collection')).toEqual(created);
     const changed = people.map((p) => (p.id === 'p2' ? { ...p, careStatus: 'CLA' } : p));
     writeFile(dir, 'people.csv', templateText('people', changed));
     const altered = await runImport(driver(), dir, { apply: true, singleLoadMaxRows: 0 });
@@ -185,7 +200,7 @@ describe('big imports: the write pass streams to the staged writer (real Neo4j)'
     });
     await expect(run).rejects.toThrow(/people.csv changed since it was checked; nothing written/);
     expect(changed).toBe(true);
-    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+    expect(await entityCounts()).toEqual({ nodes: 0, rels: 0 });
   });
 
   it('a write pass that fails part-way is undone: nothing remains', async () => {
@@ -196,7 +211,8 @@ describe('big imports: the write pass streams to the staged writer (real Neo4j)'
       onProgress: (phase) => { if (phase === 'write' && ++batches === 3) throw new Error('interrupted'); },
     })).rejects.toThrow('interrupted');
     expect(batches).toBeGreaterThanOrEqual(3);
-    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+    expect(await entityCounts()).toEqual({ nodes: 0, rels: 0 }); // entities; the access log below
+    expectUndone(await logEntries());
   });
 });
 
@@ -209,6 +225,7 @@ describe('big imports: checked and written in one reading (real Neo4j)', () => {
     const dir = baseFolder();
     await runImport(driver(), dir, { apply: true });
     const oneTransaction = await snapshot();
+    const created = named(await logEntries(), 'collection');
     await freshGraph();
     const report = await runImport(driver(), dir, onePass);
     expect(report).toMatchObject({ applied: true, created: 11, rejected: 0 });
@@ -218,11 +235,12 @@ describe('big imports: checked and written in one reading (real Neo4j)', () => {
     const altered = await runImport(driver(), dir, onePass);
     expect(altered).toMatchObject({ applied: true, created: 0, updated: 1, unchanged: 10 });
     const log = await logEntries();
-    expect(log.map((e) => e.operation)).toEqual(['collection', 'alteration']);
-    expect(log[1].ids).toEqual(['p2']);
+    expect(log.map((e) => e.operation)).toEqual([...log.slice(0, -1).map(() => 'collection'), 'alteration']);
+    expect(named(log, 'collection')).toEqual(created);
+    expect(log[log.length - 1].ids).toEqual(['p2']);
     const again = await runImport(driver(), dir, onePass);
     expect(again).toMatchObject({ applied: false, created: 0, updated: 0, unchanged: 11 });
-    expect(await logEntries()).toHaveLength(2);
+    expect(await logEntries()).toHaveLength(log.length);
   });
 
   it('relationships to records already in the database are written once their ends are confirmed', async () => {
@@ -243,8 +261,11 @@ describe('big imports: checked and written in one reading (real Neo4j)', () => {
     expect(report.applied).toBe(false);
     expect(report.issues).toContainEqual({ ...expected, reason: expect.stringMatching(expected.reason) });
     expect(report.issues).toEqual(dry.issues);
-    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
-    expect(await logEntries()).toHaveLength(0);
+    expect(await entityCounts()).toEqual({ nodes: 0, rels: 0 });
+    // Batches written before the issue was found were logged ahead, then undone.
+    const log = await logEntries();
+    if (report.undone) expectUndone(log);
+    else expect(log).toHaveLength(0);
   });
 
   it('an issue in the last file undoes the records already written from the files before it', async () => {
@@ -254,7 +275,8 @@ describe('big imports: checked and written in one reading (real Neo4j)', () => {
     expect(report.applied).toBe(false);
     expect(new Set(report.issues.map((i) => `${i.file} row ${i.row}`))).toEqual(new Set(['relationships.csv row 4']));
     expect(report.undone).toBeGreaterThan(0);
-    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+    expect(await entityCounts()).toEqual({ nodes: 0, rels: 0 });
+    expectUndone(await logEntries());
   });
 
   it('a database error in a comparison while earlier writes are queued fails the import cleanly: nothing remains', async () => {
@@ -272,7 +294,7 @@ describe('big imports: checked and written in one reading (real Neo4j)', () => {
     });
     await expect(runImport(failing, baseFolder(), onePass)).rejects.toThrow('connection lost (injected)');
     expect(compares).toBeGreaterThanOrEqual(4);
-    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+    expect(await entityCounts()).toEqual({ nodes: 0, rels: 0 });
   });
 
   it('an id that belongs to another kind of record in the database leaves the stored graph as it was', async () => {

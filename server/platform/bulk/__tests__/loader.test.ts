@@ -51,6 +51,27 @@ describe('bulk loader (real Neo4j)', () => {
     expect(await counts()).toEqual({ nodes: 4, rels: 1 });
   });
 
+  it('inSameTransaction writes in the load\'s own transaction: both commit, or neither', async () => {
+    const marker = 'MERGE (m:LoadMarker {id: $id}) SET m.seenNodes = $seen';
+    await load(driver(), base(), {
+      // The rows are already written when it runs: it sees them in the same transaction.
+      inSameTransaction: async (tx) => {
+        const seen = (await tx.run('MATCH (n:Entity) RETURN count(n) AS n')).records[0].get('n');
+        await tx.run(marker, { id: 'ok', seen });
+      },
+    });
+    const { records } = await driver().executeQuery('MATCH (m:LoadMarker {id: $id}) RETURN m.seenNodes AS seen', { id: 'ok' });
+    expect(Number(records[0].get('seen'))).toBe(4);
+    await freshGraph();
+    await expect(load(driver(), base(), {
+      inSameTransaction: async (tx) => { await tx.run(marker, { id: 'failed', seen: 0 }); throw new Error('the log entry could not be written'); },
+    })).rejects.toThrow('the log entry could not be written');
+    expect(await counts()).toEqual({ nodes: 0, rels: 0 }); // the marker included
+    await expect(load(driver(), base(), { singleTransactionMaxRows: 1, inSameTransaction: async () => undefined }))
+      .rejects.toThrow(/must fit in one transaction/);
+    expect(await counts()).toEqual({ nodes: 0, rels: 0 });
+  });
+
   it('the uniqueness constraint rejects a duplicate id written outside the loader', async () => {
     await load(driver(), base());
     await expect(driver().executeQuery('CREATE (:Entity:Location {id: "l1"})')).rejects.toThrow(/already exists/);
