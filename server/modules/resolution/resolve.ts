@@ -3,8 +3,8 @@
  * duplicates as POSSIBLY_SAME_AS hypotheses (score, reasons, review date) through the shared
  * loader. Pairs already proposed, confirmed or rejected are never proposed again.
  */
-import { load } from '../../platform/bulk/loader';
-import { appendAccessLog, type SystemActor } from '../accesslog/access-log';
+import { load, SINGLE_TRANSACTION_MAX_ROWS } from '../../platform/bulk/loader';
+import { appendAccessLog, appendAccessLogTx, type AccessLogInput, type SystemActor } from '../accesslog/access-log';
 import type { RequestContext } from '../../platform/context';
 import { candidatePairs } from './blocking';
 import { scorePair, MATCH_THRESHOLD, PersonRecord } from './score';
@@ -57,11 +57,19 @@ export async function runResolution(actor: RequestContext | SystemActor, opts: R
       recordedAt: now.toISOString(), gradingScheme: '3x5x2', sourceEval: 'B', assessment: '4', handling: 'P',
       reviewBy, status: 'hypothesis',
     }));
-    await load(driver, [{ kind: 'rel', type: 'POSSIBLY_SAME_AS', rows, origin: 'entity-resolution' }], { database, now });
-    await appendAccessLog(actor, {
+    const entry: AccessLogInput = {
       operation: 'combination', justification: 'entity resolution: proposing possible duplicate records for review',
       ids: fresh.flatMap((m) => [m.from, m.to]), detail: { stage: 'proposed', pairs: fresh.map((m) => m.id) },
-    });
+    };
+    const units = [{ kind: 'rel' as const, type: 'POSSIBLY_SAME_AS', rows, origin: 'entity-resolution' }];
+    if (rows.length <= SINGLE_TRANSACTION_MAX_ROWS) {
+      // The proposals and their entry commit together or not at all.
+      await load(driver, units, { database, now, inSameTransaction: async (tx) => { await appendAccessLogTx(tx, actor, entry); } });
+    } else {
+      // Staged (committed in batches): the entry goes first, so no proposal is ever unlogged.
+      await appendAccessLog(actor, entry);
+      await load(driver, units, { database, now });
+    }
   }
   return { people: people.length, compared, proposed: fresh, alreadyKnown: matches.length - fresh.length, ms: Date.now() - started };
 }

@@ -57,12 +57,15 @@ export function prepare(units: LoadUnit[], now = new Date()): PreparedUnit[] {
   });
 }
 
+/** Rows up to which a load is one transaction unless the caller says otherwise. */
+export const SINGLE_TRANSACTION_MAX_ROWS = 50_000;
+
 export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const batchSize = opts.batchSize ?? 2000;
   const prepared = prepare(units, opts.now);
   const total = units.reduce((s, u) => s + u.rows.length, 0);
   const summary: LoadSummary = { rows: total, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
-  if (total > (opts.singleTransactionMaxRows ?? 50_000)) {
+  if (total > (opts.singleTransactionMaxRows ?? SINGLE_TRANSACTION_MAX_ROWS)) {
     if (opts.newOnly) throw new Error('newOnly loads must fit in one transaction');
     if (opts.inSameTransaction) throw new Error('loads with inSameTransaction must fit in one transaction');
     await stagedLoad(driver, prepared, opts, summary, total);
