@@ -23,6 +23,7 @@ export { notYetReferred } from './referral';
 export { trends, disproportionality } from './trends';
 export { outcomes } from './outcomes';
 export type { OutcomeMeasures, FactorCount } from './outcomes';
+export { OUTCOMES_METHOD } from './outcomes';
 export { storeBaseline, loadBaseline } from './baseline';
 export { parseQuarter, previousQuarter, quarterRange, shiftQuarter } from '../../domain/period';
 export { AnalyticsInputError } from '../../domain/input-error';
