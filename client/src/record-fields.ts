@@ -5,23 +5,29 @@
  * item a line.
  */
 import { NODE_KINDS, PROVENANCE, type PropSpec } from '../../server/model/model';
+import { DISRUPTION_TACTIC, EXPLOITATION_TYPE, REFERRAL_TYPE, SUPPORT_OUTCOME, SUPPORT_PROGRAMME } from '../../server/model/enums';
 import { attachLanguageCheck } from './language/live-check';
 import { el } from './ui/dom';
 
 /** Fields the form asks for elsewhere (provenance, time, summary) or that are made for the user. */
 const ASKED_ELSEWHERE = new Set([...Object.keys(PROVENANCE), 'id', 'source', 'sharedWith', 'occurredAt', 'summary']);
 
+/** Code lists whose codes have words in the model: the option shows the words, the value stays the code. */
+const CODE_WORDS: Record<string, Readonly<Record<string, string>>> = {
+  programme: SUPPORT_PROGRAMME, supportOutcome: SUPPORT_OUTCOME, tactic: DISRUPTION_TACTIC, exploitationType: EXPLOITATION_TYPE, referralType: REFERRAL_TYPE,
+};
+
 const words = (field: string): string => field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 export const eventFields = (label: string): Array<[string, PropSpec]> =>
   Object.entries(NODE_KINDS.find((k) => k.label === label)?.props ?? {}).filter(([f]) => !ASKED_ELSEWHERE.has(f));
 
-function control(id: string, spec: PropSpec): HTMLElement {
+function control(id: string, field: string, spec: PropSpec): HTMLElement {
   const req: Record<string, string> = spec.required ? { required: '' } : {};
   switch (spec.type) {
     case 'enum':
       return el('select', { id, ...req }, ...(spec.required ? [] : [el('option', { value: '' }, '—')]),
-        ...(spec.values ?? []).map((v) => el('option', { value: v }, v.replace(/_/g, ' '))));
+        ...(spec.values ?? []).map((v) => el('option', { value: v }, CODE_WORDS[field]?.[v] ?? v.replace(/_/g, ' '))));
     case 'bool':
       return el('select', { id, ...req }, el('option', { value: '' }, '—'), el('option', { value: 'yes' }, 'Yes'), el('option', { value: 'no' }, 'No'));
     case 'int': case 'float':
@@ -41,7 +47,7 @@ export function renderEventFields(box: HTMLElement, label: string): void {
   for (const [field, spec] of eventFields(label)) {
     const id = `rec-f-${field}`;
     const hint = spec.type === 'string[]' ? ' (one a line)' : '';
-    box.append(el('label', { for: id }, `${words(field)}${hint}${spec.required ? ' (required)' : ''}`), control(id, spec));
+    box.append(el('label', { for: id }, `${words(field)}${hint}${spec.required ? ' (required)' : ''}`), control(id, field, spec));
     const c = box.querySelector<HTMLTextAreaElement>(`textarea#${id}`);
     if (c) attachLanguageCheck(c);
   }

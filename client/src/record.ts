@@ -84,7 +84,11 @@ export function initRecording(): void {
   $select('rec-type').replaceChildren(...EVENT_LABELS.map((l) => el('option', { value: l }, l.replace(/([a-z])([A-Z])/g, '$1 $2'))));
   $select('rec-source').replaceChildren(...Object.entries(AGENCY).map(([code, name]) => el('option', { value: code }, String(name))));
   $select('rec-role').replaceChildren(...INVOLVEMENT_ROLE.map((r) => el('option', { value: r }, r)));
-  const render = (): void => renderEventFields($('rec-fields'), $select('rec-type').value);
+  const render = (): void => {
+    renderEventFields($('rec-fields'), $select('rec-type').value);
+    // Support is offered to the person it is about; other events start from the victim role.
+    $select('rec-role').value = $select('rec-type').value === 'Support' ? 'subject' : INVOLVEMENT_ROLE[0];
+  };
   $select('rec-type').addEventListener('change', render);
   render();
   attachLanguageCheck($('rec-summary') as HTMLTextAreaElement);

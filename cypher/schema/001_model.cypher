@@ -16,6 +16,7 @@ CREATE CONSTRAINT arrest_id_unique IF NOT EXISTS FOR (n:Arrest) REQUIRE n.id IS 
 CREATE CONSTRAINT injury_id_unique IF NOT EXISTS FOR (n:Injury) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT referral_id_unique IF NOT EXISTS FOR (n:Referral) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT risk_assessment_id_unique IF NOT EXISTS FOR (n:RiskAssessment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT support_id_unique IF NOT EXISTS FOR (n:Support) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT intelligence_report_id_unique IF NOT EXISTS FOR (n:IntelligenceReport) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT disruption_action_id_unique IF NOT EXISTS FOR (n:DisruptionAction) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT associates_with_id_unique IF NOT EXISTS FOR ()-[r:ASSOCIATES_WITH]-() REQUIRE r.id IS UNIQUE;
@@ -40,6 +41,7 @@ CREATE INDEX location_ward IF NOT EXISTS FOR (n:Location) ON (n.ward);
 CREATE INDEX missing_episode_returned_at IF NOT EXISTS FOR (n:MissingEpisode) ON (n.returnedAt);
 CREATE INDEX incident_offence_type IF NOT EXISTS FOR (n:Incident) ON (n.offenceType);
 CREATE INDEX referral_referral_type IF NOT EXISTS FOR (n:Referral) ON (n.referralType);
+CREATE INDEX support_programme IF NOT EXISTS FOR (n:Support) ON (n.programme);
 CREATE INDEX event_occurred_at IF NOT EXISTS FOR (n:Event) ON (n.occurredAt);
 CREATE INDEX event_review_by IF NOT EXISTS FOR (n:Event) ON (n.reviewBy);
 CREATE INDEX involved_valid_from IF NOT EXISTS FOR ()-[r:INVOLVED]-() ON (r.validFrom);

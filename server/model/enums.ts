@@ -2,6 +2,7 @@
  * Code lists of the model (see shared DOMAIN.md). Defined once: the Cypher schema, import
  * validation, GraphQL enums and client styles all read them from here.
  */
+import supportProgrammes from './support-programmes.json';
 
 /** ONS Census 2021 ethnicity, 19 categories plus "not stated". */
 export const ETHNICITY = {
@@ -129,6 +130,26 @@ export const REFERRAL_TYPE = {
 export const NRM_STAGE = ['referral', 'reasonable_grounds', 'conclusive_grounds', 'negative_decision'] as const;
 export const EXCLUSION_KIND = ['suspension', 'permanent'] as const;
 export const INJURY_KIND = ['stab', 'assault', 'self_harm', 'other'] as const;
+
+/** Support programmes a child can be offered: the partnership's own list, kept as data (support-programmes.json). */
+export const SUPPORT_PROGRAMME: Readonly<Record<string, string>> = supportProgrammes.programmes;
+/** Where an offer of support stands: offered (no answer yet), accepted, declined, or ended after it started. */
+export const SUPPORT_STATUS = ['offered', 'accepted', 'declined', 'ended'] as const;
+/**
+ * How support ended, as the provider recorded it. Goals are the child's plan's goals; an ending
+ * the child did not choose (moved away, taken into custody, service withdrawn) is not read as
+ * the child's doing.
+ */
+export const SUPPORT_OUTCOME = {
+  goals_met: 'Plan goals met',
+  goals_partly_met: 'Plan goals partly met',
+  goals_not_met: 'Plan goals not met',
+  moved_away: 'Moved out of the area',
+  service_withdrawn: 'Service withdrawn or not available',
+  child_chose_to_stop: 'Child or family chose to stop',
+  stepped_up: 'Stepped up to statutory services',
+  not_known: 'Not known',
+} as const;
 
 export const DISRUPTION_TACTIC = {
   CAWN: 'Child Abduction Warning Notice',

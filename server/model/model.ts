@@ -171,6 +171,17 @@ export const NODE_KINDS: NodeKind[] = [
     exploitationType: { type: 'enum', values: keys(E.EXPLOITATION_TYPE) },
     planReviewBy: { type: 'date' },
   }),
+  // occurredAt is when the support was offered; the offer's answer and the work's own dates follow.
+  event('Support', 'Support offered to a child: a programme, its provider, whether it was taken up and how it ended', {
+    programme: { type: 'enum', values: keys(E.SUPPORT_PROGRAMME), required: true, indexed: true },
+    provider: { type: 'string' },
+    supportStatus: { type: 'enum', values: E.SUPPORT_STATUS, required: true },
+    startedOn: { type: 'date', notFuture: true },
+    endedOn: { type: 'date', notFuture: true },
+    supportOutcome: { type: 'enum', values: keys(E.SUPPORT_OUTCOME) },
+    /** What the worker wrote about the offer or the ending (language-checked like every free text). */
+    notes: { type: 'string' },
+  }),
   event('IntelligenceReport', 'A graded intelligence report', {
     text: { type: 'string', search: true },
   }),

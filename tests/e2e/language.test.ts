@@ -79,6 +79,58 @@ describe('child-first language in the workspace', () => {
     await page.click('#rec-cancel');
   });
 
+  it('support offered to a child is recordable from the keyboard: programme, status, dates, outcome; its notes are checked; axe finds nothing', async () => {
+    const planted = fixture.groundTruth.support[0];
+    await searchAndAdd(page, nodeName(fixture, planted.childId).split(' ')[0], planted.childId);
+    await page.evaluate((id) => { const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy; cy.elements().unselect(); cy.getElementById(id).select(); }, planted.childId);
+    await page.click('#btn-record');
+    await page.waitForSelector('#dlg-record[open]');
+    try {
+      await recordSupport(planted.childId);
+    } finally {
+      if (await page.locator('#dlg-record[open]').isVisible()) await page.click('#rec-cancel');
+    }
+  });
+
+  async function recordSupport(childId: string): Promise<void> {
+    await page.selectOption('#rec-type', 'Support');
+    await page.fill('#rec-summary', '');
+    // Tab order runs through the support fields in the model's order, each with its label.
+    const fields = ['programme', 'provider', 'supportStatus', 'startedOn', 'endedOn', 'supportOutcome', 'notes'].map((f) => `rec-f-${f}`);
+    await page.focus('#rec-when');
+    const reached: string[] = [];
+    // A date input takes one Tab per part (day, month, year): each control is counted once.
+    for (let i = 0; i < 40 && reached.length < fields.length; i += 1) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement?.id ?? '');
+      if (fields.includes(id) && reached[reached.length - 1] !== id) reached.push(id);
+    }
+    expect(reached).toEqual(fields);
+    expect(await page.$$eval('#rec-fields label', (ls) => ls.map((l) => l.getAttribute('for')))).toEqual(fields);
+    await page.selectOption('#rec-f-programme', 'MENTORING');
+    await page.fill('#rec-f-provider', 'Synthetic mentoring charity');
+    await page.selectOption('#rec-f-supportStatus', 'accepted');
+    await page.fill('#rec-f-startedOn', '2026-03-10');
+    await page.focus('#rec-f-notes');
+    await page.keyboard.type('Mentor says he is not engaging yet.', { delay: 2 });
+    await page.waitForSelector('#rec-f-notes-language li[data-rule="not-engaging"]');
+    await shot(page, '42-record-form-support');
+    expect(await axeViolations(page, '#dlg-record')).toEqual([]);
+    await page.fill('#rec-when', '2026-03-04T10:00');
+    await page.fill('#rec-ref', 'SYN-E2E-SUPPORT-1');
+    await page.fill('#rec-review', '2026-12-31');
+    await page.click('#rec-ok');
+    const dialog = page.locator('#dlg-justification[open]');
+    await Promise.race([dialog.waitFor({ timeout: 15000 }), page.waitForFunction(() => /Recorded/.test(document.querySelector('#rec-status')?.textContent ?? ''))]).catch(() => undefined);
+    if (await dialog.isVisible()) await justify(page);
+    await page.waitForFunction(() => /Recorded/.test(document.querySelector('#rec-status')?.textContent ?? ''), undefined, { timeout: 15000 })
+      .catch(async (e) => { throw new Error(`${(e as Error).message}; the form says: ${await page.textContent('#rec-status')}`); });
+    expect(await page.textContent('#rec-status')).toMatch(/notes: “not engaging”/);
+    const { records } = await driver().executeQuery(
+      "MATCH (s:Support {sourceRef: 'SYN-E2E-SUPPORT-1'})-[:INVOLVED]->(p:Person) RETURN s.programme AS programme, s.supportStatus AS status, toString(s.startedOn) AS started, p.id AS child");
+    expect(records.map((r) => r.toObject())).toEqual([{ programme: 'MENTORING', status: 'accepted', started: '2026-03-10', child: childId }]);
+  }
+
   it('an investigation\'s notes are checked as you type and saved', async () => {
     await page.click('#btn-save-inv');
     await page.fill('#save-name', 'E2E language notes');

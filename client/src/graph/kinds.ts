@@ -32,6 +32,8 @@ export const EVENT_COLOURS: Record<string, string> = {
   MissingEpisode: '#c0392b', ReturnInterview: '#2e86c1', Exclusion: '#b9770e', Incident: '#7d6608',
   Arrest: '#5d4037', Injury: '#c2185b', Referral: '#1e8449', RiskAssessment: '#0b5345',
   IntelligenceReport: '#34495e', DisruptionAction: '#6e2c00',
+  // Support offered to a child: its own hue, away from the harm and critical-moment colours.
+  Support: '#5e35b1',
 };
 
 const CONTEXT_CLASS: Record<string, VisualClass> = {

@@ -277,7 +277,8 @@ export type EventType =
   | 'MissingEpisode'
   | 'Referral'
   | 'ReturnInterview'
-  | 'RiskAssessment';
+  | 'RiskAssessment'
+  | 'Support';
 
 export type ExploitationCount = {
   members: Scalars['Int']['output'];
@@ -687,7 +688,8 @@ export type NodeKind =
   | 'Referral'
   | 'ReturnInterview'
   | 'RiskAssessment'
-  | 'School';
+  | 'School'
+  | 'Support';
 
 export type NotYetReferredChild = {
   /** Empty when no date of birth is recorded (age unknown: counted as a child, never as an adult). */

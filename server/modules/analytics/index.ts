@@ -12,6 +12,8 @@
  *   notYetReferred            high victim harm, no PANEL / MACE referral
  *   trends                    quarterly series + emerging themes (TrendsResult)
  *   disproportionality        relative rate index vs the population baseline, disclosure-controlled
+ *   outcomes                  support offered and taken up, CEAM change after support, and the
+ *                             strategy's other measures (OutcomeMeasures, outcomes/measures.ts)
  */
 export * from './types';
 export { hotspots } from './hotspots';
@@ -21,6 +23,9 @@ export { highHarmPersonsOfConcern } from './highharm';
 export { notYetReferred } from './referral';
 export { familiesOfPersonsOfConcern } from './family';
 export { trends, disproportionality } from './trends';
+export { outcomes } from './outcomes';
+export type { OutcomeMeasures, FactorCount } from './outcomes';
+export { OUTCOMES_METHOD } from './outcomes';
 export { storeBaseline, loadBaseline } from './baseline';
 export { parseQuarter, previousQuarter, quarterRange, shiftQuarter } from '../../domain/period';
 export { AnalyticsInputError } from '../../domain/input-error';

@@ -38,6 +38,8 @@ export interface BriefingData {
   places: PlaceRow[];
   communityLinks: Map<string, LinkRow[]>;
   sources: SourceRow[];
+  /** Support and the strategy's measures: this quarter, last quarter and the same quarter last year. */
+  outcomes: { now: A.OutcomeMeasures; previous: A.OutcomeMeasures; lastYear: A.OutcomeMeasures };
 }
 
 export const MAX_NETWORK_PICTURES = 12;
@@ -50,7 +52,7 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
   const q = { from: period.start, to: period.end };
   const step = async <T>(name: string, p: Promise<T>): Promise<T> => { const v = await p; progress(name); return v; };
   const [trends, hotspots, networks, highHarm, critical, notYetReferred, assessments, baseline,
-    missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, sources] = await Promise.all([
+    missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, sources, outcomes] = await Promise.all([
     step('trends', A.trends(source, { quarter: o.quarter })),
     step('hotspots', A.hotspots(source, { quarter: o.quarter, limit: 50 })),
     step('peer networks', A.networkThemes(source, { quarter: o.quarter })),
@@ -68,6 +70,8 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
     step('county lines', briefingRows<CountyLineRow>(source, 'county-lines', q)),
     step('map', briefingRows<PlaceRow>(source, 'places', {})),
     step('sources', briefingRows<SourceRow>(source, 'sources', q)),
+    step('support and outcomes', Promise.all([o.quarter, A.previousQuarter(o.quarter), A.shiftQuarter(o.quarter, -4)].map((quarter) => A.outcomes(source, { quarter })))
+      .then(([now, previous, lastYear]) => ({ now, previous, lastYear }))),
   ]);
   const communityLinks = new Map<string, LinkRow[]>();
   // Pictures are drawn for the largest networks only (sections.ts), so only those are read.
@@ -79,9 +83,9 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
   return {
     quarter: period.quarter, previousQuarter: prev.quarter, period: { start: period.start, end: period.end },
     trends, hotspots, networks, highHarm, critical, notYetReferred, cohort: latestAtRisk(assessments), baseline,
-    missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, communityLinks, sources,
+    missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, communityLinks, sources, outcomes,
   };
 }
 
 /** Steps reported through progress (for a progress bar's total). */
-export const GATHER_STEPS = 17;
+export const GATHER_STEPS = 18;

@@ -13,11 +13,27 @@ export interface EntryRef { table: string; row?: string; col?: string; total?: '
 export interface Link { measure: string; entries: EntryRef[] }
 
 const TREND = (col: string): EntryRef => ({ table: 'trend', row: '*', col });
+/** A row of the strategy-measures table (its columns are quarters). */
+const SM = (row: string): EntryRef => ({ table: 'strategy-measures', row, col: '*' });
+/** A column, or the row totals, of a table whose rows are quarters. */
+const BYQ = (table: string, col?: string): EntryRef => (col ? { table, row: '*', col } : { table, row: '*', total: 'row' });
 
 export const LINKS: Link[] = [
-  { measure: 'children-at-risk', entries: [TREND('Children at risk'), { table: 'children-at-risk', total: 'grand' }, { table: 'new-and-continuing', col: 'Children', total: 'col' }] },
+  { measure: 'children-at-risk', entries: [TREND('Children at risk'), { table: 'children-at-risk', total: 'grand' }, { table: 'new-and-continuing', col: 'Children', total: 'col' },
+    BYQ('support-offers', 'Children at risk'), SM('Children at risk')] },
+  { measure: 'at-risk-with-support-offer', entries: [BYQ('support-offers', 'With a support offer'), SM('Children at risk with a support offer in the year')] },
+  { measure: 'support-offered', entries: [BYQ('support-take-up'), SM('Children offered support')] },
+  { measure: 'support-accepted', entries: [BYQ('support-take-up', 'Accepted'), SM('Children who accepted support')] },
+  { measure: 'ceam-compared', entries: [BYQ('ceam-change'), SM('Children assessed before and after support')] },
+  { measure: 'ceam-lower', entries: [BYQ('ceam-change', 'Lower score'), SM('… of them with a lower CEAM score')] },
+  { measure: 'ceam-assessments', entries: [BYQ('ceam-assessments', 'Assessments'), SM('CEAM assessments')] },
+  { measure: 'ceam-reviewed-twice', entries: [BYQ('ceam-assessments', 'Children assessed twice or more'), SM('Children assessed twice or more')] },
+  { measure: 'children-excluded', entries: [BYQ('exclusions-sen'), BYQ('exclusions-after', 'Children excluded'), SM('Children excluded from school')] },
+  { measure: 'excluded-ehcp', entries: [BYQ('exclusions-sen', 'EHC plan'), SM('… of them with an EHC plan')] },
+  { measure: 'excluded-then-at-risk', entries: [BYQ('exclusions-after', 'At risk or missing after'), SM('… of them at risk or missing within 90 days')] },
+  { measure: 'missing-cl-or-cce', entries: [BYQ('missing-concern', 'County-lines or CCE concern'), SM('Children missing with a county-lines or CCE concern')] },
   { measure: 'missing-episodes', entries: [TREND('Missing episodes'), { table: 'missing', row: 'Missing episodes', col: 'Count' }] },
-  { measure: 'children-missing', entries: [TREND('Children missing'), { table: 'missing', row: 'Children missing', col: 'Count' }] },
+  { measure: 'children-missing', entries: [TREND('Children missing'), { table: 'missing', row: 'Children missing', col: 'Count' }, BYQ('missing-concern', 'Children missing')] },
   { measure: 'repeat-missing', entries: [TREND('Children missing 2+ times'), { table: 'missing', row: 'Children missing 2+ times', col: 'Count' }] },
   { measure: 'exclusions', entries: [TREND('Exclusions'), { table: 'critical-moments', row: 'Exclusion from school', total: 'row' }] },
   { measure: 'referrals', entries: [TREND('Referrals')] },

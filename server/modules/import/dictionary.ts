@@ -16,6 +16,7 @@ const MEANINGS: Record<string, Record<string, string>> = {
   sex: E.SEX, ethnicity: E.ETHNICITY, sen: E.SEN, careStatus: E.CARE_STATUS, source: E.AGENCY,
   exploitationType: E.EXPLOITATION_TYPE, referralType: E.REFERRAL_TYPE, tactic: E.DISRUPTION_TACTIC, agency: E.AGENCY,
   siblingKind: E.SIBLING_KIND, parentKind: E.PARENT_KIND, foundWith: E.FOUND_WITH,
+  programme: E.SUPPORT_PROGRAMME, supportOutcome: E.SUPPORT_OUTCOME,
 };
 
 /** Examples of free-text, list and number fields by name; a coded field's example is one of its codes. */
@@ -26,6 +27,7 @@ const EXAMPLES: Record<string, string> = {
   pushFactors: 'family conflict|school problems', pullFactors: 'friends|an adult', phase: 'secondary',
   ward: 'Example Ward', destination: 'Example Town', lat: '51.5000', lon: '-0.1000', ceamScore: '14', days: '3', score: '0.9',
   age: '14', ageMin: '13', ageMax: '15', from: 'SYN-0001', to: 'SYN-0002',
+  provider: 'Example Youth Service', notes: 'Child and carer met the mentor twice; plan agreed',
 };
 
 /** Example ids: people, contexts, events and relationships each have their own, so a link never joins a record to itself. */

@@ -2,8 +2,8 @@
 import { checkLanguage } from '../../language';
 import type { ParsedRecord } from './convert';
 
-/** Text written by people: event summaries, intelligence text, outcomes, a return interview's push and pull factors, sharing conditions. */
-export const FREE_TEXT_FIELDS = ['summary', 'text', 'outcome', 'conditions', 'pushFactors', 'pullFactors'];
+/** Text written by people: event summaries, intelligence text, outcomes, a return interview's push and pull factors, sharing conditions, support notes. */
+export const FREE_TEXT_FIELDS = ['summary', 'text', 'outcome', 'conditions', 'pushFactors', 'pullFactors', 'notes'];
 
 export interface LanguageWarning { file: string; row: number; column: string; field: string; phrase: string; suggestion: string; rule: string; quoted: boolean }
 

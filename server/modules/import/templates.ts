@@ -48,6 +48,10 @@ export const TEMPLATES: TemplateDef[] = [
   { name: 'incidents', title: 'Incidents, arrests and injuries', kind: 'node', types: ['Incident', 'Arrest', 'Injury'], typeColumn: 'recordType', links: [involved('victim'), at()] },
   { name: 'referrals', title: 'Referrals (MACE, panel, NRM, social care)', kind: 'node', types: ['Referral'], links: [involved('subject')] },
   { name: 'risk-assessments', title: 'Risk assessments (CEAM)', kind: 'node', types: ['RiskAssessment'], links: [about('personId')] },
+  {
+    name: 'support', title: 'Support offered to children (occurredAt is when it was offered)', kind: 'node', types: ['Support'],
+    links: [involved('subject'), at('place where the support is given, if one')],
+  },
   { name: 'intelligence', title: 'Graded intelligence reports', kind: 'node', types: ['IntelligenceReport'], links: [about()] },
   { name: 'disruption-actions', title: 'Disruption actions', kind: 'node', types: ['DisruptionAction'], links: [about(), at()] },
   {

@@ -9,6 +9,7 @@ import { appendAccessLog } from '../accesslog/access-log';
 import { hiddenLinksIndicator, mayKnowHiddenLinks } from '../../platform/existence';
 import { gradingText, kindOf, presentLinkProperties, presentNode, type ApiNode, type RawNode } from '../../platform/present';
 import { haveHiddenLinks, nodesByIds } from '../neighbourhood/neighbourhood.repository';
+import { supportLine } from './support-line';
 import { criticalMoments, flagTexts, harmedAndAllegedToHarm, riskTrend, type TimelineEvent } from './flags';
 import type { Agency, EventType, LinkStatus, ProfileCriticalMoment, QueryProfileArgs, RelationshipType, ResolversParentTypes, TimelineItem } from '../../graphql/generated/resolvers-types';
 
@@ -61,7 +62,7 @@ export async function profile(ctx: RequestContext, args: QueryProfileArgs): Prom
     const kind = kindOf(ev.labels);
     events.push({ id: String(r.id), at: String(p.occurredAt), kind, role: r.relType === 'INVOLVED' ? role : null, properties: p, followUps });
     const shown = presentNode(user, ev).properties;
-    timeline.push({ id: String(r.id), at: p.occurredAt as string, kind: kind as EventType, role, summary: text(shown.summary ?? shown.text),
+    timeline.push({ id: String(r.id), at: p.occurredAt as string, kind: kind as EventType, role, summary: kind === 'Support' ? supportLine(shown) : text(shown.summary ?? shown.text),
       source: agency(p.source), grading: gradingText(p), status: linkStatus(p.status), reviewBy: text(p.reviewBy), properties: shown });
   }
 

@@ -76,7 +76,8 @@ export type EventType =
   | 'MissingEpisode'
   | 'Referral'
   | 'ReturnInterview'
-  | 'RiskAssessment';
+  | 'RiskAssessment'
+  | 'Support';
 
 /** How the workspace exported what was on its canvas. */
 export type ExportFormat =
@@ -155,7 +156,8 @@ export type NodeKind =
   | 'Referral'
   | 'ReturnInterview'
   | 'RiskAssessment'
-  | 'School';
+  | 'School'
+  | 'Support';
 
 /** Where a fact comes from and how sure it is (3x5x2 grading by default). The source agency is the signed-in user's own. */
 export type ProvenanceInput = {

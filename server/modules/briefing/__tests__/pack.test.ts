@@ -17,6 +17,8 @@ import { attack, pinned, SUPPRESSED } from '../disclosure';
 import { checkLanguage } from '../../../language';
 import type { PackTable } from '../tables';
 import { packViewer } from '../../../platform/visibility';
+import { outcomesTruth } from '../../analytics/__tests__/support/outcomes-truth';
+import type { Fixture } from '../../../../fixtures/generator';
 
 const Q = '2025-Q3';
 const FROM = '2025-07-01T00:00:00Z';
@@ -26,6 +28,7 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-test-'));
 let partner: BriefingResult;
 let restricted: BriefingResult;
 let analystEdition: BriefingResult;
+let fixture: Fixture;
 
 const source = () => ({ driver: driver() });
 const table = (r: BriefingResult, id: string): PackTable => r.publishedTables.find((t) => t.id === id)!;
@@ -37,7 +40,7 @@ const inQuarter = (v: string) => `${v}.occurredAt >= datetime($from) AND ${v}.oc
 
 beforeAll(async () => {
   await freshGraph();
-  const fixture = generate({ scale: 'tiny', seed: 7 });
+  fixture = generate({ scale: 'tiny', seed: 7 });
   await load(driver(), fixture.units);
   await storeBaseline(source(), fixture.baseline);
   const createdAt = '2025-10-20T09:00:00Z';
@@ -74,6 +77,26 @@ describe('figures equal the raw data (restricted edition, independent Cypher)', 
     // Every demographic table adds up to the same 10–17 cohort.
     const cohorts = ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus'].map((d) => table(restricted, `demographics-${d}`).colTotals![0]);
     expect(new Set(cohorts).size).toBe(1);
+  });
+
+  it('strategy measures: support, take-up and CEAM change for this quarter, last quarter and a year ago equal the planted truth', () => {
+    const t = table(restricted, 'strategy-measures');
+    expect(t.cols).toEqual(['2025-Q3', '2025-Q2', '2024-Q3']);
+    t.cols.forEach((quarter, c) => {
+      const truth = outcomesTruth(fixture, quarter);
+      expect({
+        atRisk: rowValue(t, 'Children at risk', c), withOffer: rowValue(t, 'Children at risk with a support offer in the year', c),
+        offered: rowValue(t, 'Children offered support', c), accepted: rowValue(t, 'Children who accepted support', c),
+        compared: rowValue(t, 'Children assessed before and after support', c), lower: rowValue(t, '… of them with a lower CEAM score', c),
+      }).toEqual({
+        atRisk: truth.childrenAtRisk, withOffer: truth.atRiskWithOffer, offered: truth.offered, accepted: truth.accepted,
+        compared: truth.ceamCompared, lower: truth.ceamImproved,
+      });
+    });
+    // The summary repeats the detail tables' figures: one quantity, one value.
+    const takeUp = table(restricted, 'support-take-up');
+    expect(takeUp.rowTotals![takeUp.rows.indexOf('2025-Q3')]).toBe(rowValue(t, 'Children offered support', 0));
+    expect(read(partner, 'html')).toContain('What difference we make: support and outcomes');
   });
 
   it('NRM referrals, disruption actions and persons of concern', async () => {

@@ -1,5 +1,5 @@
 /** The opening sentences of each section of the pack, one function per section. */
-import { percent } from '../disclosure';
+import { percent, SUPPRESSED, type Published } from '../disclosure';
 import type { BriefingData } from '../gather';
 import type { PackTable } from '../tables';
 import type { Borough } from '../../../platform/borough';
@@ -9,7 +9,43 @@ export function sectionSentences(d: BriefingData, t: Map<string, PackTable>, con
   return {
     scale: scale(t), missing: missing(t, control, comparators), critical: critical(t), places: places(d), networks: networks(d),
     personsOfConcern: personsOfConcern(t), disruption: disruption(t), nrm: nrm(t), countyLines: countyLines(d),
+    support: support(t),
   };
+}
+
+/** This quarter's column of a table whose rows are quarters (the last row). */
+const thisQuarter = (t: PackTable | undefined, col: number) => t?.cells[t.cells.length - 1]?.[col];
+const thisQuarterTotal = (t: PackTable | undefined) => t?.rowTotals?.[t.rowTotals.length - 1];
+
+/**
+ * "Of N children <whole>, M <part>", said plainly when a figure is 0 or suppressed: a sentence
+ * never opens on a suppressed number.
+ */
+function ofWhole(whole: Published | undefined, part: Published | undefined, wholeText: string, partText: string): string {
+  if (whole === 0) return `No child was ${wholeText}.`;
+  if (whole === SUPPRESSED || whole === undefined) return `The number of children ${wholeText} is suppressed (c), and with it those who ${partText}.`;
+  return `Of ${many(whole, 'children')} ${wholeText}, ${part === 0 ? 'none' : num(part)} ${partText}.`;
+}
+
+function support(t: Map<string, PackTable>): string[] {
+  const offers = t.get('support-offers');
+  const takeUp = t.get('support-take-up');
+  const ceam = t.get('ceam-change');
+  const excl = t.get('exclusions-after');
+  const missing = t.get('missing-concern');
+  const offered = thisQuarterTotal(takeUp);
+  const compared = thisQuarterTotal(ceam);
+  return [
+    ofWhole(thisQuarter(offers, 0), thisQuarter(offers, 1), 'assessed at risk this quarter', 'had been offered support in the year to the quarter\'s end'),
+    offered === 0 ? 'No child was offered support this quarter.' : offered === SUPPRESSED || offered === undefined
+      ? 'The number of children offered support this quarter is suppressed (c).'
+      : `This quarter ${many(offered, 'children')} were offered support: ${num(thisQuarter(takeUp, 0))} accepted, ${num(thisQuarter(takeUp, 1))} declined and ${num(thisQuarter(takeUp, 2))} have not yet answered.`,
+    compared === 0 ? 'No child has yet been assessed both before their support started and since.' : compared === SUPPRESSED || compared === undefined
+      ? 'The number of children assessed both before their support started and since is suppressed (c).'
+      : `Of ${many(compared, 'children')} assessed both before their support started and since, ${num(thisQuarter(ceam, 0))} now have a lower CEAM score, ${num(thisQuarter(ceam, 1))} the same and ${num(thisQuarter(ceam, 2))} a higher one. A lower score is a reduction in assessed risk, not proof that the support caused it.`,
+    ofWhole(thisQuarter(excl, 0), thisQuarter(excl, 1), 'excluded from school this quarter', 'were assessed at risk or went missing within 90 days after'),
+    ofWhole(thisQuarter(missing, 0), thisQuarter(missing, 1), 'missing this quarter', 'had a county-lines or criminal exploitation concern'),
+  ];
 }
 
 function scale(t: Map<string, PackTable>): string[] {

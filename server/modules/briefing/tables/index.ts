@@ -22,6 +22,7 @@ import { countyLines } from './county-lines';
 import { nrm } from './nrm';
 import { disruption } from './disruption';
 import { notYetReferred } from './not-yet-referred';
+import { outcomeTables } from './outcomes';
 
 export type { ExtraColumn, PackTable, BuiltTable } from './table';
 export { demographicCohort } from './demographics';
@@ -39,6 +40,7 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): BuiltTabl
     personsOfConcern(d), highHarm(d, o),
     countyLines(d), nrm(d), disruption(d),
     notYetReferred(d),
+    ...outcomeTables(d, o),
   ];
 }
 
