@@ -7,5 +7,7 @@ export { publishedValues } from './attack';
 export { PROTECTION_WIDTH, isProtected, breaches } from './protection';
 export type { Breach } from './protection';
 export { auditSeries } from './series-audit';
-export type { PublishedPack, SeriesAudit } from './series-audit';
+export type { PublishedPack, SeriesAudit, SeriesAuditOptions } from './series-audit';
+export { replayIntervals, productRule } from './replay';
+export type { SuppressionRule, ReplayOptions, ReplayResult } from './replay';
 export type { Statement } from './statements';
