@@ -173,4 +173,12 @@ describe('the rule\'s own replay', () => {
     expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 1, max: 8 });
     expect(audit.replay!.narrowed).toEqual([]);
   });
+
+  it('a column without a printed total: a lone "c" gets a partner, so it could be the partner', () => {
+    const column: CountTable = { id: 'h', title: 'h', unit: 'children', rowHeader: 'r', rows: ['p', 'q', 'r'], cols: ['n'], cells: [[3], [12], [20]] };
+    const published = controlTables([column]);
+    expect(published[0].cells).toEqual([[SUPPRESSED], [SUPPRESSED], [20]]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 3], ['h|1|0', 12]]) } });
+    expect(audit.intervals.find((i) => i.key === 'h|0|0')).toEqual({ key: 'h|0|0', min: 1, max: Infinity });
+  });
 });
