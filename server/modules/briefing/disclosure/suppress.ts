@@ -84,6 +84,9 @@ function trueValues(all: Keyed[]): Map<string, number> {
   return values;
 }
 
+/** The true value of every quantity the tables publish, by key (cells and the totals shown). */
+export const countValues = (tables: CountTable[]): Map<string, number> => trueValues(tables.map(keyed));
+
 function publish(k: Keyed, hidden: Set<string>, control: boolean): PublishedTable {
   const t = k.table;
   const show = (key: string, v: number): Published => (control && hidden.has(key) ? SUPPRESSED : v);
