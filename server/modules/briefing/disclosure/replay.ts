@@ -15,11 +15,13 @@
  * crosses the other way.
  * Values with no witness found are excluded, so the narrowed interval is never wider than what a
  * replaying reader really reaches; if it still meets the protection rule, so does the reader's.
- * Above `ceiling` values are not searched: a witness at the ceiling keeps the interval's maximum.
+ * Above `ceiling` values are not searched: a witness at the ceiling keeps the interval's maximum;
+ * below it, values more than PROTECTION_WIDTH above the baseline are not tried.
  */
 import { systems } from './attack';
 import type { Interval } from './attack';
 import { nearestSolution } from './ip';
+import { PROTECTION_WIDTH } from './protection';
 import { controlTables } from './suppress';
 import { CountTable, PublishedTable, SUPPRESSED, isSmall } from './types';
 
@@ -187,9 +189,12 @@ export function replayIntervals(packs: ReplayPack[], intervals: Interval[], opts
     if (!before || b === undefined || !where.has(key)) continue;
     let min = b;
     for (let v = before.min; v < b; v += 1) if (witness(key, v)) { min = v; break; }
+    // The ceiling first, then downwards from PROTECTION_WIDTH above the baseline: values between are
+    // not tried (a witness there would only widen the interval further).
     const top = Math.min(before.max, b + ceiling);
     let max = b;
-    for (let v = top; v > b; v -= 1) if (witness(key, v)) { max = v === top ? before.max : v; break; }
+    if (top > b && witness(key, top)) max = before.max;
+    else for (let v = Math.min(top - 1, b + PROTECTION_WIDTH); v > b; v -= 1) if (witness(key, v)) { max = v; break; }
     if (min !== before.min || max !== before.max) {
       const after = { key, min, max };
       out.set(key, after);
