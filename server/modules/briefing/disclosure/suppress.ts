@@ -3,7 +3,8 @@
  *  1. primary: counts 1–4 become "c" (0 stays 0: a true zero);
  *  2. secondary: any sum (row, column, totals, shared margins), and any column of a table that
  *     prints no column totals, with exactly one "c" gets a second one (its smallest non-zero other
- *     entry), iterated to a fixed point across all tables;
+ *     entry); one whose "c" are all counts of 1–4 also gets its smallest entry of 5 or more;
+ *     iterated to a fixed point across all tables;
  *  3. audit: the attacker (attack.ts) solves every published sum of this pack and of the earlier
  *     packs together as an integer programme; a "c" it can pin down, or a small count whose
  *     feasible interval is narrower than the protection rule (protection.ts) allows, gets another
@@ -131,14 +132,18 @@ export function controlTables(tables: CountTable[], opts: ControlOptions = { con
   const pick = (around: Line[], least = 1) => partner(around, values, hidden, printed, least);
   let safe = false;
   for (let round = 0; round < 500 && !safe; round += 1) {
-    // Secondary suppression to a fixed point: no sum may hold exactly one "c".
+    // Secondary suppression to a fixed point: no sum may hold exactly one "c", and no line may
+    // hold only counts of 1–4 as "c" while a count of 5 or more is there to hide with them (a
+    // reader who knows the rule could otherwise tell every "c" of the line is small).
     let changed = true;
     while (changed) {
       changed = false;
       for (const line of allLines) {
         const entries = line.total ? [...line.terms, line.total] : line.terms;
-        if (entries.filter((key) => hidden.has(key)).length !== 1) continue;
-        const extra = pick([line]);
+        const inLine = entries.filter((key) => hidden.has(key));
+        const onlySmall = inLine.length > 0 && inLine.every((key) => isSmall(values.get(key) ?? 0));
+        if (inLine.length !== 1 && !onlySmall) continue;
+        const extra = (onlySmall ? pick([line], 5) : undefined) ?? (inLine.length === 1 ? pick([line]) : undefined);
         if (extra) { hidden.add(extra); changed = true; }
       }
     }

@@ -181,4 +181,12 @@ describe('the rule\'s own replay', () => {
     const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 3], ['h|1|0', 12]]) } });
     expect(audit.intervals.find((i) => i.key === 'h|0|0')).toEqual({ key: 'h|0|0', min: 1, max: Infinity });
   });
+
+  it('a column whose "c" are all counts of 1–4 hides its smallest 5+ with them, so each could be that one', () => {
+    const column: CountTable = { id: 'h', title: 'h', unit: 'children', rowHeader: 'r', rows: ['p', 'q', 'r', 's'], cols: ['n'], cells: [[2], [1], [30], [8]] };
+    const published = controlTables([column]);
+    expect(published[0].cells).toEqual([[SUPPRESSED], [SUPPRESSED], [30], [SUPPRESSED]]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 2], ['h|1|0', 1], ['h|3|0', 8]]) } });
+    expect(audit.intervals.map((i) => [i.key, i.min, i.max])).toEqual([['h|0|0', 1, Infinity], ['h|1|0', 1, Infinity], ['h|3|0', 1, Infinity]]);
+  });
 });
