@@ -18,8 +18,10 @@ import { resolveOptions, BriefingOptions, ResolvedOptions } from './options';
 import { dateText, label } from './labels';
 import { eventBand } from './bands';
 import { loadHistory, saveRecord, PackRecord } from './history';
+import { auditRelease, DisclosureAuditError } from './release-audit';
 
 export { resolveOptions, BriefingInputError, EDITIONS } from './options';
+export { DisclosureAuditError } from './release-audit';
 export type { BriefingOptions, Edition } from './options';
 
 export interface BriefingFile { name: string; path: string; kind: 'html' | 'pdf' | 'csv'; bytes: number }
@@ -91,8 +93,17 @@ async function build(source: Store, o: ResolvedOptions, outDir: string, hooks: B
   const data = await gather({ ...source, viewer: packViewer(o.edition), memo: new Map() }, o, progress);
   timings.gather = Date.now() - t0; t0 = Date.now();
   const historyDir = o.historyDir ?? path.join(outDir, 'published-history');
-  const { tables, revisions } = packTables(data, o, o.edition === 'partner' ? loadHistory(historyDir, o.quarter) : []);
+  const earlier = o.edition === 'partner' ? loadHistory(historyDir, o.quarter) : [];
+  const { tables, revisions, counts } = packTables(data, o, earlier);
   const narrative = buildNarrative(data, tables, o);
+  if (o.edition === 'partner') {
+    // The series audit over every pack published so far and this one: a violating pack is not released.
+    const a0 = Date.now();
+    const published = { quarter: o.quarter, tables: [...tables.values()].map(({ extra, note, ...t }) => t), statements: narrative.statements };
+    const { problems } = auditRelease(earlier, published, counts);
+    if (problems.length) throw new DisclosureAuditError(problems);
+    timings.audit = Date.now() - a0;
+  }
   const m = meta(o, data);
   const html = renderHtml(m, narrative, buildSections(data, tables, narrative, o));
   lap('render');

@@ -12,7 +12,8 @@ import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
 import { load } from '../../../platform/bulk/loader';
 import { generate } from '../../../../fixtures/generator';
 import { storeBaseline, notYetReferred } from '../../analytics';
-import { buildBriefing, BriefingResult } from '..';
+import { buildBriefing, BriefingResult, DisclosureAuditError } from '..';
+import type { PackRecord } from '../history';
 import { attack, pinned, SUPPRESSED } from '../disclosure';
 import { checkLanguage } from '../../../language';
 import type { PackTable } from '../tables';
@@ -162,6 +163,34 @@ describe('partner edition: disclosure control', () => {
         if (row[0] === SUPPRESSED || (row[0] as number) < 10) expect(['c', '0', '–']).toContain(rri.values[i]);
       });
     }
+  });
+});
+
+describe('the series audit gates the release of a partner pack', () => {
+  it('a statistic an earlier pack printed over a count this pack hides: the pack is refused, naming it, and nothing is written', async () => {
+    const hidden = partner.publishedTables.flatMap((t) => t.cells.flatMap((row, r) => row.flatMap((v, c) => (v === SUPPRESSED ? [t.keys.cells[r][c]] : []))))
+      .find((k) => k.startsWith(`${Q}|`))!;
+    expect(hidden).toBeDefined();
+    const historyDir = path.join(out, 'gate-history');
+    fs.mkdirSync(historyDir, { recursive: true });
+    const earlier: PackRecord = {
+      quarter: '2025-Q2', createdAt: '2025-07-20T09:00:00Z', tables: [], revisions: [],
+      statements: [{ kind: 'poisson-z', x: hidden, earlier: [10, 12, 11, 13], statistic: -2.5, digits: 2 }],
+    };
+    fs.writeFileSync(path.join(historyDir, 'partner-2025-Q2.json'), JSON.stringify(earlier));
+    const dir = path.join(out, 'gate');
+    const error = await buildBriefing(source(), { quarter: Q, edition: 'partner', author: { name: 'Lee Lead', role: 'lead' }, formats: ['html'], historyDir }, dir)
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DisclosureAuditError);
+    expect((error as DisclosureAuditError).problems).toEqual([`the statistic -2.5 is printed over "${hidden}" and its earlier quarters, one of them hidden`]);
+    expect((error as Error).message).toMatch(/^disclosure audit: the partner pack is not released/);
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(fs.readdirSync(historyDir)).toEqual(['partner-2025-Q2.json']);
+  });
+
+  it('the packs that pass are audited: the partner build records the audit\'s time', () => {
+    expect(partner.timings.audit).toBeGreaterThanOrEqual(0);
+    expect(restricted.timings.audit).toBeUndefined();
   });
 });
 

@@ -70,16 +70,22 @@ function components(unknown: string[], eqs: Array<string[]>): string[][] {
   return [...groups.values()];
 }
 
-/** Feasible integer [min, max] of every suppressed quantity given all the published tables together. */
-export function attack(tables: PublishedTable[], opts: AttackOptions = {}): Interval[] {
+/** One group of unknowns tied together by published sums, as an integer system over `keys`. */
+export interface ComponentSystem { keys: string[]; system: IntegerSystem }
+
+/**
+ * The attacker's integer systems: one per group of suppressed quantities tied together by some
+ * published sum, with every "c" at least 1 and any extra bounds the attacker has.
+ */
+export function systems(tables: PublishedTable[], opts: AttackOptions = {}): { unknown: string[]; components: ComponentSystem[] } {
   const values = publishedValues(tables, opts.merge);
   const valueOf = (t: Term): Published => values.get(t.key)!;
   const unknown = [...values.entries()].filter(([, v]) => v === SUPPRESSED).map(([k]) => k);
-  if (unknown.length === 0) return [];
+  if (unknown.length === 0) return { unknown, components: [] };
   // Σ terms − total = 0 for every published sum; only sums with a "c" constrain anything.
   const eqs = tables.flatMap(equations).map((eq) => [...eq.terms.map((t) => ({ ...t, sign: 1 })), { ...eq.total, sign: -1 }])
     .filter((eq) => eq.some((t) => valueOf(t) === SUPPRESSED));
-  const out = new Map<string, Interval>();
+  const out: ComponentSystem[] = [];
   for (const keys of components(unknown, eqs.map((eq) => eq.filter((t) => valueOf(t) === SUPPRESSED).map((t) => t.key)))) {
     if (opts.only && !keys.some((k) => opts.only!.has(k))) continue;
     const index = new Map(keys.map((k, i) => [k, i]));
@@ -102,6 +108,16 @@ export function attack(tables: PublishedTable[], opts: AttackOptions = {}): Inte
       for (const [j, a] of [...row]) if (a === 0) row.delete(j);
       if (row.size) { system.rows.push(row); system.rhs.push(rhs); }
     }
+    out.push({ keys, system });
+  }
+  return { unknown, components: out };
+}
+
+/** Feasible integer [min, max] of every suppressed quantity given all the published tables together. */
+export function attack(tables: PublishedTable[], opts: AttackOptions = {}): Interval[] {
+  const { unknown, components: comps } = systems(tables, opts);
+  const out = new Map<string, Interval>();
+  for (const { keys, system } of comps) {
     keys.forEach((key, k) => {
       const [min, max] = integerBounds(system, k);
       out.set(key, { key, min, max });

@@ -1,5 +1,5 @@
 export * from './types';
-export { controlTables } from './suppress';
+export { controlTables, countValues } from './suppress';
 export { attack, pinned } from './attack';
 export type { Interval } from './attack';
 export { percent, mean, relativeRateIndex, rriText, MIN_DENOMINATOR } from './rates';
@@ -7,5 +7,7 @@ export { publishedValues } from './attack';
 export { PROTECTION_WIDTH, isProtected, breaches } from './protection';
 export type { Breach } from './protection';
 export { auditSeries } from './series-audit';
-export type { PublishedPack, SeriesAudit } from './series-audit';
+export type { PublishedPack, SeriesAudit, SeriesAuditOptions } from './series-audit';
+export { replayIntervals, productRule } from './replay';
+export type { SuppressionRule, ReplayOptions, ReplayResult } from './replay';
 export type { Statement } from './statements';

@@ -39,3 +39,28 @@ export function integerBounds(s: IntegerSystem, k: number): [number, number] {
   const max = hi.status === 'unbounded' ? Infinity : Math.round(hi.result);
   return [Math.round(lo.result), max];
 }
+
+/**
+ * An integer solution of the system as close as possible (least total absolute difference) to
+ * `near`, or undefined when there is none.
+ */
+export function nearestSolution(s: IntegerSystem, near: number[]): number[] | undefined {
+  const constraints = new Map<string, { equal?: number; min?: number; max?: number }>();
+  const variables = new Map<string, Map<string, number>>();
+  s.rhs.forEach((b, i) => constraints.set(`e${i}`, { equal: b }));
+  for (let j = 0; j < s.n; j += 1) {
+    const upper = s.upper?.[j];
+    constraints.set(`b${j}`, { min: s.lower?.[j] ?? 0, ...(upper !== undefined && Number.isFinite(upper) ? { max: upper } : {}) });
+    // y_j − up_j + down_j = near_j, with up_j, down_j ≥ 0 counted in the objective.
+    constraints.set(`d${j}`, { equal: near[j] });
+    variables.set(`y${j}`, new Map([[`b${j}`, 1], [`d${j}`, 1]]));
+    variables.set(`u${j}`, new Map([[`d${j}`, -1], ['objective', 1]]));
+    variables.set(`w${j}`, new Map([[`d${j}`, 1], ['objective', 1]]));
+  }
+  s.rows.forEach((row, i) => row.forEach((a, j) => variables.get(`y${j}`)!.set(`e${i}`, a)));
+  const solution = solve({ direction: 'minimize', objective: 'objective', constraints, variables, integers: true }, { includeZeroVariables: true });
+  if (solution.status !== 'optimal') return undefined;
+  const y = Array<number>(s.n).fill(0);
+  for (const [name, v] of solution.variables) if (name.startsWith('y')) y[Number(name.slice(1))] = Math.round(v);
+  return y;
+}

@@ -4,13 +4,16 @@
  *  - repeats: a quantity printed in several tables or packs is one unknown (same key); printed as
  *    a number anywhere, it is known everywhere;
  *  - statistics in the text: a printed statistic narrows its suppressed inputs (statements.ts);
- *  - each "c" is at least 1 (zeros are shown) and every count is an integer.
+ *  - each "c" is at least 1 (zeros are shown) and every count is an integer;
+ *  - the rule's replay (replay.ts, when a baseline is given): a value is kept only if some
+ *    completion with it makes the published suppression rule print the same "c" in every pack.
  * Returns the feasible interval of each quantity still suppressed, the quantities printed as "c"
  * in one pack but as a number in another, and the statistics printed over hidden counts.
  */
 import { attack, publishedValues, Interval } from './attack';
 import { narrowByStatements, overHiddenInputs, Statement } from './statements';
 import { SUPPRESSED, PublishedTable } from './types';
+import { replayIntervals, ReplayOptions, ReplayResult } from './replay';
 
 export interface PublishedPack { quarter: string; tables: PublishedTable[]; statements: Statement[] }
 export interface SeriesAudit {
@@ -18,9 +21,16 @@ export interface SeriesAudit {
   revealed: Array<{ key: string; value: number }>;
   /** Statistics printed over a suppressed or unpublished count. */
   statisticsOverHidden: Statement[];
+  /** With the replay: the intervals it narrowed, and how often the rule was re-run. */
+  replay?: Pick<ReplayResult, 'narrowed' | 'runs'>;
 }
 
-export function auditSeries(packs: PublishedPack[]): SeriesAudit {
+export interface SeriesAuditOptions {
+  /** Replay the suppression rule from this baseline (the figures the packs were built from). */
+  replay?: Omit<ReplayOptions, 'bounds'>;
+}
+
+export function auditSeries(packs: PublishedPack[], opts: SeriesAuditOptions = {}): SeriesAudit {
   const tables = packs.flatMap((p) => p.tables);
   const merged = publishedValues(tables, true);
   const everSuppressed = new Set(tables.flatMap((t) => [...t.cells.flatMap((row, r) => row.map((v, c) => (v === SUPPRESSED ? t.keys.cells[r][c] : '')))
@@ -39,5 +49,8 @@ export function auditSeries(packs: PublishedPack[]): SeriesAudit {
     bounds = next;
     intervals = attack(tables, { merge: true, bounds });
   }
-  return { intervals, revealed, statisticsOverHidden: overHiddenInputs(statements, known) };
+  const statisticsOverHidden = overHiddenInputs(statements, known);
+  if (!opts.replay) return { intervals, revealed, statisticsOverHidden };
+  const replayed = replayIntervals(packs, intervals, { ...opts.replay, bounds });
+  return { intervals: replayed.intervals, revealed, statisticsOverHidden, replay: { narrowed: replayed.narrowed, runs: replayed.runs } };
 }

@@ -1,8 +1,10 @@
 /**
  * Statistical disclosure control for tables leaving the restricted setting:
  *  1. primary: counts 1–4 become "c" (0 stays 0: a true zero);
- *  2. secondary: any sum (row, column, totals, shared margins) with exactly one "c" gets a
- *     second one (its smallest non-zero other entry), iterated to a fixed point across all tables;
+ *  2. secondary: any sum (row, column, totals, shared margins), and any column of a table that
+ *     prints no column totals, with exactly one "c" gets a second one (its smallest non-zero other
+ *     entry); one whose "c" are all counts of 1–4 also gets its smallest entry of 5 or more;
+ *     iterated to a fixed point across all tables;
  *  3. audit: the attacker (attack.ts) solves every published sum of this pack and of the earlier
  *     packs together as an integer programme; a "c" it can pin down, or a small count whose
  *     feasible interval is narrower than the protection rule (protection.ts) allows, gets another
@@ -20,7 +22,8 @@ export interface ControlOptions {
   earlier?: PublishedTable[];
 }
 
-interface Line { terms: string[]; total: string; table: string }
+/** A published sum (terms and total), or a column of a table that prints no column totals (no total). */
+interface Line { terms: string[]; total?: string; table: string }
 
 interface Keyed {
   table: CountTable;
@@ -59,6 +62,9 @@ function lines(k: Keyed): Line[] {
     if (t.showColTotals) out.push({ terms: k.colTotals, total: k.grandTotal, table });
     if (!t.showRowTotals && !t.showColTotals) out.push({ terms: k.cells.flat(), total: k.grandTotal, table });
   }
+  // A column without a printed total still gets a partner for a lone "c": otherwise a "c" in it
+  // could only be a count of 1–4, and a reader who knows the rule would know that much.
+  if (!t.showColTotals) t.cols.forEach((_, c) => out.push({ terms: k.cells.map((row) => row[c]), table }));
   return out;
 }
 
@@ -78,6 +84,9 @@ function trueValues(all: Keyed[]): Map<string, number> {
   }
   return values;
 }
+
+/** The true value of every quantity the tables publish, by key (cells and the totals shown). */
+export const countValues = (tables: CountTable[]): Map<string, number> => trueValues(tables.map(keyed));
 
 function publish(k: Keyed, hidden: Set<string>, control: boolean): PublishedTable {
   const t = k.table;
@@ -102,7 +111,7 @@ function partner(candidates: Line[], values: Map<string, number>, hidden: Set<st
   const pick = (keys: string[]): string | undefined => keys
     .filter((key) => !hidden.has(key) && !printed.has(key) && (values.get(key) ?? 0) >= least)
     .sort((a, b) => values.get(a)! - values.get(b)! || a.localeCompare(b))[0];
-  return pick(candidates.flatMap((l) => l.terms)) ?? pick(candidates.map((l) => l.total));
+  return pick(candidates.flatMap((l) => l.terms)) ?? pick(candidates.flatMap((l) => (l.total ? [l.total] : [])));
 }
 
 /** Returns the published form of each table; without control (restricted edition) values are as counted. */
@@ -123,14 +132,18 @@ export function controlTables(tables: CountTable[], opts: ControlOptions = { con
   const pick = (around: Line[], least = 1) => partner(around, values, hidden, printed, least);
   let safe = false;
   for (let round = 0; round < 500 && !safe; round += 1) {
-    // Secondary suppression to a fixed point: no sum may hold exactly one "c".
+    // Secondary suppression to a fixed point: no sum may hold exactly one "c", and no line may
+    // hold only counts of 1–4 as "c" while a count of 5 or more is there to hide with them (a
+    // reader who knows the rule could otherwise tell every "c" of the line is small).
     let changed = true;
     while (changed) {
       changed = false;
       for (const line of allLines) {
-        const entries = [...line.terms, line.total];
-        if (entries.filter((key) => hidden.has(key)).length !== 1) continue;
-        const extra = pick([line]);
+        const entries = line.total ? [...line.terms, line.total] : line.terms;
+        const inLine = entries.filter((key) => hidden.has(key));
+        const onlySmall = inLine.length > 0 && inLine.every((key) => isSmall(values.get(key) ?? 0));
+        if (inLine.length !== 1 && !onlySmall) continue;
+        const extra = (onlySmall ? pick([line], 5) : undefined) ?? (inLine.length === 1 ? pick([line]) : undefined);
         if (extra) { hidden.add(extra); changed = true; }
       }
     }

@@ -5,6 +5,7 @@
  * counts, never from hidden ones. Each file beside this one builds the tables of one section.
  */
 import { controlTables } from '../disclosure';
+import type { CountTable } from '../disclosure';
 import { pseudonymFor } from '../../../platform/secrets';
 import type { BriefingData } from '../gather';
 import type { ResolvedOptions } from '../options';
@@ -54,7 +55,7 @@ export function personLabel(o: ResolvedOptions, id: string, name: string): strin
  * Builds, controls (partner edition) and decorates every table. The partner edition re-prints
  * what earlier packs printed (history.ts) and plans its suppression against them.
  */
-export function packTables(d: BriefingData, o: ResolvedOptions, earlier: PackRecord[] = []): { tables: Map<string, PackTable>; revisions: Revision[] } {
+export function packTables(d: BriefingData, o: ResolvedOptions, earlier: PackRecord[] = []): { tables: Map<string, PackTable>; revisions: Revision[]; counts: CountTable[] } {
   const built = buildCountTables(d, o);
   const tables = built.map((b) => b.table);
   const byId = new Map(built.map((b) => [b.table.id, b]));
@@ -65,5 +66,6 @@ export function packTables(d: BriefingData, o: ResolvedOptions, earlier: PackRec
   return {
     tables: new Map(published.map((p) => [p.id, { ...p, extra: byId.get(p.id)?.extra?.(p) ?? [], note: byId.get(p.id)?.note }])),
     revisions: history.revisions,
+    counts: tables,
   };
 }

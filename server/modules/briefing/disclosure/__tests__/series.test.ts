@@ -2,7 +2,7 @@
  * Hand-checked cases for the series attacker and what defends against it: integer bounds, the
  * protection range, history between packs, linked quantities and statistics printed in the text.
  */
-import { controlTables, attack, auditSeries, breaches, CountTable, PublishedTable, SUPPRESSED, isProtected } from '..';
+import { controlTables, attack, auditSeries, breaches, CountTable, PublishedTable, SUPPRESSED, isProtected, SuppressionRule } from '..';
 import { integerBounds } from '../ip';
 import { poissonChange } from '../../../analytics/trends/stats';
 import { assignKeys } from '../../links';
@@ -132,5 +132,61 @@ describe('series audit', () => {
     const audit = auditSeries([{ quarter: 'q5', tables: [trend(SUPPRESSED)], statements: [] }, { quarter: 'q6', tables: [trend(3)], statements: [] }]);
     expect(audit.revealed).toEqual([{ key: 'q5|n', value: 3 }]);
     expect(audit.intervals).toEqual([]);
+  });
+});
+
+describe('the rule\'s own replay', () => {
+  // One row with its total printed: 2 is the only count of 1–4.
+  const table: CountTable = { id: 't', title: 't', unit: 'children', rowHeader: 'r', rows: ['r0'], cols: ['a', 'b', 'c', 'd'], cells: [[2, 40, 7, 9]], showRowTotals: true };
+  const baseline = (published: PublishedTable[]) => new Map([...published[0].keys.cells[0].map((k, c): [string, number] => [k, table.cells[0][c]]), ['t|row0', 58]]);
+  /** A naive rule: hide 1–4, then the cell to the right of a lone "c" (the partner is fixed by position). */
+  const naive: SuppressionRule = (tables) => controlTables(tables, { control: false }).map((t) => {
+    const cells = t.cells.map((row) => row.map((v) => (typeof v === 'number' && v >= 1 && v <= 4 ? SUPPRESSED : v)));
+    for (const row of cells) {
+      const hidden = row.flatMap((v, c) => (v === SUPPRESSED ? [c] : []));
+      if (hidden.length === 1) row[(hidden[0] + 1) % row.length] = SUPPRESSED;
+    }
+    return { ...t, cells };
+  });
+
+  it('breaks a rule whose partner is fixed by position: the "c" next to it must be the small one', () => {
+    const published = naive([structuredClone(table)], []);
+    expect(published[0].cells[0]).toEqual([SUPPRESSED, SUPPRESSED, 7, 9]);
+    const pack = { quarter: 'q', tables: published, statements: [] };
+    const truth = (k: string) => baseline(published).get(k);
+    // From the sums alone the 2 could be anything from 1 to 41.
+    const plain = auditSeries([pack]);
+    expect(plain.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 1, max: 41 });
+    expect(breaches(plain.intervals, truth)).toEqual([]);
+    // Re-running the rule: were the first "c" 5 or more, the rule would have hidden the 7 next to
+    // the second, not the first; so the first is 1–4.
+    const replayed = auditSeries([pack], { replay: { baseline: baseline(published), rule: naive } });
+    expect(replayed.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 1, max: 4 });
+    expect(breaches(replayed.intervals, truth)).toEqual([expect.objectContaining({ key: 't|0|0', truth: 2, min: 1, max: 4 })]);
+  });
+
+  it('the product\'s rule on the same row keeps the 2 protected under replay: its partner could be the small one', () => {
+    const published = controlTables([structuredClone(table)]);
+    expect(published[0].cells[0]).toEqual([SUPPRESSED, 40, SUPPRESSED, 9]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: baseline(published) } });
+    // The smallest other cell is the partner: 5–8 with the 7 as a 1–4 reproduces the same "c".
+    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 1, max: 8 });
+    expect(audit.replay!.narrowed).toEqual([]);
+  });
+
+  it('a column without a printed total: a lone "c" gets a partner, so it could be the partner', () => {
+    const column: CountTable = { id: 'h', title: 'h', unit: 'children', rowHeader: 'r', rows: ['p', 'q', 'r'], cols: ['n'], cells: [[3], [12], [20]] };
+    const published = controlTables([column]);
+    expect(published[0].cells).toEqual([[SUPPRESSED], [SUPPRESSED], [20]]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 3], ['h|1|0', 12]]) } });
+    expect(audit.intervals.find((i) => i.key === 'h|0|0')).toEqual({ key: 'h|0|0', min: 1, max: Infinity });
+  });
+
+  it('a column whose "c" are all counts of 1–4 hides its smallest 5+ with them, so each could be that one', () => {
+    const column: CountTable = { id: 'h', title: 'h', unit: 'children', rowHeader: 'r', rows: ['p', 'q', 'r', 's'], cols: ['n'], cells: [[2], [1], [30], [8]] };
+    const published = controlTables([column]);
+    expect(published[0].cells).toEqual([[SUPPRESSED], [SUPPRESSED], [30], [SUPPRESSED]]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 2], ['h|1|0', 1], ['h|3|0', 8]]) } });
+    expect(audit.intervals.map((i) => [i.key, i.min, i.max])).toEqual([['h|0|0', 1, Infinity], ['h|1|0', 1, Infinity], ['h|3|0', 1, Infinity]]);
   });
 });
