@@ -35,6 +35,9 @@ CREATE CONSTRAINT about_id_unique IF NOT EXISTS FOR ()-[r:ABOUT]-() REQUIRE r.id
 CREATE CONSTRAINT reported_by_id_unique IF NOT EXISTS FOR ()-[r:REPORTED_BY]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT possibly_same_as_id_unique IF NOT EXISTS FOR ()-[r:POSSIBLY_SAME_AS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT protective_id_unique IF NOT EXISTS FOR ()-[r:PROTECTIVE]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT sibling_of_id_unique IF NOT EXISTS FOR ()-[r:SIBLING_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT parent_of_id_unique IF NOT EXISTS FOR ()-[r:PARENT_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT lives_with_id_unique IF NOT EXISTS FOR ()-[r:LIVES_WITH]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT merged_into_id_unique IF NOT EXISTS FOR ()-[r:MERGED_INTO]-() REQUIRE r.id IS UNIQUE;
 CREATE INDEX person_date_of_birth IF NOT EXISTS FOR (n:Person) ON (n.dateOfBirth);
 CREATE INDEX location_ward IF NOT EXISTS FOR (n:Location) ON (n.ward);

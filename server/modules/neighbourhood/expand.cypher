@@ -17,7 +17,7 @@ RETURN null AS aid, null AS type, null AS out, null AS rp, labels(b) AS bl,
        b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
           occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
-          planReviewBy: toString(b.planReviewBy)} AS bp
+          planReviewBy: toString(b.planReviewBy), startedOn: toString(b.startedOn), endedOn: toString(b.endedOn)} AS bp
 UNION ALL
 UNWIND $frontier AS fid
 MATCH (a:Entity {id: fid})-[r]-(b:Entity)
@@ -40,4 +40,4 @@ RETURN fid AS aid, type(r) AS type, startNode(r) = a AS out,
        b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
           occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
-          planReviewBy: toString(b.planReviewBy)} AS bp
+          planReviewBy: toString(b.planReviewBy), startedOn: toString(b.startedOn), endedOn: toString(b.endedOn)} AS bp

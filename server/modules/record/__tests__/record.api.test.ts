@@ -58,7 +58,7 @@ describe('recordEvent / recordRelationship', () => {
 
   it('records support offered to a child: programme, status, dates and outcome; the worker\'s notes are language-checked', async () => {
     const r = await api.gql('pam.partner', EVENT, { input: {
-      type: 'Support', id: 'sup1', occurredAt: '2025-03-03T09:00:00Z', people: [{ personId: 'p1', role: 'subject' }],
+      type: 'Support', occurredAt: '2025-03-03T09:00:00Z', people: [{ personId: 'p1', role: 'subject' }],
       fields: [
         { field: 'programme', value: 'MENTORING' }, { field: 'provider', value: 'Synthetic mentoring charity' }, { field: 'supportStatus', value: 'ended' },
         { field: 'startedOn', value: '2025-03-10' }, { field: 'endedOn', value: '2025-06-30' }, { field: 'supportOutcome', value: 'goals_partly_met' },
@@ -67,11 +67,12 @@ describe('recordEvent / recordRelationship', () => {
       provenance: prov,
     } }, { justification: 'SYN-CASE-9 support record' });
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data.recordEvent.ids).toEqual(['sup1', 'sup1>INVOLVED>p1']);
+    const [sup] = r.body.data.recordEvent.ids;
+    expect(r.body.data.recordEvent.ids).toEqual([sup, `${sup}>INVOLVED>p1`]);
     expect(r.body.data.recordEvent.warnings).toEqual([expect.objectContaining({ field: 'notes', phrase: expect.stringMatching(/hard to reach/i) })]);
     const { records } = await driver().executeQuery(
-      `MATCH (s:Support:Event {id: 'sup1'})-[:INVOLVED {role: 'subject'}]->(:Person {id: 'p1'})
-       RETURN s.programme AS programme, s.supportStatus AS status, toString(s.startedOn) AS started, toString(s.endedOn) AS ended, s.supportOutcome AS outcome`);
+      `MATCH (s:Support:Event {id: $sup})-[:INVOLVED {role: 'subject'}]->(:Person {id: 'p1'})
+       RETURN s.programme AS programme, s.supportStatus AS status, toString(s.startedOn) AS started, toString(s.endedOn) AS ended, s.supportOutcome AS outcome`, { sup });
     expect(records[0].toObject()).toEqual({ programme: 'MENTORING', status: 'ended', started: '2025-03-10', ended: '2025-06-30', outcome: 'goals_partly_met' });
     const bad = await api.gql('pam.partner', EVENT, { input: {
       type: 'Support', occurredAt: '2025-03-03T09:00:00Z', fields: [{ field: 'programme', value: 'BOOT_CAMP' }, { field: 'supportStatus', value: 'offered' }], provenance: prov,
