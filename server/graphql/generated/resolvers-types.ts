@@ -225,6 +225,14 @@ export type CriticalMomentsResult = {
   rhi: RhiSummary;
 };
 
+/** The days of the first and last events the caller may see: the period the workspace's quarter picker and time bar cover. */
+export type DataPeriod = {
+  /** Day (UTC) of the earliest event the caller may see; null when they may see none. */
+  first?: Maybe<Scalars['Date']['output']>;
+  /** Day (UTC) of the latest event the caller may see; null when they may see none. */
+  last?: Maybe<Scalars['Date']['output']>;
+};
+
 export type DisproportionalityOutcome =
   /** Arrested (as subject or suspect). */
   | 'arrested'
@@ -864,6 +872,8 @@ export type Query = {
   accessLog: AccessLogPage;
   /** Critical moments and their follow-up; RHI within 72 h rate (person-level: justification, logged). */
   criticalMoments: CriticalMomentsResult;
+  /** The period of the events the caller may see (events hidden from them do not move it). */
+  dataPeriod: DataPeriod;
   /** Relative rate index against the population baseline, disclosure-controlled (aggregate). */
   disproportionality: DisproportionalityResult;
   /** Children in the families and households of the ranked persons of concern, for a diversionary offer of support (police and lead; justification, logged). */
@@ -1327,6 +1337,7 @@ export type ResolversTypes = {
   CountedRef: ResolverTypeWrapper<CountedRef>;
   CriticalMoment: ResolverTypeWrapper<CriticalMoment>;
   CriticalMomentsResult: ResolverTypeWrapper<CriticalMomentsResult>;
+  DataPeriod: ResolverTypeWrapper<DataPeriod>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisproportionalityOutcome: DisproportionalityOutcome;
@@ -1426,6 +1437,7 @@ export type ResolversParentTypes = {
   CountedRef: CountedRef;
   CriticalMoment: CriticalMoment;
   CriticalMomentsResult: CriticalMomentsResult;
+  DataPeriod: DataPeriod;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisproportionalityResult: DisproportionalityResult;
@@ -1601,6 +1613,11 @@ export type CriticalMomentsResultResolvers<ContextType = RequestContext, ParentT
   overdueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rhi?: Resolver<ResolversTypes['RhiSummary'], ParentType, ContextType>;
+};
+
+export type DataPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DataPeriod'] = ResolversParentTypes['DataPeriod']> = {
+  first?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  last?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1948,6 +1965,7 @@ export type QuarterSeriesRowResolvers<ContextType = RequestContext, ParentType e
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryAccessLogArgs, 'first'>>;
   criticalMoments?: Resolver<ResolversTypes['CriticalMomentsResult'], ParentType, ContextType, RequireFields<QueryCriticalMomentsArgs, 'quarter'>>;
+  dataPeriod?: Resolver<ResolversTypes['DataPeriod'], ParentType, ContextType>;
   disproportionality?: Resolver<ResolversTypes['DisproportionalityResult'], ParentType, ContextType, RequireFields<QueryDisproportionalityArgs, 'quarter'>>;
   familiesOfPersonsOfConcern?: Resolver<ResolversTypes['FamiliesResult'], ParentType, ContextType, RequireFields<QueryFamiliesOfPersonsOfConcernArgs, 'quarter'>>;
   highHarmPersonsOfConcern?: Resolver<ResolversTypes['HighHarmResult'], ParentType, ContextType, RequireFields<QueryHighHarmPersonsOfConcernArgs, 'quarter'>>;
@@ -2112,6 +2130,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CountedRef?: CountedRefResolvers<ContextType>;
   CriticalMoment?: CriticalMomentResolvers<ContextType>;
   CriticalMomentsResult?: CriticalMomentsResultResolvers<ContextType>;
+  DataPeriod?: DataPeriodResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DisproportionalityResult?: DisproportionalityResultResolvers<ContextType>;
