@@ -4,7 +4,7 @@
  */
 import { gql } from './client';
 import {
-  InvestigationDocument, InvestigationsDocument, MeDocument, NeighbourhoodDocument, ProfileDocument, RecordExportDocument,
+  DataPeriodDocument, InvestigationDocument, InvestigationsDocument, MeDocument, NeighbourhoodDocument, ProfileDocument, RecordExportDocument,
   SaveInvestigationDocument, SearchDocument, SubgraphDocument,
   type ExportFormat, type InvestigationQuery, type InvestigationsQuery, type ProfileQuery,
   type SaveInvestigationMutation, type SearchQuery, type SubgraphFieldsFragment,
@@ -19,6 +19,11 @@ export type Subgraph = SubgraphFieldsFragment;
 
 export async function me(): Promise<Viewer> {
   return (await gql(MeDocument)).me;
+}
+
+/** The days of the first and last events the user may see (null when none). */
+export async function dataPeriod(): Promise<{ first?: string | null; last?: string | null }> {
+  return (await gql(DataPeriodDocument)).dataPeriod;
 }
 
 export async function search(text: string, limit = 20): Promise<SearchResult> {
