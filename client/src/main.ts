@@ -1,6 +1,7 @@
 /** Workspace entry: sign in, then build the canvas and panels the role may use. */
 import { getToken } from './api/client';
-import { dataPeriod, me } from './api/queries';
+import { dataPeriod, me, wards } from './api/queries';
+import { setWards } from './graph/wards';
 import { createCanvas, canvas } from './graph/canvas';
 import { refresh } from './graph/actions';
 import { loadScores } from './graph/scores';
@@ -40,6 +41,8 @@ async function start(v: Viewer): Promise<void> {
   // answer, the year to this month).
   state.period = periodMonths(can('dataPeriod') ? await dataPeriod().catch(() => undefined) : undefined);
   state.quarter = quarterOfMonth(state.period.last);
+  // Ward boundaries are drawn under the geographic layout; the map works without them.
+  if (can('wards')) void wards().then(setWards, () => setWards([]));
   $('signin').hidden = true;
   $('app').hidden = false;
   if (!started) {

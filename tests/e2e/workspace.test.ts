@@ -153,6 +153,15 @@ describe('analyst workspace on the map of an expanded hotspot', () => {
       await page.waitForTimeout(600);
       expect((await canvasState(page)).nodes.length).toBe(n);
       if (layout === 'geo') {
+        // The borough's wards are drawn under the map, lined up with the places: the hotspot lies in its own ward.
+        const hotspotWard = (fixture.units.find((u) => u.kind === 'node' && u.label === 'Location')!.rows as { id: string; ward: string }[]).find((r) => r.id === hotspot)!.ward;
+        const wardsHolding = await cyEval<{ wards: number; holding: string[] }>(page, `
+          const svg = document.querySelector('#cy svg.wards');
+          if (!svg || svg.hasAttribute('hidden')) return { wards: 0, holding: [] };
+          const p = cy.getElementById('${hotspot}').position();
+          const paths = [...svg.querySelectorAll('path.ward')];
+          return { wards: paths.length, holding: paths.filter((e) => e.isPointInFill(new DOMPoint(p.x, p.y))).map((e) => e.nextElementSibling.textContent) };`);
+        expect(wardsHolding).toEqual({ wards: 20, holding: [hotspotWard] });
         await shot(page, '13-geographic');
         // No two nodes, names included, on top of each other (the real browser measures the labels).
         const overlaps = await cyEval<string[]>(page, `
@@ -164,6 +173,8 @@ describe('analyst workspace on the map of an expanded hotspot', () => {
           }
           return out;`);
         expect(overlaps).toEqual([]);
+      } else {
+        expect(await page.isVisible('#cy svg.wards')).toBe(false);
       }
     }
   });

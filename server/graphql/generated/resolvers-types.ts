@@ -912,6 +912,8 @@ export type Query = {
   trends: TrendsResult;
   /** Auditors only: recomputes the hash chain and checks it holds every checkpoint kept outside the database. */
   verifyAccessLog: AccessLogVerification;
+  /** The borough's ward boundaries as configured (config/borough.json), for maps; empty when none are configured. */
+  wards: Array<Ward>;
 };
 
 
@@ -1240,6 +1242,13 @@ export type Viewer = {
   role: Role;
 };
 
+/** A ward of the borough: its name and boundary (configuration, not a record). */
+export type Ward = {
+  name: Scalars['String']['output'];
+  /** Polygons, each a list of rings, each a list of [longitude, latitude] pairs (WGS 84, GeoJSON order). */
+  polygons: Scalars['JSON']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1418,6 +1427,7 @@ export type ResolversTypes = {
   TimelineItem: ResolverTypeWrapper<TimelineItem>;
   TrendsResult: ResolverTypeWrapper<TrendsResult>;
   Viewer: ResolverTypeWrapper<Viewer>;
+  Ward: ResolverTypeWrapper<Ward>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1504,6 +1514,7 @@ export type ResolversParentTypes = {
   TimelineItem: TimelineItem;
   TrendsResult: TrendsResult;
   Viewer: Viewer;
+  Ward: Ward;
 };
 
 export type WorkDirectiveArgs = {
@@ -1982,6 +1993,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'ids'>>;
   trends?: Resolver<ResolversTypes['TrendsResult'], ParentType, ContextType, RequireFields<QueryTrendsArgs, 'quarter'>>;
   verifyAccessLog?: Resolver<ResolversTypes['AccessLogVerification'], ParentType, ContextType>;
+  wards?: Resolver<Array<ResolversTypes['Ward']>, ParentType, ContextType>;
 };
 
 export type RateRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateRow'] = ResolversParentTypes['RateRow']> = {
@@ -2117,6 +2129,11 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type WardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Ward'] = ResolversParentTypes['Ward']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  polygons?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   AccessLogCheckpoint?: AccessLogCheckpointResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
@@ -2184,6 +2201,7 @@ export type Resolvers<ContextType = RequestContext> = {
   TimelineItem?: TimelineItemResolvers<ContextType>;
   TrendsResult?: TrendsResultResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  Ward?: WardResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = RequestContext> = {
