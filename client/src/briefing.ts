@@ -42,8 +42,8 @@ async function generate(): Promise<void> {
 
 export function initBriefing(): void {
   const select = $select('brief-quarter');
-  select.replaceChildren(...quarters().map((q) => el('option', { value: q }, q)));
   $('btn-briefing').addEventListener('click', () => {
+    select.replaceChildren(...quarters().map((q) => el('option', { value: q }, q)));
     select.value = state.quarter;
     $('brief-status').textContent = '';
     ($('dlg-briefing') as HTMLDialogElement).showModal();

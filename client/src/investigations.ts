@@ -5,18 +5,30 @@
 import { shown } from './graph/visible';
 import { canvas } from './graph/canvas';
 import { merge } from './graph/elements';
-import { refresh, resetCanvas } from './graph/actions';
+import { resetCanvas } from './graph/actions';
 import { runLayout, type LayoutName } from './graph/layouts';
 import { defaultFilters, type Filters } from './graph/filters';
 import { listInvestigations, getInvestigation, saveInvestigation, loadSubgraph } from './api/queries';
 import { ApiError, setJustification } from './api/client';
-import { setWindow, windowIndexes } from './panels/timebar';
+import { resetWindow, setWindow, windowMonths } from './panels/timebar';
+import { monthOf, parseMonthKey } from './period';
 import { renderFilters } from './panels/filters-panel';
 import { state } from './state';
 import { $, $input, $select, el, toast } from './ui/dom';
 import { attachLanguageCheck } from './language/live-check';
 
-export interface SavedState { filters: Filters; window: [number, number]; layout: LayoutName; positions: Record<string, { x: number; y: number }>; pinned: string[] }
+/**
+ * `window`: the time window's months ('YYYY-MM'), null for the whole period, or two month indexes
+ * counted from October 2024 (the form some saved investigations hold).
+ */
+export interface SavedState { filters: Filters; window: [string, string] | [number, number] | null; layout: LayoutName; positions: Record<string, { x: number; y: number }>; pinned: string[] }
+
+/** The months of a saved window, whichever way it was saved; undefined for the whole period. */
+function savedWindow(w: SavedState['window'] | undefined): [number, number] | undefined {
+  if (!Array.isArray(w) || w.length !== 2) return undefined;
+  const [from, to] = w.map((x) => (typeof x === 'number' ? monthOf('2024-10') + x : parseMonthKey(String(x))));
+  return from === undefined || to === undefined ? undefined : [from, to];
+}
 
 function setName(name: string | undefined): void {
   $('inv-name').textContent = name ?? 'No investigation';
@@ -28,7 +40,7 @@ export function newInvestigation(): void {
   state.filters = defaultFilters();
   setJustification(undefined);
   renderFilters();
-  setWindow(0, 23);
+  resetWindow();
   setName(undefined);
   history.replaceState(null, '', location.pathname);
 }
@@ -37,7 +49,7 @@ function snapshot(): SavedState {
   const cy = canvas();
   const positions: Record<string, { x: number; y: number }> = {};
   cy.nodes().forEach((n) => { positions[n.id()] = { x: Math.round(n.position('x')), y: Math.round(n.position('y')) }; });
-  return { filters: state.filters, window: windowIndexes(), layout: $select('layout-select').value as LayoutName, positions, pinned: cy.nodes('.pinned').map((n) => n.id()) };
+  return { filters: state.filters, window: windowMonths(), layout: $select('layout-select').value as LayoutName, positions, pinned: cy.nodes('.pinned').map((n) => n.id()) };
 }
 
 export async function save(name: string, notes = state.investigation?.notes ?? ''): Promise<string | undefined> {
@@ -73,7 +85,8 @@ export async function open(id: string): Promise<boolean> {
     state.investigation = { id: inv.id, name: inv.name, notes: inv.notes ?? '' };
     renderFilters();
     if (s.layout) $select('layout-select').value = s.layout;
-    if (s.window) setWindow(s.window[0], s.window[1]); else refresh();
+    const months = savedWindow(s.window);
+    if (months) setWindow(months[0], months[1]); else resetWindow();
     if (!s.positions) await runLayout(cy, (s.layout ?? 'fcose') as LayoutName, false);
     cy.fit(shown(cy), 30);
     setName(inv.name);

@@ -1,6 +1,7 @@
 /** Workspace entry: sign in, then build the canvas and panels the role may use. */
 import { getToken } from './api/client';
-import { me } from './api/queries';
+import { dataPeriod, me, wards } from './api/queries';
+import { setWards } from './graph/wards';
 import { createCanvas, canvas } from './graph/canvas';
 import { refresh } from './graph/actions';
 import { loadScores } from './graph/scores';
@@ -8,7 +9,7 @@ import { initCanvasUi } from './panels/canvas-ui';
 import { initSearch } from './panels/search';
 import { renderFilters } from './panels/filters-panel';
 import { renderLegend } from './panels/legend';
-import { initTimebar } from './panels/timebar';
+import { initTimebar, showPeriod } from './panels/timebar';
 import { initViews } from './panels/views';
 import { initInvestigations, open, deepLinkId } from './investigations';
 import { exportPng, exportTable } from './export';
@@ -16,6 +17,7 @@ import { initSignIn, showSignIn, initJustification } from './session';
 import { initBriefing, applyBriefingRole } from './briefing';
 import { initRecording, applyRecordingRole } from './record';
 import { can, state, type Viewer } from './state';
+import { periodMonths, quarterOfMonth } from './period';
 import { $ } from './ui/dom';
 
 let started = false;
@@ -35,6 +37,12 @@ function applyRole(v: Viewer): void {
 
 async function start(v: Viewer): Promise<void> {
   state.viewer = v;
+  // The quarters and months offered are those of the data this user may see (without an
+  // answer, the year to this month).
+  state.period = periodMonths(can('dataPeriod') ? await dataPeriod().catch(() => undefined) : undefined);
+  state.quarter = quarterOfMonth(state.period.last);
+  // Ward boundaries are drawn under the geographic layout; the map works without them.
+  if (can('wards')) void wards().then(setWards, () => setWards([]));
   $('signin').hidden = true;
   $('app').hidden = false;
   if (!started) {
@@ -53,6 +61,7 @@ async function start(v: Viewer): Promise<void> {
     $('btn-export-json').addEventListener('click', () => void exportTable('JSON'));
   }
   applyRole(v);
+  showPeriod();
   applyBriefingRole();
   applyRecordingRole();
   initViews();

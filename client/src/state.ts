@@ -2,6 +2,7 @@
 import { defaultFilters, type Filters } from './graph/filters';
 import type { SizeBy } from './graph/elements';
 import type { MeQuery } from './api/generated/graphql';
+import { periodMonths, quarterOfMonth, type MonthSpan } from './period';
 
 /** The signed-in user as `query Me` returns it. */
 export type Viewer = MeQuery['me'];
@@ -17,7 +18,10 @@ export const state = {
   hiddenByLimit: 0,
   /** Node id → element ids added when it was expanded (for collapse). */
   expansions: new Map<string, string[]>(),
-  quarter: '2026-Q3',
+  /** The months from the first to the last event the user may see (`dataPeriod`, read at sign-in). */
+  period: periodMonths(undefined) as MonthSpan,
+  /** The quarter the analytic views and scores are for: by default the last with data. */
+  quarter: quarterOfMonth(periodMonths(undefined).last),
 };
 
 export const can = (cap: string): boolean => !!state.viewer?.capabilities.includes(cap);

@@ -35,6 +35,8 @@ export const CAPABILITIES = {
   profile: gql('query', 'profile', DATA_ROLES, true, VIEW_NOTE),
   neighbourhood: gql('query', 'neighbourhood', DATA_ROLES, true, VIEW_NOTE),
   subgraph: gql('query', 'subgraph', DATA_ROLES, true, VIEW_NOTE),
+  dataPeriod: gql('query', 'dataPeriod', DATA_ROLES, false, 'the days of the first and last events the caller may see'),
+  wards: gql('query', 'wards', DATA_ROLES, false, 'the borough\'s ward boundaries, from its configuration (no records)'),
   investigations: gql('query', 'investigations', DATA_ROLES, false, 'the caller\'s own saved investigations'),
   investigation: gql('query', 'investigation', DATA_ROLES, false, 'the caller\'s own; ids of records they may no longer see are left out'),
   saveInvestigation: gql('mutation', 'saveInvestigation', DATA_ROLES, false, 'only ids of records the caller may see are saved'),

@@ -21,6 +21,7 @@ const OPS: Partial<Record<Capability, { q: string; vars?: Record<string, unknown
   profile: { q: '{ profile(id: "sch1") { node { id } } }' },
   neighbourhood: { q: '{ neighbourhood(ids: ["sch1"]) { nodes { id } } }' },
   subgraph: { q: '{ subgraph(ids: ["sch1"]) { nodes { id } } }' },
+  dataPeriod: { q: '{ dataPeriod { first last } }' },
   investigations: { q: '{ investigations { id } }' },
   saveInvestigation: { q: 'mutation { saveInvestigation(input: {name: "Matrix", ids: []}) { id } }' },
   accessLog: { q: '{ accessLog(first: 1) { entries { seq } } }' },
@@ -36,7 +37,7 @@ const VISIBLE: Record<string, string[]> = {
   'pam.partner': ['yp1', 'yp2', 'yp3', 'yp4', 'yp5', 'loc1', 'sch1', 'os1', 'exc1', 'me1', 'int2'],
 };
 
-const api = apiOverGraph({ modules: ['search', 'profile', 'neighbourhood', 'investigations', 'accesslog'], graph: handBuiltGraph });
+const api = apiOverGraph({ modules: ['search', 'profile', 'neighbourhood', 'period', 'investigations', 'accesslog'], graph: handBuiltGraph });
 
 describe('operations', () => {
   const ops = Object.keys(OPS) as Capability[];

@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture, justify, axeViolations } from './support/harness';
 import { searchAndAdd, expandSelected, nodeName, hiddenCount, settled } from './support/flows';
 import { closeDriver, driver } from '../support/db';
+import { load } from '../../server/platform/bulk/loader';
 import type { Fixture } from '../../fixtures/generator';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -152,6 +153,15 @@ describe('analyst workspace on the map of an expanded hotspot', () => {
       await page.waitForTimeout(600);
       expect((await canvasState(page)).nodes.length).toBe(n);
       if (layout === 'geo') {
+        // The borough's wards are drawn under the map, lined up with the places: the hotspot lies in its own ward.
+        const hotspotWard = (fixture.units.find((u) => u.kind === 'node' && u.label === 'Location')!.rows as { id: string; ward: string }[]).find((r) => r.id === hotspot)!.ward;
+        const wardsHolding = await cyEval<{ wards: number; holding: string[] }>(page, `
+          const svg = document.querySelector('#cy svg.wards');
+          if (!svg || svg.hasAttribute('hidden')) return { wards: 0, holding: [] };
+          const p = cy.getElementById('${hotspot}').position();
+          const paths = [...svg.querySelectorAll('path.ward')];
+          return { wards: paths.length, holding: paths.filter((e) => e.isPointInFill(new DOMPoint(p.x, p.y))).map((e) => e.nextElementSibling.textContent) };`);
+        expect(wardsHolding).toEqual({ wards: 20, holding: [hotspotWard] });
         await shot(page, '13-geographic');
         // No two nodes, names included, on top of each other (the real browser measures the labels).
         const overlaps = await cyEval<string[]>(page, `
@@ -163,6 +173,8 @@ describe('analyst workspace on the map of an expanded hotspot', () => {
           }
           return out;`);
         expect(overlaps).toEqual([]);
+      } else {
+        expect(await page.isVisible('#cy svg.wards')).toBe(false);
       }
     }
   });
@@ -403,6 +415,71 @@ describe('context menu and briefing pack', () => {
   it('the analyst is not offered the briefing pack', async () => {
     const page = await signIn(browser.context, server.url, 'ana.analyst');
     expect(await page.isVisible('#btn-briefing')).toBe(false);
+    await page.close();
+  });
+});
+
+describe('a police export from 2017, loaded beside the borough', () => {
+  const at = (day: string) => `${day}T20:00:00Z`;
+  const prov = (day: string) => ({
+    source: 'POLICE', sourceRef: `E2E-2017-${day}`, recordedAt: at(day), validFrom: at(day),
+    gradingScheme: '3x5x2', sourceEval: 'B', assessment: '2', handling: 'P', reviewBy: '2027-01-01', status: 'confirmed',
+  });
+  const DAYS = ['2017-03-04', '2017-05-20', '2017-11-11'];
+  const incidents = DAYS.map((day, i) => ({ id: `e2e-2017-inc${i + 1}`, occurredAt: at(day), offenceType: 'robbery', summary: `Synthetic 2017 incident ${i + 1}`, ...prov(day) }));
+  const PERSON = 'e2e-2017-yp';
+  const ids = [PERSON, 'e2e-2017-loc', ...incidents.map((e) => e.id)];
+
+  beforeAll(async () => {
+    await load(driver(), [
+      { kind: 'node', label: 'Person', origin: 'e2e-2017-people', rows: [{ id: PERSON, name: 'Testcase Kestrelford', dateOfBirth: '2002-04-01', sex: 'FEMALE', ethnicity: 'NOT_STATED', source: 'POLICE', roles: ['YoungPerson'] }] as never },
+      { kind: 'node', label: 'Location', origin: 'e2e-2017-places', rows: [{ id: 'e2e-2017-loc', name: 'Kestrelford Underpass (synthetic)', kind: 'other', lat: 51.5, lon: -0.1, source: 'POLICE' }] as never },
+      { kind: 'node', label: 'Incident', origin: 'e2e-2017-incidents', rows: incidents as never },
+      { kind: 'rel', type: 'INVOLVED', origin: 'e2e-2017-involved', rows: incidents.map((e, i) => ({ id: `e2e-2017-inv${i + 1}`, from: e.id, to: PERSON, role: 'victim', ...prov(DAYS[i]) })) as never },
+      { kind: 'rel', type: 'AT', origin: 'e2e-2017-at', rows: incidents.map((e, i) => ({ id: `e2e-2017-at${i + 1}`, from: e.id, to: 'e2e-2017-loc', ...prov(DAYS[i]) })) as never },
+    ]);
+  });
+  afterAll(async () => { await driver().executeQuery('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids }); });
+
+  it('offers the 2017 quarters and months, and keeps the 2017 events on the map when the time bar is moved to 2017', async () => {
+    const page = await signIn(browser.context, server.url, 'ana.analyst');
+    const quarters = await page.$$eval('#quarter-select option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    // From the 2017 export to the borough's last quarter, the most recent first and chosen.
+    expect(quarters[0]).toBe('2026-Q3');
+    expect(quarters.at(-1)).toBe('2017-Q1');
+    expect(quarters).toEqual(expect.arrayContaining(['2017-Q2', '2017-Q4', '2020-Q1', '2024-Q4']));
+    expect(await page.inputValue('#quarter-select')).toBe('2026-Q3');
+    expect(await page.textContent('#time-label')).toBe('Mar 2017 – Sept 2026 (all)');
+
+    await searchAndAdd(page, 'Kestrelford', PERSON);
+    await expandSelected(page, PERSON);
+    const drawnEvents = () => cyEval<string[]>(page, `return cy.nodes('.event').filter((n) => n.style('display') !== 'none').map((n) => n.id()).sort();`);
+    expect(await drawnEvents()).toEqual(incidents.map((e) => e.id));
+
+    // The sliders' range narrowed to 2017 with the month inputs; the events stay.
+    await page.fill('#span-to', '2017-12');
+    expect(await page.textContent('#time-label')).toBe('Mar 2017 – Dec 2017');
+    expect(await page.getAttribute('#time-to', 'max')).toBe('9');
+    expect(await drawnEvents()).toEqual(incidents.map((e) => e.id));
+    // With the keyboard: the window starts three months later (June), the March and May incidents go.
+    await page.focus('#time-from');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('#time-label')).toBe('Jun 2017 – Dec 2017');
+    expect(await drawnEvents()).toEqual([incidents[2].id]);
+    expect(await hiddenCount(page)).toBeGreaterThan(0);
+    await shot(page, '60-period-2017');
+    expect(await axeViolations(page, '.timebar')).toEqual([]);
+
+    // Back to the whole period: everything shows again, and playback starts at the range's first month.
+    await page.fill('#span-to', '2026-09');
+    await page.fill('#span-from', '2017-03');
+    await page.focus('#time-from');
+    await page.keyboard.press('Home');
+    expect(await page.textContent('#time-label')).toBe('Mar 2017 – Sept 2026 (all)');
+    expect(await drawnEvents()).toEqual(incidents.map((e) => e.id));
+    await page.click('#btn-play');
+    await page.waitForFunction(() => /^(Mar|Apr) 2017 – (May|Jun) 2017$/.test(document.querySelector('#time-label')?.textContent ?? ''), undefined, { timeout: 5000 });
+    await page.click('#btn-play');
     await page.close();
   });
 });

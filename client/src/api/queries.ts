@@ -4,14 +4,15 @@
  */
 import { gql } from './client';
 import {
-  InvestigationDocument, InvestigationsDocument, MeDocument, NeighbourhoodDocument, ProfileDocument, RecordExportDocument,
-  SaveInvestigationDocument, SearchDocument, SubgraphDocument,
+  DataPeriodDocument, InvestigationDocument, InvestigationsDocument, MeDocument, NeighbourhoodDocument, ProfileDocument, RecordExportDocument,
+  SaveInvestigationDocument, SearchDocument, SubgraphDocument, WardsDocument,
   type ExportFormat, type InvestigationQuery, type InvestigationsQuery, type ProfileQuery,
   type SaveInvestigationMutation, type SearchQuery, type SubgraphFieldsFragment,
 } from './generated/graphql';
 import { PROVENANCE_KEYS, profileFacts } from './facts';
 import { asRecord } from './json';
 import type { Viewer } from '../state';
+import type { Ward } from '../graph/wards';
 
 export type SearchResult = SearchQuery['search'];
 export type SearchHit = SearchResult['items'][number];
@@ -19,6 +20,16 @@ export type Subgraph = SubgraphFieldsFragment;
 
 export async function me(): Promise<Viewer> {
   return (await gql(MeDocument)).me;
+}
+
+/** The days of the first and last events the user may see (null when none). */
+export async function dataPeriod(): Promise<{ first?: string | null; last?: string | null }> {
+  return (await gql(DataPeriodDocument)).dataPeriod;
+}
+
+/** The borough's ward boundaries (its configuration), for the geographic layout. */
+export async function wards(): Promise<Ward[]> {
+  return (await gql(WardsDocument)).wards as Ward[];
 }
 
 export async function search(text: string, limit = 20): Promise<SearchResult> {

@@ -1,10 +1,12 @@
 /**
  * Layouts: fcose (default; draft quality on big graphs, pinned nodes fixed), concentric by harm,
  * grid, and geographic (places at their lat/lon; everything else near the places it links to,
- * each then given the nearest spot where no two names overlap).
+ * each then given the nearest spot where no two names overlap; the borough's wards drawn under it).
  */
 import { declutter, type Box } from './declutter';
 import { shown, shownNodes } from './visible';
+import { projection, setLastProjection } from './projection';
+import { showWards } from './wards';
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 
 /** Highest zoom a layout's fit may leave the map at. */
@@ -48,6 +50,7 @@ export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<v
     layout.one('layoutstop', () => {
       // A handful of nodes would otherwise be fitted at maximum zoom.
       if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(els); }
+      showWards(cy, name === 'geo');
       resolve();
     });
     layout.run();
@@ -58,11 +61,12 @@ export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<v
 export function geoPositions(cy: Core): Record<string, { x: number; y: number }> {
   const pos: Record<string, { x: number; y: number }> = {};
   const placed = cy.nodes().filter((n) => typeof n.data('lat') === 'number' && typeof n.data('lon') === 'number');
-  const scale = 40000;
   if (placed.length) {
-    const lat0 = placed.reduce((s, n) => s + n.data('lat'), 0) / placed.length;
-    const k = Math.cos((lat0 * Math.PI) / 180);
-    placed.forEach((n) => { pos[n.id()] = { x: n.data('lon') * scale * k, y: -n.data('lat') * scale }; });
+    const p = projection(placed.reduce((s, n) => s + n.data('lat'), 0) / placed.length);
+    setLastProjection(p);
+    placed.forEach((n) => { pos[n.id()] = p.point(n.data('lon'), n.data('lat')); });
+  } else {
+    setLastProjection(undefined);
   }
   let spill = 0;
   // Two passes: events sit around their places, then people around their events and places.

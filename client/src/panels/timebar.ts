@@ -1,48 +1,72 @@
 /**
- * Time window: two monthly sliders over the data span (2024-10 … 2026-09) and playback that
- * slides a three-month window forward. Filters events by occurredAt and links by validFrom.
+ * Time window over the data period (the months from the first to the last event the user may
+ * see): two monthly sliders, and playback that slides a three-month window forward. The sliders
+ * cover a range of at most MAX_SPAN_MONTHS, the whole period when it fits, else its most recent
+ * months; two month inputs move or narrow that range. Filters events by occurredAt and links by
+ * validFrom; at the two ends of the whole period nothing is filtered ("(all)").
  */
 import { refresh } from '../graph/actions';
 import { state } from '../state';
 import { $, $input } from '../ui/dom';
+import { clampSpan, defaultSpan, monthEnd, monthKey, monthName, monthStart, parseMonthKey, type Month, type MonthSpan } from '../period';
 
-const START = { y: 2024, m: 10 };
-const MONTHS = 24;
+/** The most months the sliders offer at once: ten years, a few pixels a month on a laptop. */
+export const MAX_SPAN_MONTHS = 120;
+/** Playback's window, in months. */
+const PLAY_MONTHS = 3;
+
+let span: MonthSpan = { first: 0, last: 0 };
 let playTimer: number | undefined;
 
-const monthAt = (i: number): { y: number; m: number } => {
-  const t = START.y * 12 + (START.m - 1) + i;
-  return { y: Math.floor(t / 12), m: (t % 12) + 1 };
-};
-const pad = (n: number): string => String(n).padStart(2, '0');
-export const monthStart = (i: number): string => { const { y, m } = monthAt(i); return `${y}-${pad(m)}-01`; };
-export const monthEnd = (i: number): string => {
-  const { y, m } = monthAt(i);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${y}-${pad(m)}-${pad(last)}`;
-};
-const monthName = (i: number): string => {
-  const { y, m } = monthAt(i);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-};
+const lastIndex = (): number => span.last - span.first;
 
-/** Set the window by month indexes (0 = Oct 2024) and apply it. */
-export function setWindow(from: number, to: number): void {
-  const f = $input('time-from');
-  const t = $input('time-to');
-  f.value = String(Math.max(0, Math.min(from, MONTHS - 1)));
-  t.value = String(Math.max(Number(f.value), Math.min(to, MONTHS - 1)));
-  apply();
+/** Show the range on the sliders and in the month inputs, the sliders at its two ends. */
+function setSpan(next: MonthSpan, from = next.first, to = next.last): void {
+  span = next;
+  for (const id of ['time-from', 'time-to']) $input(id).max = String(lastIndex());
+  $input('span-from').value = monthKey(span.first);
+  $input('span-to').value = monthKey(span.last);
+  $input('time-from').value = String(Math.max(0, Math.min(from - span.first, lastIndex())));
+  $input('time-to').value = String(Math.max(Number($input('time-from').value), Math.min(to - span.first, lastIndex())));
 }
 
+/** The months chosen on the sliders. */
+const chosen = (): [Month, Month] => [span.first + Number($input('time-from').value), span.first + Number($input('time-to').value)];
+
 function apply(): void {
-  const from = Number($input('time-from').value);
-  const to = Number($input('time-to').value);
-  const full = from === 0 && to === MONTHS - 1;
+  const [from, to] = chosen();
+  const period = state.period;
+  const full = from === period.first && to === period.last;
   state.filters.from = full ? undefined : monthStart(from);
   state.filters.to = full ? undefined : monthEnd(to);
   $('time-label').textContent = `${monthName(from)} – ${monthName(to)}${full ? ' (all)' : ''}`;
   refresh();
+}
+
+/**
+ * Show the window from one month to another (inclusive) and apply it. The sliders' range moves
+ * to hold it, within the period and MAX_SPAN_MONTHS.
+ */
+export function setWindow(from: Month, to: Month): void {
+  const period = state.period;
+  const f = Math.min(Math.max(from, period.first), period.last);
+  const t = Math.min(Math.max(to, f), period.last);
+  if (f < span.first || t > span.last) setSpan(clampSpan({ first: Math.min(f, span.first), last: Math.max(t, span.last) }, period, MAX_SPAN_MONTHS, t > span.last ? 'last' : 'first'), f, t);
+  else setSpan(span, f, t);
+  apply();
+}
+
+/** The whole period (or its most recent MAX_SPAN_MONTHS), nothing filtered when that is all of it. */
+export function resetWindow(): void {
+  stopPlayback();
+  setSpan(defaultSpan(state.period, MAX_SPAN_MONTHS));
+  apply();
+}
+
+/** The window as saved with an investigation: 'YYYY-MM' twice, or null for the whole period. */
+export function windowMonths(): [string, string] | null {
+  const [from, to] = chosen();
+  return from === state.period.first && to === state.period.last ? null : [monthKey(from), monthKey(to)];
 }
 
 export function stopPlayback(): void {
@@ -54,22 +78,31 @@ export function stopPlayback(): void {
 
 function togglePlayback(): void {
   if (playTimer) return stopPlayback();
-  let start = 0;
-  setWindow(start, start + 2);
+  let start = span.first;
+  setWindow(start, start + PLAY_MONTHS - 1);
   $('btn-play').setAttribute('aria-pressed', 'true');
   $('btn-play').textContent = 'Pause';
   playTimer = window.setInterval(() => {
     start++;
-    if (start + 2 >= MONTHS) { stopPlayback(); return; }
-    setWindow(start, start + 2);
+    if (start + PLAY_MONTHS - 1 > span.last) { stopPlayback(); return; }
+    setWindow(start, start + PLAY_MONTHS - 1);
   }, 900);
+}
+
+/** The reader typed or picked a month for one end of the sliders' range. */
+function onSpanInput(end: 'first' | 'last'): void {
+  const input = $input(end === 'first' ? 'span-from' : 'span-to');
+  const month = parseMonthKey(input.value);
+  if (month === undefined) return;
+  stopPlayback();
+  setSpan(clampSpan({ ...span, [end]: month }, state.period, MAX_SPAN_MONTHS, end));
+  apply();
 }
 
 export function initTimebar(): void {
   for (const id of ['time-from', 'time-to']) {
     const s = $input(id);
     s.min = '0';
-    s.max = String(MONTHS - 1);
     s.step = '1';
     s.addEventListener('input', () => {
       const f = $input('time-from');
@@ -78,10 +111,18 @@ export function initTimebar(): void {
       apply();
     });
   }
-  $input('time-from').value = '0';
-  $input('time-to').value = String(MONTHS - 1);
+  $input('span-from').addEventListener('change', () => onSpanInput('first'));
+  $input('span-to').addEventListener('change', () => onSpanInput('last'));
+  // A cleared or half-typed month goes back to the range shown.
+  for (const id of ['span-from', 'span-to']) $input(id).addEventListener('blur', () => setSpan(span, ...chosen()));
   $('btn-play').addEventListener('click', togglePlayback);
-  apply();
 }
 
-export const windowIndexes = (): [number, number] => [Number($input('time-from').value), Number($input('time-to').value)];
+/** The period the user may see changed (sign-in): its months on the sliders, the whole window. */
+export function showPeriod(): void {
+  for (const id of ['span-from', 'span-to']) {
+    $input(id).min = monthKey(state.period.first);
+    $input(id).max = monthKey(state.period.last);
+  }
+  resetWindow();
+}

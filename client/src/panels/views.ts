@@ -12,19 +12,14 @@ import { state } from '../state';
 import { loadScores } from '../graph/scores';
 import { $, $select, el } from '../ui/dom';
 import { loadSubgraph } from '../api/queries';
+import { quartersOf } from '../period';
 
 let current: ViewDef | undefined;
 /** Each view's setting as the reader last chose it (a threshold), for this session. */
 const settings = new Map<string, number>();
 
-export function quarters(): string[] {
-  const out: string[] = [];
-  for (let y = 2024; y <= 2026; y++) for (let q = 1; q <= 4; q++) {
-    const s = `${y}-Q${q}`;
-    if (s >= '2024-Q4' && s <= '2026-Q3') out.push(s);
-  }
-  return out;
-}
+/** The quarters of the data the user may see, the most recent first. */
+export const quarters = (): string[] => quartersOf(state.period);
 
 async function selectRow(row: ViewRow, tr: HTMLTableRowElement): Promise<void> {
   tr.parentElement?.querySelectorAll('tr.sel').forEach((r) => r.classList.remove('sel'));

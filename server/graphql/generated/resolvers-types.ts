@@ -225,6 +225,14 @@ export type CriticalMomentsResult = {
   rhi: RhiSummary;
 };
 
+/** The days of the first and last events the caller may see: the period the workspace's quarter picker and time bar cover. */
+export type DataPeriod = {
+  /** Day (UTC) of the earliest event the caller may see; null when they may see none. */
+  first?: Maybe<Scalars['Date']['output']>;
+  /** Day (UTC) of the latest event the caller may see; null when they may see none. */
+  last?: Maybe<Scalars['Date']['output']>;
+};
+
 export type DisproportionalityOutcome =
   /** Arrested (as subject or suspect). */
   | 'arrested'
@@ -866,6 +874,8 @@ export type Query = {
   accessLog: AccessLogPage;
   /** Critical moments and their follow-up; RHI within 72 h rate (person-level: justification, logged). */
   criticalMoments: CriticalMomentsResult;
+  /** The period of the events the caller may see (events hidden from them do not move it). */
+  dataPeriod: DataPeriod;
   /** Relative rate index against the population baseline, disclosure-controlled (aggregate). */
   disproportionality: DisproportionalityResult;
   /** Children in the families and households of the ranked persons of concern, for a diversionary offer of support (police and lead; justification, logged). */
@@ -904,6 +914,8 @@ export type Query = {
   trends: TrendsResult;
   /** Auditors only: recomputes the hash chain and checks it holds every checkpoint kept outside the database. */
   verifyAccessLog: AccessLogVerification;
+  /** The borough's ward boundaries as configured (config/borough.json), for maps; empty when none are configured. */
+  wards: Array<Ward>;
 };
 
 
@@ -1232,6 +1244,13 @@ export type Viewer = {
   role: Role;
 };
 
+/** A ward of the borough: its name and boundary (configuration, not a record). */
+export type Ward = {
+  name: Scalars['String']['output'];
+  /** Polygons, each a list of rings, each a list of [longitude, latitude] pairs (WGS 84, GeoJSON order). */
+  polygons: Scalars['JSON']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1329,6 +1348,7 @@ export type ResolversTypes = {
   CountedRef: ResolverTypeWrapper<CountedRef>;
   CriticalMoment: ResolverTypeWrapper<CriticalMoment>;
   CriticalMomentsResult: ResolverTypeWrapper<CriticalMomentsResult>;
+  DataPeriod: ResolverTypeWrapper<DataPeriod>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisproportionalityOutcome: DisproportionalityOutcome;
@@ -1409,6 +1429,7 @@ export type ResolversTypes = {
   TimelineItem: ResolverTypeWrapper<TimelineItem>;
   TrendsResult: ResolverTypeWrapper<TrendsResult>;
   Viewer: ResolverTypeWrapper<Viewer>;
+  Ward: ResolverTypeWrapper<Ward>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1428,6 +1449,7 @@ export type ResolversParentTypes = {
   CountedRef: CountedRef;
   CriticalMoment: CriticalMoment;
   CriticalMomentsResult: CriticalMomentsResult;
+  DataPeriod: DataPeriod;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisproportionalityResult: DisproportionalityResult;
@@ -1494,6 +1516,7 @@ export type ResolversParentTypes = {
   TimelineItem: TimelineItem;
   TrendsResult: TrendsResult;
   Viewer: Viewer;
+  Ward: Ward;
 };
 
 export type WorkDirectiveArgs = {
@@ -1603,6 +1626,11 @@ export type CriticalMomentsResultResolvers<ContextType = RequestContext, ParentT
   overdueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rhi?: Resolver<ResolversTypes['RhiSummary'], ParentType, ContextType>;
+};
+
+export type DataPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DataPeriod'] = ResolversParentTypes['DataPeriod']> = {
+  first?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  last?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1950,6 +1978,7 @@ export type QuarterSeriesRowResolvers<ContextType = RequestContext, ParentType e
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryAccessLogArgs, 'first'>>;
   criticalMoments?: Resolver<ResolversTypes['CriticalMomentsResult'], ParentType, ContextType, RequireFields<QueryCriticalMomentsArgs, 'quarter'>>;
+  dataPeriod?: Resolver<ResolversTypes['DataPeriod'], ParentType, ContextType>;
   disproportionality?: Resolver<ResolversTypes['DisproportionalityResult'], ParentType, ContextType, RequireFields<QueryDisproportionalityArgs, 'quarter'>>;
   familiesOfPersonsOfConcern?: Resolver<ResolversTypes['FamiliesResult'], ParentType, ContextType, RequireFields<QueryFamiliesOfPersonsOfConcernArgs, 'quarter'>>;
   highHarmPersonsOfConcern?: Resolver<ResolversTypes['HighHarmResult'], ParentType, ContextType, RequireFields<QueryHighHarmPersonsOfConcernArgs, 'quarter'>>;
@@ -1966,6 +1995,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'ids'>>;
   trends?: Resolver<ResolversTypes['TrendsResult'], ParentType, ContextType, RequireFields<QueryTrendsArgs, 'quarter'>>;
   verifyAccessLog?: Resolver<ResolversTypes['AccessLogVerification'], ParentType, ContextType>;
+  wards?: Resolver<Array<ResolversTypes['Ward']>, ParentType, ContextType>;
 };
 
 export type RateRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateRow'] = ResolversParentTypes['RateRow']> = {
@@ -2101,6 +2131,11 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type WardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Ward'] = ResolversParentTypes['Ward']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  polygons?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   AccessLogCheckpoint?: AccessLogCheckpointResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
@@ -2114,6 +2149,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CountedRef?: CountedRefResolvers<ContextType>;
   CriticalMoment?: CriticalMomentResolvers<ContextType>;
   CriticalMomentsResult?: CriticalMomentsResultResolvers<ContextType>;
+  DataPeriod?: DataPeriodResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DisproportionalityResult?: DisproportionalityResultResolvers<ContextType>;
@@ -2167,6 +2203,7 @@ export type Resolvers<ContextType = RequestContext> = {
   TimelineItem?: TimelineItemResolvers<ContextType>;
   TrendsResult?: TrendsResultResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  Ward?: WardResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = RequestContext> = {
