@@ -16,6 +16,16 @@ let page: Page;
 
 const SUMMARY = 'Seen at the park at 22:00. She keeps going missing and is putting herself at risk.\nShe said "I chose to go".';
 
+/** Sends the recording form, giving a justification if asked, and waits for "Recorded". */
+async function submitRecord(p: Page): Promise<void> {
+  await p.click('#rec-ok');
+  const dialog = p.locator('#dlg-justification[open]');
+  await Promise.race([dialog.waitFor({ timeout: 15000 }), p.waitForFunction(() => /Recorded/.test(document.querySelector('#rec-status')?.textContent ?? ''))]).catch(() => undefined);
+  if (await dialog.isVisible()) await justify(p);
+  await p.waitForFunction(() => /Recorded/.test(document.querySelector('#rec-status')?.textContent ?? ''), undefined, { timeout: 15000 })
+    .catch(async (e) => { throw new Error(`${(e as Error).message}; the form says: ${await p.textContent('#rec-status')}`); });
+}
+
 beforeAll(async () => {
   fixture = await loadFixture('tiny');
   server = await startServer();
@@ -67,12 +77,7 @@ describe('child-first language in the workspace', () => {
     await page.fill('#rec-when', '2026-03-04T21:30');
     await page.fill('#rec-ref', 'SYN-E2E-LANG-1');
     await page.fill('#rec-review', '2026-12-31');
-    await page.click('#rec-ok');
-    const dialog = page.locator('#dlg-justification[open]');
-    await Promise.race([dialog.waitFor({ timeout: 15000 }), page.waitForFunction(() => /Recorded/.test(document.querySelector('#rec-status')?.textContent ?? ''))]).catch(() => undefined);
-    if (await dialog.isVisible()) await justify(page);
-    await page.waitForFunction(() => /Recorded/.test(document.querySelector('#rec-status')?.textContent ?? ''), undefined, { timeout: 15000 })
-      .catch(async (e) => { throw new Error(`${(e as Error).message}; the form says: ${await page.textContent('#rec-status')}`); });
+    await submitRecord(page);
     expect(await page.textContent('#rec-status')).toMatch(/2 phrase\(s\) to reconsider: summary: “keeps going missing”/);
     const { records } = await driver().executeQuery("MATCH (e:Incident {sourceRef: 'SYN-E2E-LANG-1'}) RETURN e.summary AS summary");
     expect(records.map((r) => r.get('summary'))).toEqual([SUMMARY]);
@@ -119,12 +124,7 @@ describe('child-first language in the workspace', () => {
     await page.fill('#rec-when', '2026-03-04T10:00');
     await page.fill('#rec-ref', 'SYN-E2E-SUPPORT-1');
     await page.fill('#rec-review', '2026-12-31');
-    await page.click('#rec-ok');
-    const dialog = page.locator('#dlg-justification[open]');
-    await Promise.race([dialog.waitFor({ timeout: 15000 }), page.waitForFunction(() => /Recorded/.test(document.querySelector('#rec-status')?.textContent ?? ''))]).catch(() => undefined);
-    if (await dialog.isVisible()) await justify(page);
-    await page.waitForFunction(() => /Recorded/.test(document.querySelector('#rec-status')?.textContent ?? ''), undefined, { timeout: 15000 })
-      .catch(async (e) => { throw new Error(`${(e as Error).message}; the form says: ${await page.textContent('#rec-status')}`); });
+    await submitRecord(page);
     expect(await page.textContent('#rec-status')).toMatch(/notes: “not engaging”/);
     const { records } = await driver().executeQuery(
       "MATCH (s:Support {sourceRef: 'SYN-E2E-SUPPORT-1'})-[:INVOLVED]->(p:Person) RETURN s.programme AS programme, s.supportStatus AS status, toString(s.startedOn) AS started, p.id AS child");
