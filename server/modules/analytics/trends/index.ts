@@ -55,8 +55,6 @@ export async function disproportionality(
   };
 }
 
-const OUTCOMES: DisproportionalityOutcome[] = ['atRisk', 'suspect', 'arrested', 'excluded', 'referredToPanel', 'referredToNrm'];
-
 const OUTCOME_TEXT: Record<DisproportionalityOutcome, string> = {
   atRisk: 'whose latest CEAM assessment in the quarter is above "none"',
   suspect: 'recorded as a suspect in the quarter (a child may be acting under coercion)',
@@ -65,6 +63,7 @@ const OUTCOME_TEXT: Record<DisproportionalityOutcome, string> = {
   referredToPanel: 'referred to the panel or MACE in the quarter',
   referredToNrm: 'referred to the National Referral Mechanism in the quarter',
 };
+const OUTCOMES = Object.keys(OUTCOME_TEXT) as DisproportionalityOutcome[];
 
 /** The children with the outcome in the quarter, one row each. */
 async function outcomeCohort(source: AnalyticsSource, outcome: DisproportionalityOutcome, exploitationType: string | null, period: Period): Promise<CohortRow[]> {
