@@ -32,6 +32,10 @@ import { closedLoop, ownCpuMs, serverCpuBudgetMs, type LoadResult } from './api-
 import { startBareHttp } from './bare-http-lib';
 import { cpuSeconds, jitCpuSeconds, neo4jPid } from './load-lib';
 import { median } from '../../server/domain/median';
+import { startFakeIdp } from '../../tests/support/fake-idp';
+
+/** The analyst whose token the API scenarios send. */
+const BENCH_USER = { sub: 'ana.analyst', name: 'Ana Analyst', role: 'analyst' } as const;
 
 /** utime + stime of a process in ms (NaN when unknown). */
 const processCpuMs = (pid: number | undefined): number => (pid ? (cpuSeconds(pid) ?? NaN) * 1000 : NaN);
@@ -78,7 +82,11 @@ export async function run(args: string[]): Promise<void> {
   const rounds = Number(arg(args, 'rounds', '2'));
   const dataDir = path.resolve('.data', `bench-api-${scale}-${seed}`);
   const neo = await resolveNeo4j({ dataDir, port: 0, fresh: false, heap: '2g', pageCacheMb: 512, log: () => undefined });
-  Object.assign(process.env, { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NODE_ENV: 'production' });
+  // Production refuses the demo issuer, so tokens come from a stand-in identity provider (signature
+  // checked against its JWKS, role re-read from its userinfo endpoint), as a deployment's would.
+  const idp = await startFakeIdp();
+  idp.userinfo.set(BENCH_USER.sub, { role: BENCH_USER.role, name: BENCH_USER.name });
+  Object.assign(process.env, { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NODE_ENV: 'production', ...idp.env({ userinfo: true }) });
   const logFile = path.resolve('bench-results', 'api-requests.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const requestLog = fs.createWriteStream(logFile);
@@ -88,7 +96,6 @@ export async function run(args: string[]): Promise<void> {
     resetConfig();
     const { getDriver, database, closeDriver } = await import('../../server/platform/db/driver');
     const { buildApp } = await import('../../server/app');
-    const { issueDemoToken } = await import('../../server/auth');
     const { appendAccessLog, commitStats } = await import('../../server/modules/accesslog/access-log');
     const { hopFilter, neighbourhood, ROW_CAP } = await import('../../server/modules/neighbourhood/neighbourhood.service');
     const driver = getDriver();
@@ -119,7 +126,7 @@ export async function run(args: string[]): Promise<void> {
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const token = await issueDemoToken('ana.analyst');
+    const token = await idp.sign(BENCH_USER, { lifetimeSeconds: 4 * 3600 });
 
     const filter = hopFilter(null);
     const ctx = { driver, database: database(), user: { id: 'bench', name: 'Benchmark', role: 'analyst' as const } };
@@ -267,6 +274,7 @@ export async function run(args: string[]): Promise<void> {
     await closeDriver();
   } finally {
     requestLog.end();
+    await idp.close();
     await neo.stop();
   }
 }
