@@ -10,6 +10,11 @@
 // driver's temporal decoding was the API process's largest cost); the service drops the nulls
 // those projections add for absent keys. Keep the key lists equal to the model's date/datetime
 // properties (checked by neighbourhood.cypher.test.ts).
+// With $withHiddenLinks (roles that may know: platform/existence.ts), a seed row also says whether
+// the seed has a direct link the viewer may not see (a hidden relationship, or a visible one to a
+// hidden record; a merged duplicate is the same person), as hidden-links.cypher does: one bit
+// over every relationship type and date, so no filter can break it down. Asked here rather than
+// in a query of its own, it costs no second round trip.
 UNWIND $seeds AS sid
 MATCH (b:Entity {id: sid})
 WHERE VISIBLE_NODE(b)
@@ -17,7 +22,11 @@ RETURN null AS aid, null AS type, null AS out, null AS rp, labels(b) AS bl,
        b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
           occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
-          planReviewBy: toString(b.planReviewBy), startedOn: toString(b.startedOn), endedOn: toString(b.endedOn)} AS bp
+          planReviewBy: toString(b.planReviewBy), startedOn: toString(b.startedOn), endedOn: toString(b.endedOn)} AS bp,
+       CASE WHEN $withHiddenLinks THEN EXISTS {
+         MATCH (b)-[h]-(x:Entity)
+         WHERE type(h) <> 'MERGED_INTO' AND NOT (VISIBLE_REL(h) AND VISIBLE_NODE(x))
+       } ELSE false END AS hidden
 UNION ALL
 UNWIND $frontier AS fid
 MATCH (a:Entity {id: fid})-[r]-(b:Entity)
@@ -40,4 +49,5 @@ RETURN fid AS aid, type(r) AS type, startNode(r) = a AS out,
        b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
           validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
           occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
-          planReviewBy: toString(b.planReviewBy), startedOn: toString(b.startedOn), endedOn: toString(b.endedOn)} AS bp
+          planReviewBy: toString(b.planReviewBy), startedOn: toString(b.startedOn), endedOn: toString(b.endedOn)} AS bp,
+       null AS hidden

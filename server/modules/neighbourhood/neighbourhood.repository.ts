@@ -13,6 +13,8 @@ export interface HopFilter {
   minSourceEval: string | null;
   minAssessment: string | null;
   contextTypes: string[] | null;
+  /** Ask whether the seeds have links the viewer may not see (only for roles that may know). */
+  withHiddenLinks: boolean;
 }
 
 export interface HopRow { edge: RawEdge; node: RawNode & { id: string }; /** The frontier node the row was reached from. */ from: string }
@@ -20,6 +22,8 @@ export interface HopResult {
   /** The nodes of the seeds asked for (first hop) that the caller may see. */
   seeds: Array<RawNode & { id: string }>;
   rows: HopRow[];
+  /** With `withHiddenLinks`: whether any seed has a link the viewer may not see. */
+  hiddenLinks: boolean;
 }
 
 type Ctx = Pick<RequestContext, 'driver' | 'database' | 'user'>;
@@ -32,13 +36,15 @@ type Ctx = Pick<RequestContext, 'driver' | 'database' | 'user'>;
  */
 export async function expandHop(ctx: Ctx, seeds: string[], frontier: string[], f: HopFilter, rowCap: number): Promise<HopResult> {
   const records = await readRecordsAutoCommit(ctx, cypherFile(__dirname, 'expand'), { seeds, frontier, ...f, rowCap: neo4j.int(rowCap) });
-  const out: HopResult = { seeds: [], rows: [] };
+  const out: HopResult = { seeds: [], rows: [], hiddenLinks: false };
   for (const r of records) {
     const properties = r.get('bp') as Record<string, unknown>;
     const node = { id: properties.id as string, labels: r.get('bl') as string[], properties };
     const type = r.get('type') as string | null;
-    if (type === null) out.seeds.push(node);
-    else {
+    if (type === null) {
+      out.seeds.push(node);
+      if (r.get('hidden') === true) out.hiddenLinks = true;
+    } else {
       const aid = r.get('aid') as string;
       const rp = r.get('rp') as Record<string, unknown>;
       const outgoing = r.get('out') as boolean;

@@ -11,7 +11,7 @@ import { requireCapability, requireJustification } from '../../platform/policy';
 import { appendAccessLog } from '../accesslog/access-log';
 import { hiddenLinksIndicator, mayKnowHiddenLinks } from '../../platform/existence';
 import { presentEdge, presentNode, type ApiEdge, type ApiNode } from '../../platform/present';
-import { edgesBetween, expandHop, haveHiddenLinks, nodesByIds, plainProperties, type HopFilter } from './neighbourhood.repository';
+import { edgesBetween, expandHop, nodesByIds, plainProperties, type HopFilter } from './neighbourhood.repository';
 
 export interface NeighbourhoodArgs {
   ids: string[];
@@ -47,6 +47,7 @@ export function hopFilter(f: NeighbourhoodArgs['filter']): HopFilter {
     minSourceEval: g ? g.sourceEval : null,
     minAssessment: g ? String(g.assessment) : null,
     contextTypes: f?.contextTypes?.length ? f.contextTypes : null,
+    withHiddenLinks: false,
   };
 }
 
@@ -89,7 +90,7 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
     edges: byId(edges.values()),
     truncated: overLimit.size > 0 || rowCapHit,
     hiddenByLimit: overLimit.size,
-    hiddenByAccess: 0,
+    hiddenByAccess: hiddenLinksIndicator(user, first.hiddenLinks),
   };
 }
 
@@ -102,11 +103,8 @@ export async function neighbourhood(ctx: RequestContext, args: NeighbourhoodArgs
   const ids = checkIds('ids', args.ids, 50);
   const hops = checkInt('hops', args.hops, 1, MAX_HOPS, 1);
   const limit = checkInt('limit', args.limit, 1, MAX_NODES, 500);
-  const filter = hopFilter(args.filter);
-  const traversed = await traverse(ctx, ids, hops, limit, filter);
-  const shown = new Set(traversed.nodes.map((n) => n.id));
-  const hiddenLinks = mayKnowHiddenLinks(ctx.user) && await haveHiddenLinks(ctx, ids.filter((id) => shown.has(id)));
-  const result = { ...traversed, hiddenByAccess: hiddenLinksIndicator(ctx.user, hiddenLinks) };
+  const filter = { ...hopFilter(args.filter), withHiddenLinks: mayKnowHiddenLinks(ctx.user) };
+  const result = await traverse(ctx, ids, hops, limit, filter);
   await appendAccessLog(ctx, {
     operation: 'consultation', justification, ids: result.nodes.map((n) => n.id),
     // The seeds are every id asked for, shown or not.
