@@ -20,7 +20,7 @@ function recordIds(id: string): string[] {
   const cy = canvas();
   const e = cy.getElementById(id);
   if (!e.hasClass('aggregate')) return [id];
-  if (e.isEdge()) return [];
+  if (!e.isNode()) return [];
   const context = e.data('context') as string;
   return (e.data('members') as string[]).flatMap((m) => [m, ...cy.getElementById(m).connectedEdges()
     .filter((l) => l.source().id() === context || l.target().id() === context).map((l) => l.id())]);

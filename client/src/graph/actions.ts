@@ -11,7 +11,7 @@ import { applyFilters } from './filters';
 import { applyScores, loadScores } from './scores';
 import { record, undo as undoSnapshot, clearHistory } from './history';
 import { runLayout, MAX_FIT_ZOOM, type LayoutName } from './layouts';
-import { gather, groupOfEvent, groupsOn, placeNear, setOpened } from './gather';
+import { gather, groupOfEvent, groupsOn, setOpened } from './gather';
 import { memberWords, type BusyGroup } from './busy';
 import { state } from '../state';
 import { neighbourhood } from '../api/queries';
@@ -109,8 +109,8 @@ export function collapse(id: string): void {
 }
 
 /**
- * Show the events of these group nodes one by one, near where each group was. Returns how many
- * events were shown.
+ * Show the events of these group nodes one by one, around where each group was. Returns how
+ * many events were shown.
  */
 export function openGroups(groupIds: string[]): number {
   const cy = canvas();
@@ -119,12 +119,10 @@ export function openGroups(groupIds: string[]): number {
   record(cy);
   let shown = 0;
   for (const g of groups) {
-    const members = (g.data('members') as string[]).filter((m) => cy.getElementById(m).nonempty());
-    const centre = { ...g.position() };
     setOpened(cy, g.data('context'), g.data('groupKey'), true);
-    placeNear(cy, members, centre);
-    shown += members.length;
+    shown += (g.data('members') as string[]).length;
   }
+  // The refresh takes the group nodes away and puts their events around where each was.
   refresh(cy);
   return shown;
 }

@@ -70,14 +70,20 @@ function groupData(g: BusyGroup): { id: string; [key: string]: unknown } {
 
 /**
  * Draw the canvas's unopened groups as group nodes and hide their events; remove group nodes no
- * longer wanted and show the events they held. Returns the groups drawn.
+ * longer wanted (opened, or too few events left in the time window) and show the events they held
+ * around where they were. Returns the groups drawn.
  */
 export function gather(cy: Core): BusyGroup[] {
   const groups = groupsOn(cy).filter((g) => !g.opened);
   const wanted = new Set(groups.map((g) => g.id));
   const members = new Set(groups.flatMap((g) => g.members));
+  const released: { at: { x: number; y: number }; members: string[] }[] = [];
   cy.batch(() => {
-    cy.nodes('.aggregate').forEach((n) => { if (!wanted.has(n.id())) n.remove(); });
+    cy.nodes('.aggregate').forEach((n) => {
+      if (wanted.has(n.id())) return;
+      released.push({ at: { ...n.position() }, members: (n.data('members') as string[]).filter((m) => !members.has(m)) });
+      n.remove();
+    });
     cy.nodes('.gathered').forEach((n) => { if (!members.has(n.id())) n.removeClass('gathered'); });
     const defs: ElementDefinition[] = [];
     for (const g of groups) {
@@ -94,6 +100,10 @@ export function gather(cy: Core): BusyGroup[] {
     }
     if (defs.length) cy.add(defs);
   });
+  for (const r of released) {
+    const shown = r.members.filter((m) => cy.getElementById(m).nonempty() && !cy.getElementById(m).is(OFF_MAP));
+    if (shown.length) placeNear(cy, shown, r.at);
+  }
   return groups;
 }
 
@@ -117,10 +127,15 @@ const tagBox = (n: NodeSingular): { width: number; height: number } =>
  * drawn stay where they are, and no name lands on another.
  */
 export function placeNear(cy: Core, memberIds: string[], centre: { x: number; y: number }): void {
-  const placed = cy.nodes().not(OFF_MAP).not('.gathered').not('.aggregate').filter((n) => !memberIds.includes(n.id()));
-  const boxes: Box[] = placed.map((n) => {
+  // Only what is drawn near enough to be in the way (a big map has far more).
+  const reach = 250 + 60 * Math.sqrt(memberIds.length);
+  const moving = new Set(memberIds);
+  const boxes: Box[] = [];
+  cy.nodes().not(OFF_MAP).not('.gathered').forEach((n) => {
+    if (moving.has(n.id())) return;
     const bb = n.boundingBox({ includeLabels: true, includeOverlays: false });
-    return { id: n.id(), x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2, width: bb.w, height: bb.h, anchored: true };
+    const box = { id: n.id(), x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2, width: bb.w, height: bb.h, anchored: true };
+    if (Math.abs(box.x - centre.x) < reach && Math.abs(box.y - centre.y) < reach) boxes.push(box);
   });
   // Wanted spots: a sunflower around the centre, so the events read as one cluster.
   memberIds.forEach((id, i) => {

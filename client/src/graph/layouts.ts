@@ -107,7 +107,7 @@ const DECLUTTER_AT_MOST = 600;
  */
 function apartWithLabels(cy: Core, pos: Record<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
   // Every node has a position by now; events gathered into a group node are not drawn, so take no room.
-  const nodes = cy.nodes().not('.gathered');
+  const nodes = cy.nodes(':not(.gathered)');
   if (nodes.length > DECLUTTER_AT_MOST) return pos;
   const offsets = new Map<string, { dx: number; dy: number }>();
   const boxes: Box[] = nodes.map((n) => {

@@ -104,7 +104,8 @@ export function showGroup(context: string, key: string, focusAction = false): vo
   const place = String(cy.getElementById(context).data('name') ?? context);
   const action = groupButton(g);
   const events = el('ol', { class: 'timeline', 'aria-label': `The ${memberWords(g, 2)}` }, ...g.members.map((id) => {
-    const e = cy.getElementById(id).data() as Record<string, unknown>;
+    const d = cy.getElementById(id).data() as Record<string, unknown>;
+    const e = { ...(d.props as Record<string, unknown> | undefined), ...d };
     return el('li', {}, String(e.name ?? id), el('div', { class: 'muted' }, `${agencyName(e.source)} · ${gradingText(e)}${e.status ? ` · ${e.status}` : ''}`));
   }));
   put(

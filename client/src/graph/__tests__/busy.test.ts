@@ -5,12 +5,12 @@ const PLACE = 'loc-1';
 const incident = (i: number, offenceType: string | undefined, day = `2017-0${3 + (i % 6)}-1${i % 10}T20:00:00Z`): CanvasEvent =>
   ({ id: `inc-${offenceType ?? 'none'}-${String(i).padStart(3, '0')}`, kind: 'Incident', offenceType, time: day });
 
-/** Events each linked to nothing but `context` unless `links` says otherwise. */
-function facts(events: CanvasEvent[], links: Record<string, string[]> = {}, context = PLACE, opened?: Record<string, string[]>): CanvasFacts {
+/** Two places on the map; events each linked to nothing but `linkedTo` unless `links` says otherwise. */
+function facts(events: CanvasEvent[], links: Record<string, string[]> = {}, linkedTo = PLACE, opened?: Record<string, string[]>): CanvasFacts {
   return {
-    contexts: new Map([[context, 'Location'], ['loc-2', 'Location']]),
+    contexts: new Map([[PLACE, 'Location'], ['loc-2', 'Location']]),
     events,
-    neighbours: new Map(events.map((e) => [e.id, new Set(links[e.id] ?? [context])])),
+    neighbours: new Map(events.map((e) => [e.id, new Set(links[e.id] ?? [linkedTo])])),
     opened: opened ? new Map(Object.entries(opened)) : undefined,
   };
 }
