@@ -4,7 +4,8 @@
  * first, then refresh() re-applies size, colour, filters, the busy places' groups and the
  * "n hidden" indicator.
  */
-import type { Core } from 'cytoscape';
+import type { Collection, Core } from 'cytoscape';
+import { shown } from './visible';
 import { canvas, tunePerformance } from './canvas';
 import { applySize, merge } from './elements';
 import { applyFilters } from './filters';
@@ -117,14 +118,25 @@ export function openGroups(groupIds: string[]): number {
   const groups = groupIds.map((id) => cy.getElementById(id)).filter((n) => n.nonempty() && n.hasClass('aggregate'));
   if (!groups.length) return 0;
   record(cy);
-  let shown = 0;
+  let opened = cy.collection();
   for (const g of groups) {
     setOpened(cy, g.data('context'), g.data('groupKey'), true);
-    shown += (g.data('members') as string[]).length;
+    opened = opened.union(cy.getElementById(g.data('context')));
+    for (const m of g.data('members') as string[]) opened = opened.union(cy.getElementById(m));
   }
   // The refresh takes the group nodes away and puts their events around where each was.
   refresh(cy);
-  return shown;
+  keepInView(cy, opened);
+  return opened.filter('.event').length;
+}
+
+/** Fit the map to what it shows when some of `eles` (names included) fall outside the view. */
+function keepInView(cy: Core, eles: Collection): void {
+  const bb = eles.boundingBox({ includeLabels: true, includeOverlays: false });
+  const view = cy.extent();
+  if (bb.x1 >= view.x1 && bb.x2 <= view.x2 && bb.y1 >= view.y1 && bb.y2 <= view.y2) return;
+  cy.fit(shown(cy), 30);
+  if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(shown(cy)); }
 }
 
 /** Gather a group of a busy place's events into one node again; returns the group node's id. */
