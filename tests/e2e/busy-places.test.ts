@@ -6,8 +6,9 @@
  * the robberies of the person put on the map leave the group with their links. Screenshots in
  * test-artifacts/e2e/.
  */
+import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot, axeViolations } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, axeViolations, justify } from './support/harness';
 import { searchAndAdd, expandSelected, settled } from './support/flows';
 import { closeDriver, driver, freshGraph } from '../support/db';
 import { load } from '../../server/platform/bulk/loader';
@@ -61,6 +62,8 @@ const drawnEvents = (page: Page) => cyEval<string[]>(page, `return cy.nodes('.ev
 const groupsDrawn = (page: Page) => cyEval<Array<{ id: string; name: string; count: number }>>(page,
   `return cy.nodes('.aggregate').filter((n) => n.style('display') !== 'none').map((n) => ({ id: n.id(), name: n.data('name'), count: n.data('count') }));`);
 const ids = (events: { id: string }[]) => events.map((e) => e.id).sort();
+/** A tap on a node, as a click would give (nothing comes back: a collection is costly to send). */
+const tap = (page: Page, id: string) => page.evaluate((nid) => { (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(nid).emit('tap'); }, id);
 const selectOnly = (page: Page, id: string) => page.evaluate((nid) => { const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy; cy.elements().unselect(); cy.getElementById(nid).select(); }, id);
 
 describe('a busy place gathers its events', () => {
@@ -73,7 +76,7 @@ describe('a busy place gathers its events', () => {
     expect(await drawnEvents(page)).toEqual(ids(supply));
     expect(await cyEval<string[]>(page, `return cy.getElementById('${GROUP}').connectedEdges().map((e) => e.target().id());`)).toEqual([PLACE]);
     // Its text alternative: the detail panel says what it holds and lists each robbery.
-    await page.evaluate((id) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).emit('tap'), GROUP);
+    await tap(page, GROUP);
     const detail = await page.textContent('#detail');
     expect(detail).toContain('23 robbery incidents at Wrenmoor Parade (synthetic) from Mar 2017 to Nov 2017, drawn as one group node.');
     expect(await page.locator('#detail ol li').count()).toBe(23);
@@ -110,7 +113,7 @@ describe('a busy place gathers its events', () => {
     expect(await drawnEvents(page)).toEqual(ids(supply));
 
     // The detail panel's button does the same from the keyboard, and then offers to gather them again.
-    await page.evaluate((id) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).emit('tap'), GROUP);
+    await tap(page, GROUP);
     const show = page.locator('#detail button', { hasText: 'Show the 23 robbery incidents one by one' });
     await show.focus();
     await page.keyboard.press('Enter');
@@ -129,6 +132,47 @@ describe('a busy place gathers its events', () => {
     await page.keyboard.press('c');
     expect(await groupsDrawn(page)).toHaveLength(1);
     await page.close();
+  });
+
+  it('exports a group as one row and logs each of its robberies; a saved investigation draws it again, opened as it was', async () => {
+    const page = await signIn(browser.context, server.url, 'ana.analyst');
+    await searchAndAdd(page, 'Wrenmoor', PLACE);
+    await expandSelected(page, PLACE);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
+    const rows = fs.readFileSync((await csv.path())!, 'utf8').split('\n');
+    expect(rows.filter((r) => r.startsWith('group,'))).toEqual([`group,${GROUP},Incident,Robbery × 23 (Mar 2017 – Nov 2017),,,,,—,2017-03-01/2017-11-20,`]);
+    // The file names no robbery, but the count and months disclose them: the log names each, and its link to the place.
+    const { records } = await driver().executeQuery("MATCH (e:AccessLogEntry {operation: 'disclosure'}) RETURN e.ids AS ids ORDER BY e.seq DESC LIMIT 1");
+    const logged = records[0].get('ids') as string[];
+    expect(logged).toEqual(expect.arrayContaining([...ids(robberies), 'e2e-busy-at0', 'e2e-busy-at22', PLACE]));
+    expect(logged.filter((id) => id.startsWith('group:'))).toEqual([]);
+
+    // Saved with the robberies shown one by one; reopened in a new session, they are still shown so.
+    await tap(page, GROUP);
+    await page.locator('#detail button', { hasText: 'Show the 23 robbery incidents one by one' }).click();
+    await page.click('#btn-save-inv');
+    await page.fill('#save-name', 'E2E busy place');
+    await page.click('#save-ok');
+    await page.waitForFunction(() => location.hash.startsWith('#investigation='));
+    const hash = await page.evaluate(() => location.hash);
+    await page.close();
+    const again = await browser.context.newPage();
+    await again.goto(`${server.url}/`);
+    await again.evaluate(() => sessionStorage.clear());
+    await again.goto(`${server.url}/${hash}`);
+    await again.fill('#signin-user', 'ana.analyst');
+    await again.fill('#signin-password', 'demo');
+    await again.click('#signin-submit');
+    await justify(again, 'E2E reopen: case ref TEST-BUSY', 'safeguarding-enquiry', 15000);
+    await again.waitForFunction((n) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes('.event').length === n, incidents.length, { timeout: 20000 });
+    expect(await drawnEvents(again)).toEqual(ids(incidents));
+    expect(await groupsDrawn(again)).toEqual([]);
+    // Gathered again, it is the same group node.
+    await selectOnly(again, robberies[3].id);
+    await again.focus('#cy');
+    await again.keyboard.press('c');
+    expect(await groupsDrawn(again)).toEqual([{ id: GROUP, name: 'Robbery × 23 (Mar 2017 – Nov 2017)', count: 23 }]);
+    await again.close();
   });
 
   it('leaves the robberies of a person put on the map out of the group, with their links to the person', async () => {
