@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot, axeViolations, justify } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, axeViolations, justify, ARTIFACTS } from './support/harness';
 import { searchAndAdd, expandSelected, settled } from './support/flows';
 import { closeDriver, driver, freshGraph } from '../support/db';
 import { load } from '../../server/platform/bulk/loader';
@@ -186,6 +186,10 @@ describe('a busy place gathers its events', () => {
     const involved = await cyEval<string[]>(page, `return cy.edges('[type = "INVOLVED"]').filter((e) => e.style('display') !== 'none' && e.source().style('display') !== 'none').map((e) => e.source().id()).sort();`);
     expect(involved).toEqual(ids(WITH_PERSON));
     await shot(page, '72-busy-place-person');
+    // The legend shows the group node as the map draws it.
+    await page.locator('#legend').scrollIntoViewIfNeeded();
+    expect(await page.textContent('#legend')).toContain('Group of events at one place (more than 10 of one kind');
+    await page.locator('#legend').screenshot({ path: `${ARTIFACTS}/73-legend-group.png` });
     await page.close();
   });
 });
