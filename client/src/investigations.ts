@@ -1,11 +1,13 @@
 /**
- * Saved investigations: a name, the node ids on the canvas, filters, time window and positions.
- * A new or opened investigation asks for its own justification. Deep link: #investigation=<id>.
+ * Saved investigations: a name, the node ids on the canvas, filters, time window, positions and
+ * the busy places' groups opened. Group nodes are not records: they are drawn again from the
+ * events when the investigation is opened. A new or opened investigation asks for its own
+ * justification. Deep link: #investigation=<id>.
  */
 import { shown } from './graph/visible';
 import { canvas } from './graph/canvas';
 import { merge } from './graph/elements';
-import { resetCanvas } from './graph/actions';
+import { refresh, resetCanvas } from './graph/actions';
 import { runLayout, type LayoutName } from './graph/layouts';
 import { defaultFilters, type Filters } from './graph/filters';
 import { listInvestigations, getInvestigation, saveInvestigation, loadSubgraph } from './api/queries';
@@ -21,7 +23,15 @@ import { attachLanguageCheck } from './language/live-check';
  * `window`: the time window's months ('YYYY-MM'), null for the whole period, or two month indexes
  * counted from October 2024 (the form some saved investigations hold).
  */
-export interface SavedState { filters: Filters; window: [string, string] | [number, number] | null; layout: LayoutName; positions: Record<string, { x: number; y: number }>; pinned: string[] }
+export interface SavedState {
+  filters: Filters; window: [string, string] | [number, number] | null; layout: LayoutName;
+  positions: Record<string, { x: number; y: number }>; pinned: string[];
+  /** Context id → keys of its groups of events shown one by one (graph/gather.ts). */
+  openedGroups?: Record<string, string[]>;
+}
+
+/** The records on the canvas: every node but the group nodes drawn for busy places. */
+const recordNodes = () => canvas().nodes().not('.aggregate');
 
 /** The months of a saved window, whichever way it was saved; undefined for the whole period. */
 function savedWindow(w: SavedState['window'] | undefined): [number, number] | undefined {
@@ -46,16 +56,18 @@ export function newInvestigation(): void {
 }
 
 function snapshot(): SavedState {
-  const cy = canvas();
   const positions: Record<string, { x: number; y: number }> = {};
-  cy.nodes().forEach((n) => { positions[n.id()] = { x: Math.round(n.position('x')), y: Math.round(n.position('y')) }; });
-  return { filters: state.filters, window: windowMonths(), layout: $select('layout-select').value as LayoutName, positions, pinned: cy.nodes('.pinned').map((n) => n.id()) };
+  const openedGroups: Record<string, string[]> = {};
+  recordNodes().forEach((n) => {
+    positions[n.id()] = { x: Math.round(n.position('x')), y: Math.round(n.position('y')) };
+    if (n.data('openedGroups')?.length) openedGroups[n.id()] = n.data('openedGroups');
+  });
+  return { filters: state.filters, window: windowMonths(), layout: $select('layout-select').value as LayoutName, positions, pinned: recordNodes().filter('.pinned').map((n) => n.id()), openedGroups };
 }
 
 export async function save(name: string, notes = state.investigation?.notes ?? ''): Promise<string | undefined> {
-  const cy = canvas();
   try {
-    const saved = await saveInvestigation({ id: state.investigation?.id, name, ids: cy.nodes().map((n) => n.id()), state: snapshot(), notes });
+    const saved = await saveInvestigation({ id: state.investigation?.id, name, ids: recordNodes().map((n) => n.id()), state: snapshot(), notes });
     state.investigation = { id: saved.id, name: saved.name, notes };
     setName(saved.name);
     history.replaceState(null, '', `#investigation=${encodeURIComponent(saved.id)}`);
@@ -79,6 +91,7 @@ export async function open(id: string): Promise<boolean> {
     merge(cy, g.nodes, g.edges);
     cy.nodes().forEach((n) => { const p = s.positions?.[n.id()]; if (p) n.position(p); });
     (s.pinned ?? []).forEach((pid) => cy.getElementById(pid).addClass('pinned').lock());
+    for (const [cid, keys] of Object.entries(s.openedGroups ?? {})) cy.getElementById(cid).data('openedGroups', keys);
     state.hiddenByAccess = g.hiddenByAccess;
     state.hiddenByLimit = g.hiddenByLimit;
     state.filters = { ...defaultFilters(), ...(s.filters ?? {}) };
@@ -87,6 +100,7 @@ export async function open(id: string): Promise<boolean> {
     if (s.layout) $select('layout-select').value = s.layout;
     const months = savedWindow(s.window);
     if (months) setWindow(months[0], months[1]); else resetWindow();
+    refresh(cy);
     if (!s.positions) await runLayout(cy, (s.layout ?? 'fcose') as LayoutName, false);
     cy.fit(shown(cy), 30);
     setName(inv.name);

@@ -10,6 +10,7 @@ import { NODE_KINDS } from '../model/model';
 import { isPseudonymised } from './policy';
 import { pseudonymFor } from './secrets';
 import { ageOn, ageBand } from '../domain/age';
+import { offenceLabel } from '../domain/offence';
 
 export interface RawNode { labels: string[]; properties: Record<string, unknown> }
 export interface RawEdge { id: string; type: string; from: string; to: string; properties: Record<string, unknown> }
@@ -100,11 +101,4 @@ export function eventName(kind: string, p: Record<string, unknown>): string {
   const offence = typeof p.offenceType === 'string' ? offenceLabel(p.offenceType) : undefined;
   const what = kind === 'Incident' && offence ? offence : offence ? `${humanise(kind)}: ${offence}` : humanise(kind);
   return `${what}${typeof p.occurredAt === 'string' ? ` ${p.occurredAt.slice(0, 10)}` : ''}`;
-}
-
-/** An offence code as words: possession_of_weapon → "Possession of weapon", gbh → "GBH". */
-function offenceLabel(code: string): string {
-  if (code.length <= 3) return code.toUpperCase();
-  const words = code.replace(/_/g, ' ');
-  return words[0].toUpperCase() + words.slice(1);
 }

@@ -1,15 +1,19 @@
 /**
- * Canvas actions: expand / collapse a neighbourhood, pin, hide, show hidden, undo, fit, clear.
- * Each mutating action records an undo snapshot first, then refresh() re-applies size, colour,
- * filters and the "n hidden" indicator.
+ * Canvas actions: expand / collapse a neighbourhood, open / gather a busy place's group of
+ * events, pin, hide, show hidden, undo, fit, clear. Each mutating action records an undo snapshot
+ * first, then refresh() re-applies size, colour, filters, the busy places' groups and the
+ * "n hidden" indicator.
  */
-import type { Core } from 'cytoscape';
+import type { Collection, Core } from 'cytoscape';
+import { shown } from './visible';
 import { canvas, tunePerformance } from './canvas';
 import { applySize, merge } from './elements';
 import { applyFilters } from './filters';
 import { applyScores, loadScores } from './scores';
 import { record, undo as undoSnapshot, clearHistory } from './history';
 import { runLayout, MAX_FIT_ZOOM, type LayoutName } from './layouts';
+import { gather, groupOfEvent, groupsOn, setOpened } from './gather';
+import { memberWords, type BusyGroup } from './busy';
 import { state } from '../state';
 import { neighbourhood } from '../api/queries';
 import { $, $select, toast } from '../ui/dom';
@@ -19,6 +23,9 @@ export function refresh(cy: Core = canvas()): void {
   applyScores(cy);
   applySize(cy, state.sizeBy);
   cy.nodes().toggleClass('by-community', state.colourBy === 'community');
+  // Groups count only the events the filters leave; the group nodes they make are filtered in turn.
+  applyFilters(cy, state.filters);
+  gather(cy);
   const filtered = applyFilters(cy, state.filters);
   const userHidden = cy.elements('.user-hidden').length;
   // hiddenByAccess is a yes/no from the server (never a count): it adds a note, not a number.
@@ -36,10 +43,16 @@ export function refresh(cy: Core = canvas()): void {
 
 export const currentLayout = (): LayoutName => $select('layout-select').value as LayoutName;
 
-/** Fetch and add the neighbourhood of the given nodes; remembers what each expansion added. */
+/**
+ * Fetch and add the neighbourhood of the given nodes; remembers what each expansion added. A busy
+ * place's group node among them is opened instead: its events are already on the canvas.
+ */
 export async function expand(ids: string[], hops = 1): Promise<number> {
   const cy = canvas();
-  if (!ids.length) return 0;
+  const groups = ids.filter((id) => cy.getElementById(id).hasClass('aggregate'));
+  const opened = groups.length ? openGroups(groups) : 0;
+  ids = ids.filter((id) => !groups.includes(id));
+  if (!ids.length) return opened;
   // Tests and the benchmark wait for this to go: the expansion is fetched, drawn and laid out.
   document.body.dataset.busy = 'expand';
   try {
@@ -73,7 +86,12 @@ export async function expand(ids: string[], hops = 1): Promise<number> {
  */
 export function collapse(id: string): void {
   const cy = canvas();
-  if (!state.expansions.get(id)?.length) return;
+  if (!state.expansions.get(id)?.length) {
+    // An event shown one by one from a busy place's group folds back into the group.
+    const g = cy.getElementById(id).hasClass('event') ? openedGroupOf(id) : undefined;
+    if (g) gatherGroup(g.context, g.key);
+    return;
+  }
   record(cy);
   const remove = new Set<string>();
   const queue = [id];
@@ -89,6 +107,59 @@ export function collapse(id: string): void {
   cy.batch(() => remove.forEach((eid) => cy.getElementById(eid).remove()));
   cy.getElementById(id).removeClass('expanded');
   refresh(cy);
+}
+
+/**
+ * Show the events of these group nodes one by one, around where each group was. Returns how
+ * many events were shown.
+ */
+export function openGroups(groupIds: string[]): number {
+  const cy = canvas();
+  const groups = groupIds.map((id) => cy.getElementById(id)).filter((n) => n.nonempty() && n.hasClass('aggregate'));
+  if (!groups.length) return 0;
+  record(cy);
+  let opened = cy.collection();
+  for (const g of groups) {
+    setOpened(cy, g.data('context'), g.data('groupKey'), true);
+    opened = opened.union(cy.getElementById(g.data('context')));
+    for (const m of g.data('members') as string[]) opened = opened.union(cy.getElementById(m));
+  }
+  // The refresh takes the group nodes away and puts their events around where each was.
+  refresh(cy);
+  keepInView(cy, opened);
+  return opened.filter('.event').length;
+}
+
+/** Fit the map to what it shows when some of `eles` (names included) fall outside the view. */
+function keepInView(cy: Core, eles: Collection): void {
+  const bb = eles.boundingBox({ includeLabels: true, includeOverlays: false });
+  const view = cy.extent();
+  if (bb.x1 >= view.x1 && bb.x2 <= view.x2 && bb.y1 >= view.y1 && bb.y2 <= view.y2) return;
+  cy.fit(shown(cy), 30);
+  if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(shown(cy)); }
+}
+
+/** Gather a group of a busy place's events into one node again; returns the group node's id. */
+export function gatherGroup(context: string, key: string): string | undefined {
+  const cy = canvas();
+  const g = groupsOn(cy).find((x) => x.context === context && x.key === key && x.opened);
+  if (!g) return undefined;
+  record(cy);
+  setOpened(cy, context, key, false);
+  refresh(cy);
+  return g.id;
+}
+
+/** The opened group an event on the map belongs to, if it can be gathered again. */
+export const openedGroupOf = (eventId: string): BusyGroup | undefined => {
+  const g = groupOfEvent(canvas(), eventId);
+  return g?.opened ? g : undefined;
+};
+
+/** "Show the 23 robbery incidents one by one" / "Gather the 23 robbery incidents into one node". */
+export function groupActionText(g: Pick<BusyGroup, 'kind' | 'what' | 'members' | 'opened'>): string {
+  const n = g.members.length;
+  return g.opened ? `Gather the ${n} ${memberWords(g, n)} into one node` : `Show the ${n} ${memberWords(g, n)} one by one`;
 }
 
 export function togglePin(ids: string[]): void {
@@ -146,6 +217,9 @@ export function focusNode(id: string): boolean {
   const cy = canvas();
   const n = cy.getElementById(id);
   if (n.empty()) return false;
+  // An event gathered into a busy place's group is shown by opening the group.
+  const g = n.hasClass('gathered') ? groupOfEvent(cy, id) : undefined;
+  if (g) openGroups([g.id]);
   n.removeClass('user-hidden filtered');
   cy.elements().unselect();
   cy.elements('.highlight').removeClass('highlight');

@@ -106,7 +106,8 @@ const DECLUTTER_AT_MOST = 600;
  * with its label, measured around where it is now and carried to its new position.
  */
 function apartWithLabels(cy: Core, pos: Record<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
-  const nodes = cy.nodes(); // every node has a position by now
+  // Every node has a position by now; events gathered into a group node are not drawn, so take no room.
+  const nodes = cy.nodes(':not(.gathered)');
   if (nodes.length > DECLUTTER_AT_MOST) return pos;
   const offsets = new Map<string, { dx: number; dy: number }>();
   const boxes: Box[] = nodes.map((n) => {
@@ -117,7 +118,7 @@ function apartWithLabels(cy: Core, pos: Record<string, { x: number; y: number }>
     const p = pos[n.id()];
     return { id: n.id(), x: p.x + off.dx, y: p.y + off.dy, width: bb.w, height: bb.h, anchored: typeof n.data('lat') === 'number' };
   });
-  const out: Record<string, { x: number; y: number }> = {};
+  const out: Record<string, { x: number; y: number }> = { ...pos };
   for (const [id, c] of declutter(boxes)) {
     const off = offsets.get(id)!;
     out[id] = { x: c.x - off.dx, y: c.y - off.dy };

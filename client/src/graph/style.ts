@@ -34,7 +34,20 @@ export function stylesheet(): StylesheetJson {
   s.push({ selector: 'node:selected', style: { 'overlay-color': '#ffbf47', 'overlay-opacity': 0.45, 'overlay-padding': 6 } });
   s.push({ selector: '.highlight', style: { 'overlay-color': '#ffbf47', 'overlay-opacity': 0.6, 'overlay-padding': 10, 'z-index': 99 } });
   s.push({ selector: '.faded', style: { opacity: 0.2 } });
-  s.push({ selector: '.user-hidden, .filtered', style: { display: 'none' } });
+  // A busy place's group of events: a stack of cards in the events' colour, its count and months below.
+  s.push({
+    selector: 'node.aggregate',
+    style: {
+      shape: 'round-rectangle', width: 40, height: 30, 'background-opacity': 0, 'border-width': 0,
+      'background-fit': 'contain', 'background-clip': 'none', 'background-image': stackIcon(VISUALS.event.colour),
+      label: 'data(display)', 'text-wrap': 'wrap', 'text-max-width': '180px', 'font-size': 10, 'font-weight': 'bold',
+      'text-margin-y': 2, 'text-background-opacity': 0.9,
+    },
+  });
+  for (const [kind, colour] of Object.entries(EVENT_COLOURS)) {
+    s.push({ selector: `node.aggregate[kind = "${kind}"]`, style: { 'background-image': stackIcon(colour) } });
+  }
+  s.push({ selector: '.user-hidden, .filtered, .gathered', style: { display: 'none' } });
 
   s.push({
     selector: 'edge',
@@ -49,9 +62,21 @@ export function stylesheet(): StylesheetJson {
   }
   s.push({ selector: 'edge[status = "hypothesis"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } });
   s.push({ selector: 'edge[status = "expired"]', style: { 'line-style': 'dotted', opacity: 0.5 } });
+  s.push({ selector: 'edge.aggregate', style: { width: 'mapData(count, 10, 60, 3, 7)' } });
   s.push({ selector: 'edge[type = "PROTECTIVE"]', style: { 'line-color': '#2e7d32', 'target-arrow-color': '#2e7d32' } });
   s.push({ selector: 'edge:selected', style: { label: 'data(type)', 'font-size': 9, 'text-background-color': '#fff', 'text-background-opacity': 1, 'line-color': '#0b5cad', 'target-arrow-color': '#0b5cad' } });
   return s;
+}
+
+/**
+ * Three cards stacked, the front one in the events' colour (an SVG data URL for the node's
+ * background): what a group of events looks like on the map and in the legend.
+ */
+export function stackIcon(colour: string): string {
+  const card = (x: number, y: number, opacity: number): string =>
+    `<rect x="${x}" y="${y}" width="28" height="18" rx="4" fill="${colour}" fill-opacity="${opacity}" stroke="#ffffff" stroke-width="1.5"/>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30" viewBox="0 0 40 30">${card(11, 1, 0.45)}${card(6.5, 5.5, 0.7)}${card(2, 10, 1)}</svg>`;
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
 }
 
 /** Deterministic, distinguishable colour for a community id. */

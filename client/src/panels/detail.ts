@@ -1,12 +1,18 @@
 /**
  * Detail panel for the selected node or link: profile, flags, review date, provenance, grading
- * and (for nodes, from the API) the timeline.
+ * and (for nodes, from the API) the timeline. For a busy place's group of events, the group in
+ * words with its events listed (the group node's text alternative) and the button that opens or
+ * gathers it, so it works from the keyboard alone.
  */
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
 import { profile, type Profile } from '../api/queries';
 import { profileFacts } from '../api/facts';
 import { ApiError } from '../api/client';
 import { VISUALS, type VisualClass } from '../graph/kinds';
+import { canvas } from '../graph/canvas';
+import { groupsOn } from '../graph/gather';
+import { GATHER_ABOVE, groupLabel, groupSentence, memberWords, type BusyGroup } from '../graph/busy';
+import { gatherGroup, groupActionText, openGroups } from '../graph/actions';
 import { $, el, fmtDate } from '../ui/dom';
 import { AGENCY, ETHNICITY, SEX, SEN, CARE_STATUS, EXPLOITATION_TYPE, DISRUPTION_TACTIC, REFERRAL_TYPE } from '../../../server/model/enums';
 
@@ -69,11 +75,64 @@ function localSections(d: Record<string, unknown>): HTMLElement[] {
   return out;
 }
 
+/** Open or gather a group, then show it with the focus on its button (the old one is gone). */
+function toggleGroup(g: BusyGroup): void {
+  const cy = canvas();
+  cy.elements().unselect();
+  if (g.opened) {
+    const id = gatherGroup(g.context, g.key);
+    if (id) cy.getElementById(id).select();
+  } else {
+    openGroups([g.id]);
+    cy.getElementById(g.context).select();
+  }
+  showGroup(g.context, g.key, true);
+}
+
+const groupButton = (g: BusyGroup): HTMLButtonElement => {
+  const b = el('button', { type: 'button', class: 'group-action' }, groupActionText(g));
+  b.addEventListener('click', () => toggleGroup(g));
+  return b;
+};
+
+/** A busy place's group of events: what it holds in words, each event, and open / gather. */
+export function showGroup(context: string, key: string, focusAction = false): void {
+  seq++;
+  const cy = canvas();
+  const g = groupsOn(cy).find((x) => x.context === context && x.key === key);
+  if (!g) { clearDetail(); return; }
+  const place = String(cy.getElementById(context).data('name') ?? context);
+  const action = groupButton(g);
+  const events = el('ol', { class: 'timeline', 'aria-label': `The ${memberWords(g, 2)}` }, ...g.members.map((id) => {
+    const d = cy.getElementById(id).data() as Record<string, unknown>;
+    const e = { ...(d.props as Record<string, unknown> | undefined), ...d };
+    return el('li', {}, String(e.name ?? id), el('div', { class: 'muted' }, `${agencyName(e.source)} · ${gradingText(e)}${e.status ? ` · ${e.status}` : ''}`));
+  }));
+  put(
+    el('h3', {}, groupLabel(g)),
+    el('p', { class: 'muted' }, g.opened ? 'Events at one place, shown one by one' : `Group of events at one place: more than ${GATHER_ABOVE} of one kind`),
+    el('p', {}, groupSentence(g, place)),
+    action,
+    el('section', {}, el('h3', {}, `Events (${g.members.length})`), events),
+  );
+  if (focusAction) action.focus();
+}
+
+/** The groups a place holds, or the opened group an event belongs to, each with its button. */
+function groupsSection(n: NodeSingular): HTMLElement | null {
+  const groups = groupsOn(n.cy()).filter((g) => g.context === n.id() || (g.opened && g.members.includes(n.id())));
+  if (!groups.length) return null;
+  const title = n.data('cls') === 'event' ? 'Part of a group of events' : 'Groups of events here';
+  return el('section', {}, el('h3', {}, title), el('ul', { class: 'group-actions' }, ...groups.map((g) =>
+    el('li', {}, el('span', {}, groupLabel(g)), groupButton(g)))));
+}
+
 export async function showNode(n: NodeSingular): Promise<void> {
   const d = n.data();
+  if (d.cls === 'aggregate') { showGroup(d.context, d.groupKey); return; }
   const v = VISUALS[d.cls as VisualClass];
   const mine = ++seq;
-  const head = [el('h3', {}, d.name), el('p', { class: 'muted' }, v?.label ?? d.kind)];
+  const head = [el('h3', {}, d.name), el('p', { class: 'muted' }, v?.label ?? d.kind), groupsSection(n)];
   const local = localSections(d);
   // Events carry their own provenance and grading; people and places get the full profile.
   if (d.cls === 'event') { put(...head, ...local); return; }

@@ -1,5 +1,7 @@
 /** Legend generated from the same visual table as the canvas style. */
 import { VISUALS, EVENT_COLOURS, type VisualClass } from '../graph/kinds';
+import { stackIcon } from '../graph/style';
+import { GATHER_ABOVE } from '../graph/busy';
 import { $, el } from '../ui/dom';
 
 const SHAPE_RADIUS: Partial<Record<string, string>> = { ellipse: '50%', 'round-rectangle': '4px', barrel: '6px' };
@@ -21,6 +23,9 @@ export function renderLegend(): void {
     sw.style.cssText = `background:${colour};border-color:${colour};width:10px;height:10px;border-radius:2px`;
     rows.push(el('div', { class: 'legend-row' }, sw, `${kind.replace(/([a-z])([A-Z])/g, '$1 $2')} (event)`));
   }
+  const stack = el('span', { class: 'legend-swatch', 'aria-hidden': 'true' });
+  stack.style.cssText = `background:url("${stackIcon(VISUALS.event.colour)}") center/contain no-repeat;border:0;width:20px;height:15px`;
+  rows.push(el('div', { class: 'legend-row' }, stack, `Group of events at one place (more than ${GATHER_ABOVE} of one kind; Enter or double-click shows them)`));
   const line = (style: string, width: number, colour: string, text: string): HTMLElement => {
     const l = el('span', { class: 'legend-line', 'aria-hidden': 'true' });
     l.style.borderTop = `${width}px ${style} ${colour}`;
