@@ -103,6 +103,7 @@ function publish(k: Keyed, hidden: Set<string>, control: boolean): PublishedTabl
       colTotals: t.showColTotals ? k.colTotals : undefined,
       grandTotal: t.showGrandTotal ? k.grandTotal : undefined,
     },
+    ...(t.notAboutPeople ? { notAboutPeople: true } : {}),
   };
 }
 
