@@ -19,6 +19,7 @@ CREATE CONSTRAINT risk_assessment_id_unique IF NOT EXISTS FOR (n:RiskAssessment)
 CREATE CONSTRAINT support_id_unique IF NOT EXISTS FOR (n:Support) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT intelligence_report_id_unique IF NOT EXISTS FOR (n:IntelligenceReport) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT disruption_action_id_unique IF NOT EXISTS FOR (n:DisruptionAction) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT line_status_id_unique IF NOT EXISTS FOR (n:LineStatus) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT associates_with_id_unique IF NOT EXISTS FOR ()-[r:ASSOCIATES_WITH]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT exploits_id_unique IF NOT EXISTS FOR ()-[r:EXPLOITS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT grooms_id_unique IF NOT EXISTS FOR ()-[r:GROOMS]-() REQUIRE r.id IS UNIQUE;

@@ -160,8 +160,37 @@ export const DISRUPTION_TACTIC = {
   GANG_INJUNCTION: 'Gang injunction',
   CBO: 'Criminal Behaviour Order',
   CLOSURE_ORDER: 'Closure order',
+  DISPERSAL: 'Dispersal direction',
+  PSPO: 'Public Spaces Protection Order',
+  CPN: 'Community Protection Notice',
   ARREST: 'Arrest',
   PROSECUTION: 'Prosecution',
+} as const;
+
+/**
+ * What came of a disruption action, coded so that outcomes can be counted. The free-text
+ * `outcome` stays for the detail a code cannot hold.
+ */
+export const DISRUPTION_OUTCOME = {
+  granted: 'Order or notice granted or served',
+  refused: 'Order refused',
+  breached: 'Breach recorded',
+  charged: 'Charged',
+  convicted: 'Convicted',
+  released_under_investigation: 'Released under investigation',
+  no_further_action: 'No further action',
+  pending: 'Awaiting a decision',
+  not_known: 'Not known',
+} as const;
+
+/**
+ * A county line's status from a date, as police assess it: active (operating), disrupted (action
+ * has interrupted it, it may come back) or closed (the line number is no longer in use).
+ */
+export const LINE_STATUS = {
+  active: 'Active',
+  disrupted: 'Disrupted',
+  closed: 'Closed',
 } as const;
 
 export const LOCATION_KIND = [

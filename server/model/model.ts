@@ -185,9 +185,14 @@ export const NODE_KINDS: NodeKind[] = [
   event('IntelligenceReport', 'A graded intelligence report', {
     text: { type: 'string', search: true },
   }),
-  event('DisruptionAction', 'A disruption tactic against a person of concern or a place', {
+  event('DisruptionAction', 'A disruption tactic against a person of concern, a place or a county line', {
     tactic: { type: 'enum', values: keys(E.DISRUPTION_TACTIC), required: true },
+    disruptionOutcome: { type: 'enum', values: keys(E.DISRUPTION_OUTCOME) },
     outcome: { type: 'string' },
+  }),
+  // occurredAt is the date from which the status holds; a line's status at any date is its latest one by then.
+  event('LineStatus', "A county line's status from a date: active, disrupted or closed", {
+    lineStatus: { type: 'enum', values: keys(E.LINE_STATUS), required: true },
   }),
 ];
 

@@ -35,7 +35,19 @@ const schema = z.object({
   comparators: comparators.prefault({}),
   /** A GeoJSON FeatureCollection of ward polygons (a `name` property each), drawn under the pack's map. */
   wardBoundaries: z.string().trim().min(1).optional(),
+  /** The population baseline's files, loaded by `npm run baseline` (server/modules/import/census-population.ts). */
+  populationBaseline: z.object({
+    /** A Census 2021 table of usual residents by age (and sex and ethnic group), in the ONS download layout. */
+    census: z.string().trim().min(1),
+    /** Local counts the Census does not hold (SEN provision, care status): Dimension, Category, Observation. */
+    local: z.string().trim().min(1).optional(),
+    /** What the figures are, as the pack prints it under "Population baseline". */
+    description: z.string().trim().min(1),
+  }).strict().optional(),
 }).strict();
+
+/** Where the population baseline's files are (absolute paths), and how the pack describes them. */
+export interface BaselineFiles { census: string; local?: string; description: string }
 
 /** A ward: its name and polygons, each a list of rings of [longitude, latitude] (GeoJSON order). */
 export interface Ward { name: string; polygons: Array<Array<Array<[number, number]>>> }
@@ -46,6 +58,8 @@ export interface Borough {
   comparators: z.infer<typeof comparators>;
   /** Ward boundaries, empty when none are configured. */
   wards: Ward[];
+  /** The population baseline's files, when configured. */
+  populationBaseline?: BaselineFiles;
   /** The file it was read from. */
   file: string;
 }
@@ -102,8 +116,11 @@ export function readBorough(file: string): Borough {
   const parsed = schema.safeParse(readJson(file, 'borough file'));
   if (!parsed.success) return fail(file, issues(parsed.error));
   const b = parsed.data;
-  const wards = b.wardBoundaries ? readWards(path.resolve(path.dirname(file), b.wardBoundaries)) : [];
-  return { name: b.name, synthetic: b.synthetic, comparators: b.comparators, wards, file };
+  const near = (p: string): string => path.resolve(path.dirname(file), p);
+  const wards = b.wardBoundaries ? readWards(near(b.wardBoundaries)) : [];
+  const pb = b.populationBaseline;
+  const populationBaseline = pb ? { census: near(pb.census), ...(pb.local ? { local: near(pb.local) } : {}), description: pb.description } : undefined;
+  return { name: b.name, synthetic: b.synthetic, comparators: b.comparators, wards, ...(populationBaseline ? { populationBaseline } : {}), file };
 }
 
 let cached: Borough | undefined;

@@ -79,6 +79,7 @@ export const CAPABILITIES = {
   'command:migrate': { kind: 'command', reachedBy: 'npm run migrate', roles: ['admin'], justification: false, note: 'schema only, no data' },
   'command:seed': { kind: 'command', reachedBy: 'npm run seed', roles: ['admin'], justification: false, note: 'loads a synthetic borough (demonstration and tests)' },
   'command:import': { kind: 'command', reachedBy: 'npm run import', roles: ['analyst', 'partner', 'admin'], justification: false, note: 'a partner imports its own agency\'s records' },
+  'command:baseline': { kind: 'command', reachedBy: 'npm run baseline', roles: ['admin'], justification: false, note: 'loads the population baseline from the borough\'s Census-shaped files (reference data, no person)' },
   'command:review': { kind: 'command', reachedBy: 'npm run review', roles: ['admin'], justification: false, note: 'expires hypotheses past their review date (logged)' },
   'command:erase': { kind: 'command', reachedBy: 'npm run erase', roles: ['admin'], justification: true },
   'command:verify-log': { kind: 'command', reachedBy: 'npm run verify-log', roles: ['auditor', 'admin'], justification: false, note: 'checks the hash chain and checkpoints; prints no entry' },

@@ -7,6 +7,7 @@
  */
 import type { User } from './context';
 import { NODE_KINDS } from '../model/model';
+import { DISRUPTION_TACTIC, LINE_STATUS } from '../model/enums';
 import { isPseudonymised } from './policy';
 import { pseudonymFor } from './secrets';
 import { ageOn, ageBand } from '../domain/age';
@@ -99,6 +100,14 @@ function presentPartialAge(p: Record<string, unknown>): void {
 /** "Robbery 2017-08-01" for an incident, "Arrest: Robbery 2017-08-01", "Missing Episode 2017-08-01": what and when. */
 export function eventName(kind: string, p: Record<string, unknown>): string {
   const offence = typeof p.offenceType === 'string' ? offenceLabel(p.offenceType) : undefined;
-  const what = kind === 'Incident' && offence ? offence : offence ? `${humanise(kind)}: ${offence}` : humanise(kind);
+  const coded = offence ?? codedDetail(kind, p);
+  const what = kind === 'Incident' && offence ? offence : coded ? `${humanise(kind)}: ${coded}` : humanise(kind);
   return `${what}${typeof p.occurredAt === 'string' ? ` ${p.occurredAt.slice(0, 10)}` : ''}`;
+}
+
+/** The code that says what a disruption action or a county line's status was, as words. */
+function codedDetail(kind: string, p: Record<string, unknown>): string | undefined {
+  if (kind === 'DisruptionAction' && typeof p.tactic === 'string') return (DISRUPTION_TACTIC as Record<string, string>)[p.tactic];
+  if (kind === 'LineStatus' && typeof p.lineStatus === 'string') return (LINE_STATUS as Record<string, string>)[p.lineStatus];
+  return undefined;
 }

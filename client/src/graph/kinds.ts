@@ -34,6 +34,8 @@ export const EVENT_COLOURS: Record<string, string> = {
   IntelligenceReport: '#34495e', DisruptionAction: '#6e2c00',
   // Support offered to a child: its own hue, away from the harm and critical-moment colours.
   Support: '#5e35b1',
+  // A county line's status: the county-line grey-blue, a shade lighter.
+  LineStatus: '#4f5f6b',
 };
 
 const CONTEXT_CLASS: Record<string, VisualClass> = {

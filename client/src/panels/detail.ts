@@ -14,10 +14,10 @@ import { groupsOn } from '../graph/gather';
 import { GATHER_ABOVE, groupLabel, groupSentence, memberWords, type BusyGroup } from '../graph/busy';
 import { gatherGroup, groupActionText, openGroups } from '../graph/actions';
 import { $, el, fmtDate } from '../ui/dom';
-import { AGENCY, ETHNICITY, SEX, SEN, CARE_STATUS, EXPLOITATION_TYPE, DISRUPTION_TACTIC, REFERRAL_TYPE } from '../../../server/model/enums';
+import { AGENCY, ETHNICITY, SEX, SEN, CARE_STATUS, EXPLOITATION_TYPE, DISRUPTION_TACTIC, DISRUPTION_OUTCOME, LINE_STATUS, REFERRAL_TYPE } from '../../../server/model/enums';
 
 /** Code lists from the model: codes are shown with their words. */
-const CODES: Record<string, Record<string, string>> = { ethnicity: ETHNICITY, sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitationType: EXPLOITATION_TYPE, tactic: DISRUPTION_TACTIC, referralType: REFERRAL_TYPE };
+const CODES: Record<string, Record<string, string>> = { ethnicity: ETHNICITY, sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitationType: EXPLOITATION_TYPE, tactic: DISRUPTION_TACTIC, disruptionOutcome: DISRUPTION_OUTCOME, lineStatus: LINE_STATUS, referralType: REFERRAL_TYPE };
 const words = (k: string): string => { const w = k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); return w.charAt(0).toUpperCase() + w.slice(1); };
 const human = (k: string, v: unknown): unknown => (typeof v === 'string' && CODES[k]?.[v]) || v;
 

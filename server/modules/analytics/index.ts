@@ -13,7 +13,8 @@
  *   trends                    quarterly series + emerging themes (TrendsResult)
  *   disproportionality        relative rate index vs the population baseline, disclosure-controlled
  *   outcomes                  support offered and taken up, CEAM change after support, and the
- *                             strategy's other measures (OutcomeMeasures, outcomes/measures.ts)
+ *                             strategy's other measures (OutcomeMeasures, outcomes/measures.ts),
+ *                             county lines over time and disruption (outcomes/disruption.ts)
  */
 export * from './types';
 export { hotspots } from './hotspots';
@@ -24,8 +25,8 @@ export { notYetReferred } from './referral';
 export { familiesOfPersonsOfConcern } from './family';
 export { trends, disproportionality } from './trends';
 export { outcomes } from './outcomes';
-export type { OutcomeMeasures, FactorCount } from './outcomes';
-export { OUTCOMES_METHOD } from './outcomes';
+export type { OutcomeMeasures, FactorCount, QuarterMeasures, DisruptionMeasures, TallyRow } from './outcomes';
+export { OUTCOMES_METHOD, DISRUPTION_METHOD, NOT_RECORDED } from './outcomes';
 export { storeBaseline, loadBaseline } from './baseline';
 export { parseQuarter, previousQuarter, quarterRange, shiftQuarter } from '../../domain/period';
 export { AnalyticsInputError } from '../../domain/input-error';

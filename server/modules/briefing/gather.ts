@@ -39,7 +39,7 @@ export interface BriefingData {
   communityLinks: Map<string, LinkRow[]>;
   sources: SourceRow[];
   /** Support and the strategy's measures: this quarter, last quarter and the same quarter last year. */
-  outcomes: { now: A.OutcomeMeasures; previous: A.OutcomeMeasures; lastYear: A.OutcomeMeasures };
+  outcomes: { now: A.QuarterMeasures; previous: A.QuarterMeasures; lastYear: A.QuarterMeasures };
 }
 
 export const MAX_NETWORK_PICTURES = 12;

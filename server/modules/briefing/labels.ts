@@ -1,9 +1,10 @@
 /** Human labels for codes in tables and sentences. */
-import { AGENCY, CARE_STATUS, DISRUPTION_TACTIC, ETHNICITY, EXPLOITATION_TYPE, SEN, SEX } from '../../model/enums';
+import { AGENCY, CARE_STATUS, DISRUPTION_OUTCOME, DISRUPTION_TACTIC, ETHNICITY, EXPLOITATION_TYPE, SEN, SEX } from '../../model/enums';
 
 const maps: Record<string, Record<string, string>> = {
   sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitation: { ...EXPLOITATION_TYPE, UNSPECIFIED: 'Type not recorded', NOT_RECORDED: 'Type not recorded' },
   tactic: DISRUPTION_TACTIC, ethnicity: ETHNICITY, agency: AGENCY,
+  disruptionOutcome: { ...DISRUPTION_OUTCOME, not_recorded: 'No outcome coded' },
 };
 
 export const label = (kind: keyof typeof maps | string, code: string): string => maps[kind]?.[code] ?? code.replace(/_/g, ' ');

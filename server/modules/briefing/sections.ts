@@ -13,7 +13,7 @@ import { networkPicture, NetEdge, NetNode } from './charts/network';
 import { esc } from './charts/svg';
 import { dateText, label, MOMENT_LABEL } from './labels';
 import { CONCERN_INDICATOR_LABEL } from '../../domain/known';
-import { OUTCOMES_METHOD } from '../analytics';
+import { DISRUPTION_METHOD, OUTCOMES_METHOD } from '../analytics';
 
 const OVERDUE_LABEL: Record<string, string> = { rhi: 'return home interview', referral: 'referral', planReview: 'plan review' };
 const asNull = (v: Published): number | null => (v === SUPPRESSED ? null : v);
@@ -64,7 +64,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
   const rhi = t.get('return-interviews')!;
   const hot = d.hotspots.items.slice(0, 10).filter((h) => h.lat !== null && h.lon !== null);
   const map = boroughMap(`${o.borough.name}: map of hotspots`, d.places, hot.map((h) => ({ lat: h.lat!, lon: h.lon!, rank: h.rank, score: h.score, name: h.name })), o.borough.wards);
-  const methods = [d.trends.method, d.hotspots.method, d.networks.method, d.highHarm.method, d.critical.method, d.notYetReferred.method, OUTCOMES_METHOD];
+  const methods = [d.trends.method, d.hotspots.method, d.networks.method, d.highHarm.method, d.critical.method, d.notYetReferred.method, OUTCOMES_METHOD, DISRUPTION_METHOD];
   return [
     { id: 'scale-and-trend', title: 'Scale and trend', paragraphs: n.sections.scale, tables: [tb('children-at-risk'), tb('new-and-continuing'), tb('trend')],
       figures: [
@@ -82,9 +82,9 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
     { id: 'peer-networks', title: 'Peer groups and networks', newPage: true, paragraphs: n.sections.networks, tables: [tb('networks-sex'), tb('networks-age')], figures: [],
       html: networkFigures(d, t, o) },
     { id: 'persons-of-concern', title: 'Persons of concern', paragraphs: n.sections.personsOfConcern, tables: [tb('persons-of-concern'), tb('high-harm')], figures: [] },
-    { id: 'county-lines', title: 'County lines', paragraphs: n.sections.countyLines, tables: [tb('county-lines')], figures: [] },
+    { id: 'county-lines', title: 'County lines', paragraphs: n.sections.countyLines, tables: [tb('county-lines'), tb('county-line-status')], figures: [] },
     { id: 'nrm', title: 'National Referral Mechanism', paragraphs: n.sections.nrm, tables: [tb('nrm')], figures: [] },
-    { id: 'disruption', title: 'Disruption activity', paragraphs: n.sections.disruption, tables: [tb('disruption')], figures: [] },
+    { id: 'disruption', title: 'Disruption activity', paragraphs: n.sections.disruption, tables: [tb('disruption'), tb('disruption-outcomes'), tb('place-tactics')], figures: [] },
     { id: 'what-difference', title: 'What difference we make: support and outcomes', newPage: true, paragraphs: n.sections.support,
       tables: ['strategy-measures', 'support-offers', 'support-take-up', 'ceam-change', 'ceam-assessments', 'exclusions-sen', 'exclusions-after', 'missing-concern', 'rhi-factors'].map(tb),
       figures: [] },

@@ -17,6 +17,7 @@ const MEANINGS: Record<string, Record<string, string>> = {
   exploitationType: E.EXPLOITATION_TYPE, referralType: E.REFERRAL_TYPE, tactic: E.DISRUPTION_TACTIC, agency: E.AGENCY,
   siblingKind: E.SIBLING_KIND, parentKind: E.PARENT_KIND, foundWith: E.FOUND_WITH,
   programme: E.SUPPORT_PROGRAMME, supportOutcome: E.SUPPORT_OUTCOME,
+  disruptionOutcome: E.DISRUPTION_OUTCOME, lineStatus: E.LINE_STATUS,
 };
 
 /** Examples of free-text, list and number fields by name; a coded field's example is one of its codes. */

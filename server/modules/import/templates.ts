@@ -55,6 +55,10 @@ export const TEMPLATES: TemplateDef[] = [
   { name: 'intelligence', title: 'Graded intelligence reports', kind: 'node', types: ['IntelligenceReport'], links: [about()] },
   { name: 'disruption-actions', title: 'Disruption actions', kind: 'node', types: ['DisruptionAction'], links: [about(), at()] },
   {
+    name: 'line-status', title: 'County line status over time (occurredAt is the date from which it holds)', kind: 'node', types: ['LineStatus'],
+    links: [{ column: 'lineId', type: 'AT', description: 'id of the county line' }],
+  },
+  {
     name: 'relationships', title: 'Relationships between people, places and events', kind: 'rel',
     types: REL_KINDS.map((r) => r.type).filter((t) => !SYSTEM_REL_TYPES.includes(t)), typeColumn: 'type', links: [],
   },

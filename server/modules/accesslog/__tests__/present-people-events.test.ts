@@ -22,4 +22,9 @@ describe('presenting people of unknown or partial age, and events', () => {
     expect(eventName('Arrest', { offenceType: 'robbery', occurredAt: '2017-09-02T10:00:00Z' })).toBe('Arrest: Robbery 2017-09-02');
     expect(eventName('MissingEpisode', { occurredAt: '2017-09-02T10:00:00Z' })).toBe('Missing Episode 2017-09-02');
   });
+
+  it('disruption actions say their tactic, and a county line\'s status records the status', () => {
+    expect(eventName('DisruptionAction', { tactic: 'CLOSURE_ORDER', occurredAt: '2026-03-02T10:00:00Z' })).toBe('Disruption Action: Closure order 2026-03-02');
+    expect(eventName('LineStatus', { lineStatus: 'disrupted', occurredAt: '2026-03-02T10:00:00Z' })).toBe('Line Status: Disrupted 2026-03-02');
+  });
 });

@@ -103,6 +103,7 @@ function publish(k: Keyed, hidden: Set<string>, control: boolean): PublishedTabl
       colTotals: t.showColTotals ? k.colTotals : undefined,
       grandTotal: t.showGrandTotal ? k.grandTotal : undefined,
     },
+    ...(t.notAboutPeople ? { notAboutPeople: true } : {}),
   };
 }
 
@@ -124,6 +125,9 @@ export function controlTables(tables: CountTable[], opts: ControlOptions = { con
   const history = publishedValues(earlier, true);
   // Printed before as a number: never hidden now. Printed before as "c": hidden now too.
   const printed = new Set([...history].filter(([key, v]) => v !== SUPPRESSED && values.has(key)).map(([key]) => key));
+  // Counts of what is not a person (county lines, places) are published as counted, also where
+  // another table repeats them: they are never hidden, so they never serve as a partner either.
+  for (const k of all.filter((x) => x.table.notAboutPeople)) for (const key of [...k.cells.flat(), ...k.rowTotals, ...k.colTotals, k.grandTotal]) printed.add(key);
   const controlled = all.filter((k) => !k.table.notAboutPeople);
   const allLines = controlled.flatMap(lines);
   for (const k of controlled) for (const key of [...k.cells.flat(), ...k.rowTotals, ...k.colTotals, k.grandTotal]) {

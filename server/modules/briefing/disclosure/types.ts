@@ -40,6 +40,8 @@ export interface PublishedTable extends TableLabels {
   grandTotal?: Published;
   /** Keys of every entry, same shape, so combined tables can be attacked as one system. */
   keys: { cells: string[][]; rowTotals?: string[]; colTotals?: string[]; grandTotal?: string };
+  /** Its counts describe no person and were published as counted (CountTable.notAboutPeople). */
+  notAboutPeople?: boolean;
 }
 
 /** Primary suppression threshold: counts 1–4 are shown as "c"; 0 is a true zero. */

@@ -8,7 +8,7 @@ import { cell, change, many, num, rhiAgainstNational, rhiFigures, total } from '
 export function sectionSentences(d: BriefingData, t: Map<string, PackTable>, control: boolean, comparators: Borough['comparators']): Record<string, string[]> {
   return {
     scale: scale(t), missing: missing(t, control, comparators), critical: critical(t), places: places(d), networks: networks(d),
-    personsOfConcern: personsOfConcern(t), disruption: disruption(t), nrm: nrm(t), countyLines: countyLines(d),
+    personsOfConcern: personsOfConcern(t), disruption: disruption(t), nrm: nrm(t), countyLines: countyLines(d, t),
     support: support(t),
   };
 }
@@ -101,13 +101,18 @@ function personsOfConcern(t: Map<string, PackTable>): string[] {
 
 function disruption(t: Map<string, PackTable>): string[] {
   const dis = t.get('disruption')!;
-  return [change('Disruption actions', dis.colTotals?.[0], dis.colTotals?.[1])];
+  const places = t.get('place-tactics');
+  return [change('Disruption actions', dis.colTotals?.[0], dis.colTotals?.[1]),
+    ...(places ? [change('Of them, actions about places', places.colTotals?.[0], places.colTotals?.[1])] : [])];
 }
 
 function nrm(t: Map<string, PackTable>): string[] {
   return [`National Referral Mechanism referrals and decisions recorded this quarter: ${num(t.get('nrm')!.grandTotal)}.`];
 }
 
-function countyLines(d: BriefingData): string[] {
-  return [`County lines recorded: ${d.countyLines.length}. Linked people are shown as counts, and a link is graded intelligence, not membership.`];
+function countyLines(d: BriefingData, t: Map<string, PackTable>): string[] {
+  const status = t.get('county-line-status');
+  const lines = [`County lines recorded: ${d.countyLines.length}. Linked people are shown as counts, and a link is graded intelligence, not membership.`];
+  if (!status) return lines;
+  return [...lines, `Lines active at the quarter's end: ${num(thisQuarter(status, 0))}; disrupted this quarter: ${num(thisQuarter(status, 1))}; closed this quarter: ${num(thisQuarter(status, 2))}.`];
 }

@@ -23,7 +23,7 @@ import { countyLines } from './county-lines';
 import { nrm } from './nrm';
 import { disruption } from './disruption';
 import { notYetReferred } from './not-yet-referred';
-import { outcomeTables } from './outcomes';
+import { disruptionOutcomes, lineStatus, outcomeTables, placeTactics } from './outcomes';
 
 export type { ExtraColumn, PackTable, BuiltTable } from './table';
 export { demographicCohort } from './demographics';
@@ -39,7 +39,7 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): BuiltTabl
     hotspots(d),
     ...networkTables(d),
     personsOfConcern(d), highHarm(d, o),
-    countyLines(d), nrm(d), disruption(d),
+    countyLines(d), lineStatus(d), nrm(d), disruption(d), disruptionOutcomes(d), placeTactics(d),
     notYetReferred(d),
     ...outcomeTables(d, o),
   ];

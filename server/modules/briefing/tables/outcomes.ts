@@ -11,7 +11,9 @@
 import { percent, SUPPRESSED, type PublishedTable } from '../disclosure';
 import type { BriefingData } from '../gather';
 import type { ResolvedOptions } from '../options';
-import type { OutcomeMeasures } from '../../analytics';
+import type { QuarterMeasures as OutcomeMeasures, TallyRow } from '../../analytics';
+import type { CountTable } from '../disclosure';
+import { label } from '../labels';
 import { BuiltTable, countTable, ExtraColumn } from './table';
 import { OFFER_WINDOW_DAYS, AFTER_EXCLUSION_DAYS, CCE_LOOKBACK_DAYS } from '../../analytics/outcomes/measures';
 
@@ -106,6 +108,36 @@ export function interviewFactors(d: BriefingData): BuiltTable {
   }) };
 }
 
+export function lineStatus(d: BriefingData): BuiltTable {
+  const note = 'A county line\'s status at a date is its latest status record by then. Active: active at the quarter\'s end. Disrupted, closed: lines with a status record of that kind dated in the quarter (a line can be both).';
+  // Counts of county lines describe no person: published as counted in both editions.
+  const table = byQuarter(d, 'county-line-status', 'County lines: status at the quarter\'s end, and lines disrupted or closed in the quarter', [
+    ['Active at the quarter\'s end', (m) => m.linesActive], ['Disrupted in the quarter', (m) => m.linesDisrupted], ['Closed in the quarter', (m) => m.linesClosed],
+  ], { unit: 'lines', note });
+  return { note, table: { ...table, notAboutPeople: true } };
+}
+
+/** Actions by a code, this quarter and last quarter; codes in the order of this quarter's counts. */
+function tallyTable(d: BriefingData, id: string, title: string, rowHeader: string, kind: string, pick: (m: OutcomeMeasures) => TallyRow[]): CountTable {
+  const now = pick(d.outcomes.now); const previous = pick(d.outcomes.previous);
+  const codes = [...new Set([...now, ...previous].map((r) => r.code))];
+  const n = (rows: TallyRow[], code: string) => rows.find((r) => r.code === code)?.actions ?? 0;
+  return countTable({
+    id, title, unit: 'actions', rowHeader, rows: codes.map((c) => label(kind, c)), cols: [d.outcomes.now.quarter, d.outcomes.previous.quarter],
+    cells: codes.map((c) => [n(now, c), n(previous, c)]), showColTotals: true,
+  });
+}
+
+export function disruptionOutcomes(d: BriefingData): BuiltTable {
+  const note = 'Disruption actions dated in the quarter by the outcome recorded as a code. Outcomes recorded only as free text are counted as "no outcome coded".';
+  return { note, table: tallyTable(d, 'disruption-outcomes', 'Disruption actions by outcome', 'Outcome', 'disruptionOutcome', (m) => m.disruptionOutcomes) };
+}
+
+export function placeTactics(d: BriefingData): BuiltTable {
+  const note = 'Disruption actions about or at a place (closure orders, dispersal, public spaces protection orders and others), by tactic.';
+  return { note, table: tallyTable(d, 'place-tactics', 'Place-based tactics', 'Tactic', 'tactic', (m) => m.placeTactics) };
+}
+
 /** Rows of the summary table, each the same quantity as a figure of the tables above (links.ts). */
 export const STRATEGY_ROWS: Array<[string, (m: OutcomeMeasures) => number]> = [
   ['Children at risk', (m) => m.childrenAtRisk],
@@ -120,6 +152,9 @@ export const STRATEGY_ROWS: Array<[string, (m: OutcomeMeasures) => number]> = [
   ['… of them with an EHC plan', (m) => m.excludedWithEhcp],
   [`… of them at risk or missing within ${AFTER_EXCLUSION_DAYS} days`, (m) => m.excludedAtRiskOrMissingAfter],
   ['Children missing with a county-lines or CCE concern', (m) => m.missingCountyLinesOrCce],
+  ['County lines disrupted in the quarter', (m) => m.linesDisrupted],
+  ['County lines closed in the quarter', (m) => m.linesClosed],
+  ['Disruption actions about places', (m) => m.placeActions],
 ];
 
 export function strategyMeasures(d: BriefingData): BuiltTable {

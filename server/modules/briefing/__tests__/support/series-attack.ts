@@ -138,7 +138,10 @@ export function seriesAttackSuite(scale: Scale, seed: number, timeoutMs: number)
         return entries(r).filter(([key, v], j) => v !== SUPPRESSED && (v !== truth[j][1] || key !== truth[j][0])).map(([key]) => key);
       });
       expect(wrong).toEqual([]);
-      const shown = run.partner.flatMap((r) => entries(r).filter(([, v]) => typeof v === 'number' && v >= 1 && v <= 4));
+      // Counts of county lines are published as counted, also where another table repeats them.
+      const notAboutPeople = new Set(run.partner.flatMap((r) => entries({ ...r, publishedTables: r.publishedTables.filter((t) => t.notAboutPeople) }).map(([key]) => key)));
+      expect(notAboutPeople.size).toBeGreaterThan(0);
+      const shown = run.partner.flatMap((r) => entries(r).filter(([key, v]) => !notAboutPeople.has(key) && typeof v === 'number' && v >= 1 && v <= 4));
       expect(shown).toEqual([]);
     });
 

@@ -153,6 +153,17 @@ describe('disclosure control', () => {
     expect(controlTables([t], { control: false })[0].cells).toEqual(t.cells);
   });
 
+  it('a count of places repeated in a table about people stays as counted there too, and is never a partner', () => {
+    const lines: CountTable = { id: 'l', title: 'l', unit: 'lines', rowHeader: 'q', rows: ['Q1'], cols: ['disrupted'], cells: [[2]], notAboutPeople: true, cellKeys: [['lines-disrupted']] };
+    const summary: CountTable = {
+      id: 's', title: 's', unit: 'count', rowHeader: 'measure', rows: ['children missing', 'lines disrupted'], cols: ['Q1'],
+      cells: [[3], [2]], cellKeys: [[undefined], ['lines-disrupted']],
+    };
+    const [l, s] = controlTables([lines, summary]);
+    expect(l.cells).toEqual([[2]]);
+    expect(s.cells).toEqual([[SUPPRESSED], [2]]);
+  });
+
   it('no percentage or mean over fewer than 10 children, nor from a suppressed numerator', () => {
     expect(percent(3, 9, { control: true })).toBe('c');
     expect(percent(5, 20, { control: true })).toBe('25%');
