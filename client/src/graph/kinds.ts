@@ -34,8 +34,8 @@ export const EVENT_COLOURS: Record<string, string> = {
   IntelligenceReport: '#34495e', DisruptionAction: '#6e2c00',
   // Support offered to a child: its own hue, away from the harm and critical-moment colours.
   Support: '#5e35b1',
-  // A county line's status: the county-line grey-blue, a shade lighter.
-  LineStatus: '#4f5f6b',
+  // A county line's status over time: a dark cyan, apart from the grey-blues of lines and groups.
+  LineStatus: '#00838f',
 };
 
 const CONTEXT_CLASS: Record<string, VisualClass> = {
