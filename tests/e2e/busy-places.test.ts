@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot, axeViolations, justify, ARTIFACTS } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, axeViolations, reopenDeepLink, ARTIFACTS } from './support/harness';
 import { searchAndAdd, expandSelected, settled } from './support/flows';
 import { closeDriver, driver, freshGraph } from '../support/db';
 import { load } from '../../server/platform/bulk/loader';
@@ -156,14 +156,7 @@ describe('a busy place gathers its events', () => {
     await page.waitForFunction(() => location.hash.startsWith('#investigation='));
     const hash = await page.evaluate(() => location.hash);
     await page.close();
-    const again = await browser.context.newPage();
-    await again.goto(`${server.url}/`);
-    await again.evaluate(() => sessionStorage.clear());
-    await again.goto(`${server.url}/${hash}`);
-    await again.fill('#signin-user', 'ana.analyst');
-    await again.fill('#signin-password', 'demo');
-    await again.click('#signin-submit');
-    await justify(again, 'E2E reopen: case ref TEST-BUSY', 'safeguarding-enquiry', 15000);
+    const again = await reopenDeepLink(browser.context, server.url, hash, 'ana.analyst', 'E2E reopen: case ref TEST-BUSY');
     await again.waitForFunction((n) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes('.event').length === n, incidents.length, { timeout: 20000 });
     expect(await drawnEvents(again)).toEqual(ids(incidents));
     expect(await groupsDrawn(again)).toEqual([]);

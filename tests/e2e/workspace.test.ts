@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture, justify, axeViolations } from './support/harness';
+import { startServer, launchBrowser, signIn, shot, canvasState, loadFixture, justify, axeViolations, reopenDeepLink } from './support/harness';
 import { searchAndAdd, expandSelected, nodeName, hiddenCount, settled } from './support/flows';
 import { closeDriver, driver } from '../support/db';
 import { load } from '../../server/platform/bulk/loader';
@@ -220,14 +220,7 @@ describe('investigations: save, reopen by deep link, justification asked per inv
     await page.close();
 
     // A fresh page (new session: new sign-in) opens the deep link; the investigation asks for its justification.
-    const again = await browser.context.newPage();
-    await again.goto(`${server.url}/`);
-    await again.evaluate(() => sessionStorage.clear());
-    await again.goto(`${server.url}/${hash}`);
-    await again.fill('#signin-user', 'ana.analyst');
-    await again.fill('#signin-password', 'demo');
-    await again.click('#signin-submit');
-    await justify(again, 'E2E reopen: case ref TEST-2', 'safeguarding-enquiry', 15000);
+    const again = await reopenDeepLink(browser.context, server.url, hash, 'ana.analyst', 'E2E reopen: case ref TEST-2');
     await again.waitForFunction((n) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes().length === n, saved.nodes.length, { timeout: 20000 });
     const reopened = await canvasState(again);
     expect(new Set(reopened.nodes)).toEqual(new Set(saved.nodes));

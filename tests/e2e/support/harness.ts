@@ -72,6 +72,22 @@ export async function justify(page: Page, text = 'E2E test: case ref TEST-1', pu
   await page.click('#just-ok');
 }
 
+/**
+ * A saved investigation's deep link opened in a fresh session: a new page, no session storage,
+ * the link, sign-in, and the justification the investigation asks for.
+ */
+export async function reopenDeepLink(context: BrowserContext, url: string, hash: string, username: string, justification: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${url}/${hash}`);
+  await page.fill('#signin-user', username);
+  await page.fill('#signin-password', 'demo');
+  await page.click('#signin-submit');
+  await justify(page, justification, 'safeguarding-enquiry', 15000);
+  return page;
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
