@@ -7,7 +7,8 @@
  */
 import type { User } from './context';
 import { NODE_KINDS } from '../model/model';
-import { isPseudonymised } from './policy';
+import { gracesFieldsShownTo, isPseudonymised } from './policy';
+import { GRACES_FIELDS } from '../model/enums';
 import { pseudonymFor } from './secrets';
 import { ageOn, ageBand } from '../domain/age';
 
@@ -44,6 +45,7 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
   }
   const pseudonymised = isPseudonymised(user);
   if (pseudonymised) dropKeys(p, FREE_TEXT);
+  if (kind === 'Person') dropKeys(p, hiddenGraces(user));
   let name: string;
   if (kind === 'Person' && pseudonymised) {
     dropKeys(p, IDENTIFYING);
@@ -55,6 +57,12 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
     name = eventName(kind, p);
   }
   return { id, labels: n.labels, kind, name, properties: keysInOrder(p) };
+}
+
+/** The fairness fields a person's record loses for this user (policy.ts: gracesFieldsShownTo). */
+function hiddenGraces(user: User): string[] {
+  const shown = gracesFieldsShownTo(user);
+  return GRACES_FIELDS.filter((f) => !shown.includes(f));
 }
 
 /**

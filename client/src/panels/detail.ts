@@ -8,12 +8,16 @@ import { profileFacts } from '../api/facts';
 import { ApiError } from '../api/client';
 import { VISUALS, type VisualClass } from '../graph/kinds';
 import { $, el, fmtDate } from '../ui/dom';
-import { AGENCY, ETHNICITY, SEX, SEN, CARE_STATUS, EXPLOITATION_TYPE, DISRUPTION_TACTIC, REFERRAL_TYPE } from '../../../server/model/enums';
+import { AGENCY, ETHNICITY, SEX, SEN, CARE_STATUS, EXPLOITATION_TYPE, DISRUPTION_TACTIC, REFERRAL_TYPE, IMMIGRATION_STATUS, NEURODIVERSITY, FIRST_LANGUAGE } from '../../../server/model/enums';
 
 /** Code lists from the model: codes are shown with their words. */
-const CODES: Record<string, Record<string, string>> = { ethnicity: ETHNICITY, sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitationType: EXPLOITATION_TYPE, tactic: DISRUPTION_TACTIC, referralType: REFERRAL_TYPE };
+const CODES: Record<string, Record<string, string>> = {
+  ethnicity: ETHNICITY, sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitationType: EXPLOITATION_TYPE, tactic: DISRUPTION_TACTIC, referralType: REFERRAL_TYPE,
+  immigrationStatus: IMMIGRATION_STATUS, neurodiversity: NEURODIVERSITY, firstLanguage: FIRST_LANGUAGE,
+};
 const words = (k: string): string => { const w = k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); return w.charAt(0).toUpperCase() + w.slice(1); };
-const human = (k: string, v: unknown): unknown => (typeof v === 'string' && CODES[k]?.[v]) || v;
+const human = (k: string, v: unknown): unknown => (Array.isArray(v) && CODES[k] ? v.map((x) => CODES[k][String(x)] ?? x)
+  : (typeof v === 'string' && CODES[k]?.[v]) || v);
 
 let seq = 0;
 
