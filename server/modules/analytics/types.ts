@@ -434,3 +434,35 @@ export interface FamiliesResult {
   personsOfConcernConsidered: number;
   items: FamilyChild[];
 }
+
+// ---------------------------------------------------------------- transitions: young adults 18–25
+export interface YoungAdultsArgs {
+  quarter: string;
+}
+
+/** Age on the quarter's last day: transitional safeguarding's two bands. */
+export type YoungAdultBand = '18-20' | '21-25';
+
+/** One band's counts of people (or, with band 'all', the cohort's). */
+export interface YoungAdultCounts {
+  band: YoungAdultBand | 'all';
+  /** Young adults known to the partnership in the quarter. */
+  youngAdults: number;
+  /** … known as a child at risk before their 18th birthday. */
+  knownAsChildAtRisk: number;
+  /** … referred to the Adults at Risk Panel since turning 18, by the quarter's end. */
+  referredToAdultsAtRiskPanel: number;
+  /** … known as a child at risk and not (yet) referred to the Adults at Risk Panel. */
+  knownAsChildAtRiskNotReferred: number;
+  /** … who now also hold the person-of-concern role. */
+  personsOfConcern: number;
+  /** … harmed as a victim (incident or injury) in the quarter. */
+  harmedAsVictim: number;
+}
+
+export interface YoungAdultsResult {
+  quarter: string;
+  method: string;
+  byBand: YoungAdultCounts[];
+  total: YoungAdultCounts;
+}
