@@ -97,6 +97,9 @@ export async function showNode(n: NodeSingular): Promise<void> {
       el('div', { class: 'muted' }, `${agencyName(t.source)} · ${t.grading ?? ''}${t.status ? ` · ${t.status}` : ''}`))));
   put(
     ...head,
+    p.childAtRisk ? el('section', { 'aria-label': 'Safeguarding considerations' }, el('h3', {}, 'Safeguarding considerations'),
+      el('p', { class: 'flag' }, 'Known as a child at risk before turning 18'),
+      el('p', { class: 'muted' }, `Evidence: ${p.childAtRisk.join(', ')}`)) : null,
     el('section', {}, el('h3', {}, 'Flags'), flags),
     el('section', {}, el('h3', {}, 'Profile'), dl(p.facts)),
     p.provenance ? provenance(p.provenance) : null,
