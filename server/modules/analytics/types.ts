@@ -350,7 +350,8 @@ export interface TrendsResult {
   emerging: EmergingTheme[];
 }
 
-export type DisproportionalityDimension = 'ethnicity' | 'ethnicityDetailed' | 'sex' | 'ageBand' | 'sen' | 'careStatus';
+export type DisproportionalityDimension = 'ethnicity' | 'ethnicityDetailed' | 'sex' | 'ageBand' | 'sen' | 'careStatus'
+  | 'faith' | 'immigrationStatus' | 'neurodiversity' | 'firstLanguage';
 
 /** Which children a disproportionality table counts. */
 export type DisproportionalityOutcome = 'atRisk' | 'suspect' | 'arrested' | 'excluded' | 'referredToPanel' | 'referredToNrm';
@@ -370,7 +371,10 @@ export interface RateRow {
   cohort: number | null;
   /** What may be shown: the number, or "c" when suppressed. */
   cohortDisplay: string;
-  population: number;
+  /** null when the baseline has no figures for the dimension (then no rate or RRI either). */
+  population: number | null;
+  /** The group's share of the cohort, %; null when suppressed or the cohort is under 10. */
+  cohortPercent: number | null;
   ratePer1000: number | null;
   /** Group rate / borough rate; null when the cohort is under 10 or suppressed. */
   rri: number | null;
@@ -390,6 +394,8 @@ export interface DisproportionalityResult {
   cohortTotalDisplay: string;
   populationTotal: number;
   baselineDescription: string;
+  /** Dimensions the baseline has no figures for: their rows give the cohort and its shares, no rate. */
+  dimensionsWithoutBaseline: DisproportionalityDimension[];
   rows: RateRow[];
 }
 
