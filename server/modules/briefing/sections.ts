@@ -82,6 +82,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
     { id: 'peer-networks', title: 'Peer groups and networks', newPage: true, paragraphs: n.sections.networks, tables: [tb('networks-sex'), tb('networks-age')], figures: [],
       html: networkFigures(d, t, o) },
     { id: 'persons-of-concern', title: 'Persons of concern', paragraphs: n.sections.personsOfConcern, tables: [tb('persons-of-concern'), tb('high-harm')], figures: [] },
+    { id: 'young-adults', title: 'Young adults (18–25): transitional safeguarding', paragraphs: n.sections.youngAdults, tables: [tb('young-adults')], figures: [] },
     { id: 'county-lines', title: 'County lines', paragraphs: n.sections.countyLines, tables: [tb('county-lines')], figures: [] },
     { id: 'nrm', title: 'National Referral Mechanism', paragraphs: n.sections.nrm, tables: [tb('nrm')], figures: [] },
     { id: 'disruption', title: 'Disruption activity', paragraphs: n.sections.disruption, tables: [tb('disruption')], figures: [] },
