@@ -40,7 +40,8 @@ export const LINKS: Link[] = [
   { measure: 'panel-referrals', entries: [TREND('Panel / MACE referrals')] },
   { measure: 'disruption-actions', entries: [TREND('Disruption actions'), { table: 'disruption', col: '*', total: 'col' }] },
   { measure: 'returns', entries: [{ table: 'return-interviews', col: 'Returns', total: 'col' }, { table: 'critical-moments', row: 'Return from missing', total: 'row' }] },
-  { measure: 'cohort-10-17', entries: ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus'].map((d) => ({ table: `demographics-${d}`, col: 'Children at risk', total: 'col' as const })) },
+  { measure: 'cohort-10-17', entries: ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus', 'faith', 'immigrationStatus', 'firstLanguage']
+    .map((d) => ({ table: `demographics-${d}`, col: 'Children at risk', total: 'col' as const })) },
   { measure: 'network-size', entries: [{ table: 'networks-sex', row: '*', total: 'row' }, { table: 'networks-age', row: '*', total: 'row' }] },
 ];
 

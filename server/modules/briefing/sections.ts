@@ -5,6 +5,7 @@ import type { Narrative } from './narrative';
 import type { ResolvedOptions } from './options';
 import type { PackTable } from './tables';
 import { personLabel } from './tables';
+import { DIMENSIONS as DEMOGRAPHIC_DIMENSIONS } from './tables/demographics';
 import { tableHtml, PackSection } from './html';
 import { lineChart } from './charts/line';
 import { barChart } from './charts/bar';
@@ -72,8 +73,9 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
         { svg: barChart('Children at risk by exploitation type', atRisk.rows, atRisk.rowTotals ?? []), caption: 'Children at risk by exploitation type (latest assessment in the quarter).' },
       ] },
     { id: 'demographics', title: 'Demographics against the borough population', newPage: true,
-      paragraphs: ['Children at risk aged 10–17 compared with the resident population of the same age. The relative rate index (RRI) is the group\'s rate over the borough rate: above 1 means over-represented. No rate or RRI is shown over fewer than 10 children.'],
-      tables: ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus'].map((dim) => tb(`demographics-${dim}`)), figures: [] },
+      paragraphs: ['Children at risk aged 10–17 compared with the resident population of the same age. The relative rate index (RRI) is the group\'s rate over the borough rate: above 1 means over-represented. No rate or RRI is shown over fewer than 10 children.',
+        'Religion or belief, immigration status, neurodiversity and first language are recorded for some children only. They are counted here for the partnership\'s scrutiny of fairness and are never used in any ranking or score; where the population baseline has no figures for one, its table gives counts without a rate.'],
+      tables: DEMOGRAPHIC_DIMENSIONS.map((dim) => tb(`demographics-${dim}`)), figures: [] },
     { id: 'missing', title: 'Missing episodes and return home interviews', paragraphs: n.sections.missing, tables: [tb('missing'), tb('return-interviews')],
       figures: [{ svg: barChart('Returns by return home interview status', rhi.rows, rhi.cells.map((r) => r[0])), caption: 'Returns from missing by return home interview status.' }] },
     { id: 'critical-moments', title: 'Critical moments', paragraphs: n.sections.critical, tables: [tb('critical-moments')], figures: [] },
