@@ -14,8 +14,6 @@ import { BuiltTable, ExtraColumn, count, countTable } from './table';
 
 export const DIMENSIONS = ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus', ...GRACES_FIELDS] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-/** The dimensions every child falls in exactly once: their tables' totals are the cohort. */
-export const COHORT_DIMENSIONS = ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus', 'faith', 'immigrationStatus', 'firstLanguage'] as const;
 
 const isGraces = (dim: Dimension): dim is GracesField => (GRACES_FIELDS as readonly string[]).includes(dim);
 /** A fairness dimension's codes, so an empty group shows as a true zero. */
