@@ -59,10 +59,16 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
   return { id, labels: n.labels, kind, name, properties: keysInOrder(p) };
 }
 
-/** The fairness fields a person's record loses for this user (policy.ts: gracesFieldsShownTo). */
+const hiddenByRole = new Map<string, string[]>();
+/** The fairness fields a person's record loses for this user (policy.ts: gracesFieldsShownTo), worked out once per role. */
 function hiddenGraces(user: User): string[] {
-  const shown = gracesFieldsShownTo(user);
-  return GRACES_FIELDS.filter((f) => !shown.includes(f));
+  let hidden = hiddenByRole.get(user.role);
+  if (!hidden) {
+    const shown = gracesFieldsShownTo(user);
+    hidden = GRACES_FIELDS.filter((f) => !shown.includes(f));
+    hiddenByRole.set(user.role, hidden);
+  }
+  return hidden;
 }
 
 /**
