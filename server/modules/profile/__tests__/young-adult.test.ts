@@ -10,7 +10,7 @@ function graph() {
   const g = new GraphBuilder();
   const graces = { faith: 'muslim', immigrationStatus: 'former_uasc', neurodiversity: ['autism', 'adhd'], firstLanguage: 'other' };
   // An adult (born 2006), with every fairness field recorded.
-  g.node('Person', { id: 'ya1', name: 'Test Young Adult One', dateOfBirth: '2006-01-01', sex: 'MALE', ethnicity: 'WHITE_OTHER', source: 'EDUCATION', roles: ['YoungPerson'], ...graces } as never);
+  g.node('Person', { id: 'ya1', name: 'Test Young Adult One', dateOfBirth: '2006-01-01', sex: 'MALE', ethnicity: 'WHITE_OTHER', source: 'EDUCATION', roles: ['YoungPerson'], ...graces });
   // Assessed at risk at 17 by social care (not shared with education), and a referral at 17 by education.
   g.event('RiskAssessment', 'ra-ya1', '2023-06-01T10:00:00Z', { ceamScore: 25, riskLevel: 'high', source: 'SOCIAL_CARE' });
   g.rel('ABOUT', 'ra-ya1', 'ya1', { source: 'SOCIAL_CARE' });
