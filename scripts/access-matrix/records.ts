@@ -3,7 +3,7 @@
  * policy.ts answers for the demo user of that role. Nothing here decides; it only asks.
  */
 import type { User } from '../../server/platform/context';
-import { canSeeNode, isPseudonymised } from '../../server/platform/policy';
+import { canSeeNode, gracesFieldsShownTo, isPseudonymised } from '../../server/platform/policy';
 
 export interface RecordRow {
   record: string;
@@ -34,3 +34,9 @@ export function recordCell(user: User, row: RecordRow): string {
 export const identifyingFieldsCell = (user: User): string => (isPseudonymised(user)
   ? 'removed: stable pseudonym `Person XXXXXXXX`, age band, `isChild`'
   : 'yes');
+
+/** The fairness (GRACES) fields of a person's record the role sees: aggregates are the analytics' rows. */
+export const gracesFieldsCell = (user: User): string => {
+  const shown = gracesFieldsShownTo(user);
+  return shown.length ? `${shown.map((f) => `\`${f}\``).join(', ')}; not \`faith\`` : 'none (aggregates only)';
+};

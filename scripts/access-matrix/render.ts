@@ -9,7 +9,7 @@ import { ROLE, type Role } from '../../server/model/enums';
 import { CAPABILITIES, capabilityNames, type CapabilityKind, type CapabilityRule } from '../../server/platform/capabilities';
 import { DEMO_USERS } from '../../server/auth/demo-users';
 import type { User } from '../../server/platform/context';
-import { RECORD_ROWS, recordCell, identifyingFieldsCell } from './records';
+import { RECORD_ROWS, recordCell, identifyingFieldsCell, gracesFieldsCell } from './records';
 
 export const ACCESS_MATRIX_DOC = path.resolve(__dirname, '..', '..', 'docs', 'access-matrix.md');
 const NOTES = path.join(__dirname, 'notes.md');
@@ -50,6 +50,8 @@ function recordTable(): string[] {
     ...RECORD_ROWS.map((r) => row([r.record, ...ROLE.map((role) => recordCell(demoUser(role), r))])),
     row(['person\'s name, aliases, date of birth, postcode area (of a person the role sees)',
       ...ROLE.map((role) => (seesPeople(demoUser(role)) ? identifyingFieldsCell(demoUser(role)) : '—'))]),
+    row(['person\'s fairness fields: faith, immigration status, neurodiversity, first language (of a person the role sees)',
+      ...ROLE.map((role) => (seesPeople(demoUser(role)) ? gracesFieldsCell(demoUser(role)) : '—'))]),
   ];
 }
 

@@ -10,4 +10,14 @@ export interface PopulationBaseline {
   byAgeBand: Record<string, number>;
   bySen: Record<string, number>;
   byCareStatus: Record<string, number>;
+  /**
+   * Fairness (GRACES) dimensions, where the borough has population figures for them (the census
+   * has religion and main language by age; there are rarely resident figures for immigration
+   * status or neurodiversity). A dimension left out has no rate: its cohort is shown without one.
+   * Neurodiversity counts people with each condition, so its groups may add up to more than total.
+   */
+  byFaith?: Record<string, number>;
+  byImmigrationStatus?: Record<string, number>;
+  byNeurodiversity?: Record<string, number>;
+  byFirstLanguage?: Record<string, number>;
 }

@@ -53,6 +53,75 @@ export const CARE_STATUS = {
   CARE_LEAVER: 'Care leaver',
 } as const;
 
+/**
+ * Fairness fields, after the Social GRACES (gender, geography, race, religion, age, ability,
+ * culture, ethnicity, sexuality, spirituality…) that sex, ethnicity and SEN do not already cover:
+ * optional, coded, for aggregate scrutiny of fairness only. They never
+ * enter a ranking or score, and are shown on a record only to the roles in GRACES_RECORD_ROLES.
+ * Religion is special category data (UK GDPR art. 9); so are the health facts behind neurodiversity.
+ */
+/** Religion or belief in the ONS Census 2021 categories, plus "not stated". */
+export const FAITH = {
+  no_religion: 'No religion',
+  christian: 'Christian',
+  buddhist: 'Buddhist',
+  hindu: 'Hindu',
+  jewish: 'Jewish',
+  muslim: 'Muslim',
+  sikh: 'Sikh',
+  other: 'Any other religion',
+  not_stated: 'Not stated',
+} as const;
+
+/** Immigration status, as recorded by the local authority or the Home Office. */
+export const IMMIGRATION_STATUS = {
+  british_citizen: 'British citizen',
+  settled: 'Settled or pre-settled status',
+  leave_to_remain: 'Other leave to remain',
+  refugee: 'Refugee status or humanitarian protection',
+  asylum_seeker: 'Seeking asylum with family',
+  uasc: 'Unaccompanied asylum-seeking child (UASC)',
+  former_uasc: 'Former unaccompanied asylum-seeking child (care leaver)',
+  no_status: 'No status yet or unresolved',
+  not_known: 'Not known',
+} as const;
+
+/** Neurodiversity and learning disability, as recorded (a person may have more than one). */
+export const NEURODIVERSITY = {
+  autism: 'Autism',
+  adhd: 'ADHD',
+  dyslexia: 'Dyslexia',
+  learning_disability: 'Learning disability',
+  other: 'Other neurodivergence',
+  none_recorded: 'None recorded',
+} as const;
+
+/** First language: English, another language, or not known. */
+export const FIRST_LANGUAGE = {
+  english: 'English',
+  other: 'Other than English',
+  not_known: 'Not known',
+} as const;
+
+/** The fairness fields of a person, in the order the model declares them. */
+export const GRACES_FIELDS = ['faith', 'immigrationStatus', 'neurodiversity', 'firstLanguage'] as const;
+export type GracesField = (typeof GRACES_FIELDS)[number];
+
+/**
+ * Roles that see the fairness fields on a person's record (profile, neighbourhood, search,
+ * investigations): the partnership's analysts and police officers, who read records with a
+ * justification that is logged, for safeguarding needs such as an interpreter, reasonable
+ * adjustments or the trafficking risk to an unaccompanied child. Faith is not shown on any record:
+ * it is read only in aggregates. Leads (pseudonymised) and partner agencies never see them on a
+ * record; everyone with the analytics sees them only as disclosure-controlled aggregates.
+ */
+export const GRACES_RECORD_ROLES: Record<GracesField, readonly Role[]> = {
+  faith: [],
+  immigrationStatus: ['analyst', 'police'],
+  neurodiversity: ['analyst', 'police'],
+  firstLanguage: ['analyst', 'police'],
+};
+
 /** Intelligence grading. The scheme stays with the grade; one is never converted into the other. */
 export const GRADING_SCHEME = { G3x5x2: '3x5x2', G5x5x5: '5x5x5' } as const;
 export const SOURCE_EVAL = {

@@ -102,6 +102,15 @@ export const NODE_KINDS: NodeKind[] = [
       careStatus: { type: 'enum', values: keys(E.CARE_STATUS) },
       postcodeArea: { type: 'string' },
       aliases: { type: 'string[]' },
+      // Fairness (GRACES) fields: optional, for aggregates only (disproportionality). Never read by
+      // a ranking or score; on a record only for the roles in E.GRACES_RECORD_ROLES (present.ts).
+      /** Religion or belief, Census 2021 categories (special category data). */
+      faith: { type: 'enum', values: keys(E.FAITH) },
+      /** Immigration status, including unaccompanied asylum-seeking children (uasc). */
+      immigrationStatus: { type: 'enum', values: keys(E.IMMIGRATION_STATUS) },
+      /** Neurodiversity or learning disability as recorded; more than one may apply. */
+      neurodiversity: { type: 'string[]', values: keys(E.NEURODIVERSITY) },
+      firstLanguage: { type: 'enum', values: keys(E.FIRST_LANGUAGE) },
     },
   },
   context('Location', 'A place: address, park, transport hub, shop, estate, takeaway…', {

@@ -47,6 +47,7 @@ export const CAPABILITIES = {
   hotspots: gql('query', 'hotspots', ANALYTICS_ROLES, false, 'places, schools and online spaces; figures leave out records the caller may not see'),
   trends: gql('query', 'trends', ANALYTICS_ROLES, false, 'aggregates of the records the caller may see'),
   disproportionality: gql('query', 'disproportionality', ANALYTICS_ROLES, false, 'aggregates of the records the caller may see, disclosure-controlled'),
+  youngAdults: gql('query', 'youngAdults', ANALYTICS_ROLES, false, 'transitional safeguarding: counts of young adults 18–25 of the records the caller may see'),
   networkThemes: gql('query', 'networkThemes', ANALYTICS_ROLES, true, 'lead: persons of concern pseudonymised'),
   criticalMoments: gql('query', 'criticalMoments', ANALYTICS_ROLES, true, 'lead: children pseudonymised'),
   notYetReferred: gql('query', 'notYetReferred', ANALYTICS_ROLES, true, 'lead: children pseudonymised'),

@@ -3,7 +3,7 @@
  * rule is re-implemented elsewhere. Record visibility is visibility.ts's one rule.
  */
 import type { RequestContext, User } from './context';
-import { ROLE, type Role } from '../model/enums';
+import { GRACES_FIELDS, GRACES_RECORD_ROLES, ROLE, type GracesField, type Role } from '../model/enums';
 import { capabilitiesOf, type Capability } from './capabilities';
 import { AppError } from './errors';
 import { viewerOf, visibleTo, type RecordMarking } from './visibility';
@@ -38,3 +38,11 @@ export const canSeeNode = (user: User, rec: RecordMarking & { labels: readonly s
 
 /** Leads see people under a stable pseudonym, without names or dates of birth. */
 export const isPseudonymised = (user: User): boolean => user.role === 'lead';
+
+/**
+ * The fairness (GRACES) fields of a person's record the user may see: faith on no record, the
+ * others for the roles in GRACES_RECORD_ROLES; never for leads or partners. Aggregates are the
+ * analytics' business (disclosure-controlled), not this rule's.
+ */
+export const gracesFieldsShownTo = (user: User): GracesField[] =>
+  GRACES_FIELDS.filter((f) => GRACES_RECORD_ROLES[f].includes(user.role));

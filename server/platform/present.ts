@@ -7,8 +7,8 @@
  */
 import type { User } from './context';
 import { NODE_KINDS } from '../model/model';
-import { DISRUPTION_TACTIC, LINE_STATUS } from '../model/enums';
-import { isPseudonymised } from './policy';
+import { DISRUPTION_TACTIC, GRACES_FIELDS, LINE_STATUS } from '../model/enums';
+import { gracesFieldsShownTo, isPseudonymised } from './policy';
 import { pseudonymFor } from './secrets';
 import { ageOn, ageBand } from '../domain/age';
 import { offenceLabel } from '../domain/offence';
@@ -46,6 +46,7 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
   }
   const pseudonymised = isPseudonymised(user);
   if (pseudonymised) dropKeys(p, FREE_TEXT);
+  if (kind === 'Person') dropKeys(p, hiddenGraces(user));
   let name: string;
   if (kind === 'Person' && pseudonymised) {
     dropKeys(p, IDENTIFYING);
@@ -57,6 +58,18 @@ export function presentNode(user: User, n: RawNode, owned = false): ApiNode {
     name = eventName(kind, p);
   }
   return { id, labels: n.labels, kind, name, properties: keysInOrder(p) };
+}
+
+const hiddenByRole = new Map<string, string[]>();
+/** The fairness fields a person's record loses for this user (policy.ts: gracesFieldsShownTo), worked out once per role. */
+function hiddenGraces(user: User): string[] {
+  let hidden = hiddenByRole.get(user.role);
+  if (!hidden) {
+    const shown = gracesFieldsShownTo(user);
+    hidden = GRACES_FIELDS.filter((f) => !shown.includes(f));
+    hiddenByRole.set(user.role, hidden);
+  }
+  return hidden;
 }
 
 /**

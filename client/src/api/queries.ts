@@ -51,6 +51,8 @@ export type ProfileLink = ProfileData['relationships'][number];
 export interface Profile {
   facts: [string, unknown][]; flags: string[]; timeline: TimelineItem[]; links: ProfileLink[];
   provenance: Record<string, unknown>; riskTrend: ProfileData['riskTrend']; hidden: number;
+  /** An adult known as a child at risk before 18, with the records that show it. */
+  childAtRisk: string[] | null;
 }
 
 export async function profile(id: string): Promise<Profile> {
@@ -60,6 +62,7 @@ export async function profile(id: string): Promise<Profile> {
   return {
     facts: profileFacts(p.node.labels, props),
     flags: p.flags, timeline: p.timeline, links: p.relationships, riskTrend: p.riskTrend, hidden: p.hiddenByAccess,
+    childAtRisk: p.knownAsChildAtRisk ? p.childAtRiskEvidence : null,
     provenance: hasProvenance ? props : { source: props.source, sharedWith: props.sharedWith },
   };
 }

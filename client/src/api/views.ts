@@ -3,7 +3,7 @@
  * how its rows are tabulated. `allowed()` keeps a role from being offered what it may not use.
  */
 import { gql } from './client';
-import { AccessLogLatestDocument, CriticalDocument, FamiliesDocument, HighHarmDocument, HotspotsDocument, NotReferredDocument, ThemesDocument, VerifyAccessLogDocument } from './generated/graphql';
+import { AccessLogLatestDocument, CriticalDocument, FamiliesDocument, HighHarmDocument, HotspotsDocument, NotReferredDocument, ThemesDocument, VerifyAccessLogDocument, YoungAdultsDocument } from './generated/graphql';
 import { detailText } from './detail-text';
 import { chainSummary, logTime } from './chain-summary';
 import type { ApiNode } from '../graph/elements';
@@ -180,6 +180,26 @@ export const VIEWS: ViewDef[] = [
             signs: c.indicators.map((i) => CONCERN_INDICATOR_LABEL[i.kind] ?? i.kind).join('; ') || '—', missing: c.missingEpisodes,
             last: c.lastEventAt ? c.lastEventAt.slice(0, 10) : '—', other: c.otherReferrals.join(', ') || '—',
           },
+        })),
+      };
+    },
+  },
+  {
+    key: 'youngadults', title: 'Young adults 18–25',
+    explain: 'Transitional safeguarding: young adults aged 18 to 25 known to the partnership in the quarter, how many were known as a child at risk before 18, referred to the Adults at Risk Panel, now also persons of concern, or harmed as a victim. Open a young adult\'s profile to see the records.',
+    columns: [
+      { key: 'band', title: 'Age' }, { key: 'all', title: 'Young adults', numeric: true }, { key: 'known', title: 'Known as a child at risk', numeric: true },
+      { key: 'referred', title: 'Referred to the Adults at Risk Panel', numeric: true }, { key: 'notReferred', title: 'Known as a child at risk, not referred', numeric: true },
+      { key: 'poc', title: 'Now also persons of concern', numeric: true }, { key: 'harmed', title: 'Harmed as a victim', numeric: true },
+    ],
+    allowed: () => can('youngAdults'),
+    async load(quarter) {
+      const r = (await gql(YoungAdultsDocument, { quarter })).youngAdults;
+      return {
+        note: r.method,
+        rows: [...r.byBand, r.total].map((b) => ({
+          cells: { band: b.band === 'all' ? 'All 18–25' : b.band.replace('-', '–'), all: b.youngAdults, known: b.knownAsChildAtRisk, referred: b.referredToAdultsAtRiskPanel,
+            notReferred: b.knownAsChildAtRiskNotReferred, poc: b.personsOfConcern, harmed: b.harmedAsVictim },
         })),
       };
     },

@@ -14,12 +14,17 @@ import { groupsOn } from '../graph/gather';
 import { GATHER_ABOVE, groupLabel, groupSentence, memberWords, type BusyGroup } from '../graph/busy';
 import { gatherGroup, groupActionText, openGroups } from '../graph/actions';
 import { $, el, fmtDate } from '../ui/dom';
-import { AGENCY, ETHNICITY, SEX, SEN, CARE_STATUS, EXPLOITATION_TYPE, DISRUPTION_TACTIC, DISRUPTION_OUTCOME, LINE_STATUS, REFERRAL_TYPE } from '../../../server/model/enums';
+import { AGENCY, ETHNICITY, SEX, SEN, CARE_STATUS, EXPLOITATION_TYPE, DISRUPTION_TACTIC, DISRUPTION_OUTCOME, LINE_STATUS, REFERRAL_TYPE, IMMIGRATION_STATUS, NEURODIVERSITY, FIRST_LANGUAGE } from '../../../server/model/enums';
 
 /** Code lists from the model: codes are shown with their words. */
-const CODES: Record<string, Record<string, string>> = { ethnicity: ETHNICITY, sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitationType: EXPLOITATION_TYPE, tactic: DISRUPTION_TACTIC, disruptionOutcome: DISRUPTION_OUTCOME, lineStatus: LINE_STATUS, referralType: REFERRAL_TYPE };
+const CODES: Record<string, Record<string, string>> = {
+  ethnicity: ETHNICITY, sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitationType: EXPLOITATION_TYPE, tactic: DISRUPTION_TACTIC, referralType: REFERRAL_TYPE,
+  disruptionOutcome: DISRUPTION_OUTCOME, lineStatus: LINE_STATUS,
+  immigrationStatus: IMMIGRATION_STATUS, neurodiversity: NEURODIVERSITY, firstLanguage: FIRST_LANGUAGE,
+};
 const words = (k: string): string => { const w = k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); return w.charAt(0).toUpperCase() + w.slice(1); };
-const human = (k: string, v: unknown): unknown => (typeof v === 'string' && CODES[k]?.[v]) || v;
+const human = (k: string, v: unknown): unknown => (Array.isArray(v) && CODES[k] ? v.map((x) => CODES[k][String(x)] ?? x)
+  : (typeof v === 'string' && CODES[k]?.[v]) || v);
 
 let seq = 0;
 
@@ -152,6 +157,9 @@ export async function showNode(n: NodeSingular): Promise<void> {
       el('div', { class: 'muted' }, `${agencyName(t.source)} · ${t.grading ?? ''}${t.status ? ` · ${t.status}` : ''}`))));
   put(
     ...head,
+    p.childAtRisk ? el('section', { 'aria-label': 'Safeguarding considerations' }, el('h3', {}, 'Safeguarding considerations'),
+      el('p', { class: 'flag' }, 'Known as a child at risk before turning 18'),
+      el('p', { class: 'muted' }, `Evidence: ${p.childAtRisk.join(', ')}`)) : null,
     el('section', {}, el('h3', {}, 'Flags'), flags),
     el('section', {}, el('h3', {}, 'Profile'), dl(p.facts)),
     p.provenance ? provenance(p.provenance) : null,

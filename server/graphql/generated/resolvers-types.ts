@@ -250,6 +250,8 @@ export type DisproportionalityOutcome =
 export type DisproportionalityResult = {
   baselineDescription: Scalars['String']['output'];
   cohortTotalDisplay: Scalars['String']['output'];
+  /** Dimensions the baseline has no figures for (fairness fields, often): their rows give the cohort and its shares, never an invented rate. */
+  dimensionsWithoutBaseline: Array<Scalars['String']['output']>;
   exploitationType?: Maybe<Scalars['String']['output']>;
   method: Scalars['String']['output'];
   outcome: DisproportionalityOutcome;
@@ -796,13 +798,17 @@ export type PeerCommunity = {
 };
 
 export type Profile = {
+  /** The records that show it (first 25), from those the caller may see. */
+  childAtRiskEvidence: Array<Scalars['ID']['output']>;
   criticalMoments: Array<ProfileCriticalMoment>;
-  /** Plain-language flags: critical moments, risk trend, harmed and alleged to harm, overdue reviews. */
+  /** Plain-language flags: known as a child at risk (an adult), critical moments, risk trend, harmed and alleged to harm, overdue reviews. */
   flags: Array<Scalars['String']['output']>;
   /** A child harmed as a victim who is also alleged to have harmed others: a safeguarding flag, never an offender label. */
   harmedAndAllegedToHarm: Scalars['Boolean']['output'];
   /** 1 when this record has events or links your role may not see and your role may know that (docs/access-matrix.md), else 0. Never a count. */
   hiddenByAccess: Scalars['Int']['output'];
+  /** An adult (18 or over) known as a child at risk before turning 18 (a risk assessment above none, a referral, or targeted by exploitation, grooming or recruitment): a safeguarding consideration, never an input to any score. */
+  knownAsChildAtRisk: Scalars['Boolean']['output'];
   node: GraphNode;
   relationships: Array<ProfileRelationship>;
   riskTrend?: Maybe<RiskTrend>;
@@ -918,6 +924,8 @@ export type Query = {
   verifyAccessLog: AccessLogVerification;
   /** The borough's ward boundaries as configured (config/borough.json), for maps; empty when none are configured. */
   wards: Array<Ward>;
+  /** Transitions: young adults 18–25 known to the partnership, known as a child at risk, referred to the Adults at Risk Panel (aggregate counts). */
+  youngAdults: YoungAdultsResult;
 };
 
 
@@ -1016,14 +1024,22 @@ export type QueryTrendsArgs = {
   quarter: Scalars['String']['input'];
 };
 
+
+export type QueryYoungAdultsArgs = {
+  quarter: Scalars['String']['input'];
+};
+
 export type RateRow = {
   /** null when suppressed. */
   cohort?: Maybe<Scalars['Int']['output']>;
   /** The number, or c when suppressed. */
   cohortDisplay: Scalars['String']['output'];
+  /** The group's share of the cohort, %; null when suppressed or the cohort is under 10. */
+  cohortPercent?: Maybe<Scalars['Float']['output']>;
   dimension: Scalars['String']['output'];
   group: Scalars['String']['output'];
-  population: Scalars['Int']['output'];
+  /** null when the population baseline has no figures for this dimension (then no rate or RRI). */
+  population?: Maybe<Scalars['Int']['output']>;
   ratePer1000?: Maybe<Scalars['Float']['output']>;
   rri?: Maybe<Scalars['Float']['output']>;
   rriHigh?: Maybe<Scalars['Float']['output']>;
@@ -1253,6 +1269,31 @@ export type Ward = {
   polygons: Scalars['JSON']['output'];
 };
 
+/** Counts of young adults in one age band (or, band all, the cohort): a person is counted once in each column that applies. */
+export type YoungAdultCounts = {
+  /** 18-20, 21-25 (age on the quarter's last day), or all. */
+  band: Scalars['String']['output'];
+  /** Harmed as a victim (incident or injury) in the quarter. */
+  harmedAsVictim: Scalars['Int']['output'];
+  /** Known as a child at risk before their 18th birthday (risk assessment above none, referral, or targeted by exploitation, grooming or recruitment). */
+  knownAsChildAtRisk: Scalars['Int']['output'];
+  /** Known as a child at risk and not referred to the Adults at Risk Panel. */
+  knownAsChildAtRiskNotReferred: Scalars['Int']['output'];
+  /** Now also recorded as persons of concern: their history as a child at risk is a safeguarding consideration. */
+  personsOfConcern: Scalars['Int']['output'];
+  /** Referred to the Adults at Risk Panel since turning 18, by the quarter's end. */
+  referredToAdultsAtRiskPanel: Scalars['Int']['output'];
+  /** Young people aged 18 to 25 known to the partnership in the quarter (an event, or a report, action, assessment or referral about them). */
+  youngAdults: Scalars['Int']['output'];
+};
+
+export type YoungAdultsResult = {
+  byBand: Array<YoungAdultCounts>;
+  method: Scalars['String']['output'];
+  quarter: Scalars['String']['output'];
+  total: YoungAdultCounts;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1432,6 +1473,8 @@ export type ResolversTypes = {
   TrendsResult: ResolverTypeWrapper<TrendsResult>;
   Viewer: ResolverTypeWrapper<Viewer>;
   Ward: ResolverTypeWrapper<Ward>;
+  YoungAdultCounts: ResolverTypeWrapper<YoungAdultCounts>;
+  YoungAdultsResult: ResolverTypeWrapper<YoungAdultsResult>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1519,6 +1562,8 @@ export type ResolversParentTypes = {
   TrendsResult: TrendsResult;
   Viewer: Viewer;
   Ward: Ward;
+  YoungAdultCounts: YoungAdultCounts;
+  YoungAdultsResult: YoungAdultsResult;
 };
 
 export type WorkDirectiveArgs = {
@@ -1646,6 +1691,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DisproportionalityResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisproportionalityResult'] = ResolversParentTypes['DisproportionalityResult']> = {
   baselineDescription?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cohortTotalDisplay?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dimensionsWithoutBaseline?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   exploitationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['DisproportionalityOutcome'], ParentType, ContextType>;
@@ -1927,10 +1973,12 @@ export type PeerCommunityResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type ProfileResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
+  childAtRiskEvidence?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   criticalMoments?: Resolver<Array<ResolversTypes['ProfileCriticalMoment']>, ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   harmedAndAllegedToHarm?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hiddenByAccess?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  knownAsChildAtRisk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['ProfileRelationship']>, ParentType, ContextType>;
   riskTrend?: Resolver<Maybe<ResolversTypes['RiskTrend']>, ParentType, ContextType>;
@@ -1998,14 +2046,16 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   trends?: Resolver<ResolversTypes['TrendsResult'], ParentType, ContextType, RequireFields<QueryTrendsArgs, 'quarter'>>;
   verifyAccessLog?: Resolver<ResolversTypes['AccessLogVerification'], ParentType, ContextType>;
   wards?: Resolver<Array<ResolversTypes['Ward']>, ParentType, ContextType>;
+  youngAdults?: Resolver<ResolversTypes['YoungAdultsResult'], ParentType, ContextType, RequireFields<QueryYoungAdultsArgs, 'quarter'>>;
 };
 
 export type RateRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateRow'] = ResolversParentTypes['RateRow']> = {
   cohort?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   cohortDisplay?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cohortPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ratePer1000?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rri?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rriHigh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2138,6 +2188,23 @@ export type WardResolvers<ContextType = RequestContext, ParentType extends Resol
   polygons?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
+export type YoungAdultCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['YoungAdultCounts'] = ResolversParentTypes['YoungAdultCounts']> = {
+  band?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  harmedAsVictim?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  knownAsChildAtRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  knownAsChildAtRiskNotReferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  personsOfConcern?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referredToAdultsAtRiskPanel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  youngAdults?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type YoungAdultsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['YoungAdultsResult'] = ResolversParentTypes['YoungAdultsResult']> = {
+  byBand?: Resolver<Array<ResolversTypes['YoungAdultCounts']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['YoungAdultCounts'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   AccessLogCheckpoint?: AccessLogCheckpointResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
@@ -2206,6 +2273,8 @@ export type Resolvers<ContextType = RequestContext> = {
   TrendsResult?: TrendsResultResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Ward?: WardResolvers<ContextType>;
+  YoungAdultCounts?: YoungAdultCountsResolvers<ContextType>;
+  YoungAdultsResult?: YoungAdultsResultResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = RequestContext> = {

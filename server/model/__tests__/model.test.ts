@@ -1,5 +1,5 @@
 import { NODE_KINDS, REL_KINDS, PROVENANCE } from '../model';
-import { ETHNICITY, SEN, CARE_STATUS } from '../enums';
+import { ETHNICITY, SEN, CARE_STATUS, FAITH, IMMIGRATION_STATUS, GRACES_FIELDS, GRACES_RECORD_ROLES } from '../enums';
 import { schemaStatements } from '../schema';
 import { validateNode } from '../validate';
 
@@ -8,6 +8,19 @@ describe('the one model definition', () => {
     expect(Object.keys(ETHNICITY)).toHaveLength(20);
     expect(Object.keys(SEN)).toEqual(['E', 'K', 'N']);
     expect(Object.keys(CARE_STATUS)).toEqual(expect.arrayContaining(['CIN', 'CPP', 'CLA', 'CARE_LEAVER']));
+  });
+
+  it('fairness fields: optional codes on a person, religion in the Census 2021 categories, UASC coded, faith on no record', () => {
+    const person = NODE_KINDS.find((k) => k.label === 'Person')!;
+    for (const f of GRACES_FIELDS) expect([f, person.props[f]]).toEqual([f, expect.objectContaining({ values: expect.any(Array) })]);
+    for (const f of GRACES_FIELDS) expect(person.props[f].required).toBeFalsy();
+    expect(Object.keys(FAITH)).toEqual(['no_religion', 'christian', 'buddhist', 'hindu', 'jewish', 'muslim', 'sikh', 'other', 'not_stated']);
+    expect(Object.keys(IMMIGRATION_STATUS)).toContain('uasc');
+    expect(GRACES_RECORD_ROLES.faith).toEqual([]);
+    for (const f of GRACES_FIELDS) expect(GRACES_RECORD_ROLES[f]).not.toContain('partner');
+    const row = { id: 'p', name: 'Test', dateOfBirth: '2010-01-01', sex: 'FEMALE', ethnicity: 'NOT_STATED', source: 'POLICE', neurodiversity: ['autism', 'adhd'], immigrationStatus: 'uasc' };
+    expect(validateNode('Person', row, { file: 'p.csv', row: 1 }).props).toMatchObject({ neurodiversity: ['autism', 'adhd'], immigrationStatus: 'uasc' });
+    expect(() => validateNode('Person', { ...row, faith: 'pastafarian' }, { file: 'p.csv', row: 1 })).toThrow(/field "faith": unknown code "pastafarian"/);
   });
 
   it('puts provenance and grading on every event and every relationship', () => {

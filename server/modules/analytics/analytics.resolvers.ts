@@ -11,5 +11,6 @@ export const resolvers: Resolvers = {
     notYetReferred: (_, a, ctx) => S.notYetReferred(ctx, a),
     trends: (_, a, ctx) => S.trends(ctx, a),
     disproportionality: (_, a, ctx) => S.disproportionality(ctx, a),
+    youngAdults: (_, a, ctx) => S.youngAdults(ctx, a),
   },
 };

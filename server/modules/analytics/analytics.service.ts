@@ -49,6 +49,11 @@ export async function disproportionality(ctx: RequestContext, args: A.Disproport
   return run(() => A.disproportionality(sourceFor(ctx), { quarter: args.quarter, outcome: args.outcome ?? undefined, exploitationType: args.exploitationType ?? undefined }));
 }
 
+export async function youngAdults(ctx: RequestContext, args: A.YoungAdultsArgs): Promise<A.YoungAdultsResult> {
+  requireCapability(ctx, 'youngAdults');
+  return run(() => A.youngAdults(sourceFor(ctx), { quarter: args.quarter }));
+}
+
 export async function networkThemes(ctx: RequestContext, args: A.NetworkThemesArgs): Promise<A.NetworkThemesResult> {
   requireCapability(ctx, 'networkThemes');
   const justification = requireJustification(ctx);

@@ -12,6 +12,8 @@
  *   notYetReferred            high victim harm, no PANEL / MACE referral
  *   trends                    quarterly series + emerging themes (TrendsResult)
  *   disproportionality        relative rate index vs the population baseline, disclosure-controlled
+ *   youngAdults               transitions: young adults 18–25 known to the partnership, known as a
+ *                             child at risk, referred to the Adults at Risk Panel (YoungAdultsResult)
  *   outcomes                  support offered and taken up, CEAM change after support, and the
  *                             strategy's other measures (OutcomeMeasures, outcomes/measures.ts),
  *                             county lines over time and disruption (outcomes/disruption.ts)
@@ -25,6 +27,7 @@ export { notYetReferred } from './referral';
 export { familiesOfPersonsOfConcern } from './family';
 export { trends, disproportionality } from './trends';
 export { outcomes } from './outcomes';
+export { youngAdults, youngAdultMembers, childAtRiskEvidence, YOUNG_ADULTS_METHOD } from './young-adults';
 export type { OutcomeMeasures, FactorCount, QuarterMeasures, DisruptionMeasures, TallyRow } from './outcomes';
 export { OUTCOMES_METHOD, DISRUPTION_METHOD, NOT_RECORDED } from './outcomes';
 export { storeBaseline, loadBaseline } from './baseline';

@@ -39,4 +39,6 @@ export type AnalyticsTypesMatchSdl = [
   // The exact cohort total is for restricted use (the briefing); the API sends only its display.
   Check<SameFields<A.DisproportionalityResult, G.DisproportionalityResult, 'cohortTotal'>>,
   Check<SameFields<A.RateRow, G.RateRow>>,
+  Check<SameFields<A.YoungAdultsResult, G.YoungAdultsResult>>,
+  Check<SameFields<A.YoungAdultCounts, G.YoungAdultCounts>>,
 ];

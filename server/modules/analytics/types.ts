@@ -350,7 +350,8 @@ export interface TrendsResult {
   emerging: EmergingTheme[];
 }
 
-export type DisproportionalityDimension = 'ethnicity' | 'ethnicityDetailed' | 'sex' | 'ageBand' | 'sen' | 'careStatus';
+export type DisproportionalityDimension = 'ethnicity' | 'ethnicityDetailed' | 'sex' | 'ageBand' | 'sen' | 'careStatus'
+  | 'faith' | 'immigrationStatus' | 'neurodiversity' | 'firstLanguage';
 
 /** Which children a disproportionality table counts. */
 export type DisproportionalityOutcome = 'atRisk' | 'suspect' | 'arrested' | 'excluded' | 'referredToPanel' | 'referredToNrm';
@@ -370,7 +371,10 @@ export interface RateRow {
   cohort: number | null;
   /** What may be shown: the number, or "c" when suppressed. */
   cohortDisplay: string;
-  population: number;
+  /** null when the baseline has no figures for the dimension (then no rate or RRI either). */
+  population: number | null;
+  /** The group's share of the cohort, %; null when suppressed or the cohort is under 10. */
+  cohortPercent: number | null;
   ratePer1000: number | null;
   /** Group rate / borough rate; null when the cohort is under 10 or suppressed. */
   rri: number | null;
@@ -390,6 +394,8 @@ export interface DisproportionalityResult {
   cohortTotalDisplay: string;
   populationTotal: number;
   baselineDescription: string;
+  /** Dimensions the baseline has no figures for: their rows give the cohort and its shares, no rate. */
+  dimensionsWithoutBaseline: DisproportionalityDimension[];
   rows: RateRow[];
 }
 
@@ -433,4 +439,36 @@ export interface FamiliesResult {
   /** Ranked persons of concern whose families were read. */
   personsOfConcernConsidered: number;
   items: FamilyChild[];
+}
+
+// ---------------------------------------------------------------- transitions: young adults 18–25
+export interface YoungAdultsArgs {
+  quarter: string;
+}
+
+/** Age on the quarter's last day: transitional safeguarding's two bands. */
+export type YoungAdultBand = '18-20' | '21-25';
+
+/** One band's counts of people (or, with band 'all', the cohort's). */
+export interface YoungAdultCounts {
+  band: YoungAdultBand | 'all';
+  /** Young adults known to the partnership in the quarter. */
+  youngAdults: number;
+  /** … known as a child at risk before their 18th birthday. */
+  knownAsChildAtRisk: number;
+  /** … referred to the Adults at Risk Panel since turning 18, by the quarter's end. */
+  referredToAdultsAtRiskPanel: number;
+  /** … known as a child at risk and not (yet) referred to the Adults at Risk Panel. */
+  knownAsChildAtRiskNotReferred: number;
+  /** … who now also hold the person-of-concern role. */
+  personsOfConcern: number;
+  /** … harmed as a victim (incident or injury) in the quarter. */
+  harmedAsVictim: number;
+}
+
+export interface YoungAdultsResult {
+  quarter: string;
+  method: string;
+  byBand: YoungAdultCounts[];
+  total: YoungAdultCounts;
 }

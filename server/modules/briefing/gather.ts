@@ -38,6 +38,8 @@ export interface BriefingData {
   places: PlaceRow[];
   communityLinks: Map<string, LinkRow[]>;
   sources: SourceRow[];
+  /** Transitional safeguarding: the young-adult cohort 18–25 by age band. */
+  youngAdults: A.YoungAdultsResult;
   /** Support and the strategy's measures: this quarter, last quarter and the same quarter last year. */
   outcomes: { now: A.QuarterMeasures; previous: A.QuarterMeasures; lastYear: A.QuarterMeasures };
 }
@@ -52,7 +54,7 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
   const q = { from: period.start, to: period.end };
   const step = async <T>(name: string, p: Promise<T>): Promise<T> => { const v = await p; progress(name); return v; };
   const [trends, hotspots, networks, highHarm, critical, notYetReferred, assessments, baseline,
-    missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, sources, outcomes] = await Promise.all([
+    missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, sources, outcomes, youngAdults] = await Promise.all([
     step('trends', A.trends(source, { quarter: o.quarter })),
     step('hotspots', A.hotspots(source, { quarter: o.quarter, limit: 50 })),
     step('peer networks', A.networkThemes(source, { quarter: o.quarter })),
@@ -72,6 +74,7 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
     step('sources', briefingRows<SourceRow>(source, 'sources', q)),
     step('support and outcomes', Promise.all([o.quarter, A.previousQuarter(o.quarter), A.shiftQuarter(o.quarter, -4)].map((quarter) => A.outcomes(source, { quarter })))
       .then(([now, previous, lastYear]) => ({ now, previous, lastYear }))),
+    step('young adults', A.youngAdults(source, { quarter: o.quarter })),
   ]);
   const communityLinks = new Map<string, LinkRow[]>();
   // Pictures are drawn for the largest networks only (sections.ts), so only those are read.
@@ -83,9 +86,9 @@ export async function gather(source: A.AnalyticsSource, o: ResolvedOptions, prog
   return {
     quarter: period.quarter, previousQuarter: prev.quarter, period: { start: period.start, end: period.end },
     trends, hotspots, networks, highHarm, critical, notYetReferred, cohort: latestAtRisk(assessments), baseline,
-    missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, communityLinks, sources, outcomes,
+    missing, nrm, disruption, disruptionPrevious, personsOfConcern, countyLines, places, communityLinks, sources, outcomes, youngAdults,
   };
 }
 
 /** Steps reported through progress (for a progress bar's total). */
-export const GATHER_STEPS = 18;
+export const GATHER_STEPS = 19;

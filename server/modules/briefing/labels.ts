@@ -1,10 +1,12 @@
 /** Human labels for codes in tables and sentences. */
-import { AGENCY, CARE_STATUS, DISRUPTION_OUTCOME, DISRUPTION_TACTIC, ETHNICITY, EXPLOITATION_TYPE, SEN, SEX } from '../../model/enums';
+import { AGENCY, CARE_STATUS, DISRUPTION_OUTCOME, DISRUPTION_TACTIC, ETHNICITY, EXPLOITATION_TYPE, FAITH, FIRST_LANGUAGE, IMMIGRATION_STATUS, NEURODIVERSITY, SEN, SEX } from '../../model/enums';
 
 const maps: Record<string, Record<string, string>> = {
   sex: SEX, sen: SEN, careStatus: CARE_STATUS, exploitation: { ...EXPLOITATION_TYPE, UNSPECIFIED: 'Type not recorded', NOT_RECORDED: 'Type not recorded' },
   tactic: DISRUPTION_TACTIC, ethnicity: ETHNICITY, agency: AGENCY,
   disruptionOutcome: { ...DISRUPTION_OUTCOME, not_recorded: 'No outcome coded' },
+  faith: { ...FAITH, not_recorded: 'Not recorded' }, immigrationStatus: { ...IMMIGRATION_STATUS, not_recorded: 'Not recorded' },
+  neurodiversity: NEURODIVERSITY, firstLanguage: { ...FIRST_LANGUAGE, not_recorded: 'Not recorded' },
 };
 
 export const label = (kind: keyof typeof maps | string, code: string): string => maps[kind]?.[code] ?? code.replace(/_/g, ' ');
@@ -24,6 +26,7 @@ export const MOMENT_LABEL: Record<string, string> = {
 };
 export const DIMENSION_LABEL: Record<string, string> = {
   ageBand: 'Age band', sex: 'Sex', ethnicity: 'Ethnicity (broad group)', sen: 'Special educational needs', careStatus: 'Care status',
+  faith: 'Religion or belief', immigrationStatus: 'Immigration status', neurodiversity: 'Neurodiversity', firstLanguage: 'First language',
 };
 export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 export const dateText = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

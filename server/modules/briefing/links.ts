@@ -43,7 +43,8 @@ export const LINKS: Link[] = [
   { measure: 'lines-closed', entries: [BYQ('county-line-status', 'Closed in the quarter'), SM('County lines closed in the quarter')] },
   { measure: 'place-actions', entries: [{ table: 'place-tactics', col: '*', total: 'col' }, SM('Disruption actions about places')] },
   { measure: 'returns', entries: [{ table: 'return-interviews', col: 'Returns', total: 'col' }, { table: 'critical-moments', row: 'Return from missing', total: 'row' }] },
-  { measure: 'cohort-10-17', entries: ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus'].map((d) => ({ table: `demographics-${d}`, col: 'Children at risk', total: 'col' as const })) },
+  { measure: 'cohort-10-17', entries: ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus', 'faith', 'immigrationStatus', 'firstLanguage']
+    .map((d) => ({ table: `demographics-${d}`, col: 'Children at risk', total: 'col' as const })) },
   { measure: 'network-size', entries: [{ table: 'networks-sex', row: '*', total: 'row' }, { table: 'networks-age', row: '*', total: 'row' }] },
 ];
 

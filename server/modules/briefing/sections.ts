@@ -5,6 +5,7 @@ import type { Narrative } from './narrative';
 import type { ResolvedOptions } from './options';
 import type { PackTable } from './tables';
 import { personLabel } from './tables';
+import { DIMENSIONS as DEMOGRAPHIC_DIMENSIONS } from './tables/demographics';
 import { tableHtml, PackSection } from './html';
 import { lineChart } from './charts/line';
 import { barChart } from './charts/bar';
@@ -72,8 +73,9 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
         { svg: barChart('Children at risk by exploitation type', atRisk.rows, atRisk.rowTotals ?? []), caption: 'Children at risk by exploitation type (latest assessment in the quarter).' },
       ] },
     { id: 'demographics', title: 'Demographics against the borough population', newPage: true,
-      paragraphs: ['Children at risk aged 10–17 compared with the resident population of the same age. The relative rate index (RRI) is the group\'s rate over the borough rate: above 1 means over-represented. No rate or RRI is shown over fewer than 10 children.'],
-      tables: ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus'].map((dim) => tb(`demographics-${dim}`)), figures: [] },
+      paragraphs: ['Children at risk aged 10–17 compared with the resident population of the same age. The relative rate index (RRI) is the group\'s rate over the borough rate: above 1 means over-represented. No rate or RRI is shown over fewer than 10 children.',
+        'Religion or belief, immigration status, neurodiversity and first language are recorded for some children only. They are counted here for the partnership\'s scrutiny of fairness and are never used in any ranking or score; where the population baseline has no figures for one, its table gives counts without a rate.'],
+      tables: DEMOGRAPHIC_DIMENSIONS.map((dim) => tb(`demographics-${dim}`)), figures: [] },
     { id: 'missing', title: 'Missing episodes and return home interviews', paragraphs: n.sections.missing, tables: [tb('missing'), tb('return-interviews')],
       figures: [{ svg: barChart('Returns by return home interview status', rhi.rows, rhi.cells.map((r) => r[0])), caption: 'Returns from missing by return home interview status.' }] },
     { id: 'critical-moments', title: 'Critical moments', paragraphs: n.sections.critical, tables: [tb('critical-moments')], figures: [] },
@@ -82,6 +84,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
     { id: 'peer-networks', title: 'Peer groups and networks', newPage: true, paragraphs: n.sections.networks, tables: [tb('networks-sex'), tb('networks-age')], figures: [],
       html: networkFigures(d, t, o) },
     { id: 'persons-of-concern', title: 'Persons of concern', paragraphs: n.sections.personsOfConcern, tables: [tb('persons-of-concern'), tb('high-harm')], figures: [] },
+    { id: 'young-adults', title: 'Young adults (18–25): transitional safeguarding', paragraphs: n.sections.youngAdults, tables: [tb('young-adults')], figures: [] },
     { id: 'county-lines', title: 'County lines', paragraphs: n.sections.countyLines, tables: [tb('county-lines'), tb('county-line-status')], figures: [] },
     { id: 'nrm', title: 'National Referral Mechanism', paragraphs: n.sections.nrm, tables: [tb('nrm')], figures: [] },
     { id: 'disruption', title: 'Disruption activity', paragraphs: n.sections.disruption, tables: [tb('disruption'), tb('disruption-outcomes'), tb('place-tactics')], figures: [] },

@@ -18,6 +18,7 @@ const MEANINGS: Record<string, Record<string, string>> = {
   siblingKind: E.SIBLING_KIND, parentKind: E.PARENT_KIND, foundWith: E.FOUND_WITH,
   programme: E.SUPPORT_PROGRAMME, supportOutcome: E.SUPPORT_OUTCOME,
   disruptionOutcome: E.DISRUPTION_OUTCOME, lineStatus: E.LINE_STATUS,
+  faith: E.FAITH, immigrationStatus: E.IMMIGRATION_STATUS, neurodiversity: E.NEURODIVERSITY, firstLanguage: E.FIRST_LANGUAGE,
 };
 
 /** Examples of free-text, list and number fields by name; a coded field's example is one of its codes. */
@@ -114,6 +115,12 @@ export function dataDictionary(): string {
     '(source, sourceRef, recordedAt, grading, reviewBy, status): a row without it is rejected.',
     'Child first: a person under 18 can never hold the `PersonOfConcern` role; record alleged harm',
     'by a child as an incident with the child\'s role, not as a label.',
+    'Fairness fields (`faith`, `immigrationStatus`, `neurodiversity`, `firstLanguage`) are optional and',
+    'used only in aggregates (disproportionality), never in a ranking or score. Religion, and the',
+    'health facts behind neurodiversity, are special category data: on a record, faith is shown to',
+    'no one, and the other three to analysts and police only, never to leads or partners',
+    '(`docs/access-matrix.md`). Leave a field empty when it is not recorded: an empty field counts',
+    'as "not recorded", never as a code.',
     '',
     ...TEMPLATES.flatMap(templateSection),
   ].join('\n');

@@ -44,8 +44,12 @@ export function harmedAndAllegedToHarm(dateOfBirth: string | undefined, items: T
 
 const humanise = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
-export function flagTexts(o: { moments: CriticalMoment[]; trend: RiskTrend | null; harmed: { victim: number; suspect: number } | null; overdueReviews: number }): string[] {
+export function flagTexts(o: { moments: CriticalMoment[]; trend: RiskTrend | null; harmed: { victim: number; suspect: number } | null; overdueReviews: number; childAtRisk?: string[] }): string[] {
   const out: string[] = [];
+  if (o.childAtRisk && o.childAtRisk.length > 0) {
+    const shown = o.childAtRisk.slice(0, 5);
+    out.push(`Known as a child at risk before turning 18 (${shown.join(', ')}${o.childAtRisk.length > shown.length ? ` and ${o.childAtRisk.length - shown.length} more` : ''}): a safeguarding consideration for this young adult.`);
+  }
   if (o.harmed) {
     out.push(`Harmed and alleged to harm: harmed as a victim in ${o.harmed.victim} event(s) and alleged to have harmed others in ${o.harmed.suspect}, while a child. Safeguarding needs come first.`);
   }

@@ -10,6 +10,9 @@ import { hiddenLinksIndicator, mayKnowHiddenLinks } from '../../platform/existen
 import { gradingText, kindOf, presentLinkProperties, presentNode, type ApiNode, type RawNode } from '../../platform/present';
 import { haveHiddenLinks, nodesByIds } from '../neighbourhood/neighbourhood.repository';
 import { supportLine } from './support-line';
+import { childAtRiskEvidence } from '../analytics';
+import { viewerOf } from '../../platform/visibility';
+import { ageOn } from '../../domain/age';
 import { criticalMoments, flagTexts, harmedAndAllegedToHarm, riskTrend, type TimelineEvent } from './flags';
 import type { Agency, EventType, LinkStatus, ProfileCriticalMoment, QueryProfileArgs, RelationshipType, ResolversParentTypes, TimelineItem } from '../../graphql/generated/resolvers-types';
 
@@ -45,10 +48,15 @@ export async function profile(ctx: RequestContext, args: QueryProfileArgs): Prom
   }
   const node = presentNode(user, raw);
 
-  const [eventRows, relRows, hiddenLinks] = await Promise.all([
+  const dob = raw.properties.dateOfBirth;
+  // Transitional safeguarding: an adult's records from before their 18th birthday that show they
+  // were known as a child at risk, read through the same gate as everything else here.
+  const adult = kindOf(raw.labels) === 'Person' && typeof dob === 'string' && ageOn(dob) >= 18;
+  const [eventRows, relRows, hiddenLinks, childAtRisk] = await Promise.all([
     readRows(ctx, cypherFile(__dirname, 'timeline'), { id, limit: neo4j.int(TIMELINE_LIMIT) }),
     readRows(ctx, cypherFile(__dirname, 'relationships'), { id, limit: neo4j.int(REL_LIMIT) }),
     mayKnowHiddenLinks(user) ? haveHiddenLinks(ctx, [id]) : Promise.resolve(false),
+    adult ? childAtRiskEvidence({ driver: ctx.driver, database: ctx.database, viewer: viewerOf(user) }, [id]).then((m) => m.get(id) ?? []) : Promise.resolve([]),
   ]);
 
   const events: TimelineEvent[] = [];
@@ -84,13 +92,15 @@ export async function profile(ctx: RequestContext, args: QueryProfileArgs): Prom
 
   await appendAccessLog(ctx, {
     operation: 'consultation', justification,
-    ids: [id, ...timeline.map((t) => t.id), ...relationships.map((r) => r.other.id)],
+    ids: [...new Set([id, ...timeline.map((t) => t.id), ...relationships.map((r) => r.other.id), ...childAtRisk])],
     detail: { query: 'profile', id },
   });
   return {
     node, timeline, relationships, criticalMoments: moments as ProfileCriticalMoment[], riskTrend: trend,
     harmedAndAllegedToHarm: harmed !== null,
-    flags: flagTexts({ moments, trend, harmed, overdueReviews }),
+    knownAsChildAtRisk: childAtRisk.length > 0,
+    childAtRiskEvidence: childAtRisk.slice(0, 25),
+    flags: flagTexts({ moments, trend, harmed, overdueReviews, childAtRisk }),
     hiddenByAccess: hiddenLinksIndicator(user, hiddenLinks),
   };
 }

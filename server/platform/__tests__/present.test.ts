@@ -12,6 +12,23 @@ const event = () => ({ labels: ['Entity', 'Event', 'Incident'], properties: {
   id: 'inc1', occurredAt: '2026-05-01T20:00:00Z', summary: 'Synthetic Child seen with an adult', sourceRef: 'CRIME/123',
   conditions: 'Police only', source: 'POLICE', offenceType: 'robbery' } });
 
+describe('fairness fields on a person\'s record', () => {
+  const withGraces = () => ({ labels: ['Entity', 'Person', 'YoungPerson'], properties: {
+    ...person().properties, faith: 'sikh', immigrationStatus: 'uasc', neurodiversity: ['dyslexia'], firstLanguage: 'other' } });
+  const graces = (user: User) => ['faith', 'immigrationStatus', 'neurodiversity', 'firstLanguage'].filter((k) => k in presentNode(user, withGraces()).properties);
+  it('analyst and police see immigration status, neurodiversity and first language; nobody sees faith; lead and partner see none', () => {
+    expect(graces(analyst)).toEqual(['immigrationStatus', 'neurodiversity', 'firstLanguage']);
+    expect(graces({ id: 'pat', name: 'Pat', role: 'police', agency: 'POLICE' })).toEqual(['immigrationStatus', 'neurodiversity', 'firstLanguage']);
+    expect(graces(lead)).toEqual([]);
+    expect(graces({ id: 'pam', name: 'Pam', role: 'partner', agency: 'EDUCATION' })).toEqual([]);
+  });
+  it('only people lose them: an event keeps its own fields', () => {
+    const e = event();
+    (e.properties as Record<string, unknown>).firstLanguage = 'other';
+    expect(presentNode(lead, e).properties).toHaveProperty('firstLanguage', 'other');
+  });
+});
+
 describe('presentNode and presentEdge', () => {
   it('a lead gets a person under a pseudonym, without anything that identifies them', () => {
     const p = presentNode(lead, person());

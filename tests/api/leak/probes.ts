@@ -68,6 +68,7 @@ export function probesFor(a: Anchors, probeIds: string[], names: string[]): Prob
     op('HotspotScores', { quarter: QUARTER }), op('CommunityMembers', { quarter: QUARTER }), op('HighHarmScores', { quarter: QUARTER }),
     { name: 'Trends', query: `query($q: String!) { trends(quarter: $q, from: "2025-Q3") { ${whole('trends')} } }`, variables: { q: QUARTER } },
     { name: 'Disproportionality', query: `query($q: String!) { disproportionality(quarter: $q) { ${whole('disproportionality')} } }`, variables: { q: QUARTER } },
+    { name: 'Young adults', query: `query($q: String!) { youngAdults(quarter: $q) { ${whole('youngAdults')} } }`, variables: { q: QUARTER } },
     { name: 'Hotspots, all harm', query: `query($q: String!) { hotspots(quarter: $q, harm: all, limit: 100) { ${whole('hotspots')} } }`, variables: { q: QUARTER } },
     { name: 'Children of concern, score 1', query: `query($q: String!) { notYetReferred(quarter: $q, minScore: 1, limit: 500) { ${whole('notYetReferred')} } }`, variables: { q: QUARTER } },
     { name: 'Same-as candidates', query: `{ sameAsCandidates(limit: 500) { ${whole('sameAsCandidates')} } }`, variables: {} },

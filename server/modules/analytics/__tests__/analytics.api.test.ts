@@ -13,6 +13,7 @@ const QUERIES: Record<string, string> = {
   notYetReferred: `query($q: String!) { notYetReferred(quarter: $q) { items { id name victimHarm } } }`,
   trends: `query($q: String!) { trends(quarter: $q, from: "2025-Q2") { series { quarter childrenAtRisk } emerging { id } } }`,
   disproportionality: `query($q: String!) { disproportionality(quarter: $q) { cohortTotalDisplay rows { dimension group cohortDisplay } } }`,
+  youngAdults: `query($q: String!) { youngAdults(quarter: $q) { method byBand { band youngAdults knownAsChildAtRisk } total { youngAdults } } }`,
 };
 const USERS = { analyst: 'ana.analyst', police: 'pat.police', lead: 'lee.lead', partner: 'pam.partner', auditor: 'aud.auditor', admin: 'adm.admin' } as const;
 type RoleName = keyof typeof USERS;
@@ -24,6 +25,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   notYetReferred: ['analyst', 'police', 'lead'],
   trends: ['analyst', 'police', 'lead'],
   disproportionality: ['analyst', 'police', 'lead'],
+  youngAdults: ['analyst', 'police', 'lead'],
 };
 const PERSON_LEVEL = ['networkThemes', 'highHarmPersonsOfConcern', 'criticalMoments', 'notYetReferred'];
 

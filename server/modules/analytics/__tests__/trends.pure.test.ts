@@ -83,7 +83,7 @@ describe('quarterly series with arquero', () => {
 });
 
 describe('relative rate index and disclosure control', () => {
-  const cell = (group: string, cohort: number): RateRow => ({ dimension: 'sex', group, cohort, cohortDisplay: String(cohort), population: 100, ratePer1000: 1, rri: 1, rriLow: 1, rriHigh: 1, suppressed: null });
+  const cell = (group: string, cohort: number): RateRow => ({ dimension: 'sex', group, cohort, cohortDisplay: String(cohort), population: 100, cohortPercent: null, ratePer1000: 1, rri: 1, rriLow: 1, rriHigh: 1, suppressed: null });
   it('primary 1–4 and secondary suppression; zero stays a true zero', () => {
     const out = suppress([cell('A', 3), cell('B', 0), cell('C', 12), cell('D', 30)]);
     expect(out.map((c) => c.cohortDisplay)).toEqual(['c', '0', 'c', '30']);
@@ -116,6 +116,34 @@ describe('relative rate index and disclosure control', () => {
     const female = rows.find((r) => r.dimension === 'sex' && r.group === 'FEMALE')!;
     expect(female.cohort).toBe(10);
     expect(female.rri).toBeCloseTo((10 / 500) / 0.04, 3);
+  });
+
+  it('fairness fields: a rate where the baseline has figures, counts and shares only where it has none', () => {
+    const baseline = {
+      description: 'test', total: 1000, byEthnicity: { WHITE_BRITISH: 1000 }, bySex: { FEMALE: 500, MALE: 500 },
+      byAgeBand: { '10-14': 600, '15-17': 400 }, bySen: { N: 1000 }, byCareStatus: { NONE: 1000 }, byFaith: { muslim: 200, christian: 800 },
+    };
+    const end = Date.UTC(2025, 9, 1);
+    const cohort: AssessmentRow[] = [];
+    for (let i = 0; i < 20; i++) {
+      cohort.push(ra(`m${i}`, `m${i}`, '2025-Q3', 'high', 'CCE', 'MALE', 10, {
+        faith: i < 12 ? 'muslim' : undefined, immigrationStatus: i < 6 ? 'uasc' : 'british_citizen',
+        neurodiversity: i < 10 ? ['autism', 'adhd'] : i < 15 ? ['none_recorded'] : null,
+      }));
+    }
+    const { rows, dimensionsWithoutBaseline } = relativeRates(cohort, baseline, end);
+    const row = (dimension: string, group: string) => rows.find((r) => r.dimension === dimension && r.group === group)!;
+    expect(dimensionsWithoutBaseline).toEqual(['immigrationStatus', 'neurodiversity', 'firstLanguage']);
+    // (12/200) / (20/1000) = 3
+    expect(row('faith', 'muslim')).toMatchObject({ cohort: 12, population: 200, cohortPercent: 60, rri: 3 });
+    expect(row('faith', 'not_recorded')).toMatchObject({ cohort: 8, population: 0, rri: null });
+    expect(row('faith', 'christian')).toMatchObject({ cohortDisplay: '0', population: 800 });
+    expect(row('immigrationStatus', 'uasc')).toMatchObject({ cohort: 6, population: null, cohortPercent: 30, ratePer1000: null, rri: null });
+    // Two conditions each for ten children: the rows add up to more than the cohort.
+    expect(row('neurodiversity', 'autism')).toMatchObject({ cohort: 10, population: null });
+    expect(row('neurodiversity', 'adhd')).toMatchObject({ cohort: 10 });
+    expect(row('neurodiversity', 'none_recorded')).toMatchObject({ cohort: 10 });
+    expect(row('firstLanguage', 'not_recorded')).toMatchObject({ cohort: 20, cohortPercent: 100 });
   });
 
   it('broad and detailed ethnic groups are suppressed together: no hidden group follows from its broad group', () => {

@@ -6,20 +6,59 @@
  * (primary); in each dimension, if exactly one cell is suppressed, the next smallest non-zero cell
  * is suppressed too (secondary), so no cell can be worked back from the total; no rate or RRI over
  * fewer than 10 children; a zero shown is a true zero.
+ * Fairness (GRACES) dimensions (faith, immigration status, neurodiversity, first language) are
+ * extra tables of the same kind; where the baseline has no figures for one, its rows give the
+ * cohort and its shares with no population, rate or RRI. A person may have more than one
+ * neurodiversity recorded, so that table's rows may add up to more than the cohort.
  */
-import { ETHNICITY_GROUP } from '../../../model/enums';
+import { ETHNICITY_GROUP, FAITH, FIRST_LANGUAGE, IMMIGRATION_STATUS, NEURODIVERSITY, type GracesField } from '../../../model/enums';
 import type { PopulationBaseline } from '../../../domain/population';
 import { ageOn, ageBand } from '../../../domain/age';
 import type { DisproportionalityDimension, RateRow } from '../types';
 /** A child in a cohort, with the characteristics the tables group by. */
-export interface CohortRow { childId: string; dob: string | null; sex: string | null; ethnicity: string | null; sen: string | null; careStatus: string | null }
+export interface CohortRow {
+  childId: string; dob: string | null; sex: string | null; ethnicity: string | null; sen: string | null; careStatus: string | null;
+  faith?: string | null; immigrationStatus?: string | null; neurodiversity?: string[] | null; firstLanguage?: string | null;
+}
+
+/** The group of a fairness field left empty on the record. */
+export const NOT_RECORDED = 'not_recorded';
+
+/** Each fairness dimension's codes, so a group with no one in it still shows as a true zero. */
+const GRACES_CODES: Record<GracesField, string[]> = {
+  faith: [...Object.keys(FAITH), NOT_RECORDED],
+  immigrationStatus: [...Object.keys(IMMIGRATION_STATUS), NOT_RECORDED],
+  // Nothing recorded and "none recorded" are one group: no neurodivergence is known.
+  neurodiversity: Object.keys(NEURODIVERSITY),
+  firstLanguage: [...Object.keys(FIRST_LANGUAGE), NOT_RECORDED],
+};
+const GRACES_BASELINE: Record<GracesField, keyof PopulationBaseline> = {
+  faith: 'byFaith', immigrationStatus: 'byImmigrationStatus', neurodiversity: 'byNeurodiversity', firstLanguage: 'byFirstLanguage',
+};
+const isGraces = (dim: DisproportionalityDimension): dim is GracesField => dim in GRACES_CODES;
+
+/** The baseline's figures for a fairness dimension, or null when it has none. */
+export function gracesBaseline(b: PopulationBaseline, dim: GracesField): Record<string, number> | null {
+  const by = b[GRACES_BASELINE[dim]] as Record<string, number> | undefined;
+  return by && Object.keys(by).length ? by : null;
+}
+
+/** The groups a person falls in for a fairness dimension (several for neurodiversity). */
+export function gracesGroups(r: CohortRow, dim: GracesField): string[] {
+  if (dim === 'neurodiversity') {
+    const codes = (r.neurodiversity ?? []).filter((c) => c !== 'none_recorded');
+    return codes.length ? [...new Set(codes)] : ['none_recorded'];
+  }
+  return [r[dim] ?? NOT_RECORDED];
+}
 
 export const MIN_FOR_RATE = 10;
 export const SUPPRESS_MAX = 4;
 
 const group = (code: string): string => ETHNICITY_GROUP[code as keyof typeof ETHNICITY_GROUP] ?? code;
 
-function baselineBy(b: PopulationBaseline, dim: DisproportionalityDimension): Record<string, number> {
+function baselineBy(b: PopulationBaseline, dim: DisproportionalityDimension): Record<string, number> | null {
+  if (isGraces(dim)) return gracesBaseline(b, dim);
   switch (dim) {
     case 'ethnicity': {
       const out: Record<string, number> = {};
@@ -34,7 +73,11 @@ function baselineBy(b: PopulationBaseline, dim: DisproportionalityDimension): Re
   }
 }
 
-function groupOf(r: CohortRow, dim: DisproportionalityDimension, atMs: number): string {
+function groupsOf(r: CohortRow, dim: DisproportionalityDimension, atMs: number): string[] {
+  return isGraces(dim) ? gracesGroups(r, dim) : [groupOf(r, dim, atMs)];
+}
+
+function groupOf(r: CohortRow, dim: Exclude<DisproportionalityDimension, GracesField>, atMs: number): string {
   switch (dim) {
     case 'ethnicity': return group(r.ethnicity ?? 'NOT_STATED');
     case 'ethnicityDetailed': return r.ethnicity ?? 'NOT_STATED';
@@ -49,27 +92,32 @@ function groupOf(r: CohortRow, dim: DisproportionalityDimension, atMs: number): 
  * Ethnicity in the 19 ONS groups as well as the broad ones: disclosure control hides the groups
  * too small to show, so the detailed table shows what the numbers allow.
  */
-export const DIMENSIONS: DisproportionalityDimension[] = ['ethnicity', 'ethnicityDetailed', 'sex', 'ageBand', 'sen', 'careStatus'];
+export const DIMENSIONS: DisproportionalityDimension[] = ['ethnicity', 'ethnicityDetailed', 'sex', 'ageBand', 'sen', 'careStatus',
+  'faith', 'immigrationStatus', 'neurodiversity', 'firstLanguage'];
 
 /** cohort: one row per child. */
-export function relativeRates(cohort: CohortRow[], baseline: PopulationBaseline, periodEndMs: number): { rows: RateRow[]; cohortTotal: number } {
+export function relativeRates(cohort: CohortRow[], baseline: PopulationBaseline, periodEndMs: number): { rows: RateRow[]; cohortTotal: number; dimensionsWithoutBaseline: DisproportionalityDimension[] } {
   const at = periodEndMs - 1;
   const inBand = cohort.filter((r) => r.dob && ageOn(r.dob, at) >= 10 && ageOn(r.dob, at) <= 17);
   const A = inBand.length;
   const N = baseline.total;
   const tables: RateRow[][] = [];
+  const withoutBaseline: DisproportionalityDimension[] = [];
   for (const dim of DIMENSIONS) {
     const pop = baselineBy(baseline, dim);
-    const counts = new Map<string, number>(Object.keys(pop).map((k) => [k, 0]));
-    inBand.forEach((r) => { const g = groupOf(r, dim, at); counts.set(g, (counts.get(g) ?? 0) + 1); });
+    if (!pop) withoutBaseline.push(dim);
+    const groups = [...Object.keys(pop ?? {}), ...(isGraces(dim) ? GRACES_CODES[dim] : [])];
+    const counts = new Map<string, number>(groups.map((k) => [k, 0]));
+    inBand.forEach((r) => { for (const g of groupsOf(r, dim, at)) counts.set(g, (counts.get(g) ?? 0) + 1); });
     const cells = [...counts.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([g, a]): RateRow => {
-      const n = pop[g] ?? 0;
-      const rateOk = a >= MIN_FOR_RATE && n > 0 && A > 0;
-      const rri = rateOk ? (a / n) / (A / N) : null;
-      const se = rateOk ? Math.sqrt(1 / a - 1 / n + 1 / A - 1 / N) : 0;
+      const n = pop ? pop[g] ?? 0 : null;
+      const rateOk = a >= MIN_FOR_RATE && n !== null && n > 0 && A > 0;
+      const rri = rateOk ? (a / n!) / (A / N) : null;
+      const se = rateOk ? Math.sqrt(1 / a - 1 / n! + 1 / A - 1 / N) : 0;
       return {
         dimension: dim, group: g, cohort: a, cohortDisplay: String(a), population: n,
-        ratePer1000: rateOk ? round((1000 * a) / n, 2) : null,
+        cohortPercent: A >= MIN_FOR_RATE ? round((100 * a) / A, 1) : null,
+        ratePer1000: rateOk ? round((1000 * a) / n!, 2) : null,
         rri: rri == null ? null : round(rri, 3),
         rriLow: rri == null ? null : round(rri * Math.exp(-1.96 * se), 3),
         rriHigh: rri == null ? null : round(rri * Math.exp(1.96 * se), 3),
@@ -78,7 +126,7 @@ export function relativeRates(cohort: CohortRow[], baseline: PopulationBaseline,
     });
     tables.push(cells);
   }
-  return { rows: suppressLinked(tables).flat(), cohortTotal: A };
+  return { rows: suppressLinked(tables).flat(), cohortTotal: A, dimensionsWithoutBaseline: withoutBaseline };
 }
 
 /**
@@ -123,6 +171,7 @@ function hide(c: RateRow, why: 'primary' | 'secondary'): void {
   c.suppressed = why;
   c.cohort = null;
   c.cohortDisplay = 'c';
+  c.cohortPercent = null;
   c.ratePer1000 = null;
   c.rri = null;
   c.rriLow = null;

@@ -45,13 +45,17 @@ export async function disproportionality(
     throw new AnalyticsInputError('exploitationType', `must be one of ${Object.keys(EXPLOITATION_TYPE).join(', ')}`);
   }
   const cohort = await outcomeCohort(source, outcome, exploitationType, period);
-  const { rows: rates, cohortTotal } = relativeRates(cohort, baseline, period.endMs);
+  const { rows: rates, cohortTotal, dimensionsWithoutBaseline } = relativeRates(cohort, baseline, period.endMs);
   return {
-    quarter: period.quarter, outcome, exploitationType, cohortTotal, cohortTotalDisplay: cohortTotal >= 1 && cohortTotal <= 4 ? 'c' : String(cohortTotal), populationTotal: baseline.total, baselineDescription: baseline.description, rows: rates,
+    quarter: period.quarter, outcome, exploitationType, cohortTotal, cohortTotalDisplay: cohortTotal >= 1 && cohortTotal <= 4 ? 'c' : String(cohortTotal), populationTotal: baseline.total, baselineDescription: baseline.description,
+    dimensionsWithoutBaseline, rows: rates,
     method: `Cohort: children aged 10–17 at the quarter end ${OUTCOME_TEXT[outcome]}${exploitationType ? ` (${EXPLOITATION_TYPE[exploitationType as keyof typeof EXPLOITATION_TYPE]} recorded)` : ''}, `
       + 'each child once. RRI = group rate / borough rate (95% interval, log method, approximate). Counts 1–4 shown as "c", with further cells hidden so that '
       + `none can be worked back from a total or from the broad and detailed ethnic groups; no rate or RRI over fewer than ${MIN_FOR_RATE} children. `
-      + 'Ethnicity in broad ONS groups and in the 19 groups. For the partnership\'s own scrutiny of fairness, never an input to any ranking.',
+      + 'Ethnicity in broad ONS groups and in the 19 groups. Fairness fields (faith, immigration status, neurodiversity, first language) where recorded, '
+      + 'an empty field counted as not recorded; a person may have more than one neurodiversity recorded, so those rows may add up to more than the cohort. '
+      + `${dimensionsWithoutBaseline.length ? `The baseline has no figures for ${dimensionsWithoutBaseline.join(', ')}: those rows give the cohort and its shares, with no rate or RRI. ` : ''}`
+      + 'For the partnership\'s own scrutiny of fairness, never an input to any ranking.',
   };
 }
 

@@ -17,4 +17,5 @@ WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
     ELSE false END
   AND ($exploitationType IS NULL OR e.exploitationType = $exploitationType)
 RETURN DISTINCT p.id AS childId, e.occurredAt.epochMillis AS atMs, toString(p.dateOfBirth) AS dob, p.sex AS sex,
-  p.ethnicity AS ethnicity, p.sen AS sen, p.careStatus AS careStatus
+  p.ethnicity AS ethnicity, p.sen AS sen, p.careStatus AS careStatus,
+  p.faith AS faith, p.immigrationStatus AS immigrationStatus, p.neurodiversity AS neurodiversity, p.firstLanguage AS firstLanguage

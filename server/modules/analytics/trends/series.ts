@@ -9,6 +9,8 @@ import type { AtRiskRow, QuarterSeriesRow } from '../types';
 export interface AssessmentRow {
   id: string; childId: string; atMs: number; riskLevel: string; exploitationType: string | null;
   dob: string | null; sex: string | null; ethnicity: string | null; sen: string | null; careStatus: string | null;
+  /** Fairness fields, where recorded: for disproportionality only, never a ranking. */
+  faith?: string | null; immigrationStatus?: string | null; neurodiversity?: string[] | null; firstLanguage?: string | null;
 }
 export interface EventRow { id: string; kind: string; atMs: number; referralType: string | null; childIds: string[] }
 

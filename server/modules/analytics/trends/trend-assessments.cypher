@@ -7,4 +7,5 @@ WHERE ra.occurredAt >= datetime($from) AND ra.occurredAt < datetime($to)
   AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(ra.occurredAt) - duration({years: 18})
 RETURN DISTINCT ra.id AS id, p.id AS childId, ra.occurredAt.epochMillis AS atMs, ra.riskLevel AS riskLevel,
   ra.exploitationType AS exploitationType, toString(p.dateOfBirth) AS dob, p.sex AS sex,
-  p.ethnicity AS ethnicity, p.sen AS sen, p.careStatus AS careStatus
+  p.ethnicity AS ethnicity, p.sen AS sen, p.careStatus AS careStatus,
+  p.faith AS faith, p.immigrationStatus AS immigrationStatus, p.neurodiversity AS neurodiversity, p.firstLanguage AS firstLanguage

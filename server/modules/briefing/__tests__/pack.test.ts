@@ -11,7 +11,7 @@ import path from 'node:path';
 import { freshGraph, closeDriver, driver } from '../../../../tests/support/db';
 import { load } from '../../../platform/bulk/loader';
 import { generate } from '../../../../fixtures/generator';
-import { storeBaseline, notYetReferred } from '../../analytics';
+import { storeBaseline, notYetReferred, youngAdults } from '../../analytics';
 import { buildBriefing, BriefingResult, DisclosureAuditError } from '..';
 import type { PackRecord } from '../history';
 import { attack, pinned, SUPPRESSED, type Published } from '../disclosure';
@@ -76,8 +76,18 @@ describe('figures equal the raw data (restricted edition, independent Cypher)', 
     expect(expected).toBeGreaterThan(0);
     expect(table(restricted, 'children-at-risk').grandTotal).toBe(expected);
     // Every demographic table adds up to the same 10–17 cohort.
-    const cohorts = ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus'].map((d) => table(restricted, `demographics-${d}`).colTotals![0]);
+    const cohorts = ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus', 'faith', 'immigrationStatus', 'firstLanguage'].map((d) => table(restricted, `demographics-${d}`).colTotals![0]);
     expect(new Set(cohorts).size).toBe(1);
+    // Neurodiversity: a child may be in more than one row, so the table prints no total.
+    expect(table(restricted, 'demographics-neurodiversity').colTotals).toBeUndefined();
+  });
+
+  it('young adults 18–25: the table is the analytic\'s counts, as the edition\'s reader sees them', async () => {
+    const t = table(restricted, 'young-adults');
+    const r = await youngAdults({ driver: driver(), viewer: packViewer('restricted') }, { quarter: Q });
+    expect(t.cells).toEqual(r.byBand.map((b) => [b.youngAdults, b.knownAsChildAtRisk, b.referredToAdultsAtRiskPanel, b.knownAsChildAtRiskNotReferred, b.personsOfConcern, b.harmedAsVictim]));
+    expect(t.colTotals![0]).toBe(r.total.youngAdults);
+    expect(read(partner, 'html')).toContain('Young adults (18–25): transitional safeguarding');
   });
 
   it('strategy measures: support, take-up and CEAM change for this quarter, last quarter and a year ago equal the planted truth', () => {
@@ -165,7 +175,7 @@ describe('partner edition: disclosure control', () => {
   });
 
   it('no rate or RRI over fewer than 10 children', () => {
-    for (const dim of ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus']) {
+    for (const dim of ['ageBand', 'sex', 'ethnicity', 'sen', 'careStatus', 'faith', 'firstLanguage']) {
       const t = table(partner, `demographics-${dim}`);
       const rri = t.extra.find((e) => e.header === 'RRI')!;
       t.cells.forEach((row, i) => {
@@ -273,7 +283,7 @@ describe('the documents', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const s of ['Key judgements', 'What changed since last quarter', 'Scale and trend', 'Demographics against the borough population',
       'Missing episodes and return home interviews', 'Critical moments', 'Places: hotspots', 'Peer groups and networks', 'Persons of concern',
-      'County lines', 'National Referral Mechanism', 'Disruption activity', 'Data limitations', 'Probability yardstick']) expect(text).toContain(s);
+      'Young adults (18–25): transitional safeguarding', 'County lines', 'National Referral Mechanism', 'Disruption activity', 'Data limitations', 'Probability yardstick']) expect(text).toContain(s);
     const perPage = text.split('\f').filter((p) => p.trim());
     expect(perPage).toHaveLength(pages);
     for (const p of perPage) {

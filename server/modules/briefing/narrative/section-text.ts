@@ -4,13 +4,31 @@ import type { BriefingData } from '../gather';
 import type { PackTable } from '../tables';
 import type { Borough } from '../../../platform/borough';
 import { cell, change, many, num, rhiAgainstNational, rhiFigures, total } from './words';
+import { YOUNG_ADULTS_METHOD } from '../../analytics';
 
 export function sectionSentences(d: BriefingData, t: Map<string, PackTable>, control: boolean, comparators: Borough['comparators']): Record<string, string[]> {
   return {
     scale: scale(t), missing: missing(t, control, comparators), critical: critical(t), places: places(d), networks: networks(d),
     personsOfConcern: personsOfConcern(t), disruption: disruption(t), nrm: nrm(t), countyLines: countyLines(d, t),
-    support: support(t),
+    support: support(t), youngAdults: youngAdults(t),
   };
+}
+
+/** Transitional safeguarding: the young-adult table's totals, then how it was counted. */
+function youngAdults(t: Map<string, PackTable>): string[] {
+  const ya = t.get('young-adults');
+  const all = ya?.colTotals?.[0];
+  const known = ya?.colTotals?.[1];
+  const notReferred = ya?.colTotals?.[3];
+  const first = all === 0 ? 'No young adult aged 18 to 25 was known to the partnership this quarter.'
+    : all === SUPPRESSED || all === undefined ? 'The number of young adults aged 18 to 25 known to the partnership this quarter is suppressed (c).'
+      : `This quarter ${num(all)} young adults aged 18 to 25 were known to the partnership; ${known === 0 ? 'none' : num(known)} of them were known as a child at risk before they turned 18, `
+        + `and ${notReferred === 0 ? 'none' : num(notReferred)} of those have not been referred to the Adults at Risk Panel.`;
+  return [
+    first,
+    'Harm does not stop at 18: a young adult who was a child at risk needs transitional safeguarding, including when they are now recorded as a person of concern.',
+    YOUNG_ADULTS_METHOD,
+  ];
 }
 
 /** This quarter's column of a table whose rows are quarters (the last row). */

@@ -24,6 +24,7 @@ import { nrm } from './nrm';
 import { disruption } from './disruption';
 import { notYetReferred } from './not-yet-referred';
 import { disruptionOutcomes, lineStatus, outcomeTables, placeTactics } from './outcomes';
+import { youngAdults } from './young-adults';
 
 export type { ExtraColumn, PackTable, BuiltTable } from './table';
 export { demographicCohort } from './demographics';
@@ -39,6 +40,7 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): BuiltTabl
     hotspots(d),
     ...networkTables(d),
     personsOfConcern(d), highHarm(d, o),
+    youngAdults(d),
     countyLines(d), lineStatus(d), nrm(d), disruption(d), disruptionOutcomes(d), placeTactics(d),
     notYetReferred(d),
     ...outcomeTables(d, o),

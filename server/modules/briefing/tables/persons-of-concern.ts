@@ -30,6 +30,8 @@ export function highHarm(d: BriefingData, o: ResolvedOptions): BuiltTable {
         if (!s || s.disruptionsToDate === 0) return 'none recorded';
         return `${s.disruptionsInQuarter > 0 ? 'active this quarter' : 'earlier'}: ${s.tactics.map((t) => label('tactic', t)).join(', ')}`;
       }) },
+      // Transitional safeguarding: a young adult known as a child at risk (restricted edition only: a fact about one person).
+      ...(o.edition === 'restricted' ? [{ header: 'Safeguarding consideration', text: true, values: ranked.map((p) => (p.knownAsChildAtRisk ? 'known as a child at risk before 18' : '—')) }] : []),
     ],
   };
 }
