@@ -1,5 +1,8 @@
 // Evidence about each person of concern aged 18+ at $to, in the look-back [$from, $to):
-// events where they are suspect or subject (with the children harmed as victims), alleged
+// events of $offenceKinds (incidents, arrests) where they are suspect or subject, from their 18th
+// birthday on (with the children harmed as victims). What they did or what was recorded about them
+// as a child, and records of their own safety (missing, referrals, assessments), are not evidence
+// against an adult: a child is a young person first. Alleged
 // exploitation / grooming / recruitment links to young people, and graded intelligence about them.
 // Protected characteristics (sex, ethnicity…) are deliberately not read. childAtRisk: records
 // from before their 18th birthday that show they were known as a child at risk (a risk
@@ -10,8 +13,9 @@ WHERE coalesce(p.dobLatest, p.dateOfBirth) <= date(datetime($to)) - duration({ye
 WITH p,
   COLLECT {
     MATCH (e:Event)-[i:INVOLVED]->(p)
-    WHERE i.role IN ['suspect', 'subject']
+    WHERE i.role IN ['suspect', 'subject'] AND any(l IN labels(e) WHERE l IN $offenceKinds)
       AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
+      AND e.occurredAt >= datetime({date: coalesce(p.dobLatest, p.dateOfBirth) + duration({years: 18})})
       AND coalesce(e.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(e) AND VISIBLE_REL(i)
     RETURN {id: e.id, kind: [l IN labels(e) WHERE NOT l IN ['Entity', 'Event']][0],
       offenceType: e.offenceType, injuryKind: e.kind, atMs: e.occurredAt.epochMillis,
