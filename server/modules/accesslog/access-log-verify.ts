@@ -35,8 +35,12 @@ export const VERIFY_PAGE = `MATCH (e:AccessLogEntry) WHERE e.seq > $after
 WITH e ORDER BY e.seq LIMIT $limit
 RETURN e {.*, at: e.atText, atMillis: e.at.epochMillis} AS e`;
 
-/** Reads on after the head has moved at most this often (each round takes milliseconds). */
-const MAX_CATCH_UP_ROUNDS = 100;
+/** The head as one committed transaction left it: the last entry's sequence number and hash. */
+async function readHead(driver: Driver, database: string): Promise<{ seq: number; hash: string }> {
+  const { records } = await driver.executeQuery(
+    `OPTIONAL MATCH (h:AccessLogHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash`, {}, { database });
+  return { seq: records[0].get('seq') ?? 0, hash: records[0].get('hash') ?? GENESIS_HASH };
+}
 
 export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: VerifyOptions = {}): Promise<VerifyResult> {
   const pageSize = opts.pageSize ?? 5000;
@@ -49,7 +53,7 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: 
     (index ? { checkpoints: { checked, last: index.last, otherDatabases: index.otherDatabases } } : {});
   const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, entries: count, brokenAt: seq, reason, ...summary() });
   /** Reads on from entry `expectSeq` to the end of the log; a failure if the chain breaks. */
-  const walk = async (): Promise<VerifyResult | undefined> => {
+  const walk = async (seen: (seq: number, hash: string) => void): Promise<VerifyResult | undefined> => {
     for (;;) {
       const { records } = await driver.executeQuery(VERIFY_PAGE, { after: neo4j.int(expectSeq - 1), limit: neo4j.int(pageSize) }, { database });
       for (const r of records) {
@@ -65,6 +69,7 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: 
           return fail(raw.seq, `entry ${raw.seq} is not the entry checkpointed outside the database at ${checkpointTime(kept.other)}: the log was rewritten at or before it`);
         }
         if (kept?.checkpointed) checked += 1;
+        seen(raw.seq, hash);
         prevHash = hash;
         expectSeq += 1;
         count += 1;
@@ -72,20 +77,20 @@ export async function verifyAccessLog(driver: Driver, database = 'neo4j', opts: 
       if (records.length < pageSize) return undefined;
     }
   };
-  // A live log grows while it is read: an append between the last page and reading the head moves
-  // the head on. Read on from where the walk stopped until the head is where the chain ends.
-  for (let round = 0; ; round++) {
-    const broken = await walk();
-    if (broken) return broken;
-    const { records } = await driver.executeQuery(
-      `OPTIONAL MATCH (h:AccessLogHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash`, {}, { database });
-    const headSeq = records[0].get('seq') ?? 0;
-    const headHash = records[0].get('hash') ?? GENESIS_HASH;
-    if (headSeq > count && round < MAX_CATCH_UP_ROUNDS) continue;
-    if (headSeq !== count || headHash !== prevHash) {
-      return fail(count + 1, `the head says ${headSeq} entries but the chain holds ${count}: entries were removed or added outside the log`);
-    }
-    break;
+  // A live log grows while it is read. The head read before the walk names an entry the chain must
+  // reach with that hash (fewer entries, or another hash there, means entries were removed or
+  // rewritten); the head read after it may be further on (appends since), never behind the chain
+  // (entries added outside the log, without moving the head).
+  const before = await readHead(driver, database);
+  let hashAtBefore = before.seq === 0 ? GENESIS_HASH : undefined;
+  const walked = await walk((seq, hash) => { if (seq === before.seq) hashAtBefore = hash; });
+  if (walked) return walked;
+  if (count < before.seq || hashAtBefore !== before.hash) {
+    return fail(Math.min(count + 1, before.seq), `the head says ${before.seq} entries but the chain holds ${count === before.seq ? 'another entry there' : count}: entries were removed or rewritten outside the log`);
+  }
+  const after = await readHead(driver, database);
+  if (after.seq < count) {
+    return fail(after.seq + 1, `the head says ${after.seq} entries but the chain holds ${count}: entries were added outside the log`);
   }
   if (index?.last && index.last.seq > count) {
     return fail(count + 1, `entry ${index.last.seq} was checkpointed outside the database at ${checkpointTime(index.last)}, but the log now ends at entry ${count}: entries were removed`);

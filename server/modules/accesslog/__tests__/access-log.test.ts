@@ -103,6 +103,19 @@ describe('access log (real Neo4j)', () => {
     expect(await verifyAccessLog(driver())).toEqual({ ok: true, entries: 30 + appended });
   });
 
+  it('a log cut short behind its head, or grown past it outside the log, fails verification', async () => {
+    for (let i = 0; i < 5; i++) await appendAccessLog(ctx(), { operation: 'consultation', justification: `CASE-${i}`, ids: [`p${i}`] });
+    await driver().executeQuery('MATCH (e:AccessLogEntry {seq: 5}) DETACH DELETE e', {}, { database: 'neo4j' });
+    expect(await verifyAccessLog(driver())).toMatchObject({ ok: false, entries: 4, reason: expect.stringMatching(/head says 5 entries but the chain holds 4: entries were removed/) });
+    // The head moved back by hand to the last entry: the chain verifies again.
+    await driver().executeQuery(`MATCH (h:AccessLogHead {id: 'head'}), (e:AccessLogEntry {seq: 4}) SET h.seq = 4, h.hash = e.hash`, {}, { database: 'neo4j' });
+    expect(await verifyAccessLog(driver())).toMatchObject({ ok: true, entries: 4 });
+    // One more appended, then the head moved back behind it: the chain holds an entry the head does not.
+    await appendAccessLog(ctx(), { operation: 'consultation', justification: 'CASE-5', ids: ['p5'] });
+    await driver().executeQuery(`MATCH (h:AccessLogHead {id: 'head'}), (e:AccessLogEntry {seq: 4}) SET h.seq = 4, h.hash = e.hash`, {}, { database: 'neo4j' });
+    expect(await verifyAccessLog(driver())).toMatchObject({ ok: false, entries: 5, reason: expect.stringMatching(/head says 4 entries but the chain holds 5: entries were added outside the log/) });
+  });
+
   it('an empty log verifies', async () => {
     expect(await verifyAccessLog(driver())).toEqual({ ok: true, entries: 0 });
   });
