@@ -14,7 +14,8 @@ import { generate } from '../../../../fixtures/generator';
 import { storeBaseline, notYetReferred, youngAdults } from '../../analytics';
 import { buildBriefing, BriefingResult, DisclosureAuditError } from '..';
 import type { PackRecord } from '../history';
-import { attack, pinned, SUPPRESSED, type Published } from '../disclosure';
+import { attack, pinned, SUPPRESSED } from '../disclosure';
+import { tableEntries } from './support/entries';
 import { checkLanguage } from '../../../language';
 import type { PackTable } from '../tables';
 import { packViewer } from '../../../platform/visibility';
@@ -146,16 +147,10 @@ describe('partner edition: disclosure control', () => {
   });
 
   it('no published count about people is 1–4, zeros stay 0, and some cells are suppressed', () => {
-    const keyed = (t: PackTable): Array<[string | undefined, Published]> => [
-      ...t.cells.flatMap((row, r) => row.map((v, c) => [t.keys.cells[r][c], v] as [string, Published])),
-      ...(t.rowTotals ?? []).map((v, r) => [t.keys.rowTotals?.[r], v] as [string | undefined, Published]),
-      ...(t.colTotals ?? []).map((v, c) => [t.keys.colTotals?.[c], v] as [string | undefined, Published]),
-      ...(t.grandTotal !== undefined ? [[t.keys.grandTotal, t.grandTotal] as [string | undefined, Published]] : []),
-    ];
     // Counts of county lines are published as counted, here and where another table repeats them.
-    const notAboutPeople = new Set(partner.publishedTables.filter((t) => t.notAboutPeople).flatMap((t) => keyed(t).map(([k]) => k)));
+    const notAboutPeople = new Set(partner.publishedTables.filter((t) => t.notAboutPeople).flatMap(tableEntries).map(([k]) => k));
     expect(notAboutPeople.size).toBeGreaterThan(0);
-    const entries = partner.publishedTables.flatMap(keyed).filter(([k]) => !notAboutPeople.has(k)).map(([, v]) => v);
+    const entries = partner.publishedTables.flatMap(tableEntries).filter(([k]) => !notAboutPeople.has(k)).map(([, v]) => v);
     expect(entries.filter((v) => typeof v === 'number' && v >= 1 && v <= 4)).toEqual([]);
     expect(entries.filter((v) => v === SUPPRESSED).length).toBeGreaterThan(5);
     expect(entries).toContain(0);

@@ -51,6 +51,9 @@ function keyed(t: CountTable): Keyed {
   };
 }
 
+/** Every key the table could publish: cells, row and column totals, the grand total. */
+const allKeys = (k: Keyed): string[] => [...k.cells.flat(), ...k.rowTotals, ...k.colTotals, k.grandTotal];
+
 function lines(k: Keyed): Line[] {
   const t = k.table;
   const out: Line[] = [];
@@ -127,10 +130,10 @@ export function controlTables(tables: CountTable[], opts: ControlOptions = { con
   const printed = new Set([...history].filter(([key, v]) => v !== SUPPRESSED && values.has(key)).map(([key]) => key));
   // Counts of what is not a person (county lines, places) are published as counted, also where
   // another table repeats them: they are never hidden, so they never serve as a partner either.
-  for (const k of all.filter((x) => x.table.notAboutPeople)) for (const key of [...k.cells.flat(), ...k.rowTotals, ...k.colTotals, k.grandTotal]) printed.add(key);
+  for (const k of all.filter((x) => x.table.notAboutPeople)) for (const key of allKeys(k)) printed.add(key);
   const controlled = all.filter((k) => !k.table.notAboutPeople);
   const allLines = controlled.flatMap(lines);
-  for (const k of controlled) for (const key of [...k.cells.flat(), ...k.rowTotals, ...k.colTotals, k.grandTotal]) {
+  for (const k of controlled) for (const key of allKeys(k)) {
     if (values.has(key) && (isSmall(values.get(key)!) || history.get(key) === SUPPRESSED) && !printed.has(key)) hidden.add(key);
   }
   const pick = (around: Line[], least = 1) => partner(around, values, hidden, printed, least);
