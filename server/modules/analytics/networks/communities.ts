@@ -30,27 +30,49 @@ function louvainGroups(g: PersonGraph, seed: number, resolution: number): { grou
   return { groups: [...groups.values()], modularity: out.modularity };
 }
 
-/** The members and the weighted edges among them. */
-function inducedSubgraph(g: PersonGraph, members: string[]): PersonGraph {
+/** Each edge's position in the graph's edge order (induced subgraphs keep that order). */
+type EdgeOrder = Map<string, number>;
+
+function edgeOrder(g: PersonGraph): EdgeOrder {
+  const order: EdgeOrder = new Map();
+  g.forEachEdge((e) => { order.set(e, order.size); });
+  return order;
+}
+
+/**
+ * The members and the weighted edges among them, read from the members' own edges (not every
+ * edge of the graph), added in the graph's edge order so Louvain sees what it would see in a
+ * copy of the whole graph cut down to the members.
+ */
+function inducedSubgraph(g: PersonGraph, members: string[], order: EdgeOrder): PersonGraph {
   const inside = new Set(members);
   const sub: PersonGraph = new Graph({ type: 'undirected', allowSelfLoops: false });
   members.forEach((m) => sub.addNode(m));
-  g.forEachEdge((_e, attr, a, b) => { if (inside.has(a) && inside.has(b)) sub.addUndirectedEdge(a, b, { weight: attr.weight }); });
+  const edges: Array<{ at: number; a: string; b: string; weight: number }> = [];
+  for (const m of members) {
+    g.forEachEdge(m, (e, attr, a, b) => {
+      const other = a === m ? b : a;
+      // Each inner edge once: from its end that sorts first.
+      if (inside.has(other) && m < other) edges.push({ at: order.get(e)!, a, b, weight: attr.weight });
+    });
+  }
+  edges.sort((x, y) => x.at - y.at).forEach(({ a, b, weight }) => sub.addUndirectedEdge(a, b, { weight }));
   return sub;
 }
 
 /** Splits a community too large to act on, inside its own subgraph, at higher resolutions. */
-function splitLarge(g: PersonGraph, members: string[], seed: number, resolution: number, round: number): string[][] {
+function splitLarge(g: PersonGraph, order: EdgeOrder, members: string[], seed: number, resolution: number, round: number): string[][] {
   if (members.length <= MAX_ACTIONABLE_SIZE || round >= SPLIT_ROUNDS) return [members];
-  const sub = inducedSubgraph(g, members);
+  const sub = inducedSubgraph(g, members, order);
   const { groups } = louvainGroups(sub, seed, resolution * SPLIT_RESOLUTION_STEP);
   if (groups.length < 2) return [members];
-  return groups.flatMap((m) => splitLarge(g, m, seed, resolution * SPLIT_RESOLUTION_STEP, round + 1));
+  return groups.flatMap((m) => splitLarge(g, order, m, seed, resolution * SPLIT_RESOLUTION_STEP, round + 1));
 }
 
 export function findCommunities(g: PersonGraph, seed = 20251, resolution = 1): Partition {
   const { groups, modularity } = louvainGroups(g, seed, resolution);
-  const communities = groups.flatMap((m) => splitLarge(g, m, seed, resolution, 0)).map((m) => m.sort())
+  const order = edgeOrder(g);
+  const communities = groups.flatMap((m) => splitLarge(g, order, m, seed, resolution, 0)).map((m) => m.sort())
     .sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]));
   return { communities, modularity };
 }

@@ -63,6 +63,18 @@ export function themeName(d: Pick<Community, 'topPlaces' | 'topSchools' | 'topOn
   return [context, type ?? 'no exploitation type recorded', `${size} young people`].join(' · ');
 }
 
+/** Summed weight of the edges inside each group (groups do not overlap), in one pass over the edges. */
+export function internalWeights(graph: PersonGraph, groups: string[][]): number[] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((members, i) => members.forEach((m) => groupOf.set(m, i)));
+  const sums = groups.map(() => 0);
+  graph.forEachEdge((_e, a, x, y) => {
+    const g = groupOf.get(x);
+    if (g !== undefined && g === groupOf.get(y)) sums[g] += a.weight;
+  });
+  return sums;
+}
+
 export async function networkThemes(source: AnalyticsSource, args: NetworkThemesArgs): Promise<NetworkThemesResult> {
   const period = parseQuarter(args.quarter);
   const minSize = checkLimit(args.minSize, 3, 100, 'minSize');
@@ -70,15 +82,13 @@ export async function networkThemes(source: AnalyticsSource, args: NetworkThemes
   const ids = matched.flatMap((m) => m.members);
   const factsRows = ids.length ? await readAnalytics<MemberFacts>(source, cypherFile(__dirname, 'community-members'), { ids, from: period.start, to: period.end }) : [];
   const facts = new Map(factsRows.map((f) => [f.id, f]));
-  const communities: Community[] = matched.map((m) => {
-    let internal = 0;
-    const set = new Set(m.members);
-    qp.graph.forEachEdge((_e, a, x, y) => { if (set.has(x) && set.has(y)) internal += a.weight; });
+  const internal = internalWeights(qp.graph, matched.map((m) => m.members));
+  const communities: Community[] = matched.map((m, i) => {
     const description = describeCommunity(m.members, facts, period.endMs);
     return {
       id: m.id, name: themeName(description, m.members.length), status: m.status, size: m.members.length, previousSize: m.previousSize, overlap: m.overlap,
       memberIds: m.members, ...description,
-      internalWeight: Math.round(internal * 1000) / 1000,
+      internalWeight: Math.round(internal[i] * 1000) / 1000,
     };
   });
   return {
