@@ -27,6 +27,23 @@ const comparators = z.object({
   returnInterviewsCompletedWithin72Hours: comparator.nullable().default(null),
 }).strict();
 
+/**
+ * One of the strategy's priorities: the pack gives it a section of its own with the strategy
+ * measures it names and links to the sections with the detail (both checked by the briefing).
+ */
+const priority = z.object({
+  /** As the strategy words it, e.g. "Keep children in education". */
+  title: z.string().trim().min(1),
+  /** One or two sentences: what the partnership means to achieve under it. */
+  aim: z.string().trim().min(1),
+  /** Rows of the pack's strategy-measures table that report on it. */
+  measures: z.array(z.string().trim().min(1)).default([]),
+  /** Ids of the pack's sections that hold its detail. */
+  sections: z.array(z.string().trim().min(1)).default([]),
+}).strict();
+
+export type Priority = z.infer<typeof priority>;
+
 const schema = z.object({
   /** The borough's name as the pack prints it. */
   name: z.string().trim().min(1),
@@ -35,6 +52,8 @@ const schema = z.object({
   comparators: comparators.prefault({}),
   /** A GeoJSON FeatureCollection of ward polygons (a `name` property each), drawn under the pack's map. */
   wardBoundaries: z.string().trim().min(1).optional(),
+  /** The strategy's priorities, in the strategy's order (none: the pack has no priority sections). */
+  priorities: z.array(priority).default([]),
   /** The population baseline's files, loaded by `npm run baseline` (server/modules/import/census-population.ts). */
   populationBaseline: z.object({
     /** A Census 2021 table of usual residents by age (and sex and ethnic group), in the ONS download layout. */
@@ -60,6 +79,7 @@ export interface Borough {
   wards: Ward[];
   /** The population baseline's files, when configured. */
   populationBaseline?: BaselineFiles;
+  priorities: Priority[];
   /** The file it was read from. */
   file: string;
 }
@@ -112,6 +132,11 @@ export function readWards(file: string): Ward[] {
 }
 
 /** Reads and checks a borough file; throws naming the file and every problem. */
+/** A borough file's mistake found by a reader that knows more (the briefing): names the file and field. */
+export function boroughError(file: string, field: string, problem: string): Error {
+  return new Error(`Invalid borough configuration ${file}: ${field}: ${problem}`);
+}
+
 export function readBorough(file: string): Borough {
   const parsed = schema.safeParse(readJson(file, 'borough file'));
   if (!parsed.success) return fail(file, issues(parsed.error));
@@ -120,7 +145,7 @@ export function readBorough(file: string): Borough {
   const wards = b.wardBoundaries ? readWards(near(b.wardBoundaries)) : [];
   const pb = b.populationBaseline;
   const populationBaseline = pb ? { census: near(pb.census), ...(pb.local ? { local: near(pb.local) } : {}), description: pb.description } : undefined;
-  return { name: b.name, synthetic: b.synthetic, comparators: b.comparators, wards, ...(populationBaseline ? { populationBaseline } : {}), file };
+  return { name: b.name, synthetic: b.synthetic, comparators: b.comparators, wards, ...(populationBaseline ? { populationBaseline } : {}), priorities: b.priorities, file };
 }
 
 let cached: Borough | undefined;

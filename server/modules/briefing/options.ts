@@ -4,6 +4,7 @@ import { parseQuarter } from '../../domain/period';
 import { packView } from './view';
 import type { RevisionRequest } from './history';
 import { borough, Borough } from '../../platform/borough';
+import { checkPriorities } from './priorities';
 
 export const EDITIONS = ['restricted', 'partner'] as const;
 export type Edition = (typeof EDITIONS)[number];
@@ -68,9 +69,11 @@ export function resolveOptions(o: BriefingOptions): ResolvedOptions {
   const formats = o.formats ?? ['html', 'pdf', 'csv'];
   const { names, pocNames, hiddenHandling } = packView(o.edition, o.author.role);
   const revise = o.revise && resolveRevision(o.revise);
+  const b = o.borough ?? borough();
+  checkPriorities(b);
   return {
     quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling, historyDir: o.historyDir, revise,
-    borough: o.borough ?? borough(),
+    borough: b,
   };
 }
 

@@ -19,6 +19,7 @@ import { tableEntries } from './support/entries';
 import { checkLanguage } from '../../../language';
 import type { PackTable } from '../tables';
 import { packViewer } from '../../../platform/visibility';
+import { readBorough } from '../../../platform/borough';
 import { outcomesTruth } from '../../analytics/__tests__/support/outcomes-truth';
 import type { Fixture } from '../../../../fixtures/generator';
 
@@ -224,14 +225,40 @@ describe('the borough is configuration', () => {
   it('another borough file changes the pack, not the code: no comparator means no comparison', async () => {
     const elsewhere = await buildBriefing(source(), {
       quarter: Q, edition: 'restricted', author: { name: 'Lee Lead', role: 'lead' }, createdAt: '2025-10-20T09:00:00Z', formats: ['html'],
-      borough: { name: 'Elsewhere', synthetic: false, comparators: { returnInterviewsCompletedWithin72Hours: null }, wards: [], file: 'elsewhere.json' },
+      borough: {
+        name: 'Elsewhere', synthetic: false, comparators: { returnInterviewsCompletedWithin72Hours: null }, wards: [], file: 'elsewhere.json',
+        priorities: [{ title: 'Safer streets after school', aim: 'Fewer children harmed between school and home.', measures: ['Disruption actions about places'], sections: ['places'] }],
+      },
     }, path.join(out, 'elsewhere'));
     const html = read(elsewhere, 'html');
+    expect(html).toContain('<h2>Priority 1: Safer streets after school</h2>');
+    expect(html).not.toContain('Priority 2:');
     expect(html).toContain('<h1>Quarterly exploitation intelligence briefing: Elsewhere</h1>');
     expect(html).not.toContain('no real person is described');
     expect(html).not.toMatch(/nationally|63%/);
     expect(html).toContain('No national figure for return home interviews is configured');
     expect(html).not.toContain('less often than nationally');
+  });
+
+  it('gives each strategic priority of the borough file a section with its measures exactly as published', () => {
+    const { priorities } = readBorough(path.resolve(__dirname, '..', '..', '..', '..', 'config', 'borough.json'));
+    expect(priorities.length).toBeGreaterThan(2);
+    for (const r of [partner, restricted]) {
+      const html = read(r, 'html');
+      const strategy = table(r, 'strategy-measures');
+      priorities.forEach((p, i) => {
+        const start = html.indexOf(`<section id="priority-${i + 1}"`);
+        expect(start).toBeGreaterThan(html.indexOf('id="what-changed"'));
+        expect(start).toBeLessThan(html.indexOf('id="scale-and-trend"'));
+        const section = html.slice(start, html.indexOf('</section>', start));
+        expect(section).toContain(`Priority ${i + 1}: ${p.title}`);
+        for (const m of p.measures) {
+          const printed = [...section.matchAll(new RegExp(`<tr><td>${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</td>(.*?)</tr>`, 'g'))].map((x) => [...x[1].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]));
+          expect(printed).toEqual([strategy.cells[strategy.rows.indexOf(m)].map((v) => (v === SUPPRESSED ? 'c' : v.toLocaleString('en-GB')))]);
+        }
+        for (const id of p.sections) expect(section).toContain(`href="#${id}"`);
+      });
+    }
   });
 
   it('says nothing it does not record, and prints acronyms as acronyms', () => {
@@ -253,7 +280,8 @@ describe('the borough is configuration', () => {
 describe('the documents', () => {
   it('HTML is self-contained and its text passes the language check', () => {
     const html = read(partner, 'html');
-    expect(html).not.toMatch(/<script|<link|<img|src=|href=|@import|url\(/i);
+    // Links within the document (#section) load nothing; any other reference would.
+    expect(html).not.toMatch(/<script|<link|<img|src=|href=(?!"#[a-z0-9-]+")|@import|url\(/i);
     expect(html.replace(/http:\/\/www\.w3\.org\/2000\/svg/g, '')).not.toMatch(/https?:\/\//);
     const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ');
     expect(checkLanguage(text)).toEqual([]);
