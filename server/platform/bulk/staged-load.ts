@@ -107,15 +107,26 @@ export interface StagedWriterOptions {
   onProgress?: (done: number) => void;
 }
 
+/** Rows of one label set (nodes) or of one relationship type from one file, for writeGroups. */
+export type WriteGroup =
+  | { kind: 'node'; labelKey: string; rows: NodeBatchRow[] }
+  | { kind: 'rel'; type: string; origin: string; rows: RelBatchRow[] };
+
 /**
  * Writes already validated rows in committed batches, several in flight, and can undo them all.
- * The caller writes every node a relationship needs before that relationship (writeRels waits for
- * node batches still in flight) and has checked relationship endpoints (checkEndpoints).
+ * The caller writes every node a relationship needs before that relationship (relationships wait
+ * for node batches still in flight) and has checked relationship endpoints (checkEndpoints).
  */
 export interface StagedWriter {
   /** Resolve once the rows are queued (back-pressure: at most `concurrency` batches in flight). */
   writeNodes(labelKey: string, rows: NodeBatchRow[]): Promise<void>;
   writeRels(type: string, origin: string, rows: RelBatchRow[]): Promise<void>;
+  /**
+   * Several groups, packed into batches of up to batchSize rows (one transaction each, one query
+   * per group in it): node groups first, then relationship groups, which wait as writeRels does.
+   * Many small groups so cost a few transactions instead of one each.
+   */
+  writeGroups(groups: WriteGroup[]): Promise<void>;
   /**
    * Waits for every batch; if one failed, undoes the load and throws its error (an
    * UndoFailedError when the undoing failed too).
@@ -139,52 +150,82 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
   let failure: { error: unknown } | undefined;
   let done = 0;
 
-  const record = (r: BatchResult, rows: number, onCommit: (r: BatchResult) => void) => {
+  const record = (results: Array<[WriteGroup, BatchResult]>) => {
     // Recorded only once the batch has committed (executeWrite may retry the function).
-    onCommit(r);
-    const c = r.counters;
-    summary.nodesCreated += c.nodesCreated ?? 0;
-    summary.relationshipsCreated += c.relationshipsCreated ?? 0;
-    summary.propertiesSet += c.propertiesSet ?? 0;
-    summary.labelsAdded += c.labelsAdded ?? 0;
+    let rows = 0;
+    for (const [g, r] of results) {
+      if (g.kind === 'node') {
+        undo.createdNodes.push(...r.created);
+        undo.changedNodes.push(...r.changed);
+      } else {
+        undo.createdRels.get(g.type)!.push(...r.created);
+        undo.changedRels.get(g.type)!.push(...r.changed);
+      }
+      const c = r.counters;
+      summary.nodesCreated += c.nodesCreated ?? 0;
+      summary.relationshipsCreated += c.relationshipsCreated ?? 0;
+      summary.propertiesSet += c.propertiesSet ?? 0;
+      summary.labelsAdded += c.labelsAdded ?? 0;
+      rows += g.rows.length;
+    }
     summary.rows += rows;
     done += rows;
     if (!failure) opts.onProgress?.(done);
   };
-  async function launch(isNode: boolean, work: (tx: ManagedTransaction) => Promise<BatchResult>, rows: number, onCommit: (r: BatchResult) => void): Promise<void> {
+  const writeGroup = (tx: ManagedTransaction, g: WriteGroup): Promise<BatchResult> =>
+    (g.kind === 'node' ? writeNodeBatch(tx, g.labelKey, g.rows) : writeRelBatch(tx, g.origin, g.type, g.rows));
+  /** One batch: its groups' queries one after the other in one transaction. */
+  async function launch(isNode: boolean, groups: WriteGroup[]): Promise<void> {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure.error;
     if (isNode) nodesInFlight += 1;
     const session = driver.session({ database });
-    const p: Promise<void> = session.executeWrite(work)
-      .then((r) => record(r, rows, onCommit))
+    const p: Promise<void> = session.executeWrite(async (tx) => {
+      const results: Array<[WriteGroup, BatchResult]> = [];
+      for (const g of groups) results.push([g, await writeGroup(tx, g)]);
+      return results;
+    })
+      .then(record)
       .catch((e) => { failure ??= { error: e }; })
       .finally(() => { inFlight.delete(p); if (isNode) nodesInFlight -= 1; return session.close(); });
     inFlight.add(p);
   }
   const settle = async () => { while (inFlight.size) await Promise.race(inFlight); };
-  const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / batchSize) }, (_, i) => rows.slice(i * batchSize, (i + 1) * batchSize));
+  /** The groups cut into batches of at most batchSize rows (a big group spans several). */
+  const pack = (groups: WriteGroup[]): WriteGroup[][] => {
+    const batches: WriteGroup[][] = [];
+    let batch: WriteGroup[] = [];
+    let size = 0;
+    for (const g of groups) {
+      for (let at = 0; at < g.rows.length;) {
+        const take = Math.min(batchSize - size, g.rows.length - at);
+        const rows = g.rows.slice(at, at + take);
+        batch.push(g.kind === 'node' ? { ...g, rows: rows as NodeBatchRow[] } : { ...g, rows: rows as RelBatchRow[] });
+        at += take;
+        size += take;
+        if (size >= batchSize) { batches.push(batch); batch = []; size = 0; }
+      }
+    }
+    if (batch.length) batches.push(batch);
+    return batches;
+  };
+  async function writeGroups(groups: WriteGroup[]): Promise<void> {
+    const nodes = groups.filter((g) => g.kind === 'node' && g.rows.length);
+    const rels = groups.filter((g) => g.kind === 'rel' && g.rows.length);
+    for (const batch of pack(nodes)) await launch(true, batch);
+    if (!rels.length) return;
+    for (const g of rels) {
+      if (g.kind === 'rel' && !undo.createdRels.has(g.type)) { undo.createdRels.set(g.type, []); undo.changedRels.set(g.type, []); }
+    }
+    // Endpoints written by node batches still in flight must be committed first.
+    while (nodesInFlight > 0) await Promise.race(inFlight);
+    for (const batch of pack(rels)) await launch(false, batch);
+  }
 
   return {
-    async writeNodes(labelKey, rows) {
-      for (const batch of chunks(rows)) {
-        await launch(true, (tx) => writeNodeBatch(tx, labelKey, batch), batch.length, (r) => {
-          undo.createdNodes.push(...r.created);
-          undo.changedNodes.push(...r.changed);
-        });
-      }
-    },
-    async writeRels(type, origin, rows) {
-      if (!undo.createdRels.has(type)) { undo.createdRels.set(type, []); undo.changedRels.set(type, []); }
-      // Endpoints written by node batches still in flight must be committed first.
-      while (nodesInFlight > 0) await Promise.race(inFlight);
-      for (const batch of chunks(rows)) {
-        await launch(false, (tx) => writeRelBatch(tx, origin, type, batch), batch.length, (r) => {
-          undo.createdRels.get(type)!.push(...r.created);
-          undo.changedRels.get(type)!.push(...r.changed);
-        });
-      }
-    },
+    writeNodes: (labelKey, rows) => writeGroups([{ kind: 'node', labelKey, rows }]),
+    writeRels: (type, origin, rows) => writeGroups([{ kind: 'rel', type, origin, rows }]),
+    writeGroups,
     async finish() {
       await settle();
       if (failure) {

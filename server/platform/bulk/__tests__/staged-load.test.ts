@@ -74,4 +74,24 @@ describe('staged loading (real Neo4j)', () => {
     await writer.abort(new Error('the caller found a problem'));
     expect(await snapshot()).toBe(before);
   });
+  it('writeGroups writes several groups in one transaction; a failing group fails its whole batch, and the load is undone', async () => {
+    await load(driver(), base().slice(0, 1));
+    const before = await snapshot();
+    const prepared = prepare(base());
+    const nodes = prepared.flatMap((p) => [...(p.nodeGroups ?? [])].map(([labelKey, rows]) => ({ kind: 'node' as const, labelKey, rows })));
+    const rels = prepared.flatMap((p) => (p.rels && p.unit.kind === 'rel' ? [{ kind: 'rel' as const, type: p.unit.type, origin: p.unit.origin, rows: p.rels }] : []));
+    const progress: number[] = [];
+    const writer = openStagedWriter(driver(), { batchSize: 100, onProgress: (done) => progress.push(done) });
+    await writer.writeGroups([...nodes, ...rels]);
+    expect(await writer.finish()).toMatchObject({ rows: 7, nodesCreated: 2, relationshipsCreated: 3 });
+    expect(progress).toEqual([4, 7]); // one batch of nodes, one of relationships
+    await writer.abort(new Error('the caller found a problem'));
+    expect(await snapshot()).toBe(before);
+
+    const failing = openStagedWriter(driver(), { batchSize: 100 });
+    const spoilt = rels.map((g, i) => (i === rels.length - 1 ? { ...g, rows: g.rows.map((r) => ({ ...r, to: 'nowhere' })) } : g));
+    await failing.writeGroups([...nodes, ...spoilt]);
+    await expect(failing.finish()).rejects.toThrow(/reference to an unknown id "nowhere"/);
+    expect(await snapshot()).toBe(before);
+  });
 });
