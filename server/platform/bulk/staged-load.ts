@@ -67,17 +67,27 @@ function typedProps(list: Array<[string, unknown, string]>): Record<string, unkn
 type Counters = Record<string, number>;
 interface BatchResult { counters: Counters; created: string[]; changed: Undo['changedNodes'] }
 
-/** One node batch, written in one query that also returns what existing records were before. */
-async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: NodeBatchRow[]): Promise<BatchResult> {
-  const res = await tx.run(stagedNodeQuery(labelKey), { rows });
+/**
+ * The node groups of one batch, written in one query (whatever their labels) that also returns
+ * what existing records were before.
+ */
+async function writeNodeBatch(tx: ManagedTransaction, groups: Array<{ labelKey: string; rows: NodeBatchRow[] }>): Promise<BatchResult> {
+  const rows: Array<{ id: string; labels: string[]; props: Record<string, unknown> }> = [];
+  for (const g of groups) {
+    const labels = g.labelKey.split(':');
+    // Labels are set from a parameter: only the model's labels may get there.
+    const unknown = labels.find((l) => !MODEL_LABELS.has(l));
+    if (unknown !== undefined) throw new Error(`not a label of the model: ${JSON.stringify(unknown)}`);
+    for (const r of g.rows) rows.push({ id: r.id, labels, props: r.props });
+  }
+  const res = await tx.run(stagedNodeQuery, { rows });
   const existing = res.records[0].get('existing') as Array<[string, [string[], Array<[string, unknown, string]>]]>;
   const old = new Map(existing.map(([id, [labels, props]]) => [id, { labels, props: typedProps(props) }]));
-  const labels = labelKey.split(':');
   const result: BatchResult = { counters: res.summary.counters.updates(), created: [], changed: [] };
   for (const r of rows) {
     const o = old.get(r.id);
     if (!o) { result.created.push(r.id); continue; }
-    const added = labels.filter((l) => !o.labels.includes(l));
+    const added = r.labels.filter((l) => !o.labels.includes(l));
     if (added.length || !sameProps(o.props, r.props)) result.changed.push({ id: r.id, labels: o.labels, props: o.props, added });
   }
   return result;
@@ -150,42 +160,52 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
   let failure: { error: unknown } | undefined;
   let done = 0;
 
-  const record = (results: Array<[WriteGroup, BatchResult]>) => {
+  /** Results of one batch: its node query (type undefined) or one query per relationship group. */
+  type Written = Array<{ type?: string; r: BatchResult }>;
+  const record = (results: Written, rows: number) => {
     // Recorded only once the batch has committed (executeWrite may retry the function).
-    let rows = 0;
-    for (const [g, r] of results) {
-      if (g.kind === 'node') {
+    for (const { type, r } of results) {
+      if (type === undefined) {
         undo.createdNodes.push(...r.created);
         undo.changedNodes.push(...r.changed);
       } else {
-        undo.createdRels.get(g.type)!.push(...r.created);
-        undo.changedRels.get(g.type)!.push(...r.changed);
+        undo.createdRels.get(type)!.push(...r.created);
+        undo.changedRels.get(type)!.push(...r.changed);
       }
       const c = r.counters;
       summary.nodesCreated += c.nodesCreated ?? 0;
       summary.relationshipsCreated += c.relationshipsCreated ?? 0;
       summary.propertiesSet += c.propertiesSet ?? 0;
       summary.labelsAdded += c.labelsAdded ?? 0;
-      rows += g.rows.length;
     }
     summary.rows += rows;
     done += rows;
     if (!failure) opts.onProgress?.(done);
   };
-  const writeGroup = (tx: ManagedTransaction, g: WriteGroup): Promise<BatchResult> =>
-    (g.kind === 'node' ? writeNodeBatch(tx, g.labelKey, g.rows) : writeRelBatch(tx, g.origin, g.type, g.rows));
-  /** One batch: its groups' queries one after the other in one transaction. */
+  async function write(tx: ManagedTransaction, groups: WriteGroup[]): Promise<Written> {
+    const nodes = groups.flatMap((g) => (g.kind === 'node' ? [g] : []));
+    const rels = groups.flatMap((g) => (g.kind === 'rel' ? [g] : []));
+    const results: Written = nodes.length ? [{ r: await writeNodeBatch(tx, nodes) }] : [];
+    // Sent together (the driver pipelines them; Neo4j runs them in order): no round trip each.
+    const settled = await Promise.allSettled(rels.map((g) => writeRelBatch(tx, g.origin, g.type, g.rows)));
+    settled.forEach((s, i) => {
+      if (s.status === 'rejected') throw s.reason; // the first failing group's error
+      results.push({ type: rels[i].type, r: s.value });
+    });
+    return results;
+  }
+  /**
+   * One batch in one transaction: one query for its nodes, then one per relationship group (its
+   * nodes were committed by earlier batches).
+   */
   async function launch(isNode: boolean, groups: WriteGroup[]): Promise<void> {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure.error;
     if (isNode) nodesInFlight += 1;
+    const rows = groups.reduce((n, g) => n + g.rows.length, 0);
     const session = driver.session({ database });
-    const p: Promise<void> = session.executeWrite(async (tx) => {
-      const results: Array<[WriteGroup, BatchResult]> = [];
-      for (const g of groups) results.push([g, await writeGroup(tx, g)]);
-      return results;
-    })
-      .then(record)
+    const p: Promise<void> = session.executeWrite((tx) => write(tx, groups))
+      .then((results) => record(results, rows))
       .catch((e) => { failure ??= { error: e }; })
       .finally(() => { inFlight.delete(p); if (isNode) nodesInFlight -= 1; return session.close(); });
     inFlight.add(p);
