@@ -11,11 +11,13 @@
  * of the import has been read, then is looked up in the database in batches.
  *
  * Given a staged writer, the pass also writes as it goes (an import checked and written in one
- * reading): each batch is compared with the database, then its new and changed records are
- * written, in the order the batches were read (nodes before the relationships that need them).
- * Writing stops at the first issue; the caller then undoes what was written (writer.abort).
- * `beforeWrite` sees each batch's new and changed records before the batch is handed to the
- * writer, and a failure there stops writing like any other (the access log is written ahead so).
+ * reading): once enough records are pending (FIRST_WRITE, then more each time), all of them, of
+ * every label set and relationship type, are compared with the database, then their new and
+ * changed records are written together, in the order they were read (nodes before the
+ * relationships that need them). Writing stops at the first issue; the caller then undoes what was
+ * written (writer.abort). `beforeWrite` sees each such batch's new and changed records before the
+ * batch is handed to the writer, and a failure there stops writing like any other (the access log
+ * is written ahead so).
  * Relationships with an end outside the import wait until the database has confirmed every end.
  */
 import type { Driver } from 'neo4j-driver';
