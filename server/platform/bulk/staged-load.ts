@@ -113,6 +113,12 @@ export interface StagedWriterOptions {
   batchSize?: number;
   /** Batches in flight at once: while Neo4j writes one, this process prepares the next (default 2). */
   concurrency?: number;
+  /**
+   * Relationship batches one at a time (node batches still overlap them). Writing a relationship
+   * locks both its ends, so two batches of relationships among the same nodes deadlock, and the
+   * retry (after a back-off) costs more than the overlap gains.
+   */
+  relationshipsOneAtATime?: boolean;
   /** Called after each committed batch with the rows written so far; a throw fails the load. */
   onProgress?: (done: number) => void;
 }
@@ -157,6 +163,7 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
   const summary: LoadSummary = { rows: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
   const inFlight = new Set<Promise<void>>();
   let nodesInFlight = 0;
+  let relsInFlight = 0;
   let failure: { error: unknown } | undefined;
   let done = 0;
 
@@ -202,12 +209,18 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure.error;
     if (isNode) nodesInFlight += 1;
+    else relsInFlight += 1;
     const rows = groups.reduce((n, g) => n + g.rows.length, 0);
     const session = driver.session({ database });
     const p: Promise<void> = session.executeWrite((tx) => write(tx, groups))
       .then((results) => record(results, rows))
       .catch((e) => { failure ??= { error: e }; })
-      .finally(() => { inFlight.delete(p); if (isNode) nodesInFlight -= 1; return session.close(); });
+      .finally(() => {
+        inFlight.delete(p);
+        if (isNode) nodesInFlight -= 1;
+        else relsInFlight -= 1;
+        return session.close();
+      });
     inFlight.add(p);
   }
   const settle = async () => { while (inFlight.size) await Promise.race(inFlight); };
@@ -237,9 +250,11 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
     for (const g of rels) {
       if (g.kind === 'rel' && !undo.createdRels.has(g.type)) { undo.createdRels.set(g.type, []); undo.changedRels.set(g.type, []); }
     }
-    // Endpoints written by node batches still in flight must be committed first.
-    while (nodesInFlight > 0) await Promise.race(inFlight);
-    for (const batch of pack(rels)) await launch(false, batch);
+    for (const batch of pack(rels)) {
+      // Endpoints written by node batches still in flight must be committed first.
+      while (nodesInFlight > 0 || (opts.relationshipsOneAtATime && relsInFlight > 0)) await Promise.race(inFlight);
+      await launch(false, batch);
+    }
   }
 
   return {

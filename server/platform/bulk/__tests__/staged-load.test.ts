@@ -94,4 +94,33 @@ describe('staged loading (real Neo4j)', () => {
     await expect(failing.finish()).rejects.toThrow(/reference to an unknown id "nowhere"/);
     expect(await snapshot()).toBe(before);
   });
+  it('relationshipsOneAtATime: relationship batches never overlap (two among the same nodes deadlock)', async () => {
+    const real = driver();
+    let open = 0;
+    let most = 0;
+    // The real driver; each write transaction is counted while it runs.
+    const counting = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop !== 'session') return Reflect.get(target, prop, receiver);
+        return (...args: unknown[]) => {
+          const session = (target.session as (...a: unknown[]) => ReturnType<typeof real.session>).apply(target, args);
+          const executeWrite = session.executeWrite.bind(session);
+          session.executeWrite = (async (work: never) => {
+            most = Math.max(most, ++open);
+            try { return await executeWrite(work); } finally { open -= 1; }
+          }) as typeof session.executeWrite;
+          return session;
+        };
+      },
+    });
+    const prepared = prepare(base());
+    const writer = openStagedWriter(counting, { batchSize: 1, concurrency: 3, relationshipsOneAtATime: true });
+    for (const p of prepared) for (const [key, rows] of p.nodeGroups ?? []) await writer.writeNodes(key, rows);
+    await writer.finish();
+    most = 0;
+    const rels = prepared.flatMap((p) => (p.rels && p.unit.kind === 'rel' ? [{ kind: 'rel' as const, type: p.unit.type, origin: p.unit.origin, rows: p.rels }] : []));
+    await writer.writeGroups(rels);
+    expect(await writer.finish()).toMatchObject({ relationshipsCreated: 3 });
+    expect(most).toBe(1);
+  });
 });
