@@ -114,9 +114,11 @@ export interface StagedWriterOptions {
   /** Batches in flight at once: while Neo4j writes one, this process prepares the next (default 2). */
   concurrency?: number;
   /**
-   * Relationship batches one at a time (node batches still overlap them). Writing a relationship
-   * locks both its ends, so two batches of relationships among the same nodes deadlock, and the
-   * retry (after a back-off) costs more than the overlap gains.
+   * Relationship batches one at a time (node batches still overlap them): the next starts once the
+   * one before has run its queries, while it commits. Writing a relationship locks both its ends,
+   * so two batches of relationships among the same nodes running at once deadlock, and the retry
+   * (after a back-off) costs more than the overlap gains; a batch that is committing takes no
+   * more locks, so one that starts meanwhile at most waits for its locks.
    */
   relationshipsOneAtATime?: boolean;
   /** Called after each committed batch with the rows written so far; a throw fails the load. */
@@ -163,7 +165,8 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
   const summary: LoadSummary = { rows: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
   const inFlight = new Set<Promise<void>>();
   let nodesInFlight = 0;
-  let relsInFlight = 0;
+  /** Relationship batches running their queries (not yet committing): each resolves when done. */
+  const relsRunning = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   let done = 0;
 
@@ -209,16 +212,20 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure.error;
     if (isNode) nodesInFlight += 1;
-    else relsInFlight += 1;
+    let ran = () => {};
+    if (!isNode) {
+      const running = new Promise<void>((resolve) => { ran = () => { relsRunning.delete(running); resolve(); }; });
+      relsRunning.add(running);
+    }
     const rows = groups.reduce((n, g) => n + g.rows.length, 0);
     const session = driver.session({ database });
-    const p: Promise<void> = session.executeWrite((tx) => write(tx, groups))
+    const p: Promise<void> = session.executeWrite(async (tx) => { const r = await write(tx, groups); ran(); return r; })
       .then((results) => record(results, rows))
       .catch((e) => { failure ??= { error: e }; })
       .finally(() => {
         inFlight.delete(p);
         if (isNode) nodesInFlight -= 1;
-        else relsInFlight -= 1;
+        ran();
         return session.close();
       });
     inFlight.add(p);
@@ -252,7 +259,7 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
     }
     for (const batch of pack(rels)) {
       // Endpoints written by node batches still in flight must be committed first.
-      while (nodesInFlight > 0 || (opts.relationshipsOneAtATime && relsInFlight > 0)) await Promise.race(inFlight);
+      while (nodesInFlight > 0 || (opts.relationshipsOneAtATime && relsRunning.size > 0)) await Promise.race([...inFlight, ...relsRunning]);
       await launch(false, batch);
     }
   }

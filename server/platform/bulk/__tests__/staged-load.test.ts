@@ -94,21 +94,21 @@ describe('staged loading (real Neo4j)', () => {
     await expect(failing.finish()).rejects.toThrow(/reference to an unknown id "nowhere"/);
     expect(await snapshot()).toBe(before);
   });
-  it('relationshipsOneAtATime: relationship batches never overlap (two among the same nodes deadlock)', async () => {
+  it('relationshipsOneAtATime: relationship batches never run their queries at once (two among the same nodes deadlock)', async () => {
     const real = driver();
     let open = 0;
     let most = 0;
-    // The real driver; each write transaction is counted while it runs.
+    // The real driver; each write transaction is counted while it runs its queries (before it commits).
     const counting = new Proxy(real, {
       get(target, prop, receiver) {
         if (prop !== 'session') return Reflect.get(target, prop, receiver);
         return (...args: unknown[]) => {
           const session = (target.session as (...a: unknown[]) => ReturnType<typeof real.session>).apply(target, args);
           const executeWrite = session.executeWrite.bind(session);
-          session.executeWrite = (async (work: never) => {
+          session.executeWrite = ((work: (tx: unknown) => Promise<unknown>) => executeWrite(async (tx) => {
             most = Math.max(most, ++open);
-            try { return await executeWrite(work); } finally { open -= 1; }
-          }) as typeof session.executeWrite;
+            try { return await work(tx); } finally { open -= 1; }
+          })) as typeof session.executeWrite;
           return session;
         };
       },
