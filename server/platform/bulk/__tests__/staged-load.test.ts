@@ -74,4 +74,53 @@ describe('staged loading (real Neo4j)', () => {
     await writer.abort(new Error('the caller found a problem'));
     expect(await snapshot()).toBe(before);
   });
+  it('writeGroups writes several groups in one transaction; a failing group fails its whole batch, and the load is undone', async () => {
+    await load(driver(), base().slice(0, 1));
+    const before = await snapshot();
+    const prepared = prepare(base());
+    const nodes = prepared.flatMap((p) => [...(p.nodeGroups ?? [])].map(([labelKey, rows]) => ({ kind: 'node' as const, labelKey, rows })));
+    const rels = prepared.flatMap((p) => (p.rels && p.unit.kind === 'rel' ? [{ kind: 'rel' as const, type: p.unit.type, origin: p.unit.origin, rows: p.rels }] : []));
+    const progress: number[] = [];
+    const writer = openStagedWriter(driver(), { batchSize: 100, onProgress: (done) => progress.push(done) });
+    await writer.writeGroups([...nodes, ...rels]);
+    expect(await writer.finish()).toMatchObject({ rows: 7, nodesCreated: 2, relationshipsCreated: 3 });
+    expect(progress).toEqual([4, 7]); // one batch of nodes, one of relationships
+    await writer.abort(new Error('the caller found a problem'));
+    expect(await snapshot()).toBe(before);
+
+    const failing = openStagedWriter(driver(), { batchSize: 100 });
+    const spoilt = rels.map((g, i) => (i === rels.length - 1 ? { ...g, rows: g.rows.map((r) => ({ ...r, to: 'nowhere' })) } : g));
+    await failing.writeGroups([...nodes, ...spoilt]);
+    await expect(failing.finish()).rejects.toThrow(/reference to an unknown id "nowhere"/);
+    expect(await snapshot()).toBe(before);
+  });
+  it('relationshipsOneAtATime: relationship batches never run their queries at once (two among the same nodes deadlock)', async () => {
+    const real = driver();
+    let open = 0;
+    let most = 0;
+    // The real driver; each write transaction is counted while it runs its queries (before it commits).
+    const counting = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop !== 'session') return Reflect.get(target, prop, receiver);
+        return (...args: unknown[]) => {
+          const session = (target.session as (...a: unknown[]) => ReturnType<typeof real.session>).apply(target, args);
+          const executeWrite = session.executeWrite.bind(session);
+          session.executeWrite = ((work: (tx: unknown) => Promise<unknown>) => executeWrite(async (tx) => {
+            most = Math.max(most, ++open);
+            try { return await work(tx); } finally { open -= 1; }
+          })) as typeof session.executeWrite;
+          return session;
+        };
+      },
+    });
+    const prepared = prepare(base());
+    const writer = openStagedWriter(counting, { batchSize: 1, concurrency: 3, relationshipsOneAtATime: true });
+    for (const p of prepared) for (const [key, rows] of p.nodeGroups ?? []) await writer.writeNodes(key, rows);
+    await writer.finish();
+    most = 0;
+    const rels = prepared.flatMap((p) => (p.rels && p.unit.kind === 'rel' ? [{ kind: 'rel' as const, type: p.unit.type, origin: p.unit.origin, rows: p.rels }] : []));
+    await writer.writeGroups(rels);
+    expect(await writer.finish()).toMatchObject({ relationshipsCreated: 3 });
+    expect(most).toBe(1);
+  });
 });
