@@ -240,8 +240,6 @@ export type PassOptions = ImportOptions & {
 function openImportWriter(driver: Driver, opts: PassOptions, total?: number): StagedWriter {
   return openStagedWriter(driver, {
     database: opts.database, batchSize: opts.batchSize ?? STREAM_BATCH, concurrency: opts.concurrency,
-    // A batch holds relationships of many types among the same people and places: two at once deadlock.
-    relationshipsOneAtATime: true,
     // In one reading the read progress (bytes) covers writing too: the total is not known yet.
     onProgress: total === undefined ? undefined : (done) => opts.onProgress?.('write', done, total),
   });

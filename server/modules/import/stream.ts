@@ -11,18 +11,16 @@
  * of the import has been read, then is looked up in the database in batches.
  *
  * Given a staged writer, the pass also writes as it goes (an import checked and written in one
- * reading): once enough records are pending (FIRST_WRITE, then more each time), all of them, of
- * every label set and relationship type, are compared with the database, then their new and
- * changed records are written together, in the order they were read (nodes before the
- * relationships that need them). Writing stops at the first issue; the caller then undoes what was
- * written (writer.abort). `beforeWrite` sees each such batch's new and changed records before the
- * batch is handed to the writer, and a failure there stops writing like any other (the access log
- * is written ahead so).
+ * reading): each batch is compared with the database, then its new and changed records are
+ * written, in the order the batches were read (nodes before the relationships that need them).
+ * Writing stops at the first issue; the caller then undoes what was written (writer.abort).
+ * `beforeWrite` sees each batch's new and changed records before the batch is handed to the
+ * writer, and a failure there stops writing like any other (the access log is written ahead so).
  * Relationships with an end outside the import wait until the database has confirmed every end.
  */
 import type { Driver } from 'neo4j-driver';
 import type { NodeBatchRow, RelBatchRow } from '../../platform/bulk/loader';
-import type { StagedWriter, WriteGroup } from '../../platform/bulk/staged-load';
+import type { StagedWriter } from '../../platform/bulk/staged-load';
 import type { ImportIssue, ParsedRecord } from './convert';
 import { checkRecord, duplicateIssue, endpointIssue, CheckedNode, CheckedRel } from './check';
 import { lookupLabels, LOOKUP_BATCH } from '../../platform/bulk/load-queries';
@@ -40,13 +38,6 @@ const own = (id: string): string => (id.length < 13 ? id : (' ' + id).slice(1));
 
 /** Database requests allowed in flight while reading goes on. */
 const IN_FLIGHT = 2;
-
-/**
- * With a writer: records pending when the first write is made. Each later write waits for twice
- * as many, up to the batch size: writing starts early and overlaps reading, and most records
- * still go in few, large transactions.
- */
-const FIRST_WRITE = 2_000;
 
 export class CheckPass {
   readonly issues: ImportIssue[] = [];
@@ -77,9 +68,6 @@ export class CheckPass {
   private lookups = new Map<string, Ref[]>();
   private nodeBatch: CheckedNode[] = [];
   private readonly relBatches = new Map<string, CheckedRel[]>();
-  /** With a writer: records in relBatches, and how many records (nodes too) are pending when they are flushed. */
-  private relPending = 0;
-  private flushAt: number;
   private readonly inFlight = new Set<Promise<void>>();
   private failure: { error: unknown } | undefined;
   private nodesComplete = false;
@@ -105,7 +93,6 @@ export class CheckPass {
     private readonly batchSize = DIFF_BATCH,
   ) {
     this.diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
-    this.flushAt = writer ? Math.min(FIRST_WRITE, batchSize) : batchSize;
   }
 
   /** Registers a file; returns its index for add(). */
@@ -137,8 +124,7 @@ export class CheckPass {
     if (!labels) { labels = n.labels; this.labelSets.set(key, labels); }
     this.nodes.set(n.id, { labels, file, row: n.rec.row });
     this.nodeBatch.push(n);
-    if (this.writer) this.flushIfFull();
-    else if (this.nodeBatch.length >= this.batchSize) this.flushNodes();
+    if (this.nodeBatch.length >= this.batchSize) this.flushNodes();
   }
 
   private addRel(r: CheckedRel, file: number): void {
@@ -160,12 +146,7 @@ export class CheckPass {
     let batch = this.relBatches.get(r.type);
     if (!batch) { batch = []; this.relBatches.set(r.type, batch); }
     batch.push(r);
-    if (this.writer) { this.relPending += 1; this.flushIfFull(); }
-    else if (batch.length >= this.batchSize) this.flushRels(r.type);
-  }
-
-  private flushIfFull(): void {
-    if (this.nodeBatch.length + this.relPending >= this.flushAt) this.flushAll();
+    if (batch.length >= this.batchSize) this.flushRels(r.type);
   }
 
   private reference(ref: Ref): void {
@@ -213,6 +194,23 @@ export class CheckPass {
     for (const ref of pending) this.reference(ref);
   }
 
+  /**
+   * Compares a batch with the database now; with a writer, then writes its new and changed records
+   * after every batch read before it (so a relationship's ends are written before it).
+   */
+  private compare(compare: () => Promise<Set<string>>, write: (ids: Set<string>) => Promise<void>): void {
+    if (!this.writer) { this.run('diff', async () => { await compare(); }); return; }
+    const compared = compare();
+    // Handled here too: it may fail while earlier writes are still queued (awaited below, rethrown there).
+    compared.catch(() => undefined);
+    const written = this.writes.then(async () => {
+      const ids = await compared;
+      if (ids.size && !this.issues.length && !this.failure && !this.halted) await write(ids);
+    });
+    this.writes = written.catch(() => undefined);
+    this.run('diff', () => written);
+  }
+
   private run(kind: 'references' | 'diff', task: () => Promise<void>): void {
     const t0 = performance.now();
     const p = task()
@@ -222,93 +220,48 @@ export class CheckPass {
     void p.finally(() => this.inFlight.delete(p));
   }
 
-  /** Without a writer: compares the node batch with the database. */
   private flushNodes(): void {
     const batch = this.nodeBatch;
     this.nodeBatch = [];
     if (!batch.length) return;
-    this.run('diff', async () => {
-      const d = this.newDiff();
+    const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
+    this.compare(async () => {
       await diffNodes(this.driver, this.database, batch, d);
-      this.newPeopleOf(d, batch);
-      this.merge(d, this.writeNodeIds, batch);
+      const created = new Set(d.created);
+      if (this.keepIds) for (const n of batch) if (n.rec.type === 'Person' && created.has(n.id)) this.newPeople.push(n.id);
+      return this.merge(d, this.writeNodeIds, batch);
+    }, async (ids) => {
+      const groups = new Map<string, NodeBatchRow[]>();
+      for (const n of batch) {
+        if (!ids.has(n.id)) continue;
+        const key = n.labels.join(':');
+        (groups.get(key) ?? groups.set(key, []).get(key)!).push({ i: n.rec.row, id: n.id, props: n.props });
+      }
+      await this.beforeWrite?.(d.created, d.updated);
+      for (const [key, rows] of groups) await this.writer!.writeNodes(key, rows);
     });
   }
 
-  /** Without a writer: compares one relationship type's batch with the database. */
   private flushRels(type: string): void {
     const batch = this.relBatches.get(type);
     this.relBatches.delete(type);
     if (!batch?.length) return;
-    this.run('diff', async () => {
-      const d = this.newDiff();
+    // Ends read in the current node batch are compared (and written) first.
+    if (this.writer) this.flushNodes();
+    const d: Diff = { created: [], updated: [], unchanged: 0, issues: this.issues };
+    this.compare(async () => {
       await diffRels(this.driver, this.database, type, batch, d);
-      this.merge(d, this.writeRelIds, batch);
-    });
-  }
-
-  private newPeopleOf(d: Diff, batch: CheckedNode[]): void {
-    if (!this.keepIds || !d.created.length) return;
-    const created = new Set(d.created);
-    for (const n of batch) if (n.rec.type === 'Person' && created.has(n.id)) this.newPeople.push(n.id);
-  }
-
-  private newDiff(): Diff { return { created: [], updated: [], unchanged: 0, issues: this.issues }; }
-
-  /**
-   * With a writer: compares everything pending (the nodes and each relationship type) with the
-   * database now, then writes its new and changed records together, after every batch read
-   * before it (so a relationship's ends are written before it: those read with it go first).
-   */
-  private flushAll(): void {
-    const nodes = this.nodeBatch;
-    const rels = [...this.relBatches];
-    this.nodeBatch = [];
-    this.relBatches.clear();
-    this.relPending = 0;
-    this.flushAt = Math.min(this.batchSize, this.flushAt * 2);
-    if (!nodes.length && !rels.length) return;
-    const nodeDiff = this.newDiff();
-    const relDiffs = rels.map(() => this.newDiff());
-    const compared = (async () => {
-      const settled = await Promise.allSettled([
-        nodes.length ? diffNodes(this.driver, this.database, nodes, nodeDiff) : Promise.resolve(),
-        ...rels.map(([type, batch], i) => diffRels(this.driver, this.database, type, batch, relDiffs[i])),
-      ]);
-      for (const s of settled) if (s.status === 'rejected') throw s.reason;
-      this.newPeopleOf(nodeDiff, nodes);
-      const nodeIds = this.merge(nodeDiff, this.writeNodeIds, nodes);
-      return { nodeIds, relIds: rels.map(([, batch], i) => this.merge(relDiffs[i], this.writeRelIds, batch)) };
-    })();
-    // Handled here too: it may fail while earlier writes are still queued (awaited below, rethrown there).
-    compared.catch(() => undefined);
-    const written = this.writes.then(async () => {
-      const { nodeIds, relIds } = await compared;
-      if (this.issues.length || this.failure || this.halted) return;
-      const groups: WriteGroup[] = [];
-      const byLabels = new Map<string, NodeBatchRow[]>();
-      for (const n of nodes) {
-        if (!nodeIds.has(n.id)) continue;
-        const key = n.labels.join(':');
-        (byLabels.get(key) ?? byLabels.set(key, []).get(key)!).push({ i: n.rec.row, id: n.id, props: n.props });
+      return this.merge(d, this.writeRelIds, batch);
+    }, async (ids) => {
+      const byFile = new Map<string, RelBatchRow[]>();
+      for (const r of batch) {
+        if (!ids.has(r.id)) continue;
+        const rows = byFile.get(r.rec.file) ?? byFile.set(r.rec.file, []).get(r.rec.file)!;
+        rows.push({ i: r.rec.row, id: r.id, from: r.from, to: r.to, props: r.props });
       }
-      for (const [labelKey, rows] of byLabels) groups.push({ kind: 'node', labelKey, rows });
-      rels.forEach(([type, batch], t) => {
-        const byFile = new Map<string, RelBatchRow[]>();
-        for (const r of batch) {
-          if (!relIds[t].has(r.id)) continue;
-          const rows = byFile.get(r.rec.file) ?? byFile.set(r.rec.file, []).get(r.rec.file)!;
-          rows.push({ i: r.rec.row, id: r.id, from: r.from, to: r.to, props: r.props });
-        }
-        for (const [origin, rows] of byFile) groups.push({ kind: 'rel', type, origin, rows });
-      });
-      if (!groups.length) return;
-      const diffs = [nodeDiff, ...relDiffs];
-      await this.beforeWrite?.(diffs.flatMap((d) => d.created), diffs.flatMap((d) => d.updated));
-      await this.writer!.writeGroups(groups);
+      await this.beforeWrite?.(d.created, d.updated);
+      for (const [file, rows] of byFile) await this.writer!.writeRels(type, file, rows);
     });
-    this.writes = written.catch(() => undefined);
-    this.run('diff', () => written);
   }
 
   /** Adds a compared batch to the totals; returns the ids that are new or changed. */
@@ -341,12 +294,6 @@ export class CheckPass {
     });
   }
 
-  private flushPending(): void {
-    if (this.writer) { this.flushAll(); return; }
-    this.flushNodes();
-    for (const type of [...this.relBatches.keys()]) this.flushRels(type);
-  }
-
   /** True when enough database work is in flight that reading should wait. */
   get busy(): boolean { return this.inFlight.size > IN_FLIGHT || !!this.failure; }
 
@@ -372,7 +319,8 @@ export class CheckPass {
    */
   async finish(): Promise<void> {
     this.nodesDone();
-    this.flushPending();
+    this.flushNodes();
+    for (const type of [...this.relBatches.keys()]) this.flushRels(type);
     this.flushLookups();
     await this.inFlightAtMost(0);
     if (this.external.length) {
@@ -380,7 +328,7 @@ export class CheckPass {
       // (and written, unless an issue stopped writing).
       for (const r of this.external) this.batchRel(r);
       this.external = [];
-      this.flushPending();
+      for (const type of [...this.relBatches.keys()]) this.flushRels(type);
       await this.inFlightAtMost(0);
     }
     this.issues.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);

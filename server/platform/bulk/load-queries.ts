@@ -31,13 +31,11 @@ const TYPED_PROPS = (v: string) => `[k IN keys(${v}) | [k, ${v}[k], valueType(${
  * Staged loads write a batch and learn, in the same query, what the records that already existed
  * looked like before (to undo a failed load). A record MERGE has just created carries only its id
  * (and, for a node, only the Entity label); every stored record has its required fields too.
- * Nodes of every label set go in one query (row.labels: the caller passes only model labels), so
- * a batch is one query and a load compiles one query, not one per label set.
  */
-export const stagedNodeQuery =
+export const stagedNodeQuery = (labelKey: string): string =>
   `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id})
 WITH row, n, CASE WHEN size(keys(n)) = 1 AND labels(n) = ['${ENTITY_LABEL}'] THEN null ELSE [labels(n), ${TYPED_PROPS('n')}] END AS before
-SET n:$(row.labels) SET n += row.props
+SET n:${labelKey} SET n += row.props
 RETURN count(*) AS n, collect(CASE WHEN before IS NOT NULL THEN [row.id, before] END) AS existing`;
 
 export function stagedRelQuery(type: string): string {

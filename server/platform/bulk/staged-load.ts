@@ -67,27 +67,17 @@ function typedProps(list: Array<[string, unknown, string]>): Record<string, unkn
 type Counters = Record<string, number>;
 interface BatchResult { counters: Counters; created: string[]; changed: Undo['changedNodes'] }
 
-/**
- * The node groups of one batch, written in one query (whatever their labels) that also returns
- * what existing records were before.
- */
-async function writeNodeBatch(tx: ManagedTransaction, groups: Array<{ labelKey: string; rows: NodeBatchRow[] }>): Promise<BatchResult> {
-  const rows: Array<{ id: string; labels: string[]; props: Record<string, unknown> }> = [];
-  for (const g of groups) {
-    const labels = g.labelKey.split(':');
-    // Labels are set from a parameter: only the model's labels may get there.
-    const unknown = labels.find((l) => !MODEL_LABELS.has(l));
-    if (unknown !== undefined) throw new Error(`not a label of the model: ${JSON.stringify(unknown)}`);
-    for (const r of g.rows) rows.push({ id: r.id, labels, props: r.props });
-  }
-  const res = await tx.run(stagedNodeQuery, { rows });
+/** One node batch, written in one query that also returns what existing records were before. */
+async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: NodeBatchRow[]): Promise<BatchResult> {
+  const res = await tx.run(stagedNodeQuery(labelKey), { rows });
   const existing = res.records[0].get('existing') as Array<[string, [string[], Array<[string, unknown, string]>]]>;
   const old = new Map(existing.map(([id, [labels, props]]) => [id, { labels, props: typedProps(props) }]));
+  const labels = labelKey.split(':');
   const result: BatchResult = { counters: res.summary.counters.updates(), created: [], changed: [] };
   for (const r of rows) {
     const o = old.get(r.id);
     if (!o) { result.created.push(r.id); continue; }
-    const added = r.labels.filter((l) => !o.labels.includes(l));
+    const added = labels.filter((l) => !o.labels.includes(l));
     if (added.length || !sameProps(o.props, r.props)) result.changed.push({ id: r.id, labels: o.labels, props: o.props, added });
   }
   return result;
@@ -113,38 +103,19 @@ export interface StagedWriterOptions {
   batchSize?: number;
   /** Batches in flight at once: while Neo4j writes one, this process prepares the next (default 2). */
   concurrency?: number;
-  /**
-   * Relationship batches one at a time (node batches still overlap them): the next starts once the
-   * one before has run its queries, while it commits. Writing a relationship locks both its ends,
-   * so two batches of relationships among the same nodes running at once deadlock, and the retry
-   * (after a back-off) costs more than the overlap gains; a batch that is committing takes no
-   * more locks, so one that starts meanwhile at most waits for its locks.
-   */
-  relationshipsOneAtATime?: boolean;
   /** Called after each committed batch with the rows written so far; a throw fails the load. */
   onProgress?: (done: number) => void;
 }
 
-/** Rows of one label set (nodes) or of one relationship type from one file, for writeGroups. */
-export type WriteGroup =
-  | { kind: 'node'; labelKey: string; rows: NodeBatchRow[] }
-  | { kind: 'rel'; type: string; origin: string; rows: RelBatchRow[] };
-
 /**
  * Writes already validated rows in committed batches, several in flight, and can undo them all.
- * The caller writes every node a relationship needs before that relationship (relationships wait
- * for node batches still in flight) and has checked relationship endpoints (checkEndpoints).
+ * The caller writes every node a relationship needs before that relationship (writeRels waits for
+ * node batches still in flight) and has checked relationship endpoints (checkEndpoints).
  */
 export interface StagedWriter {
   /** Resolve once the rows are queued (back-pressure: at most `concurrency` batches in flight). */
   writeNodes(labelKey: string, rows: NodeBatchRow[]): Promise<void>;
   writeRels(type: string, origin: string, rows: RelBatchRow[]): Promise<void>;
-  /**
-   * Several groups, packed into batches of up to batchSize rows (one transaction each, one query
-   * per group in it): node groups first, then relationship groups, which wait as writeRels does.
-   * Many small groups so cost a few transactions instead of one each.
-   */
-  writeGroups(groups: WriteGroup[]): Promise<void>;
   /**
    * Waits for every batch; if one failed, undoes the load and throws its error (an
    * UndoFailedError when the undoing failed too).
@@ -165,109 +136,55 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
   const summary: LoadSummary = { rows: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
   const inFlight = new Set<Promise<void>>();
   let nodesInFlight = 0;
-  /** Relationship batches running their queries (not yet committing): each resolves when done. */
-  const relsRunning = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   let done = 0;
 
-  /** Results of one batch: its node query (type undefined) or one query per relationship group. */
-  type Written = Array<{ type?: string; r: BatchResult }>;
-  const record = (results: Written, rows: number) => {
+  const record = (r: BatchResult, rows: number, onCommit: (r: BatchResult) => void) => {
     // Recorded only once the batch has committed (executeWrite may retry the function).
-    for (const { type, r } of results) {
-      if (type === undefined) {
-        undo.createdNodes.push(...r.created);
-        undo.changedNodes.push(...r.changed);
-      } else {
-        undo.createdRels.get(type)!.push(...r.created);
-        undo.changedRels.get(type)!.push(...r.changed);
-      }
-      const c = r.counters;
-      summary.nodesCreated += c.nodesCreated ?? 0;
-      summary.relationshipsCreated += c.relationshipsCreated ?? 0;
-      summary.propertiesSet += c.propertiesSet ?? 0;
-      summary.labelsAdded += c.labelsAdded ?? 0;
-    }
+    onCommit(r);
+    const c = r.counters;
+    summary.nodesCreated += c.nodesCreated ?? 0;
+    summary.relationshipsCreated += c.relationshipsCreated ?? 0;
+    summary.propertiesSet += c.propertiesSet ?? 0;
+    summary.labelsAdded += c.labelsAdded ?? 0;
     summary.rows += rows;
     done += rows;
     if (!failure) opts.onProgress?.(done);
   };
-  async function write(tx: ManagedTransaction, groups: WriteGroup[]): Promise<Written> {
-    const nodes = groups.flatMap((g) => (g.kind === 'node' ? [g] : []));
-    const rels = groups.flatMap((g) => (g.kind === 'rel' ? [g] : []));
-    const results: Written = nodes.length ? [{ r: await writeNodeBatch(tx, nodes) }] : [];
-    // Sent together (the driver pipelines them; Neo4j runs them in order): no round trip each.
-    const settled = await Promise.allSettled(rels.map((g) => writeRelBatch(tx, g.origin, g.type, g.rows)));
-    settled.forEach((s, i) => {
-      if (s.status === 'rejected') throw s.reason; // the first failing group's error
-      results.push({ type: rels[i].type, r: s.value });
-    });
-    return results;
-  }
-  /**
-   * One batch in one transaction: one query for its nodes, then one per relationship group (its
-   * nodes were committed by earlier batches).
-   */
-  async function launch(isNode: boolean, groups: WriteGroup[]): Promise<void> {
+  async function launch(isNode: boolean, work: (tx: ManagedTransaction) => Promise<BatchResult>, rows: number, onCommit: (r: BatchResult) => void): Promise<void> {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure.error;
     if (isNode) nodesInFlight += 1;
-    let ran = () => {};
-    if (!isNode) {
-      const running = new Promise<void>((resolve) => { ran = () => { relsRunning.delete(running); resolve(); }; });
-      relsRunning.add(running);
-    }
-    const rows = groups.reduce((n, g) => n + g.rows.length, 0);
     const session = driver.session({ database });
-    const p: Promise<void> = session.executeWrite(async (tx) => { const r = await write(tx, groups); ran(); return r; })
-      .then((results) => record(results, rows))
+    const p: Promise<void> = session.executeWrite(work)
+      .then((r) => record(r, rows, onCommit))
       .catch((e) => { failure ??= { error: e }; })
-      .finally(() => {
-        inFlight.delete(p);
-        if (isNode) nodesInFlight -= 1;
-        ran();
-        return session.close();
-      });
+      .finally(() => { inFlight.delete(p); if (isNode) nodesInFlight -= 1; return session.close(); });
     inFlight.add(p);
   }
   const settle = async () => { while (inFlight.size) await Promise.race(inFlight); };
-  /** The groups cut into batches of at most batchSize rows (a big group spans several). */
-  const pack = (groups: WriteGroup[]): WriteGroup[][] => {
-    const batches: WriteGroup[][] = [];
-    let batch: WriteGroup[] = [];
-    let size = 0;
-    for (const g of groups) {
-      for (let at = 0; at < g.rows.length;) {
-        const take = Math.min(batchSize - size, g.rows.length - at);
-        const rows = g.rows.slice(at, at + take);
-        batch.push(g.kind === 'node' ? { ...g, rows: rows as NodeBatchRow[] } : { ...g, rows: rows as RelBatchRow[] });
-        at += take;
-        size += take;
-        if (size >= batchSize) { batches.push(batch); batch = []; size = 0; }
-      }
-    }
-    if (batch.length) batches.push(batch);
-    return batches;
-  };
-  async function writeGroups(groups: WriteGroup[]): Promise<void> {
-    const nodes = groups.filter((g) => g.kind === 'node' && g.rows.length);
-    const rels = groups.filter((g) => g.kind === 'rel' && g.rows.length);
-    for (const batch of pack(nodes)) await launch(true, batch);
-    if (!rels.length) return;
-    for (const g of rels) {
-      if (g.kind === 'rel' && !undo.createdRels.has(g.type)) { undo.createdRels.set(g.type, []); undo.changedRels.set(g.type, []); }
-    }
-    for (const batch of pack(rels)) {
-      // Endpoints written by node batches still in flight must be committed first.
-      while (nodesInFlight > 0 || (opts.relationshipsOneAtATime && relsRunning.size > 0)) await Promise.race([...inFlight, ...relsRunning]);
-      await launch(false, batch);
-    }
-  }
+  const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / batchSize) }, (_, i) => rows.slice(i * batchSize, (i + 1) * batchSize));
 
   return {
-    writeNodes: (labelKey, rows) => writeGroups([{ kind: 'node', labelKey, rows }]),
-    writeRels: (type, origin, rows) => writeGroups([{ kind: 'rel', type, origin, rows }]),
-    writeGroups,
+    async writeNodes(labelKey, rows) {
+      for (const batch of chunks(rows)) {
+        await launch(true, (tx) => writeNodeBatch(tx, labelKey, batch), batch.length, (r) => {
+          undo.createdNodes.push(...r.created);
+          undo.changedNodes.push(...r.changed);
+        });
+      }
+    },
+    async writeRels(type, origin, rows) {
+      if (!undo.createdRels.has(type)) { undo.createdRels.set(type, []); undo.changedRels.set(type, []); }
+      // Endpoints written by node batches still in flight must be committed first.
+      while (nodesInFlight > 0) await Promise.race(inFlight);
+      for (const batch of chunks(rows)) {
+        await launch(false, (tx) => writeRelBatch(tx, origin, type, batch), batch.length, (r) => {
+          undo.createdRels.get(type)!.push(...r.created);
+          undo.changedRels.get(type)!.push(...r.changed);
+        });
+      }
+    },
     async finish() {
       await settle();
       if (failure) {
