@@ -15,7 +15,7 @@ import { esc } from './charts/svg';
 import { dateText, label, MOMENT_LABEL } from './labels';
 import { CONCERN_INDICATOR_LABEL } from '../../domain/known';
 import { DISRUPTION_METHOD, OUTCOMES_METHOD } from '../analytics';
-import { SECTION_TITLES } from './section-titles';
+import { SECTION_TITLES, type SectionId } from './section-titles';
 import { prioritySections } from './priorities';
 
 const OVERDUE_LABEL: Record<string, string> = { rhi: 'return home interview', referral: 'referral', planReview: 'plan review' };
@@ -57,6 +57,9 @@ function restrictedAnnex(d: BriefingData, o: ResolvedOptions): string {
     + `<h3>Restricted annex: overdue follow-up after critical moments (first 25)</h3><table><thead><tr><th class="text">${o.names === 'names' ? 'Child' : 'Pseudonym'}</th><th class="text">Moment</th><th class="text">Date</th><th class="text">Overdue</th></tr></thead><tbody>${overdue.join('') || '<tr><td colspan="4">None.</td></tr>'}</tbody></table>`;
 }
 
+/** A section's id and its title from the one list of titles. */
+const titled = (id: SectionId) => ({ id, title: SECTION_TITLES[id] });
+
 export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Narrative, o: ResolvedOptions): PackSection[] {
   const tb = (id: string): string => (t.get(id) ? tableHtml(t.get(id)!) : '');
   const trend = t.get('trend')!;
@@ -70,33 +73,33 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
   const methods = [d.trends.method, d.hotspots.method, d.networks.method, d.highHarm.method, d.critical.method, d.notYetReferred.method, OUTCOMES_METHOD, DISRUPTION_METHOD];
   return [
     ...prioritySections(o.borough.priorities, t),
-    { id: 'scale-and-trend', title: SECTION_TITLES['scale-and-trend'], paragraphs: n.sections.scale, tables: [tb('children-at-risk'), tb('new-and-continuing'), tb('trend')],
+    { ...titled('scale-and-trend'), paragraphs: n.sections.scale, tables: [tb('children-at-risk'), tb('new-and-continuing'), tb('trend')],
       figures: [
         { svg: trendChart, caption: 'Quarterly counts; a gap marked "c" is a suppressed figure.' },
         { svg: barChart('Children at risk by exploitation type', atRisk.rows, atRisk.rowTotals ?? []), caption: 'Children at risk by exploitation type (latest assessment in the quarter).' },
       ] },
-    { id: 'demographics', title: SECTION_TITLES.demographics, newPage: true,
+    { ...titled('demographics'), newPage: true,
       paragraphs: ['Children at risk aged 10–17 compared with the resident population of the same age. The relative rate index (RRI) is the group\'s rate over the borough rate: above 1 means over-represented. No rate or RRI is shown over fewer than 10 children.',
         'Religion or belief, immigration status, neurodiversity and first language are recorded for some children only. They are counted here for the partnership\'s scrutiny of fairness and are never used in any ranking or score; where the population baseline has no figures for one, its table gives counts without a rate.'],
       tables: DEMOGRAPHIC_DIMENSIONS.map((dim) => tb(`demographics-${dim}`)), figures: [] },
-    { id: 'missing', title: SECTION_TITLES.missing, paragraphs: n.sections.missing, tables: [tb('missing'), tb('return-interviews')],
+    { ...titled('missing'), paragraphs: n.sections.missing, tables: [tb('missing'), tb('return-interviews')],
       figures: [{ svg: barChart('Returns by return home interview status', rhi.rows, rhi.cells.map((r) => r[0])), caption: 'Returns from missing by return home interview status.' }] },
-    { id: 'critical-moments', title: SECTION_TITLES['critical-moments'], paragraphs: n.sections.critical, tables: [tb('critical-moments')], figures: [] },
-    { id: 'places', title: SECTION_TITLES.places, newPage: true, paragraphs: n.sections.places, tables: [tb('hotspots')],
+    { ...titled('critical-moments'), paragraphs: n.sections.critical, tables: [tb('critical-moments')], figures: [] },
+    { ...titled('places'), newPage: true, paragraphs: n.sections.places, tables: [tb('hotspots')],
       figures: [{ svg: map, caption: `Hotspots (top 10) plotted from their coordinates; circle area follows the harm score.${o.borough.wards.length ? ' Ward boundaries as the borough supplies them.' : ''}` }] },
-    { id: 'peer-networks', title: SECTION_TITLES['peer-networks'], newPage: true, paragraphs: n.sections.networks, tables: [tb('networks-sex'), tb('networks-age')], figures: [],
+    { ...titled('peer-networks'), newPage: true, paragraphs: n.sections.networks, tables: [tb('networks-sex'), tb('networks-age')], figures: [],
       html: networkFigures(d, t, o) },
-    { id: 'persons-of-concern', title: SECTION_TITLES['persons-of-concern'], paragraphs: n.sections.personsOfConcern, tables: [tb('persons-of-concern'), tb('high-harm')], figures: [] },
-    { id: 'young-adults', title: SECTION_TITLES['young-adults'], paragraphs: n.sections.youngAdults, tables: [tb('young-adults')], figures: [] },
-    { id: 'county-lines', title: SECTION_TITLES['county-lines'], paragraphs: n.sections.countyLines, tables: [tb('county-lines'), tb('county-line-status')], figures: [] },
-    { id: 'nrm', title: SECTION_TITLES.nrm, paragraphs: n.sections.nrm, tables: [tb('nrm')], figures: [] },
-    { id: 'disruption', title: SECTION_TITLES.disruption, paragraphs: n.sections.disruption, tables: [tb('disruption'), tb('disruption-outcomes'), tb('place-tactics')], figures: [] },
-    { id: 'what-difference', title: SECTION_TITLES['what-difference'], newPage: true, paragraphs: n.sections.support,
+    { ...titled('persons-of-concern'), paragraphs: n.sections.personsOfConcern, tables: [tb('persons-of-concern'), tb('high-harm')], figures: [] },
+    { ...titled('young-adults'), paragraphs: n.sections.youngAdults, tables: [tb('young-adults')], figures: [] },
+    { ...titled('county-lines'), paragraphs: n.sections.countyLines, tables: [tb('county-lines'), tb('county-line-status')], figures: [] },
+    { ...titled('nrm'), paragraphs: n.sections.nrm, tables: [tb('nrm')], figures: [] },
+    { ...titled('disruption'), paragraphs: n.sections.disruption, tables: [tb('disruption'), tb('disruption-outcomes'), tb('place-tactics')], figures: [] },
+    { ...titled('what-difference'), newPage: true, paragraphs: n.sections.support,
       tables: ['strategy-measures', 'support-offers', 'support-take-up', 'ceam-change', 'ceam-assessments', 'exclusions-sen', 'exclusions-after', 'missing-concern', 'rhi-factors'].map(tb),
       figures: [] },
-    { id: 'recommendations', title: SECTION_TITLES.recommendations, paragraphs: n.recommendations, tables: [tb('not-yet-referred')], figures: [],
+    { ...titled('recommendations'), paragraphs: n.recommendations, tables: [tb('not-yet-referred')], figures: [],
       html: restrictedAnnex(d, o) },
-    { id: 'data-limitations', title: SECTION_TITLES['data-limitations'], newPage: true, figures: [], tables: [],
+    { ...titled('data-limitations'), newPage: true, figures: [], tables: [],
       paragraphs: [
         ...(o.borough.synthetic ? [`All records in this pack come from the synthetic ${o.borough.name} borough: no real person is described.`] : []),
         o.edition === 'partner'
