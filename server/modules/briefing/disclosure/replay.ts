@@ -90,6 +90,7 @@ function completed(t: PublishedTable, value: (key: string) => number | undefined
     showRowTotals: !!t.rowTotals, showColTotals: !!t.colTotals, showGrandTotal: t.grandTotal !== undefined,
     cellKeys: t.keys.cells, rowTotalKeys: t.keys.rowTotals ?? t.rows.map((_, r) => `${t.id}|row${r}`),
     colTotalKeys: t.keys.colTotals ?? t.cols.map((_, c) => `${t.id}|col${c}`), grandTotalKey: t.keys.grandTotal ?? `${t.id}|total`,
+    ...(t.notAboutPeople ? { notAboutPeople: true } : {}),
   };
 }
 

@@ -169,11 +169,15 @@ export function seriesAttackSuite(scale: Scale, seed: number, timeoutMs: number)
     const replayIt = process.env.DISCLOSURE_REPLAY === '1' ? it : it.skip;
     replayIt('against a reader who also replays the suppression rule, no small count is narrowed below the protection range', () => {
       const baseline = new Map([...run.truth].filter((e): e is [string, number] => typeof e[1] === 'number'));
+      if (process.env.DISCLOSURE_DUMP) fs.writeFileSync(process.env.DISCLOSURE_DUMP, JSON.stringify({ packs: run.packs, baseline: [...baseline], small: smallSuppressed(run).map((i) => i.key), intervals: run.audit.intervals }));
       const t0 = Date.now();
       const audit = auditSeries(run.packs, { replay: { baseline, only: new Set(smallSuppressed(run).map((i) => i.key)) } });
       const found = breaches(audit.intervals, (k) => truthOf(run, k));
       console.log(`${scale}: replay ${(Date.now() - t0) / 1000} s, rule re-run ${audit.replay!.runs} times; `
         + `${audit.replay!.narrowed.length} of ${smallSuppressed(run).length} small counts narrowed, ${found.length} below the protection range`);
+      const widths = new Map<number, number>();
+      for (const b of found) widths.set(b.max - b.min, (widths.get(b.max - b.min) ?? 0) + 1);
+      console.log(`${scale}: breaches by width (max - min): ${JSON.stringify([...widths].sort((a, b) => a[0] - b[0]))}`);
       expect(found).toEqual([]);
     }, timeoutMs);
 

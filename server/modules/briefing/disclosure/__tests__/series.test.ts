@@ -189,4 +189,12 @@ describe('the rule\'s own replay', () => {
     const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 2], ['h|1|0', 1], ['h|3|0', 8]]) } });
     expect(audit.intervals.map((i) => [i.key, i.min, i.max])).toEqual([['h|0|0', 1, Infinity], ['h|1|0', 1, Infinity], ['h|3|0', 1, Infinity]]);
   });
+
+  it('re-runs the rule on a pack with a table not about people, whose small counts are printed as counted', () => {
+    const places: CountTable = { id: 'lines', title: 'lines', unit: 'county lines', rowHeader: 'r', rows: ['p', 'q'], cols: ['n'], cells: [[2], [30]], notAboutPeople: true };
+    const published = controlTables([structuredClone(table), places]);
+    expect(published[1].cells).toEqual([[2], [30]]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: baseline(published) } });
+    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 1, max: 8 });
+  });
 });
