@@ -44,6 +44,9 @@ export interface AvailabilityOptions {
 
 class ProbeTimeout extends Error {}
 
+/** Consecutive probes without an answer in time after which Neo4j counts as down (a hang). */
+const SLOW_PROBES_FOR_DOWN = 3;
+
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new ProbeTimeout(`no answer within ${ms} ms`)), ms); });
@@ -77,9 +80,9 @@ export function watchDatabase(o: AvailabilityOptions): DatabaseAvailability {
       return true;
     } catch (e) {
       // A refused connection is Neo4j gone: down at once. A slow answer counts as down only the
-      // second time in a row (the first makes /ready say not ready), so a busy machine does not
-      // turn requests away.
-      if (e instanceof ProbeTimeout && ++slowProbes < 2 && down === undefined) return false;
+      // third time in a row (the earlier ones make /ready say not ready): on a busy machine a
+      // warming Neo4j left two probes unanswered for 5 s each while it still served every request.
+      if (e instanceof ProbeTimeout && ++slowProbes < SLOW_PROBES_FOR_DOWN && down === undefined) return false;
       setState(false, (e as Error).message);
       return false;
     } finally {

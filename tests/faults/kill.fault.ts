@@ -43,7 +43,7 @@ function killNeo4j(): number {
 async function throughTheOutage(oldPid: number): Promise<{ refusedMs: number; servedAfterBackMs: number }> {
   const port = Number(s.env.NEO4J_BOLT_PORT);
   // Once the API has noticed (a failed request, or its probe every 5 s: a refused connection at
-  // once, a probe with no answer in 5 s the second time), it refuses at once.
+  // once, a probe with no answer in 5 s the third time in a row), it refuses at once.
   let refused: Answer | undefined;
   await waitFor('a 503 while Neo4j is down', async () => {
     const a = await gql(s, 'ana.analyst', '{ me { id } }');
