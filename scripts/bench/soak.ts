@@ -5,10 +5,13 @@
  * send a mixed workload (soak/workload.ts: search, profile, one- and two-hop neighbourhood,
  * hotspots, record writes) without pause, and a lead builds a briefing once per window. Reported
  * per window of `--window` minutes: requests, 5xx and p95 per operation; and the resident memory
- * (RSS) of the API server and of Neo4j, sampled every 10 s, with its growth after the first window
- * (the warm-up). Results in bench-results/soak-<scale>-<minutes>m.json.
+ * (RSS) of the API server and of Neo4j with the heap each has in use, sampled every 10 s. Memory
+ * growth compares window medians: the last window against the first after warm-up (the first
+ * window), since a single sample lands anywhere on the garbage collector's sawtooth. The lowest
+ * heap in use per window (after collections) rises only when something is kept: a leak.
+ * Results in bench-results/soak-<scale>-<minutes>m.json.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../neo4j/launch';
@@ -33,9 +36,20 @@ function rssMb(pid: number): number | undefined {
   }
 }
 
-interface Sample { at: number; op: string; ms: number; status: number }
+/** Neo4j's heap in use in MB (survivor, eden and old spaces), from the JDK's jstat; undefined without it. */
+function jvmHeapMb(pid: number): number | undefined {
+  const r = spawnSync('jstat', ['-gc', String(pid)], { encoding: 'utf8', timeout: 5_000 });
+  const [head, values] = (r.stdout ?? '').trim().split('\n').map((l) => l.trim().split(/\s+/));
+  if (r.status !== 0 || !head || !values) return undefined;
+  const used = ['S0U', 'S1U', 'EU', 'OU'].map((col) => Number(values[head.indexOf(col)]));
+  return used.some((v) => !Number.isFinite(v)) ? undefined : used.reduce((a, b) => a + b, 0) / 1024;
+}
 
-async function startServer(dataDir: string, scale: string, seed: number): Promise<{ url: string; stop(): Promise<void>; serverPid: number; neo4jPid: () => number; boltPort: number }> {
+interface Sample { at: number; op: string; ms: number; status: number }
+/** Memory every 10 s, in MB: resident memory and heap in use of the API server and of Neo4j. */
+interface MemorySample { at: number; server: number; neo4j: number; serverHeap: number; neo4jHeap: number }
+
+async function startServer(dataDir: string, scale: string, seed: number): Promise<{ url: string; stop(): Promise<void>; serverPid: number; neo4jPid: () => number; boltPort: number; heapMb: () => number }> {
   const boltPort = await freePort();
   const env = {
     ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(await freePort()), NEO4J_BOLT_PORT: String(boltPort),
@@ -45,10 +59,14 @@ async function startServer(dataDir: string, scale: string, seed: number): Promis
   for (const k of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD']) delete (env as Record<string, unknown>)[k];
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/bench/soak/server.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
+  let heapMb = NaN;
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      process.stdout.write(c);
+      const text = c.toString();
+      const heap = [...text.matchAll(/SOAK_HEAP ([\d.]+)/g)].pop();
+      if (heap) heapMb = Number(heap[1]);
+      else process.stdout.write(c);
+      out += text;
       const m = /SOAK_READY (\S+)/.exec(out);
       if (m) resolve(m[1]);
     });
@@ -56,7 +74,7 @@ async function startServer(dataDir: string, scale: string, seed: number): Promis
   });
   const record = () => readInstance(path.join(dataDir, 'neo4j'))!;
   return {
-    url, boltPort, serverPid: record().launcherPid, neo4jPid: () => record().neo4jPid,
+    url, boltPort, serverPid: record().launcherPid, neo4jPid: () => record().neo4jPid, heapMb: () => heapMb,
     stop: async () => {
       process.kill(-child.pid!, 'SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -96,9 +114,25 @@ async function send(url: string, tokens: Map<string, string>, user: string, quer
   return r.status;
 }
 
-interface WindowReport { window: number; fromMin: number; toMin: number; perOp: Record<string, { n: number; p95: number; err5xx: number }>; serverRssMb: number; neo4jRssMb: number }
+/** Per window, in MB: the median resident memory, and the lowest heap in use (after collections). */
+interface WindowMemory { serverRss: number; neo4jRss: number; serverHeapLow: number; neo4jHeapLow: number }
+interface WindowReport { window: number; fromMin: number; toMin: number; perOp: Record<string, { n: number; p95: number; err5xx: number }>; memoryMb: WindowMemory }
 
-function summarise(samples: Sample[], rss: Array<{ at: number; server: number; neo4j: number }>, start: number, windowMs: number, windows: number): WindowReport[] {
+const median = (xs: number[]): number => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const lowest = (xs: number[]): number => Math.min(...xs.filter(Number.isFinite));
+
+function windowMemory(memory: MemorySample[]): WindowMemory {
+  const mb = (x: number) => +x.toFixed(0);
+  return {
+    serverRss: mb(median(memory.map((m) => m.server))), neo4jRss: mb(median(memory.map((m) => m.neo4j))),
+    serverHeapLow: mb(lowest(memory.map((m) => m.serverHeap))), neo4jHeapLow: mb(lowest(memory.map((m) => m.neo4jHeap))),
+  };
+}
+
+function summarise(samples: Sample[], memory: MemorySample[], start: number, windowMs: number, windows: number): WindowReport[] {
   const out: WindowReport[] = [];
   for (let w = 0; w < windows; w++) {
     const from = start + w * windowMs;
@@ -108,8 +142,8 @@ function summarise(samples: Sample[], rss: Array<{ at: number; server: number; n
       const mine = inWindow.filter((s) => s.op === op);
       perOp[op] = { n: mine.length, p95: +percentile(mine.map((s) => s.ms).sort((a, b) => a - b), 95).toFixed(1), err5xx: mine.filter((s) => s.status >= 500 || s.status === 0).length };
     }
-    const lastRss = rss.filter((r) => r.at < from + windowMs).pop();
-    out.push({ window: w + 1, fromMin: (w * windowMs) / 60_000, toMin: ((w + 1) * windowMs) / 60_000, perOp, serverRssMb: +(lastRss?.server ?? NaN).toFixed(0), neo4jRssMb: +(lastRss?.neo4j ?? NaN).toFixed(0) });
+    const memoryMb = windowMemory(memory.filter((m) => m.at >= from && m.at < from + windowMs));
+    out.push({ window: w + 1, fromMin: (w * windowMs) / 60_000, toMin: ((w + 1) * windowMs) / 60_000, perOp, memoryMb });
   }
   return out;
 }
@@ -126,7 +160,11 @@ export async function run(args: string[]): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
   const server = await startServer(dataDir, scale, seed);
   const samples: Sample[] = [];
-  const rss: Array<{ at: number; server: number; neo4j: number }> = [];
+  const memory: MemorySample[] = [];
+  const sampleMemory = () => memory.push({
+    at: Date.now(), server: rssMb(server.serverPid) ?? NaN, neo4j: rssMb(server.neo4jPid()) ?? NaN,
+    serverHeap: server.heapMb(), neo4jHeap: jvmHeapMb(server.neo4jPid()) ?? NaN,
+  });
   try {
     const ids = await sampleIds(server.boltPort);
     const tokens = new Map<string, string>();
@@ -147,7 +185,7 @@ export async function run(args: string[]): Promise<void> {
       }
       samples.push({ at: Date.now(), op, ms: performance.now() - t0, status });
     };
-    const sampler = setInterval(() => rss.push({ at: Date.now(), server: rssMb(server.serverPid) ?? NaN, neo4j: rssMb(server.neo4jPid()) ?? NaN }), 10_000);
+    const sampler = setInterval(sampleMemory, 10_000);
     const briefings = (async () => {
       for (let w = 0; w < windows && Date.now() < end; w++) {
         await timed(BRIEFING.name, BRIEFING.user, BRIEFING.query, BRIEFING.variables(quarter));
@@ -165,25 +203,28 @@ export async function run(args: string[]): Promise<void> {
       }
     })]);
     clearInterval(sampler);
-    rss.push({ at: Date.now(), server: rssMb(server.serverPid) ?? NaN, neo4j: rssMb(server.neo4jPid()) ?? NaN });
-    report(summarise(samples, rss, start, windowMs, windows), samples, rss, { minutes, scale, clients, windowMin, start, windowMs });
+    report(summarise(samples, memory, start, windowMs, windows), samples, memory, { minutes, scale, clients, windowMin });
   } finally {
     await server.stop();
   }
 }
 
-function report(windows: WindowReport[], samples: Sample[], rss: Array<{ at: number; server: number; neo4j: number }>,
-  o: { minutes: number; scale: string; clients: number; windowMin: number; start: number; windowMs: number }): void {
+function report(windows: WindowReport[], samples: Sample[], memory: MemorySample[],
+  o: { minutes: number; scale: string; clients: number; windowMin: number }): void {
   const ops = [...new Set(samples.map((s) => s.op))].sort();
+  const row = (label: string, cells: string[]) => console.log([label.padEnd(20), ...cells.map((c) => c.padStart(16))].join(''));
   console.log(`\np95 (ms) per operation per ${o.windowMin}-minute window, requests in brackets:`);
-  console.log(['operation'.padEnd(16), ...windows.map((w) => `${w.fromMin}-${w.toMin} min`.padStart(16))].join(''));
-  for (const op of ops) console.log([op.padEnd(16), ...windows.map((w) => (w.perOp[op] ? `${w.perOp[op].p95} (${w.perOp[op].n})` : '-').padStart(16))].join(''));
+  row('operation', windows.map((w) => `${w.fromMin}-${w.toMin} min`));
+  for (const op of ops) row(op, windows.map((w) => (w.perOp[op] ? `${w.perOp[op].p95} (${w.perOp[op].n})` : '-')));
+  console.log('\nMemory per window (MB): median resident memory; lowest heap in use:');
+  const fields: Array<[string, keyof WindowMemory]> = [['API RSS', 'serverRss'], ['API heap, lowest', 'serverHeapLow'], ['Neo4j RSS', 'neo4jRss'], ['Neo4j heap, lowest', 'neo4jHeapLow']];
+  for (const [label, field] of fields) row(label, windows.map((w) => String(w.memoryMb[field])));
   const total5xx = samples.filter((s) => s.status >= 500 || s.status === 0).length;
   const other = samples.filter((s) => s.status !== 200 && s.status < 500 && s.status !== 0).length;
-  // Warm-up: the first window; growth from its end to the end of the run.
-  const warm = rss.filter((r) => r.at < o.start + o.windowMs).pop() ?? rss[0];
-  const last = rss[rss.length - 1];
-  const growth = (a: number, b: number) => +(((b - a) / a) * 100).toFixed(1);
+  // Warm-up: the first window; growth from the window after it to the last window.
+  const afterWarmup = windows[Math.min(1, windows.length - 1)].memoryMb;
+  const lastWindow = windows[windows.length - 1].memoryMb;
+  const growth = (field: keyof WindowMemory) => +(((lastWindow[field] - afterWarmup[field]) / afterWarmup[field]) * 100).toFixed(1);
   const drift = Object.fromEntries(ops.filter((op) => op !== 'briefing').map((op) => {
     const first = windows.find((w) => w.perOp[op])?.perOp[op]?.p95 ?? NaN;
     const lastW = [...windows].reverse().find((w) => w.perOp[op])?.perOp[op]?.p95 ?? NaN;
@@ -191,15 +232,15 @@ function report(windows: WindowReport[], samples: Sample[], rss: Array<{ at: num
   }));
   const summary = {
     requests: samples.length, status5xx: total5xx, status4xx: other,
-    rssMb: { serverAfterWarmup: +warm.server.toFixed(0), serverEnd: +last.server.toFixed(0), serverGrowthPct: growth(warm.server, last.server),
-      neo4jAfterWarmup: +warm.neo4j.toFixed(0), neo4jEnd: +last.neo4j.toFixed(0), neo4jGrowthPct: growth(warm.neo4j, last.neo4j) },
+    memoryGrowthPct: { serverRss: growth('serverRss'), neo4jRss: growth('neo4jRss'), serverHeapLow: growth('serverHeapLow'), neo4jHeapLow: growth('neo4jHeapLow') },
     p95LastOverFirstWindow: drift,
   };
+  const g = summary.memoryGrowthPct;
   console.log(`\n${summary.requests} requests; 5xx: ${total5xx} (target 0); other non-200: ${other}`);
-  console.log(`RSS after warm-up → end: API server ${summary.rssMb.serverAfterWarmup} → ${summary.rssMb.serverEnd} MB (${summary.rssMb.serverGrowthPct} %), Neo4j ${summary.rssMb.neo4jAfterWarmup} → ${summary.rssMb.neo4jEnd} MB (${summary.rssMb.neo4jGrowthPct} %); target < 10 %`);
+  console.log(`Memory growth, window 2 → last window (medians): RSS API ${g.serverRss} %, Neo4j ${g.neo4jRss} % (target < 10 %); lowest heap API ${g.serverHeapLow} %, Neo4j ${g.neo4jHeapLow} %`);
   console.log(`p95 last window / first window: ${Object.entries(drift).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const file = path.resolve('bench-results', `soak-${o.scale}-${o.minutes}m.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ settings: { minutes: o.minutes, scale: o.scale, clients: o.clients, windowMin: o.windowMin }, summary, windows, rss }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ settings: { minutes: o.minutes, scale: o.scale, clients: o.clients, windowMin: o.windowMin }, summary, windows, memory }, null, 2));
   console.log(`Results: ${path.relative(process.cwd(), file)}`);
 }

@@ -165,11 +165,12 @@ async function startEmbedded(opts: LaunchOptions): Promise<RunningNeo4j> {
 
 function spawnLauncher(opts: LaunchOptions, cp: string, dataDir: string, port: number): { process: ChildProcess; logFile: fs.WriteStream } {
   const jvmArgs = opts.jvmArgs ?? [];
+  const heap = opts.heap ?? '2g';
   const child = spawn(
     'java',
     // A small rotating GC log next to the data: the first thing to read when Neo4j is slow (quoted:
     // -Xlog splits its options on colons).
-    [`-Xmx${opts.heap ?? '2g'}`, ...(jvmArgs.some((a) => /^-XX:\+Use\w+GC$/.test(a)) ? [] : [DEFAULT_GC]), `-Xlog:gc:file="${path.join(dataDir, 'gc.log')}":uptime:filecount=2,filesize=5m`,
+    [`-Xmx${heap}`, ...(opts.supervise ? committedHeap(heap) : []), ...(jvmArgs.some((a) => /^-XX:\+Use\w+GC$/.test(a)) ? [] : [DEFAULT_GC]), `-Xlog:gc:file="${path.join(dataDir, 'gc.log')}":uptime:filecount=2,filesize=5m`,
       ...jvmArgs, '-cp', cp, path.join(LAUNCHER_DIR, 'Launcher.java'),
       dataDir, String(port), String(opts.pageCacheMb ?? 512)],
     { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_AUTH_PASSWORD: opts.password ?? '' } },
@@ -178,6 +179,14 @@ function spawnLauncher(opts: LaunchOptions, cp: string, dataDir: string, port: n
   child.stderr!.pipe(logFile);
   return { process: child, logFile };
 }
+
+/**
+ * A service commits its whole heap at start, as Neo4j's own server start-up does (initial heap =
+ * maximum, -XX:+AlwaysPreTouch): its memory is known from the first minute instead of growing
+ * into it under load, and no GC pause is spent growing the heap. Short-lived instances (tests,
+ * commands) leave the heap to grow, so several can share a machine.
+ */
+const committedHeap = (heap: string): string[] => [`-Xms${heap}`, '-XX:+AlwaysPreTouch'];
 
 /** The launcher's one-line failures (Launcher.java's NEO4J_FAILED) as sentences. */
 function failureSentence(reason: string, dataDir: string): string {
