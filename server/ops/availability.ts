@@ -72,6 +72,7 @@ export function watchDatabase(o: AvailabilityOptions): DatabaseAvailability {
   };
 
   async function ask(): Promise<boolean> {
+    // No bookmarks: the probe asks whether Neo4j answers at all, not whether it has caught up.
     const session = o.driver().session({ database: o.database, defaultAccessMode: 'READ' });
     try {
       await withTimeout(session.run('RETURN 1').then(() => undefined), timeoutMs);

@@ -12,6 +12,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { RequestContext, User } from '../../platform/context';
 import { runWithoutCallSite } from '../../platform/db/query';
 import { accessLogAppendTimer } from '../../ops/metrics';
+import { openSession } from '../../platform/db/session';
 
 export type AccessOperation = 'consultation' | 'disclosure' | 'alteration' | 'combination' | 'erasure' | 'collection';
 export const ACCESS_OPERATIONS: readonly AccessOperation[] = ['consultation', 'disclosure', 'alteration', 'combination', 'erasure', 'collection'];
@@ -200,7 +201,7 @@ class GroupCommitter {
       // Inputs were validated by append().
       const known = this.head;
       const entries = chain(batch, known);
-      const session = this.driver.session({ database: this.database });
+      const session = openSession(this.driver, this.database);
       try {
         const r = await runWithoutCallSite(session, APPEND_IF_HEAD, {
           requestId: actorFields(batch[0].actor).requestId, expectSeq: neo4j.int(known.seq), expectHash: known.hash,
@@ -213,7 +214,7 @@ class GroupCommitter {
         await session.close();
       }
     }
-    const session = this.driver.session({ database: this.database });
+    const session = openSession(this.driver, this.database);
     try {
       return await session.executeWrite((tx) => appendManyTx(tx, batch));
     } finally {

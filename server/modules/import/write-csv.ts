@@ -10,6 +10,7 @@ import neo4j, { Driver } from 'neo4j-driver';
 import { PERSON_ROLES } from '../../model/model';
 import type { LoadUnit } from '../../model/types';
 import { TEMPLATES, TemplateDef, templateColumns, SYSTEM_REL_TYPES } from './templates';
+import { openSession } from '../../platform/db/session';
 
 const quote = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -60,7 +61,7 @@ export async function writeUnitsAsCsv(units: LoadUnit[], dir: string): Promise<{
 /** The current graph → template CSVs (a fresh export). */
 export async function exportGraphAsCsv(driver: Driver, database: string, dir: string): Promise<{ files: string[]; rows: number }> {
   const set = new CsvSet(dir);
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  const session = openSession(driver, database, 'READ');
   try {
     for (const t of TEMPLATES) {
       for (const type of t.types) {

@@ -13,6 +13,7 @@ import { lookupLabels } from '../../platform/bulk/load-queries';
 import { scrub } from '../../domain/scrub-ids';
 import { lockRecords } from '../../platform/db/locks';
 import type { MutationDeleteInvestigationArgs, MutationSaveInvestigationArgs, QueryInvestigationArgs, ResolversParentTypes } from '../../graphql/generated/resolvers-types';
+import { openSession } from '../../platform/db/session';
 
 /** An investigation as stored: state as JSON text; a listing has a count (of ids the caller may see) and no ids. */
 export type StoredInvestigation = ResolversParentTypes['Investigation'];
@@ -64,7 +65,7 @@ export async function saveInvestigation(ctx: RequestContext, { input }: Mutation
   const asked = checkIds('input.ids', input.ids, 5000, 0);
   const id = input.id ? checkIds('input.id', [input.id], 1)[0] : undefined;
   checkJsonShape('input.state', input.state ?? null, MAX_STATE_DEPTH);
-  const session = ctx.driver.session({ database: ctx.database });
+  const session = openSession(ctx.driver, ctx.database);
   try {
     return await session.executeWrite(async (tx) => {
       // Only records that exist and that this user may see are saved: an id erased since the view

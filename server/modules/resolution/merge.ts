@@ -20,6 +20,7 @@ import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { cypherFile } from '../../platform/db/query';
 import { lockRecords } from '../../platform/db/locks';
+import { openSession } from '../../platform/db/session';
 
 type Actor = RequestContext | SystemActor;
 const actorName = (a: Actor): string => ('system' in a ? `system:${a.system}` : a.user.id);
@@ -116,7 +117,7 @@ async function lockChain(tx: ManagedTransaction, drop: string, locked: string[])
 }
 
 export async function confirmMerge(actor: Actor, args: { id: string; keepId?: string | null; justification: string }): Promise<MergeResult> {
-  const session = actor.driver.session({ database: actor.database });
+  const session = openSession(actor.driver, actor.database);
   try {
     return await session.executeWrite(async (tx) => {
       const pair = await lockPair(tx, args.id);
@@ -165,7 +166,7 @@ function mergedLink(pairId: string, source: string, actor: Actor) {
 }
 
 export async function undoMerge(actor: Actor, args: { id: string; justification: string }): Promise<MergeResult> {
-  const session = actor.driver.session({ database: actor.database });
+  const session = openSession(actor.driver, actor.database);
   try {
     return await session.executeWrite(async (tx) => {
       // The merged record, its chain and their linked records, locked in one go; then read again
@@ -193,7 +194,7 @@ async function readMerge(tx: ManagedTransaction, pairId: string): Promise<{ drop
 }
 
 export async function rejectPair(actor: Actor, args: { id: string; justification: string }): Promise<{ id: string }> {
-  const session = actor.driver.session({ database: actor.database });
+  const session = openSession(actor.driver, actor.database);
   try {
     return await session.executeWrite(async (tx) => {
       await lockPair(tx, args.id);

@@ -9,12 +9,13 @@ import { appendAccessLogTx, type SystemActor } from '../accesslog/access-log';
 import { cypherFile } from '../../platform/db/query';
 import { lockRecords } from '../../platform/db/locks';
 import { scrub } from '../../domain/scrub-ids';
+import { openSession } from '../../platform/db/session';
 
 export interface ErasureResult { personId: string; records: string[]; events: string[]; nodesRemoved: number; relationshipsRemoved: number; investigationsScrubbed: number }
 
 export async function erasePerson(actor: RequestContext | SystemActor, args: { personId: string; justification: string }): Promise<ErasureResult> {
   if (!args.justification?.trim()) throw new Error('erasure needs a justification');
-  const session = actor.driver.session({ database: actor.database });
+  const session = openSession(actor.driver, actor.database);
   try {
     return await session.executeWrite(async (tx) => {
       // Locked before the scope is read: a merge into this person, or an undo along its chain,

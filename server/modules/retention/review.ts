@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/context';
 import { appendAccessLogTx, type SystemActor } from '../accesslog/access-log';
 import { toNeoDateTime } from '../../model/validate';
 import { cypherFile } from '../../platform/db/query';
+import { openSession } from '../../platform/db/session';
 
 export interface DueItem { kind: 'relationship' | 'event'; type: string; id: string; from: string | null; to: string | null; status: string; reviewBy: string; source: string }
 
@@ -18,7 +19,7 @@ export async function dueForReview(actor: RequestContext | SystemActor, now = ne
 }
 
 export async function expireHypotheses(actor: RequestContext | SystemActor, now = new Date()): Promise<string[]> {
-  const session = actor.driver.session({ database: actor.database });
+  const session = openSession(actor.driver, actor.database);
   try {
     // The change and its log entry commit together.
     return await session.executeWrite(async (tx) => {

@@ -17,6 +17,7 @@ import type { LoadUnit } from '../../model/types';
 import { nodeQuery, relQuery, diagnoseRel } from './load-queries';
 import { stagedLoad } from './staged-load';
 import type { LoadOptions, LoadSummary, NodeBatchRow, PreparedUnit, RelBatchRow } from './types';
+import { openSession } from '../db/session';
 
 export type { LoadOptions, LoadSummary, NodeBatchRow, RelBatchRow, PreparedUnit } from './types';
 
@@ -71,7 +72,7 @@ export async function load(driver: Driver, units: LoadUnit[], opts: LoadOptions 
     await stagedLoad(driver, prepared, opts, summary, total);
     return summary;
   }
-  const session = driver.session({ database: opts.database ?? 'neo4j' });
+  const session = openSession(driver, opts.database ?? 'neo4j');
   try {
     await session.executeWrite(async (tx) => {
       Object.assign(summary, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 });

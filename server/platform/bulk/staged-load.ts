@@ -15,6 +15,7 @@ import { RowError } from '../../model/errors';
 import { wrongEndReason } from '../../model/validate';
 import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './types';
 import { stagedNodeQuery, stagedRelQuery, diagnoseRel, lookupLabels, seekId, LOOKUP_BATCH } from './load-queries';
+import { openSession } from '../db/session';
 
 interface Snapshot { id: string; labels: string[]; props: Record<string, unknown> }
 interface Undo {
@@ -155,7 +156,7 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure.error;
     if (isNode) nodesInFlight += 1;
-    const session = driver.session({ database });
+    const session = openSession(driver, database);
     const p: Promise<void> = session.executeWrite(work)
       .then((r) => record(r, rows, onCommit))
       .catch((e) => { failure ??= { error: e }; })

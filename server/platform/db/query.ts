@@ -10,6 +10,7 @@ import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, is
 import { AppError, UNAVAILABLE_MESSAGE } from '../errors';
 import type { User } from '../context';
 import { expandVisibility, usesGate, viewerOf, type Viewer } from '../visibility';
+import { openSession } from './session';
 
 /**
  * Where queries run: the driver and the database name, and whose reads they are (a request
@@ -171,7 +172,7 @@ export async function txRows<T = Row>(tx: Pick<ManagedTransaction, 'run'>, text:
  * of its own that is always closed.
  */
 export async function inWriteTransaction<T>(db: Db, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-  const session = db.driver.session({ database: db.database });
+  const session = openSession(db.driver, db.database);
   try {
     return await mapped(() => session.executeWrite(work));
   } finally {
@@ -187,7 +188,7 @@ export async function inWriteTransaction<T>(db: Db, work: (tx: ManagedTransactio
  */
 export async function readRecordsAutoCommit(db: Db, text: string, given: Record<string, unknown>): Promise<Neo4jRecord[]> {
   const params = gatedParams(db, text, given);
-  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  const session = openSession(db.driver, db.database, 'READ');
   try {
     return (await runWithoutCallSite(session, text, params)).records;
   } catch (e) {
