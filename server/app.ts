@@ -22,6 +22,7 @@ import { watchDatabase, type DatabaseAvailability } from './ops/availability';
 import { opsRouter, refuseWhileDatabaseDown } from './ops/ops-routes';
 import { registerLiveGauges, requestMetrics } from './ops/metrics';
 import { refusal, signInProblems } from './ops/production';
+import { queriesAnswered } from './platform/db/query';
 
 export interface AppOptions {
   /** Only these modules (folder names under server/modules); default: every module found. */
@@ -48,7 +49,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<express.Express> 
   if (signIn.length) throw new Error(refusal(signIn));
   const log = opts.log ?? defaultSink(c.NODE_ENV);
   const availability = watchDatabase({
-    driver: getDriver, database: database(),
+    driver: getDriver, database: database(), answered: queriesAnswered,
     onChange: (up, detail) => log({ level: up ? 'info' : 'error', event: 'database', msg: up ? 'Neo4j answers again' : `Neo4j unavailable: ${detail}` }),
   });
   registerLiveGauges({ driver: getDriver, databaseUp: availability.isUp, checkpointFile: c.ACCESS_LOG_CHECKPOINTS });

@@ -36,6 +36,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export interface AvailabilityOptions {
   driver: () => Driver;
   database: string;
+  /**
+   * A count that grows whenever Neo4j answers one of the API's own queries: while it grows, a
+   * probe without an answer in time is a busy Neo4j, not a hung one.
+   */
+  answered?: () => number;
   upEveryMs?: number;
   downEveryMs?: number;
   timeoutMs?: number;
@@ -72,6 +77,7 @@ export function watchDatabase(o: AvailabilityOptions): DatabaseAvailability {
   };
 
   async function ask(): Promise<boolean> {
+    const answeredBefore = o.answered?.();
     // No bookmarks: the probe asks whether Neo4j answers at all, not whether it has caught up.
     const session = o.driver().session({ database: o.database, defaultAccessMode: 'READ' });
     try {
@@ -80,10 +86,14 @@ export function watchDatabase(o: AvailabilityOptions): DatabaseAvailability {
       setState(true, 'Neo4j answers again');
       return true;
     } catch (e) {
-      // A refused connection is Neo4j gone: down at once. A slow answer counts as down only the
-      // third time in a row (the earlier ones make /ready say not ready): on a busy machine a
-      // warming Neo4j left two probes unanswered for 5 s each while it still served every request.
-      if (e instanceof ProbeTimeout && ++slowProbes < SLOW_PROBES_FOR_DOWN && down === undefined) return false;
+      // A refused connection is Neo4j gone: down at once. A slow answer while the API's own
+      // queries are being answered is a busy Neo4j: it serves, so requests go on. Otherwise a
+      // slow answer counts as down only the third time in a row (the earlier ones make /ready
+      // say not ready): a hung Neo4j.
+      if (e instanceof ProbeTimeout && down === undefined) {
+        if (answeredBefore !== undefined && o.answered!() > answeredBefore) { slowProbes = 0; return false; }
+        if (++slowProbes < SLOW_PROBES_FOR_DOWN) return false;
+      }
       setState(false, (e as Error).message);
       return false;
     } finally {

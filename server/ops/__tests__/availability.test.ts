@@ -20,7 +20,7 @@ function standIn(answers: Answer[]): Driver {
   return { session } as unknown as Driver;
 }
 
-const watch = (answers: Answer[]) => watchDatabase({ driver: () => standIn(answers), database: 'neo4j', timeoutMs: 20 });
+const watch = (answers: Answer[], answered?: () => number) => watchDatabase({ driver: () => standIn(answers), database: 'neo4j', timeoutMs: 20, answered });
 
 describe('the availability probe', () => {
   it('keeps serving through two unanswered probes and counts Neo4j down at the third in a row', async () => {
@@ -37,6 +37,18 @@ describe('the availability probe', () => {
     const a = watch(['slow', 'slow', 'ok', 'slow', 'slow']);
     for (let i = 0; i < 5; i++) await a.probe();
     expect(a.isUp()).toBe(true);
+    a.stop();
+  });
+
+  it('does not count a slow probe while the API\'s own queries are being answered (busy, not hung)', async () => {
+    let answered = 0;
+    const busy = setInterval(() => { answered += 1; }, 5);
+    const a = watch(Array<Answer>(7).fill('slow'), () => answered);
+    for (let i = 0; i < 4; i++) expect(await a.probe()).toBe(false);
+    expect(a.isUp()).toBe(true);
+    clearInterval(busy);
+    for (let i = 0; i < 3; i++) await a.probe();
+    expect(a.isUp()).toBe(false);
     a.stop();
   });
 

@@ -137,9 +137,18 @@ export function mapDriverError(e: unknown): unknown {
   return e;
 }
 
+let answered = 0;
+/**
+ * How many queries Neo4j has answered in this process: evidence that it is alive, however busy
+ * (the availability probe reads it before counting a slow answer of its own against Neo4j).
+ */
+export const queriesAnswered = (): number => answered;
+
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await work();
+    const result = await work();
+    answered += 1;
+    return result;
   } catch (e) {
     throw mapDriverError(e);
   }
