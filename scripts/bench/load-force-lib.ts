@@ -96,7 +96,8 @@ export async function runForce(args: string[]): Promise<void> {
     recordsPerSecond: Math.round((imported.nodes + imported.relationships) / imported.seconds),
     propertiesPerSecond: Math.round(imported.properties / imported.seconds), storeMb: folderMb(storeDir(dataDir)),
   };
-  fs.rmSync(csvDir, { recursive: true, force: true });
+  // The data files go; empty-lists.ndjson stays for step 3.
+  for (const kind of ['nodes', 'rels']) fs.rmSync(path.join(csvDir, kind), { recursive: true, force: true });
 
   // 3. Start on the store; schema, empty lists and baseline.
   const store = await openImportedStore({
