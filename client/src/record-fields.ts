@@ -10,7 +10,7 @@ import { attachLanguageCheck } from './language/live-check';
 import { el } from './ui/dom';
 
 /** Fields the form asks for elsewhere (provenance, time, summary) or that are made for the user. */
-const ASKED_ELSEWHERE = new Set([...Object.keys(PROVENANCE), 'id', 'source', 'sharedWith', 'occurredAt', 'summary']);
+const ASKED_ELSEWHERE = new Set([...Object.keys(PROVENANCE), 'id', 'source', 'sharedWith', 'borough', 'occurredAt', 'summary']);
 
 /** Code lists whose codes have words in the model: the option shows the words, the value stays the code. */
 const CODE_WORDS: Record<string, Readonly<Record<string, string>>> = {

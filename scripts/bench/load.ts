@@ -1,5 +1,6 @@
 /**
- * Load benchmark (`npm run bench -- load [--scale borough] [--seed N] [--sample 1500]`), on a
+ * Load benchmark (`npm run bench -- load [--scale borough] [--seed N] [--sample 1500]`; `--scale force`:
+ * load-force-lib.ts), on a
  * fresh embedded Neo4j (2 GB heap, 512 MB page cache, as `npm start`):
  *  1. generate the borough and load it: total time and rows/s, CPU seconds of Neo4j and of
  *     this process (the machine is shared, so CPU time says more than wall time), peak heap;
@@ -23,6 +24,7 @@ import type { Scale } from '../../fixtures/generator/types';
 import type { LoadUnit } from '../../server/model/types';
 import { cpuSeconds, heapNow, memorySettings, neo4jPid, rowCount, sampleUnits, storeSizeMb, jitCpuSeconds, MemoryFigures } from './load-lib';
 import { median } from '../../server/domain/median';
+import { runForce } from './load-force-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -55,6 +57,8 @@ async function perRow(driver: Driver, units: LoadUnit[]): Promise<void> {
 }
 
 export async function run(args: string[] = []): Promise<void> {
+  // The force is imported offline, not loaded: a benchmark of its own (load-force-lib.ts).
+  if (arg(args, 'scale', 'borough') === 'force') return runForce(args);
   const scale = arg(args, 'scale', 'borough') as Scale;
   const seed = Number(arg(args, 'seed', '1'));
   const sampleIncidents = Number(arg(args, 'sample', '1500'));

@@ -89,7 +89,7 @@ async function attachToRunning(opts: LaunchOptions): Promise<RunningNeo4j | unde
 }
 
 /** Maven resolves the embedded DBMS once and caches it in ~/.m2; we cache the class path too. */
-function neo4jClassPath(log: (l: string) => void): string {
+export function neo4jClassPath(log: (l: string) => void): string {
   const cpFile = path.join(ROOT, '.data', 'neo4j-classpath.txt');
   const pom = path.join(LAUNCHER_DIR, 'pom.xml');
   const fresh = fs.existsSync(cpFile) && fs.statSync(cpFile).mtimeMs > fs.statSync(pom).mtimeMs;
@@ -126,7 +126,8 @@ export async function freePort(): Promise<number> {
  */
 const DEFAULT_GC = '-XX:+UseParallelGC';
 
-async function startEmbedded(opts: LaunchOptions): Promise<RunningNeo4j> {
+/** The embedded Neo4j on `opts.dataDir`, whatever NEO4J_URI says (a store this process made, say). */
+export async function startEmbedded(opts: LaunchOptions): Promise<RunningNeo4j> {
   const log = opts.log ?? console.log;
   const cp = neo4jClassPath(log);
   const port = opts.port || (await freePort());

@@ -49,6 +49,8 @@ const NODE_BASE: Props = {
   id: { type: 'string', required: true },
   source: { type: 'enum', values: keys(E.AGENCY), required: true },
   sharedWith: { type: 'string[]' },
+  /** The borough a record belongs to when one store holds several (a force), e.g. B01. */
+  borough: { type: 'string' },
 };
 
 export interface NodeKind {

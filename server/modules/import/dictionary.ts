@@ -29,7 +29,7 @@ const EXAMPLES: Record<string, string> = {
   pushFactors: 'family conflict|school problems', pullFactors: 'friends|an adult', phase: 'secondary',
   ward: 'Example Ward', destination: 'Example Town', lat: '51.5000', lon: '-0.1000', ceamScore: '14', days: '3', score: '0.9',
   age: '14', ageMin: '13', ageMax: '15', from: 'SYN-0001', to: 'SYN-0002',
-  provider: 'Example Youth Service', notes: 'Child and carer met the mentor twice; plan agreed',
+  borough: 'B01', provider: 'Example Youth Service', notes: 'Child and carer met the mentor twice; plan agreed',
 };
 
 /** Example ids: people, contexts, events and relationships each have their own, so a link never joins a record to itself. */
