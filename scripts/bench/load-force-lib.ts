@@ -20,7 +20,7 @@ import { forceParts, generateBorough, forceBaseline, DEFAULT_FORCE_BOROUGHS } fr
 import type { PopulationBaseline, Scale } from '../../fixtures/generator/types';
 import { adminImportFull, storeDir } from '../neo4j/admin-import';
 import { openImportedStore } from '../neo4j/offline-store';
-import { cpuSeconds, heapNow, neo4jPid, rowCount, storeSizeMb, type MemoryFigures } from './load-lib';
+import { cpuSeconds, neo4jPid, rowCount, storeSizeMb, watchPeakHeap } from './load-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -119,11 +119,7 @@ export async function runForce(args: string[]): Promise<void> {
     const extra = generateBorough(seed, boroughs, boroughScale);
     const extraRows = rowCount(extra.units);
     const generateSeconds = since(t);
-    let peakHeap: MemoryFigures | undefined;
-    const sampler = setInterval(async () => {
-      const h = await heapNow(driver);
-      if (h && (!peakHeap || h.heapUsedMb > peakHeap.heapUsedMb)) peakHeap = h;
-    }, 2000);
+    const heapWatch = watchPeakHeap(driver);
     const cpuNeo0 = pid ? cpuSeconds(pid) : undefined;
     const cpuSelf0 = process.cpuUsage();
     t = process.hrtime.bigint();
@@ -135,7 +131,7 @@ export async function runForce(args: string[]): Promise<void> {
       },
     });
     const seconds = since(t);
-    clearInterval(sampler);
+    const peakHeap = heapWatch.stop();
     const self = process.cpuUsage(cpuSelf0);
     results.onlineIncrement = {
       what: `one more ${boroughScale}-scale borough (${extra.code}) loaded with the online loader into the force store`,

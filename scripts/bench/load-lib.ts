@@ -67,6 +67,16 @@ export async function heapNow(driver: Driver): Promise<MemoryFigures | undefined
   }
 }
 
+/** Samples Neo4j's heap every `everyMs` until stopped; `stop()` gives the highest heap in use seen. */
+export function watchPeakHeap(driver: Driver, everyMs = 2000): { stop(): MemoryFigures | undefined } {
+  let peak: MemoryFigures | undefined;
+  const timer = setInterval(async () => {
+    const h = await heapNow(driver);
+    if (h && (!peak || h.heapUsedMb > peak.heapUsedMb)) peak = h;
+  }, everyMs);
+  return { stop: () => { clearInterval(timer); return peak; } };
+}
+
 export async function memorySettings(driver: Driver): Promise<Record<string, string>> {
   try {
     const { records } = await driver.executeQuery(

@@ -22,7 +22,7 @@ import { relKind } from '../../server/model/model';
 import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import type { LoadUnit } from '../../server/model/types';
-import { cpuSeconds, heapNow, memorySettings, neo4jPid, rowCount, sampleUnits, storeSizeMb, jitCpuSeconds, MemoryFigures } from './load-lib';
+import { cpuSeconds, heapNow, watchPeakHeap, memorySettings, neo4jPid, rowCount, sampleUnits, storeSizeMb, jitCpuSeconds } from './load-lib';
 import { median } from '../../server/domain/median';
 import { runForce } from './load-force-lib';
 
@@ -78,11 +78,7 @@ export async function run(args: string[] = []): Promise<void> {
     const total = rowCount(fixture.units);
 
     // 1. The whole borough through the loader.
-    let peak: MemoryFigures | undefined;
-    const sampler = setInterval(async () => {
-      const h = await heapNow(driver);
-      if (h && (!peak || h.heapUsedMb > peak.heapUsedMb)) peak = h;
-    }, 2000);
+    const heapWatch = watchPeakHeap(driver);
     const cpuNeo0 = pid ? cpuSeconds(pid) : undefined;
     const jit0 = pid ? jitCpuSeconds(pid) : undefined;
     const cpuSelf0 = process.cpuUsage();
@@ -98,7 +94,7 @@ export async function run(args: string[] = []): Promise<void> {
       },
     });
     const loadSeconds = seconds(t);
-    clearInterval(sampler);
+    const peak = heapWatch.stop();
     const cpuNeo = pid && cpuNeo0 !== undefined ? cpuSeconds(pid)! - cpuNeo0 : undefined;
     // Part of Neo4j's CPU is its JIT compiling (a fresh JVM): warm-up, not the cost of a row.
     const cpuNeoJit = pid && jit0 !== undefined ? jitCpuSeconds(pid)! - jit0 : undefined;
