@@ -139,13 +139,15 @@ export async function run(args: string[]): Promise<void> {
      */
     const driverOnly = async (id: string, hops: number): Promise<string[]> => {
       const seen = new Set<string>([id]);
+      const expanded: string[] = [];
       let frontier = [id];
       for (let h = 1; h <= hops && frontier.length; h++) {
-        const r = await expandHop(ctx, h === 1 ? [id] : [], frontier, filter, ROW_CAP);
+        const r = await expandHop(ctx, h === 1 ? [id] : [], frontier, filter, ROW_CAP, { expanded, known: [...seen], room: 500 - seen.size });
         const next: string[] = [];
-        for (const { node } of r.rows) {
-          if (!seen.has(node.id) && seen.size < 500) { seen.add(node.id); next.push(node.id); }
+        for (const { id: reached, node } of r.reached) {
+          if (node && !seen.has(reached) && seen.size < 500) { seen.add(reached); next.push(reached); }
         }
+        expanded.push(...frontier);
         frontier = next;
       }
       return [...seen];

@@ -1,15 +1,20 @@
 // One hop out of the frontier (explicit, bounded: the service calls it once per hop, at most 3).
 // Filters and the visibility gate run here: records the viewer may not see are never returned,
-// and take no place under the row cap. Rows come in id order, so the row cap and the service's
+// and take no place under the row cap. Rows are cut in id order, so the row cap and the service's
 // node limit keep the same records whatever else the store holds (storage order changes when
 // records the viewer cannot see are added, merged or erased).
 // First branch: the nodes of $seeds themselves (the first hop passes the requested ids; later
-// hops pass []), so a one-hop neighbourhood is one round trip. Rows of this branch have type null.
-// Few columns: ids are in the property maps, `out` says whether r starts at the frontier node.
-// Properties come back as maps with the model's date and datetime properties as ISO text (the
-// driver's temporal decoding was the API process's largest cost); the service drops the nulls
-// those projections add for absent keys. Keep the key lists equal to the model's date/datetime
-// properties (checked by neighbourhood.cypher.test.ts).
+// hops pass []), so a one-hop neighbourhood is one round trip. Its records have links null.
+// Second branch: one record per record reached (bid, in id order), with its links from the
+// frontier ([frontier id, type, whether the link starts at the frontier record], and their
+// properties in linkProperties). What the service already holds or would drop is not sent:
+//  - links back to $expanded (records expanded at earlier hops) came with those records' hop;
+//  - a link between two frontier records comes once, from the one with the smaller id;
+//  - a record in $known comes with its links only (bl and bp null);
+//  - the node limit: after $room new records (in id order), a new record comes as its id alone
+//    (bl and bp null, no links), so that the service can count it.
+// NODE_PROPERTIES and REL_PROPERTIES are map projections with the model's dates as ISO text
+// (projection.ts); the service drops the nulls they hold for absent dates.
 // With $withHiddenLinks (roles that may know: platform/existence.ts), a seed row also says whether
 // the seed has a direct link the viewer may not see (a hidden relationship, or a visible one to a
 // hidden record; a merged duplicate is the same person), as hidden-links.cypher does: one bit
@@ -18,11 +23,7 @@
 UNWIND $seeds AS sid
 MATCH (b:Entity {id: sid})
 WHERE VISIBLE_NODE(b)
-RETURN null AS aid, null AS type, null AS out, null AS rp, labels(b) AS bl,
-       b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
-          validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
-          occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
-          planReviewBy: toString(b.planReviewBy), startedOn: toString(b.startedOn), endedOn: toString(b.endedOn)} AS bp,
+RETURN b.id AS bid, labels(b) AS bl, NODE_PROPERTIES(b) AS bp, null AS links, null AS linkProperties, 0 AS rows,
        CASE WHEN $withHiddenLinks THEN EXISTS {
          MATCH (b)-[h]-(x:Entity)
          WHERE type(h) <> 'MERGED_INTO' AND NOT (VISIBLE_REL(h) AND VISIBLE_NODE(x))
@@ -31,6 +32,7 @@ UNION ALL
 UNWIND $frontier AS fid
 MATCH (a:Entity {id: fid})-[r]-(b:Entity)
 WHERE type(r) IN $relTypes AND VISIBLE_NODE(a) AND VISIBLE_REL(r) AND VISIBLE_NODE(b)
+  AND NOT b.id IN $expanded AND NOT (b.id < fid AND b.id IN $frontier)
   AND ($statuses IS NULL OR r.status IN $statuses)
   AND ($from IS NULL OR r.validTo IS NULL OR r.validTo >= datetime($from))
   AND ($to IS NULL OR r.validFrom IS NULL OR r.validFrom <= datetime($to))
@@ -42,12 +44,15 @@ WHERE type(r) IN $relTypes AND VISIBLE_NODE(a) AND VISIBLE_REL(r) AND VISIBLE_NO
     AND ($minSourceEval IS NULL OR (b.sourceEval <= $minSourceEval AND b.assessment <= $minAssessment))))
   AND ($contextTypes IS NULL OR NOT b:Context OR any(l IN labels(b) WHERE l IN $contextTypes))
 WITH fid, a, r, b ORDER BY b.id, r.id LIMIT $rowCap
-RETURN fid AS aid, type(r) AS type, startNode(r) = a AS out,
-       r {.*, recordedAt: toString(r.recordedAt), validFrom: toString(r.validFrom), validTo: toString(r.validTo),
-          reviewBy: toString(r.reviewBy)} AS rp,
-       labels(b) AS bl,
-       b {.*, dateOfBirth: toString(b.dateOfBirth), ageOn: toString(b.ageOn), assessedAt: toString(b.assessedAt), recordedAt: toString(b.recordedAt),
-          validFrom: toString(b.validFrom), validTo: toString(b.validTo), reviewBy: toString(b.reviewBy),
-          occurredAt: toString(b.occurredAt), returnedAt: toString(b.returnedAt), offeredAt: toString(b.offeredAt),
-          planReviewBy: toString(b.planReviewBy), startedOn: toString(b.startedOn), endedOn: toString(b.endedOn)} AS bp,
-       null AS hidden
+WITH b, collect(fid) AS froms, collect(r) AS rels, collect(startNode(r) = a) AS outs
+ORDER BY b.id
+WITH collect({b: b, known: b.id IN $known, froms: froms, rels: rels, outs: outs}) AS reached
+WITH reached, [x IN reached WHERE NOT x.known][$room].b.id AS firstOver
+UNWIND reached AS x
+WITH x, x.b AS b, firstOver IS NOT NULL AND NOT x.known AND x.b.id >= firstOver AS over
+RETURN b.id AS bid,
+       CASE WHEN x.known OR over THEN null ELSE labels(b) END AS bl,
+       CASE WHEN x.known OR over THEN null ELSE NODE_PROPERTIES(b) END AS bp,
+       CASE WHEN over THEN [] ELSE [i IN range(0, size(x.rels) - 1) | [x.froms[i], type(x.rels[i]), x.outs[i]]] END AS links,
+       CASE WHEN over THEN [] ELSE [rel IN x.rels | REL_PROPERTIES(rel)] END AS linkProperties,
+       size(x.rels) AS rows, null AS hidden

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../platform/context';
 import { cypherFile, readRecordsAutoCommit, readRows, toPlain } from '../../platform/db/query';
 import type { RawEdge, RawNode } from '../../platform/present';
 import { NODE_KINDS, REL_KINDS } from '../../model/model';
+import { expandProjections } from './projection';
 
 export interface HopFilter {
   relTypes: string[];
@@ -17,43 +18,69 @@ export interface HopFilter {
   withHiddenLinks: boolean;
 }
 
-export interface HopRow { edge: RawEdge; node: RawNode & { id: string }; /** The frontier node the row was reached from. */ from: string }
+/** A record one hop reached, with its links from the frontier. */
+export interface HopReach {
+  id: string;
+  /** Null when the record was in `known` (the service holds it), or is beyond the node limit. */
+  node: (RawNode & { id: string }) | null;
+  /** None beyond the node limit. */
+  links: RawEdge[];
+}
 export interface HopResult {
   /** The nodes of the seeds asked for (first hop) that the caller may see. */
   seeds: Array<RawNode & { id: string }>;
-  rows: HopRow[];
+  /** In id order of the record reached. */
+  reached: HopReach[];
+  /** Links found (each counts against the row cap), sent or not. */
+  rows: number;
   /** With `withHiddenLinks`: whether any seed has a link the viewer may not see. */
   hiddenLinks: boolean;
 }
 
+/** What the service holds before a hop, so that the hop does not send it again. */
+export interface HopState {
+  /** Records expanded at earlier hops: every link of theirs came with their hop. */
+  expanded: string[];
+  /** Records the result holds (their properties are not sent again). */
+  known: string[];
+  /** How many new records the node limit still admits. */
+  room: number;
+}
+
 type Ctx = Pick<RequestContext, 'driver' | 'database' | 'user'>;
+type Link = [string, string, boolean];
+
+let expandText: string | undefined;
+const expandStatement = (): string => (expandText ??= expandProjections(cypherFile(__dirname, 'expand')));
 
 /**
  * One hop out of `frontier`, plus the nodes of `seeds` (the first hop passes the requested ids,
  * so a one-hop neighbourhood is one round trip). Properties come back as plain maps with the
- * model's dates as ISO text; a hop can return thousands of rows, and only the ones kept are
- * cleaned (plainProperties) when presented.
+ * model's dates as ISO text; only the ones kept are cleaned (plainProperties) when presented.
  */
-export async function expandHop(ctx: Ctx, seeds: string[], frontier: string[], f: HopFilter, rowCap: number): Promise<HopResult> {
-  const records = await readRecordsAutoCommit(ctx, cypherFile(__dirname, 'expand'), { seeds, frontier, ...f, rowCap: neo4j.int(rowCap) });
-  const out: HopResult = { seeds: [], rows: [], hiddenLinks: false };
+export async function expandHop(ctx: Ctx, seeds: string[], frontier: string[], f: HopFilter, rowCap: number, state: HopState): Promise<HopResult> {
+  const params = { seeds, frontier, ...f, expanded: state.expanded, known: state.known, room: neo4j.int(Math.max(0, state.room)), rowCap: neo4j.int(rowCap) };
+  const records = await readRecordsAutoCommit(ctx, expandStatement(), params);
+  const out: HopResult = { seeds: [], reached: [], rows: 0, hiddenLinks: false };
   for (const r of records) {
-    const properties = r.get('bp') as Record<string, unknown>;
-    const node = { id: properties.id as string, labels: r.get('bl') as string[], properties };
-    const type = r.get('type') as string | null;
-    if (type === null) {
-      out.seeds.push(node);
+    const id = r.get('bid') as string;
+    const properties = r.get('bp') as Record<string, unknown> | null;
+    const node = properties ? { id, labels: r.get('bl') as string[], properties } : null;
+    const links = r.get('links') as Link[] | null;
+    if (links === null) {
+      out.seeds.push(node!);
       if (r.get('hidden') === true) out.hiddenLinks = true;
-    } else {
-      const aid = r.get('aid') as string;
-      const rp = r.get('rp') as Record<string, unknown>;
-      const outgoing = r.get('out') as boolean;
-      out.rows.push({
-        from: aid,
-        edge: { id: rp.id as string, type, from: outgoing ? aid : node.id, to: outgoing ? node.id : aid, properties: rp },
-        node,
-      });
+      continue;
     }
+    const linkProperties = r.get('linkProperties') as Array<Record<string, unknown>>;
+    out.rows += r.get('rows') as number;
+    out.reached.push({
+      id, node,
+      links: links.map(([from, type, outgoing], i) => {
+        const properties = linkProperties[i];
+        return { id: properties.id as string, type, from: outgoing ? from : id, to: outgoing ? id : from, properties };
+      }),
+    });
   }
   return out;
 }

@@ -64,25 +64,30 @@ export async function traverse(ctx: RequestContext, seeds: string[], hops: numbe
 
   // First hop: the seeds' own nodes come back with the expansion (one round trip).
   const uniqueSeeds = [...new Set(seeds)];
-  const first = await expandHop(ctx, uniqueSeeds, uniqueSeeds, filter, ROW_CAP);
+  const first = await expandHop(ctx, uniqueSeeds, uniqueSeeds, filter, ROW_CAP, { expanded: [], known: uniqueSeeds, room: limit - uniqueSeeds.length });
   let frontier: string[] = [];
   for (const n of first.seeds) {
     nodes.set(n.id, presentNode(user, { labels: n.labels, properties: plainProperties(n.properties) }, true));
     frontier.push(n.id);
   }
+  const expanded: string[] = [];
   for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {
-    const rows = hop === 1 ? first.rows : (await expandHop(ctx, [], frontier, filter, ROW_CAP)).rows;
-    if (rows.length >= ROW_CAP) rowCapHit = true;
+    // After a cut hop, links back to its records may not have come yet: ask for them again.
+    const state = { expanded: rowCapHit ? [] : expanded, known: [...nodes.keys()], room: limit - nodes.size };
+    const result = hop === 1 ? first : await expandHop(ctx, [], frontier, filter, ROW_CAP, state);
+    if (result.rows >= ROW_CAP) rowCapHit = true;
     const next: string[] = [];
-    for (const { edge, node } of rows) {
-      if (edges.has(edge.id)) continue;
-      if (!nodes.has(node.id)) {
-        if (nodes.size >= limit) { overLimit.add(node.id); continue; }
-        nodes.set(node.id, presentNode(user, { labels: node.labels, properties: plainProperties(node.properties) }, true));
-        next.push(node.id);
+    for (const { id, node, links } of result.reached) {
+      if (!nodes.has(id)) {
+        if (!node || nodes.size >= limit) { overLimit.add(id); continue; }
+        nodes.set(id, presentNode(user, { labels: node.labels, properties: plainProperties(node.properties) }, true));
+        next.push(id);
       }
-      edges.set(edge.id, presentEdge(user, { ...edge, properties: plainProperties(edge.properties) }));
+      for (const edge of links) {
+        if (!edges.has(edge.id)) edges.set(edge.id, presentEdge(user, { ...edge, properties: plainProperties(edge.properties) }));
+      }
     }
+    expanded.push(...frontier);
     frontier = next;
   }
   return {

@@ -1,23 +1,37 @@
 /** The expand query's date projections follow the model; returned maps come out as the API's JSON. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { NODE_KINDS } from '../../../model/model';
 import { plainProperties, TEMPORAL_KEYS } from '../neighbourhood.repository';
+import { expandProjections, nodeProjection, relProjection } from '../projection';
 
 const expand = fs.readFileSync(path.resolve(__dirname, '..', 'expand.cypher'), 'utf8');
+const converted = (text: string): string[] => [...text.matchAll(/(\w+): toString\((\w)\.(\w+)\)/g)].map(([, k, , p]) => {
+  expect(p).toBe(k);
+  return k;
+});
+const isDate = (t: string) => t === 'date' || t === 'datetime';
 
 describe('neighbourhood expand query', () => {
-  it('turns every date and datetime property of the model into text, in each projection', () => {
-    const projections = [...expand.matchAll(/\b([br]) \{\.\*,([^}]*)\}/g)];
-    expect(projections.map((m) => m[1])).toEqual(['b', 'r', 'b']);
-    for (const [, v, body] of projections) {
-      const keys = [...body.matchAll(/(\w+): toString\((\w)\.(\w+)\)/g)].map(([, k, w, p]) => {
-        expect(w).toBe(v);
-        expect(p).toBe(k);
-        return k;
-      });
-      const wanted = v === 'r' ? ['recordedAt', 'validFrom', 'validTo', 'reviewBy'] : [...TEMPORAL_KEYS];
-      expect(new Set(keys)).toEqual(new Set(wanted));
+  it('turns each kind\'s own date and datetime properties into text, and no other kind\'s', () => {
+    const text = nodeProjection('b');
+    const branches = text.split(/ (?=WHEN|ELSE)/).slice(1);
+    for (const kind of NODE_KINDS) {
+      const branch = branches.find((b) => new RegExp(`\\bb:${kind.label}\\b`).test(b)) ?? branches.find((b) => b.startsWith('ELSE'))!;
+      const wanted = Object.entries(kind.props).filter(([, p]) => isDate(p.type)).map(([k]) => k);
+      expect(new Set(converted(branch))).toEqual(new Set(wanted));
     }
+    expect(new Set(converted(text))).toEqual(TEMPORAL_KEYS);
+    expect(new Set(converted(relProjection('r')))).toEqual(new Set(['recordedAt', 'validFrom', 'validTo', 'reviewBy']));
+  });
+
+  it('the statement names its projections, which expand with the variable given', () => {
+    expect(expand.match(/NODE_PROPERTIES\(b\)/g)).toHaveLength(2);
+    expect(expand.match(/REL_PROPERTIES\(rel\)/g)).toHaveLength(1);
+    const out = expandProjections(expand);
+    expect(out).not.toMatch(/_PROPERTIES\(/);
+    expect(out).toContain(relProjection('rel'));
+    expect(out).toContain(nodeProjection('b'));
   });
 
   it('plainProperties: drops projected nulls, serves milliseconds, keeps other values', () => {

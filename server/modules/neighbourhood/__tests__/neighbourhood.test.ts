@@ -67,6 +67,36 @@ describe('neighbourhood', () => {
     expect([...r.ids].sort()).toEqual(['yp1', ...neighbours.slice(0, 3)].sort());
   });
 
+  it('every link the hops cross is there: between records of one hop, and back to earlier hops', async () => {
+    const S = 'query S($ids: [ID!]!) { subgraph(ids: $ids) { edges { id type source target } } }';
+    for (const user of ['ana.analyst', 'pat.police', 'pam.partner']) {
+      for (const seeds of [['yp1'], ['yp1', 'yp2']]) {
+        let inner = (await nb({ ids: seeds, hops: 1 }, user)).ids;
+        for (const hops of [2, 3]) {
+          const r = await nb({ ids: seeds, hops }, user);
+          const between = (await api.gql(user, S, { ids: [...r.ids] }, { justification: 'TEST-CASE-1' })).body.data.subgraph.edges as Array<{ id: string; type: string; source: string; target: string }>;
+          // A link is crossed when one of its ends was expanded (reached before the last hop).
+          const crossed = between.filter((e) => e.type !== 'POSSIBLY_SAME_AS' && (inner.has(e.source) || inner.has(e.target)));
+          expect(r.edges.map((e: { id: string }) => e.id).sort()).toEqual(crossed.map((e) => e.id).sort());
+          inner = r.ids;
+        }
+      }
+    }
+  });
+
+  it('a node limit that cuts the second hop keeps the first new records by id and counts the rest', async () => {
+    const one = await nb({ ids: ['yp1'], hops: 1 });
+    const two = await nb({ ids: ['yp1'], hops: 2 });
+    const secondHop = [...two.ids].filter((id) => !one.ids.has(id)).sort();
+    expect(secondHop.length).toBeGreaterThan(2);
+    const limit = one.ids.size + 2;
+    const cut = await nb({ ids: ['yp1'], hops: 2, limit });
+    expect([...cut.ids].sort()).toEqual([...one.ids, ...secondHop.slice(0, 2)].sort());
+    expect(cut.truncated).toBe(true);
+    expect(cut.hiddenByLimit).toBe(secondHop.length - 2);
+    for (const e of cut.edges) expect(cut.ids.has(e.source) && cut.ids.has(e.target)).toBe(true);
+  });
+
   it('police-only (handling C) records are invisible to analysts, who are told hidden links exist; police see them', async () => {
     const analyst = await nb({ ids: ['yp2'], hops: 1 });
     expect(analyst.ids).not.toContain('inc2');
