@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/context';
 import { cypherFile, readRecordsAutoCommit, readRows, toPlain } from '../../platform/db/query';
 import type { RawEdge, RawNode } from '../../platform/present';
 import { NODE_KINDS, REL_KINDS } from '../../model/model';
-import { expandProjections } from './projection';
+import { expandProjections, temporalKeys } from './projection';
 
 export interface HopFilter {
   relTypes: string[];
@@ -86,8 +86,7 @@ export async function expandHop(ctx: Ctx, seeds: string[], frontier: string[], f
 }
 
 /** The model's date and datetime property names (nodes and relationships). */
-export const TEMPORAL_KEYS: ReadonlySet<string> = new Set([...NODE_KINDS, ...REL_KINDS]
-  .flatMap((k) => Object.entries(k.props).filter(([, p]) => p.type === 'date' || p.type === 'datetime').map(([name]) => name)));
+export const TEMPORAL_KEYS: ReadonlySet<string> = new Set([...NODE_KINDS, ...REL_KINDS].flatMap(temporalKeys));
 
 /** Neo4j's toString() trims trailing zeros of fractions (".5Z"); the API serves milliseconds (".500Z", none when ".000"). */
 const FRACTION = /(:\d{2})\.(\d+)/;

@@ -8,7 +8,8 @@
  */
 import { NODE_KINDS, REL_KINDS, type NodeKind, type RelKind } from '../../model/model';
 
-const temporalKeys = (k: NodeKind | RelKind): string[] =>
+/** A kind's date and datetime property names. */
+export const temporalKeys = (k: NodeKind | RelKind): string[] =>
   Object.entries(k.props).filter(([, p]) => p.type === 'date' || p.type === 'datetime').map(([name]) => name);
 
 const projection = (v: string, keys: string[]): string =>
