@@ -4,7 +4,8 @@
  * seed` (NEO4J_URI if set, else the embedded launcher). Logged as a disclosure in the access log.
  * Options: --role (whose view: a role holding the edition in the access matrix, by default the
  * first such role), --author "Name",
- * --marking OFFICIAL|OFFICIAL-SENSITIVE, --formats html,pdf,csv, --justification "why".
+ * --marking OFFICIAL|OFFICIAL-SENSITIVE, --formats html,pdf,csv, --justification "why",
+ * --borough CODE (one borough of a store that holds several: a force).
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
@@ -15,7 +16,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const USAGE = 'usage: npm run briefing -- --quarter 2025-Q3 --edition partner|restricted --out <dir> [--role police|lead] [--author "Name"] [--marking OFFICIAL-SENSITIVE] [--formats html,pdf,csv]';
+const USAGE = 'usage: npm run briefing -- --quarter 2025-Q3 --edition partner|restricted --out <dir> [--role police|lead] [--author "Name"] [--marking OFFICIAL-SENSITIVE] [--formats html,pdf,csv] [--borough B03]';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) { console.log(USAGE); return; }
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const role = editionRole(edition, arg('role'));
   const formats = (arg('formats') ?? 'html,pdf,csv').split(',') as Array<'html' | 'pdf' | 'csv'>;
   const { resolveOptions, buildBriefing, BRIEFING_STEPS } = await import('../server/modules/briefing');
-  const options = { quarter, edition: edition.toLowerCase() as 'partner', author: { name: arg('author') ?? 'Briefing CLI', role }, marking: arg('marking') as 'OFFICIAL' | undefined, formats };
+  const options = { quarter, edition: edition.toLowerCase() as 'partner', author: { name: arg('author') ?? 'Briefing CLI', role }, marking: arg('marking') as 'OFFICIAL' | undefined, formats, boroughCode: arg('borough') ?? null };
   resolveOptions(options); // bad input fails before Neo4j starts
   await withNeo4j(async () => {
     const { getDriver, database } = await import('../server/platform/db/driver');

@@ -75,11 +75,11 @@ export async function runForce(args: string[]): Promise<void> {
   // 1. Generate and write, one borough at a time.
   let t = process.hrtime.bigint();
   const writer = new AdminCsvWriter(csvDir);
-  const baselines: PopulationBaseline[] = [];
+  const boroughBaselines: Record<string, PopulationBaseline> = {};
   let crossLinks: unknown;
   for (const part of forceParts({ seed, boroughs, boroughScale })) {
     writer.writePart(part.kind === 'borough' ? part.code : 'X', part.units);
-    if (part.kind === 'borough') baselines.push(part.baseline);
+    if (part.kind === 'borough') boroughBaselines[part.code] = part.baseline;
     else crossLinks = part.truth;
     log(`${part.kind === 'borough' ? part.code : 'cross-borough links'}: ${rowCount(part.units)} rows written (${round(since(t))} s)`);
   }
@@ -101,7 +101,7 @@ export async function runForce(args: string[]): Promise<void> {
 
   // 3. Start on the store; schema, empty lists and baseline.
   const store = await openImportedStore({
-    dataDir, files, baseline: forceBaseline(baselines, boroughs), heap: '2g', pageCacheMb: 2048, log: () => undefined,
+    dataDir, files, baseline: forceBaseline(Object.values(boroughBaselines), boroughs), boroughBaselines, heap: '2g', pageCacheMb: 2048, log: () => undefined,
     driverConfig: { disableLosslessIntegers: true },
   });
   const { driver } = store;

@@ -26,6 +26,8 @@ export interface OpenImportedOptions {
   dataDir: string;
   files: Pick<AdminCsvFiles, 'emptyListsFile'>;
   baseline?: PopulationBaseline;
+  /** Each borough's own baseline, by code, when the store holds several (a force). */
+  boroughBaselines?: Record<string, PopulationBaseline>;
   heap?: string;
   pageCacheMb?: number;
   jvmArgs?: string[];
@@ -47,6 +49,7 @@ export async function openImportedStore(opts: OpenImportedOptions): Promise<Impo
     const migrateSeconds = since(t);
     const emptyListRecords = await applyEmptyLists(driver, 'neo4j', opts.files.emptyListsFile);
     if (opts.baseline) await storeBaseline({ driver, database: 'neo4j' }, opts.baseline);
+    for (const [code, baseline] of Object.entries(opts.boroughBaselines ?? {})) await storeBaseline({ driver, database: 'neo4j' }, baseline, code);
     return { neo, driver, startSeconds, migrateSeconds, emptyListRecords };
   } catch (e) {
     await driver.close();

@@ -135,6 +135,8 @@ export type BriefingFormat =
   | 'PDF';
 
 export type BriefingInput = {
+  /** One borough of a store that holds several (a force), by its code; default the whole store. */
+  borough?: InputMaybe<Scalars['String']['input']>;
   edition: BriefingEdition;
   /** Default: all three. */
   formats?: InputMaybe<Array<BriefingFormat>>;
@@ -938,11 +940,13 @@ export type QueryAccessLogArgs = {
 
 export type QueryCriticalMomentsArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  borough?: InputMaybe<Scalars['String']['input']>;
   quarter: Scalars['String']['input'];
 };
 
 
 export type QueryDisproportionalityArgs = {
+  borough?: InputMaybe<Scalars['String']['input']>;
   exploitationType?: InputMaybe<Scalars['String']['input']>;
   outcome?: InputMaybe<DisproportionalityOutcome>;
   quarter: Scalars['String']['input'];
@@ -950,18 +954,21 @@ export type QueryDisproportionalityArgs = {
 
 
 export type QueryFamiliesOfPersonsOfConcernArgs = {
+  borough?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   quarter: Scalars['String']['input'];
 };
 
 
 export type QueryHighHarmPersonsOfConcernArgs = {
+  borough?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   quarter: Scalars['String']['input'];
 };
 
 
 export type QueryHotspotsArgs = {
+  borough?: InputMaybe<Scalars['String']['input']>;
   harm?: InputMaybe<HotspotHarmScope>;
   kinds?: InputMaybe<Array<AnalyticsContextKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -983,12 +990,14 @@ export type QueryNeighbourhoodArgs = {
 
 
 export type QueryNetworkThemesArgs = {
+  borough?: InputMaybe<Scalars['String']['input']>;
   minSize?: InputMaybe<Scalars['Int']['input']>;
   quarter: Scalars['String']['input'];
 };
 
 
 export type QueryNotYetReferredArgs = {
+  borough?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -1020,12 +1029,14 @@ export type QuerySubgraphArgs = {
 
 
 export type QueryTrendsArgs = {
+  borough?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   quarter: Scalars['String']['input'];
 };
 
 
 export type QueryYoungAdultsArgs = {
+  borough?: InputMaybe<Scalars['String']['input']>;
   quarter: Scalars['String']['input'];
 };
 

@@ -11,17 +11,26 @@ import { isPseudonymised, requireCapability, requireJustification } from '../../
 import { appendAccessLog } from '../accesslog/access-log';
 import { pseudonymFor } from '../../platform/secrets';
 import { config } from '../../platform/config';
+import { boroughScopeSentence, scopedSource } from './borough';
 import type { KnownDefinition } from '../../domain/known';
 
 /** The partnership's definition of a child already known to a panel or plan (configuration). */
 const knownDefinition = (): KnownDefinition => ({ referralTypes: config().KNOWN_REFERRAL_TYPES, careStatuses: config().KNOWN_CARE_STATUSES });
 
-/** The caller's view: records they may not see are left out of every figure. */
-const sourceFor = (ctx: RequestContext): A.AnalyticsSource => ({ driver: ctx.driver, database: ctx.database, viewer: viewerOf(ctx.user) });
+/**
+ * The caller's view: records they may not see are left out of every figure; with a borough, the
+ * figures of that borough only.
+ */
+const sourceFor = (ctx: RequestContext, borough: string | null | undefined): Promise<A.AnalyticsSource> =>
+  scopedSource({ driver: ctx.driver, database: ctx.database, viewer: viewerOf(ctx.user) }, borough);
 
-async function run<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs an analytic on the caller's (scoped) source; a borough's result says so in its method. */
+async function run<T extends { method: string }>(ctx: RequestContext, borough: string | null | undefined, fn: (source: A.AnalyticsSource) => Promise<T>): Promise<T> {
   try {
-    return await fn();
+    const source = await sourceFor(ctx, borough);
+    const r = await fn(source);
+    if (source.borough) r.method = `${boroughScopeSentence(source.borough)} ${r.method}`;
+    return r;
   } catch (e) {
     if (e instanceof A.AnalyticsInputError) throw new AppError('BAD_USER_INPUT', e.message, { field: e.field });
     throw e;
@@ -36,28 +45,28 @@ async function logConsultation(ctx: RequestContext, justification: string, query
 
 export async function hotspots(ctx: RequestContext, args: A.HotspotArgs): Promise<A.HotspotsResult> {
   requireCapability(ctx, 'hotspots');
-  return run(() => A.hotspots(sourceFor(ctx), args));
+  return run(ctx, args.borough, (source) => A.hotspots(source, args));
 }
 
 export async function trends(ctx: RequestContext, args: A.TrendsArgs): Promise<A.TrendsResult> {
   requireCapability(ctx, 'trends');
-  return run(() => A.trends(sourceFor(ctx), { quarter: args.quarter, from: args.from ?? undefined }));
+  return run(ctx, args.borough, (source) => A.trends(source, { quarter: args.quarter, from: args.from ?? undefined }));
 }
 
 export async function disproportionality(ctx: RequestContext, args: A.DisproportionalityArgs): Promise<A.DisproportionalityResult> {
   requireCapability(ctx, 'disproportionality');
-  return run(() => A.disproportionality(sourceFor(ctx), { quarter: args.quarter, outcome: args.outcome ?? undefined, exploitationType: args.exploitationType ?? undefined }));
+  return run(ctx, args.borough, (source) => A.disproportionality(source, { quarter: args.quarter, outcome: args.outcome ?? undefined, exploitationType: args.exploitationType ?? undefined }));
 }
 
 export async function youngAdults(ctx: RequestContext, args: A.YoungAdultsArgs): Promise<A.YoungAdultsResult> {
   requireCapability(ctx, 'youngAdults');
-  return run(() => A.youngAdults(sourceFor(ctx), { quarter: args.quarter }));
+  return run(ctx, args.borough, (source) => A.youngAdults(source, { quarter: args.quarter }));
 }
 
 export async function networkThemes(ctx: RequestContext, args: A.NetworkThemesArgs): Promise<A.NetworkThemesResult> {
   requireCapability(ctx, 'networkThemes');
   const justification = requireJustification(ctx);
-  const r = await run(() => A.networkThemes(sourceFor(ctx), { quarter: args.quarter, minSize: args.minSize ?? undefined }));
+  const r = await run(ctx, args.borough, (source) => A.networkThemes(source, { quarter: args.quarter, minSize: args.minSize ?? undefined }));
   for (const c of r.communities) c.personsOfConcern = c.personsOfConcern.map((p) => ({ ...p, name: nameFor(ctx, p.id, p.name) }));
   await logConsultation(ctx, justification, 'networkThemes', r.communities.flatMap((c) => [...c.memberIds, ...c.personsOfConcern.map((p) => p.id)]), args);
   return r;
@@ -66,7 +75,7 @@ export async function networkThemes(ctx: RequestContext, args: A.NetworkThemesAr
 export async function highHarmPersonsOfConcern(ctx: RequestContext, args: A.HighHarmArgs): Promise<A.HighHarmResult> {
   requireCapability(ctx, 'highHarmPersonsOfConcern');
   const justification = requireJustification(ctx);
-  const r = await run(() => A.highHarmPersonsOfConcern(sourceFor(ctx), { quarter: args.quarter, limit: args.limit ?? undefined }));
+  const r = await run(ctx, args.borough, (source) => A.highHarmPersonsOfConcern(source, { quarter: args.quarter, limit: args.limit ?? undefined }));
   await logConsultation(ctx, justification, 'highHarmPersonsOfConcern', r.items.map((p) => p.id), args);
   return r;
 }
@@ -74,7 +83,7 @@ export async function highHarmPersonsOfConcern(ctx: RequestContext, args: A.High
 export async function familiesOfPersonsOfConcern(ctx: RequestContext, args: A.FamiliesArgs): Promise<A.FamiliesResult> {
   requireCapability(ctx, 'familiesOfPersonsOfConcern');
   const justification = requireJustification(ctx);
-  const r = await run(() => A.familiesOfPersonsOfConcern(sourceFor(ctx), { quarter: args.quarter, limit: args.limit ?? undefined, known: knownDefinition() }));
+  const r = await run(ctx, args.borough, (source) => A.familiesOfPersonsOfConcern(source, { quarter: args.quarter, limit: args.limit ?? undefined, known: knownDefinition() }));
   r.items = r.items.map((c) => ({
     ...c, name: nameFor(ctx, c.id, c.name),
     links: c.links.map((l) => ({ ...l, personOfConcernName: nameFor(ctx, l.personOfConcernId, l.personOfConcernName) })),
@@ -86,7 +95,7 @@ export async function familiesOfPersonsOfConcern(ctx: RequestContext, args: A.Fa
 export async function criticalMoments(ctx: RequestContext, args: A.CriticalMomentsArgs): Promise<A.CriticalMomentsResult> {
   requireCapability(ctx, 'criticalMoments');
   const justification = requireJustification(ctx);
-  const r = await run(() => A.criticalMoments(sourceFor(ctx), { quarter: args.quarter, asOf: args.asOf ?? undefined, known: knownDefinition() }));
+  const r = await run(ctx, args.borough, (source) => A.criticalMoments(source, { quarter: args.quarter, asOf: args.asOf ?? undefined, known: knownDefinition() }));
   r.items = r.items.map((m) => ({ ...m, childName: nameFor(ctx, m.childId, m.childName) }));
   await logConsultation(ctx, justification, 'criticalMoments', r.items.map((m) => m.childId), args);
   return r;
@@ -95,7 +104,7 @@ export async function criticalMoments(ctx: RequestContext, args: A.CriticalMomen
 export async function notYetReferred(ctx: RequestContext, args: A.NotYetReferredArgs): Promise<A.NotYetReferredResult> {
   requireCapability(ctx, 'notYetReferred');
   const justification = requireJustification(ctx);
-  const r = await run(() => A.notYetReferred(sourceFor(ctx), { quarter: args.quarter, minScore: args.minScore ?? undefined, limit: args.limit ?? undefined, offset: args.offset ?? undefined, known: knownDefinition() }));
+  const r = await run(ctx, args.borough, (source) => A.notYetReferred(source, { quarter: args.quarter, minScore: args.minScore ?? undefined, limit: args.limit ?? undefined, offset: args.offset ?? undefined, known: knownDefinition() }));
   r.items = r.items.map((c) => ({ ...c, name: nameFor(ctx, c.id, c.name) }));
   await logConsultation(ctx, justification, 'notYetReferred', r.items.map((c) => c.id), args);
   return r;

@@ -1,2 +1,2 @@
-MATCH (b:PopulationBaseline {id: 'borough'})
+MATCH (b:PopulationBaseline {id: $id})
 RETURN b.json AS json

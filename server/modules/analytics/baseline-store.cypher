@@ -1,3 +1,4 @@
-// The borough's population baseline: one node of reference data (not an Entity).
-MERGE (b:PopulationBaseline {id: 'borough'})
+// A population baseline: one node of reference data (not an Entity). $id is 'borough' for the
+// whole store, or a borough's code when one store holds several (a force).
+MERGE (b:PopulationBaseline {id: $id})
 SET b.json = $json, b.description = $description, b.total = $total

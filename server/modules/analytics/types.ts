@@ -21,6 +21,11 @@ export interface AnalyticsSource extends Store {
    */
   viewer: Viewer;
   /**
+   * The borough whose figures these are, when one store holds several (a force): its code, e.g.
+   * B03. Absent or null: the whole store. See read.ts for what a borough's figures count.
+   */
+  borough?: string | null;
+  /**
    * Optional memo for a caller that runs several analytics on the same data in one job (the
    * briefing pack): quarter projections are then computed once and shared. Pass `new Map()` per
    * job; never keep it across data changes.
@@ -28,11 +33,17 @@ export interface AnalyticsSource extends Store {
   memo?: Map<string, Promise<unknown>>;
 }
 
+/** Arguments every analytic takes through the API: whose figures (read.ts says what a borough's count). */
+export interface BoroughScoped {
+  /** One borough's figures, by its code, when the store holds several; absent: the whole store. */
+  borough?: string | null;
+}
+
 export type ContextKind = 'Location' | 'School' | 'OnlineSpace';
 export const CONTEXT_KINDS: readonly ContextKind[] = ['Location', 'School', 'OnlineSpace'];
 
 // ---------------------------------------------------------------- 1. hotspots
-export interface HotspotArgs {
+export interface HotspotArgs extends BoroughScoped {
   quarter: string;
   /** Default: all three. */
   kinds?: ContextKind[] | null;
@@ -92,7 +103,7 @@ export interface HotspotsResult {
 }
 
 // ---------------------------------------------------------------- 2. peer-network themes
-export interface NetworkThemesArgs {
+export interface NetworkThemesArgs extends BoroughScoped {
   quarter: string;
   /** Communities smaller than this are not described (default 3). */
   minSize?: number | null;
@@ -146,7 +157,7 @@ export interface NetworkThemesResult {
 }
 
 // ---------------------------------------------------------------- 3. high-harm persons of concern
-export interface HighHarmArgs {
+export interface HighHarmArgs extends BoroughScoped {
   quarter: string;
   /** Default 20, at most 500. */
   limit?: number | null;
@@ -198,7 +209,7 @@ export interface HighHarmResult {
 export type CriticalMomentKind = 'Exclusion' | 'Injury' | 'Arrest' | 'ReturnFromMissing';
 export type RhiStatus = 'done' | 'late' | 'offered' | 'declined' | 'none' | 'pending';
 
-export interface CriticalMomentsArgs {
+export interface CriticalMomentsArgs extends BoroughScoped {
   quarter: string;
   /** "Now" for what is overdue (ISO datetime); default the current time. */
   asOf?: string | null;
@@ -243,7 +254,7 @@ export interface CriticalMomentsResult {
 }
 
 // ---------------------------------------------------------------- 5. not yet referred
-export interface NotYetReferredArgs {
+export interface NotYetReferredArgs extends BoroughScoped {
   quarter: string;
   /** Minimum concern score (serious-harm points plus one per sign of exploitation); default 2. */
   minScore?: number | null;
@@ -301,7 +312,7 @@ export interface NotYetReferredResult {
 export interface ScoreCount { score: number; children: number }
 
 // ---------------------------------------------------------------- 6. trends and disproportionality
-export interface TrendsArgs {
+export interface TrendsArgs extends BoroughScoped {
   /** Last quarter of the series. */
   quarter: string;
   /** First quarter; default 7 quarters before `quarter`. */
@@ -356,7 +367,7 @@ export type DisproportionalityDimension = 'ethnicity' | 'ethnicityDetailed' | 's
 /** Which children a disproportionality table counts. */
 export type DisproportionalityOutcome = 'atRisk' | 'suspect' | 'arrested' | 'excluded' | 'referredToPanel' | 'referredToNrm';
 
-export interface DisproportionalityArgs {
+export interface DisproportionalityArgs extends BoroughScoped {
   quarter: string;
   /** Default atRisk. */
   outcome?: DisproportionalityOutcome | null;
@@ -399,7 +410,7 @@ export interface DisproportionalityResult {
   rows: RateRow[];
 }
 
-export interface FamiliesArgs {
+export interface FamiliesArgs extends BoroughScoped {
   quarter: string;
   /** How many of the ranked persons of concern to read the families of: default 20, at most 500. */
   limit?: number | null;
@@ -442,7 +453,7 @@ export interface FamiliesResult {
 }
 
 // ---------------------------------------------------------------- transitions: young adults 18–25
-export interface YoungAdultsArgs {
+export interface YoungAdultsArgs extends BoroughScoped {
   quarter: string;
 }
 

@@ -20,6 +20,7 @@ export interface BriefingInput {
   formats?: Array<'HTML' | 'PDF' | 'CSV'> | null;
   marking?: 'OFFICIAL' | 'OFFICIAL_SENSITIVE' | null;
   recipient?: string | null;
+  borough?: string | null;
 }
 
 const MEDIA = { html: 'text/html', pdf: 'application/pdf', csv: 'text/csv' } as const;
@@ -37,12 +38,12 @@ export async function generateBriefing(ctx: RequestContext, { input }: { input: 
   const job = queue.then(() => buildBriefing({ driver: ctx.driver, database: ctx.database }, {
     quarter: input.quarter, edition: input.edition === 'PARTNER' ? 'partner' : 'restricted',
     author: { name: ctx.user.name, role: ctx.user.role }, formats,
-    marking: input.marking === 'OFFICIAL' ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE',
+    marking: input.marking === 'OFFICIAL' ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE', boroughCode: input.borough ?? null,
   }, dir, {
     beforeRelease: async (r) => {
       const entry = await appendAccessLog(ctx, {
         operation: 'disclosure', justification, ids: r.personIds,
-        detail: { kind: 'briefing', quarter: r.quarter, edition: r.edition, files: r.files.map((f) => f.name), recipient: input.recipient ?? null },
+        detail: { kind: 'briefing', quarter: r.quarter, edition: r.edition, files: r.files.map((f) => f.name), recipient: input.recipient ?? null, borough: input.borough ?? null },
       });
       seq = entry.seq;
     },

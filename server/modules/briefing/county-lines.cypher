@@ -1,6 +1,7 @@
 // County lines with the people linked to them (children and adults, as counts) and missing episodes
 // in [$from, $to) that carried a county-lines concern and involved a linked child.
 MATCH (l:CountyLine)
+WHERE IN_BOROUGH(l)
 OPTIONAL MATCH (l)<-[r:LINKED_TO_LINE]-(p:Person)
   WHERE coalesce(r.status, 'confirmed') <> 'expired' AND VISIBLE_REL(r) AND VISIBLE_NODE(p)
 WITH l, collect(DISTINCT CASE WHEN p:YoungPerson AND NOT p:PersonOfConcern THEN p.id END) AS youngIds,

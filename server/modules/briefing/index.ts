@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Store } from '../analytics';
+import { AnalyticsInputError, type AnalyticsSource, type Store } from '../analytics';
+import { boroughScopeSentence, scopedSource } from '../analytics/borough';
 import { packViewer } from '../../platform/visibility';
 import { gather, GATHER_STEPS } from './gather';
 import { packTables, PackTable } from './tables';
@@ -19,6 +20,8 @@ import { dateText, label } from './labels';
 import { eventBand } from './bands';
 import { loadHistory, saveRecord, PackRecord } from './history';
 import { auditRelease, DisclosureAuditError } from './release-audit';
+
+import { BriefingInputError } from './options';
 
 export { resolveOptions, BriefingInputError, EDITIONS } from './options';
 export { DisclosureAuditError } from './release-audit';
@@ -45,13 +48,14 @@ export const BRIEFING_STEPS = GATHER_STEPS + 3;
 function meta(o: ResolvedOptions, d: Awaited<ReturnType<typeof gather>>): PackMeta {
   const end = new Date(Date.parse(d.period.end) - 1).toISOString();
   return {
-    title: `Quarterly exploitation intelligence briefing: ${o.borough.name}${o.borough.synthetic ? ' (synthetic)' : ''}`,
+    title: `Quarterly exploitation intelligence briefing: ${o.borough.name}${o.boroughCode ? `, borough ${o.boroughCode}` : ''}${o.borough.synthetic ? ' (synthetic)' : ''}`,
     marking: o.marking, edition: o.edition, quarter: o.quarter,
     periodText: `${o.quarter} (${dateText(d.period.start)} to ${dateText(end)})`,
     author: `${o.author.name} (${o.author.role})`, created: o.createdAt, reviewBy: o.reviewBy,
     // Event counts involve children: the partner edition gives bands, not counts.
     sources: d.sources.map((s) => `${label('agency', s.source)} (${o.edition === 'partner' ? `${eventBand(s.events)} events` : `${s.events.toLocaleString('en-GB')} events`})`),
     caveats: [
+      ...(o.boroughCode ? [boroughScopeSentence(o.boroughCode)] : []),
       'Figures are from records held by partner agencies and undercount harm that is not reported.',
       'Associations are graded intelligence, not fact.',
       o.edition === 'partner' ? 'Counts of 1–4 are shown as "c".' : 'Restricted: need to know only.',
@@ -84,15 +88,26 @@ export async function buildBriefing(source: Store, options: BriefingOptions, out
   }
 }
 
+/** The pack's reader: the edition's, within the borough asked for (an unknown one is the caller's mistake). */
+async function packSource(source: Store, o: ResolvedOptions): Promise<AnalyticsSource> {
+  try {
+    return await scopedSource({ ...source, viewer: packViewer(o.edition), memo: new Map() }, o.boroughCode, 'boroughCode');
+  } catch (e) {
+    if (e instanceof AnalyticsInputError) throw new BriefingInputError(e.field, e.message.replace(`field "${e.field}": `, ''));
+    throw e;
+  }
+}
+
 async function build(source: Store, o: ResolvedOptions, outDir: string, hooks: BuildHooks, progress: (step: string) => void,
   timings: Record<string, number>, start: number, printerReady: Promise<Printer> | undefined): Promise<BriefingResult> {
   let t0 = start;
   const lap = (name: string) => { timings[name] = Date.now() - t0; t0 = Date.now(); progress(name); };
   // Read as the edition's reader. One memo per job: analytics share each quarter's peer
   // projection (network themes, brokerage).
-  const data = await gather({ ...source, viewer: packViewer(o.edition), memo: new Map() }, o, progress);
+  const data = await gather(await packSource(source, o), o, progress);
   timings.gather = Date.now() - t0; t0 = Date.now();
-  const historyDir = o.historyDir ?? path.join(outDir, 'published-history');
+  // Each borough's partner packs are a series of their own.
+  const historyDir = o.historyDir ?? path.join(outDir, 'published-history', ...(o.boroughCode ? [o.boroughCode] : []));
   const earlier = o.edition === 'partner' ? loadHistory(historyDir, o.quarter) : [];
   const { tables, revisions, counts } = packTables(data, o, earlier);
   const narrative = buildNarrative(data, tables, o);
@@ -110,7 +125,7 @@ async function build(source: Store, o: ResolvedOptions, outDir: string, hooks: B
 
   fs.mkdirSync(outDir, { recursive: true });
   const staging = fs.mkdtempSync(path.join(outDir, '.staging-'));
-  const base = `briefing-${o.quarter}-${o.edition}`;
+  const base = `briefing-${o.quarter}-${o.edition}${o.boroughCode ? `-${o.boroughCode}` : ''}`;
   const files: BriefingFile[] = [];
   const write = (name: string, kind: BriefingFile['kind'], content: string | Buffer) => {
     const p = path.join(staging, name);

@@ -28,6 +28,11 @@ export interface BriefingOptions {
   revise?: RevisionRequest;
   /** The borough the pack is about; default the configured one (BOROUGH_CONFIG). */
   borough?: Borough;
+  /**
+   * One borough of a store that holds several (a force), by its code: the pack covers that
+   * borough (server/modules/analytics/read.ts says what its figures count). Default: the whole store.
+   */
+  boroughCode?: string | null;
 }
 
 export interface ResolvedOptions extends Required<Omit<BriefingOptions, 'formats' | 'historyDir' | 'revise'>> {
@@ -73,7 +78,7 @@ export function resolveOptions(o: BriefingOptions): ResolvedOptions {
   checkPriorities(b);
   return {
     quarter, edition: o.edition, author: o.author, marking, createdAt, reviewBy, formats, names, pocNames, hiddenHandling, historyDir: o.historyDir, revise,
-    borough: b,
+    borough: b, boroughCode: o.boroughCode ?? null,
   };
 }
 

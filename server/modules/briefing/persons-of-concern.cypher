@@ -1,7 +1,7 @@
 // Persons of concern: who had an event in [$from, $to) and who was ever the subject of a disruption
 // action up to $to (disruption status). Adults only by the model's rule.
 MATCH (p:PersonOfConcern)
-WHERE VISIBLE_NODE(p)
+WHERE VISIBLE_NODE(p) AND IN_BOROUGH(p)
 OPTIONAL MATCH (p)<-[inv:INVOLVED]-(e:Event)
   WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
     AND NOT e:DisruptionAction AND VISIBLE_NODE(e) AND VISIBLE_REL(inv)

@@ -37,6 +37,8 @@ export type BriefingFormat =
   | 'PDF';
 
 export type BriefingInput = {
+  /** One borough of a store that holds several (a force), by its code; default the whole store. */
+  borough?: string | null | undefined;
   edition: BriefingEdition;
   /** Default: all three. */
   formats?: Array<BriefingFormat> | null | undefined;

@@ -105,4 +105,13 @@ describe('analytics over HTTP', () => {
     const r = await api.gql('ana.analyst', 'query { hotspots(quarter: "2025-Q3", limit: 100000) { quarter } }');
     expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
   });
+
+  it.each([['B09', /no records of borough B09/], ["B01' OR true //", /must be a borough code/]])(
+    'a borough the store does not hold (%j) is BAD_USER_INPUT naming the argument, before anything is logged', async (borough, message) => {
+      const before = await logCount();
+      const r = await api.gql('ana.analyst', 'query($b: String) { criticalMoments(quarter: "2025-Q3", borough: $b) { items { childId } } }', { b: borough }, { justification: 'TEST-CASE-7' });
+      expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'borough' });
+      expect(r.body.errors?.[0].message).toMatch(message);
+      expect(await logCount()).toBe(before);
+    });
 });

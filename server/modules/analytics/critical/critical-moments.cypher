@@ -23,7 +23,7 @@ CALL {
 }
 WITH e, i, p, at, kind
 WHERE coalesce(e.status, 'confirmed') <> 'expired'
-  AND VISIBLE_NODE(e) AND VISIBLE_REL(i) AND VISIBLE_NODE(p)
+  AND VISIBLE_NODE(e) AND VISIBLE_REL(i) AND VISIBLE_NODE(p) AND IN_BOROUGH(p)
   AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(at) - duration({years: 18})
 WITH DISTINCT e, p, at, kind
 RETURN e.id AS eventId, kind, at.epochMillis AS atMs, p.id AS childId, p.name AS childName,

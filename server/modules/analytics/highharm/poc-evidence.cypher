@@ -9,7 +9,7 @@
 // assessment above none, a referral, or being targeted by exploitation, grooming or recruitment):
 // a safeguarding consideration shown beside the ranking, never an input to it.
 MATCH (p:PersonOfConcern)
-WHERE coalesce(p.dobLatest, p.dateOfBirth) <= date(datetime($to)) - duration({years: 18}) AND VISIBLE_NODE(p)
+WHERE coalesce(p.dobLatest, p.dateOfBirth) <= date(datetime($to)) - duration({years: 18}) AND VISIBLE_NODE(p) AND IN_BOROUGH(p)
 WITH p,
   COLLECT {
     MATCH (e:Event)-[i:INVOLVED]->(p)

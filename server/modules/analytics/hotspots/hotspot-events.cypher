@@ -5,7 +5,7 @@ MATCH (c:Context)<-[at:AT]-(e:Event)
 WHERE any(l IN labels(c) WHERE l IN $kinds)
   AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
   AND coalesce(e.status, 'confirmed') <> 'expired'
-  AND VISIBLE_NODE(e) AND VISIBLE_REL(at)
+  AND VISIBLE_NODE(e) AND VISIBLE_REL(at) AND IN_BOROUGH(c)
 OPTIONAL MATCH (e)-[inv:INVOLVED]->(p:Person)
 WHERE VISIBLE_REL(inv) AND VISIBLE_NODE(p)
 WITH c, e, p, coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(e.occurredAt) - duration({years: 18}) AS child

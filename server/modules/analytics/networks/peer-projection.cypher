@@ -9,7 +9,7 @@ CALL {
   WHERE coalesce(r.validFrom, datetime('1900-01-01T00:00:00Z')) < datetime($to)
     AND (r.validTo IS NULL OR r.validTo >= datetime($from))
     AND coalesce(r.status, 'confirmed') <> 'expired'
-    AND VISIBLE_REL(r) AND VISIBLE_NODE(a) AND VISIBLE_NODE(b)
+    AND VISIBLE_REL(r) AND VISIBLE_NODE(a) AND VISIBLE_NODE(b) AND (IN_BOROUGH(a) OR IN_BOROUGH(b))
   RETURN 'peer' AS kind, a.id AS a, b.id AS b, r.status AS status, null AS eventKind, null AS people, null AS roles, null AS place, null AS atMs
   UNION ALL
   MATCH (e:Event)-[i:INVOLVED]->(p:YoungPerson)
@@ -17,7 +17,8 @@ CALL {
     AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
     AND coalesce(e.status, 'confirmed') <> 'expired'
     AND VISIBLE_NODE(e) AND VISIBLE_REL(i) AND VISIBLE_NODE(p)
-  WITH e, collect(DISTINCT {id: p.id, role: i.role}) AS involved
+  WITH e, collect(DISTINCT {id: p.id, role: i.role}) AS involved, collect(p) AS youngPeople
+  WHERE any(q IN youngPeople WHERE IN_BOROUGH(q))
   OPTIONAL MATCH (e)-[at:AT]->(c:Context)
   WHERE (c:Location OR c:School OR c:OnlineSpace) AND VISIBLE_REL(at)
   RETURN 'event' AS kind, e.id AS a, null AS b, null AS status,

@@ -3,7 +3,7 @@
 // exclusion in the period, they were assessed at risk (a CEAM level above none) or went missing.
 MATCH (e:Exclusion)-[i:INVOLVED]->(p:YoungPerson)
 WHERE i.role IN ['subject', 'victim'] AND e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
-  AND coalesce(e.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(e) AND VISIBLE_REL(i) AND VISIBLE_NODE(p)
+  AND coalesce(e.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(e) AND VISIBLE_REL(i) AND VISIBLE_NODE(p) AND IN_BOROUGH(p)
   AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(e.occurredAt) - duration({years: 18})
 WITH p, min(e.occurredAt) AS first
 RETURN p.id AS childId, p.sen AS sen, first.epochMillis AS atMs,

@@ -3,7 +3,7 @@
 // (CCE) assessment or referral about the child in the $lookbackDays days before the period ended.
 MATCH (m:MissingEpisode)-[i:INVOLVED]->(p:YoungPerson)
 WHERE i.role IN ['subject', 'victim'] AND m.occurredAt >= datetime($from) AND m.occurredAt < datetime($to)
-  AND coalesce(m.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(m) AND VISIBLE_REL(i) AND VISIBLE_NODE(p)
+  AND coalesce(m.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(m) AND VISIBLE_REL(i) AND VISIBLE_NODE(p) AND IN_BOROUGH(p)
   AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(m.occurredAt) - duration({years: 18})
 WITH p, max(CASE WHEN coalesce(m.countyLinesConcern, false) THEN 1 ELSE 0 END) = 1 AS countyLines
 RETURN p.id AS childId, countyLines,

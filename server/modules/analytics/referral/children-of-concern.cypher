@@ -19,7 +19,7 @@ CALL {
   RETURN DISTINCT p
 }
 WITH p
-WHERE VISIBLE_NODE(p) AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(datetime($to)) - duration({years: 18})
+WHERE VISIBLE_NODE(p) AND IN_BOROUGH(p) AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(datetime($to)) - duration({years: 18})
   AND NOT coalesce(p.careStatus, '') IN $knownCareStatuses
   AND NOT EXISTS {
     MATCH (ref:Referral)-[about:INVOLVED|ABOUT]-(p)

@@ -37,7 +37,10 @@ export async function disproportionality(
 ): Promise<DisproportionalityResult> {
   const period = parseQuarter(args.quarter);
   const baseline = args.baseline ?? await loadBaseline(source);
-  if (!baseline) throw new AnalyticsInputError('baseline', 'no population baseline is loaded (the seed stores one; see server/modules/analytics/baseline.ts)');
+  if (!baseline) {
+    const whose = source.borough ? ` for borough ${source.borough}` : '';
+    throw new AnalyticsInputError('baseline', `no population baseline is loaded${whose} (the seed stores one; see server/modules/analytics/baseline.ts)`);
+  }
   const outcome = args.outcome ?? 'atRisk';
   if (!OUTCOMES.includes(outcome)) throw new AnalyticsInputError('outcome', `must be one of ${OUTCOMES.join(', ')}`);
   const exploitationType = args.exploitationType ?? null;

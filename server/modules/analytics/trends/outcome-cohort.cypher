@@ -6,7 +6,7 @@
 // that record that exploitation type.
 MATCH (e:Event)-[inv:INVOLVED]->(p:YoungPerson)
 WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
-  AND coalesce(e.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(e) AND VISIBLE_REL(inv) AND VISIBLE_NODE(p)
+  AND coalesce(e.status, 'confirmed') <> 'expired' AND VISIBLE_NODE(e) AND VISIBLE_REL(inv) AND VISIBLE_NODE(p) AND IN_BOROUGH(p)
   AND coalesce(p.dobLatest, p.dateOfBirth, date('9999-12-31')) > date(e.occurredAt) - duration({years: 18})
   AND CASE $outcome
     WHEN 'suspect' THEN inv.role = 'suspect'

@@ -8,7 +8,7 @@ MATCH (p:YoungPerson)
 WHERE p.dateOfBirth IS NOT NULL
   AND p.dateOfBirth <= date(datetime($to)) - duration({years: 17})
   AND p.dateOfBirth > date(datetime($to)) - duration({years: 27})
-  AND VISIBLE_NODE(p)
+  AND VISIBLE_NODE(p) AND IN_BOROUGH(p)
   AND EXISTS {
     MATCH (e:Event)-[r:INVOLVED|ABOUT]->(p)
     WHERE e.occurredAt >= datetime($from) AND e.occurredAt < datetime($to)
