@@ -52,7 +52,8 @@ async function main(): Promise<void> {
       bar.stop();
       console.log(`Briefing ${result.quarter} (${result.edition}) in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
       for (const f of result.files.filter((x) => x.kind !== 'csv')) console.log(`  ${f.path}`);
-      console.log(`  ${result.files.filter((x) => x.kind === 'csv').length} CSV files in ${path.resolve(out, `briefing-${result.quarter}-${result.edition}-csv`)}`);
+      const csv = result.files.filter((x) => x.kind === 'csv');
+      if (csv.length) console.log(`  ${csv.length} CSV files in ${path.dirname(csv[0].path)}`);
     } finally {
       bar.stop();
     }

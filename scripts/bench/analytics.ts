@@ -1,5 +1,5 @@
 /**
- * Analytics benchmark (`npm run bench -- analytics [--scale borough] [--seed N] [--quarter 2026-Q2] [--runs 3]`),
+ * Analytics benchmark (`npm run bench -- analytics [--scale borough|force] [--seed N] [--quarter 2026-Q2] [--runs 3]`),
  * on a fresh embedded Neo4j (2 GB heap, 512 MB page cache, as `npm start`):
  *  1. each analytic for one quarter: median and max wall time over `runs` after one warm-up,
  *     Node heap growth and peak RSS, Neo4j heap peak (JMX, sampled);
@@ -11,6 +11,7 @@
  * than wall time. `--uri bolt://… --user u --password p [--data-dir d]` measures an already loaded
  * database of the same scale and seed instead of starting and loading a fresh one.
  * Writes bench-results/analytics.json and prints a table. The machine is shared: compare ratios.
+ * `--scale force`: analytics-force-lib.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,8 +33,9 @@ import { viewerOf } from '../../server/platform/visibility';
 import { quarterPartition } from '../../server/modules/analytics/networks';
 import { participationCoefficient } from '../../server/modules/analytics/highharm/brokerage';
 import { evaluatePlanted } from '../../server/modules/analytics/__tests__/support/planted';
-import { heapNow, cpuSeconds, neo4jPid } from './load-lib';
-import { median } from '../../server/domain/median';
+import { neo4jPid } from './load-lib';
+import { measure, type Timing } from './measure-lib';
+import { runForceAnalytics } from './analytics-force-lib';
 
 const HOTSPOTS_DIR = path.resolve(__dirname, '..', '..', 'server', 'modules', 'analytics', 'hotspots');
 
@@ -42,49 +44,8 @@ const arg = (args: string[], name: string, fallback: string): string => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
-const mb = (b: number): number => Math.round(b / 1048576);
-
-interface Timing { medianMs: number; maxMs: number; runsMs: number[]; cpuNodeMs: number; cpuNeo4jMs: number | null; nodeHeapGrowthMb: number; nodeMaxRssMb: number; neo4jHeapPeakMb: number | null }
 
 let neoPid: number | undefined;
-
-async function measure(driver: Driver, runs: number, fn: () => Promise<unknown>): Promise<Timing> {
-  await fn(); // warm-up: query plans and page cache
-  const times: number[] = [];
-  let neoPeak: number | null = null;
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      const h = await heapNow(driver);
-      if (h && (neoPeak === null || h.heapUsedMb > neoPeak)) neoPeak = h.heapUsedMb;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  })();
-  (global as { gc?: () => void }).gc?.();
-  const heap0 = process.memoryUsage().heapUsed;
-  let heapPeak = heap0;
-  const cpuNode: number[] = [];
-  const cpuNeo: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const n0 = neoPid ? cpuSeconds(neoPid) : undefined;
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(ms(t0));
-    const c = process.cpuUsage(c0);
-    cpuNode.push((c.user + c.system) / 1000);
-    const n1 = neoPid ? cpuSeconds(neoPid) : undefined;
-    if (n0 !== undefined && n1 !== undefined) cpuNeo.push((n1 - n0) * 1000);
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-  }
-  sampling = false;
-  await sampler;
-  return {
-    medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)), runsMs: times.map(Math.round),
-    cpuNodeMs: Math.round(median(cpuNode)), cpuNeo4jMs: cpuNeo.length ? Math.round(median(cpuNeo)) : null,
-    nodeHeapGrowthMb: mb(heapPeak - heap0), nodeMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), neo4jHeapPeakMb: neoPeak,
-  };
-}
 
 async function hotspotsCypherOnly(driver: Driver, quarter: string): Promise<unknown> {
   const t = harmTable();
@@ -103,6 +64,8 @@ async function hotspotsCypherOnly(driver: Driver, quarter: string): Promise<unkn
 }
 
 export async function run(args: string[] = []): Promise<void> {
+  // The force is measured on the store its load benchmark keeps (analytics-force-lib.ts).
+  if (arg(args, 'scale', 'borough') === 'force') return runForceAnalytics(args);
   const scale = arg(args, 'scale', 'borough') as Scale;
   const seed = Number(arg(args, 'seed', '1'));
   const runs = Number(arg(args, 'runs', '3'));
@@ -146,13 +109,13 @@ export async function run(args: string[] = []): Promise<void> {
     ];
     results.analytics = {};
     for (const [name, fn] of analytics) {
-      results.analytics[name] = await measure(driver, runs, fn);
+      results.analytics[name] = await measure(driver, runs, fn, neoPid);
       console.log(`  ${name}: median ${results.analytics[name].medianMs} ms`);
     }
 
     // Choices, both figures.
     const hsTs = results.analytics.hotspots as Timing;
-    const hsCy = await measure(driver, runs, () => hotspotsCypherOnly(driver, quarter));
+    const hsCy = await measure(driver, runs, () => hotspotsCypherOnly(driver, quarter), neoPid);
     results.choices = {
       hotspots: {
         typescriptScoringMs: hsTs.medianMs, cypherOnlyMs: hsCy.medianMs, ratio: Math.round((hsCy.medianMs / hsTs.medianMs) * 100) / 100,

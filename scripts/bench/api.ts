@@ -1,6 +1,7 @@
 /**
- * API benchmark (`npm run bench -- api [--scale borough|demo] [--seed N] [--seconds 30 | --requests N] [--concurrency 10] [--rounds 2] [--hops 1,2] [--warmup 3000] [--max-warmups 12] [--split-cores]`).
- * On a fresh embedded Neo4j loaded with the synthetic borough, with 10 concurrent clients:
+ * API benchmark (`npm run bench -- api [--scale borough|demo|force] [--seed N] [--seconds 30 | --requests N] [--concurrency 10] [--rounds 2] [--hops 1,2] [--warmup 3000] [--max-warmups 12] [--split-cores]`).
+ * On a fresh embedded Neo4j loaded with the synthetic borough (`--scale force`: the store that
+ * `bench -- load --scale force --keep` keeps, page cache 2 GB), with 10 concurrent clients:
  *   - driver:      the neighbourhood's own Cypher (one expand per hop, the first with the seed) run with the driver;
  *   - driver+log:  the same plus one access-log append per request (the log's cost);
  *   - http:        the API's neighbourhood service (access rules, presentation, access log) behind
@@ -31,6 +32,7 @@ import type { Scale } from '../../fixtures/generator/types';
 import { closedLoop, ownCpuMs, serverCpuBudgetMs, type LoadResult } from './api-lib';
 import { startBareHttp } from './bare-http-lib';
 import { cpuSeconds, jitCpuSeconds, neo4jPid } from './load-lib';
+import { keptForceStore } from './load-force-lib';
 import { median } from '../../server/domain/median';
 import { startFakeIdp } from '../../tests/support/fake-idp';
 
@@ -80,8 +82,11 @@ export async function run(args: string[]): Promise<void> {
   if (!(requests > 0) || !(seconds > 0) || (!Number.isFinite(requests) && !Number.isFinite(seconds))) throw new Error('--requests and --seconds must be positive numbers (one of them finite)');
   const concurrency = Number(arg(args, 'concurrency', '10'));
   const rounds = Number(arg(args, 'rounds', '2'));
-  const dataDir = path.resolve('.data', `bench-api-${scale}-${seed}`);
-  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: false, heap: '2g', pageCacheMb: 512, log: () => undefined });
+  // The force is the store its load benchmark keeps (`npm run bench -- load --scale force --keep`),
+  // with a page cache sized for it as that benchmark's is.
+  const force = (scale as string) === 'force';
+  const dataDir = force ? keptForceStore() : path.resolve('.data', `bench-api-${scale}-${seed}`);
+  const neo = await resolveNeo4j({ dataDir, port: 0, fresh: false, heap: '2g', pageCacheMb: force ? 2048 : 512, log: () => undefined });
   // Production refuses the demo issuer, so tokens come from a stand-in identity provider (signature
   // checked against its JWKS, role re-read from its userinfo endpoint), as a deployment's would.
   const idp = await startFakeIdp();
@@ -106,6 +111,7 @@ export async function run(args: string[]): Promise<void> {
       return { nodes: Number(c[0].get('nodes')), relationships: Number(c[0].get('rels')) };
     };
     let graph = await count();
+    if (graph.nodes === 0 && force) throw new Error(`the force store in ${dataDir} is empty`);
     if (graph.nodes === 0) {
       console.log(`Generating and loading the synthetic "${scale}" borough (seed ${seed})…`);
       const t0 = Date.now();
@@ -113,7 +119,7 @@ export async function run(args: string[]): Promise<void> {
       graph = await count();
       console.log(`Loaded ${graph.nodes} nodes, ${graph.relationships} relationships in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     } else {
-      console.log(`Reusing the loaded "${scale}" borough in ${path.relative(process.cwd(), dataDir)}: ${graph.nodes} nodes, ${graph.relationships} relationships`);
+      console.log(`Reusing the loaded "${scale}" ${force ? 'store' : 'borough'} in ${path.relative(process.cwd(), dataDir)}: ${graph.nodes} nodes, ${graph.relationships} relationships`);
     }
 
     // Seeds: young people with at least one link, a fixed sample.

@@ -1,5 +1,5 @@
 /**
- * Briefing benchmark (`npm run bench -- briefing [--scale demo|borough] [--seed N] [--quarter 2025-Q3] [--runs 2]`).
+ * Briefing benchmark (`npm run bench -- briefing [--scale demo|borough|force] [--seed N] [--quarter 2025-Q3] [--runs 2]`).
  * Uses NEO4J_URI if set (loading the fixture only when the database is empty), else a fresh
  * embedded Neo4j in .data/bench-briefing-<scale>. Measures, in the same process:
  *  - baseline: the analytics the pack is built from, run alone (in parallel, as the pack does);
@@ -10,11 +10,9 @@
  * times are reported as firstPackMs (a pack soon after Neo4j starts).
  * Writes bench-results/briefing-<scale>.json. The machine is shared: prefer the ratios.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j, { Driver } from 'neo4j-driver';
 import { openDriver } from '../../server/platform/db/driver';
 import { resolveNeo4j } from '../neo4j/launch';
 import { migrate } from '../../server/platform/db/migrate';
@@ -23,59 +21,19 @@ import { generate } from '../../fixtures/generator';
 import type { Scale } from '../../fixtures/generator/types';
 import * as A from '../../server/modules/analytics';
 import { buildBriefing } from '../../server/modules/briefing';
-import { heapNow } from './load-lib';
 import { median } from '../../server/domain/median';
 import { packViewer } from '../../server/platform/visibility';
+import { runForceBriefing } from './briefing-force-lib';
+import { sampled, type Peak } from './measure-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const mb = (b: number): number => Math.round(b / 1048576);
-
-/** RSS (MB) of every process below this one (Chromium and its renderers). */
-function childrenRssMb(): number {
-  try {
-    const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
-    const below = new Set([process.pid]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const [pid, ppid] of rows) if (below.has(ppid) && !below.has(pid)) { below.add(pid); grew = true; }
-    }
-    return Math.round(rows.filter(([pid]) => pid !== process.pid && below.has(pid)).reduce((s, r) => s + r[2], 0) / 1024);
-  } catch {
-    return 0;
-  }
-}
-
-interface Peak { nodeRssMb: number; nodeHeapMb: number; chromiumRssMb: number; neo4jHeapMb: number | null }
-
-async function sampled<T>(driver: Driver, fn: () => Promise<T>): Promise<{ value: T; ms: number; peak: Peak }> {
-  const peak: Peak = { nodeRssMb: 0, nodeHeapMb: 0, chromiumRssMb: 0, neo4jHeapMb: null };
-  let on = true;
-  const sampler = (async () => {
-    while (on) {
-      const m = process.memoryUsage();
-      peak.nodeRssMb = Math.max(peak.nodeRssMb, mb(m.rss));
-      peak.nodeHeapMb = Math.max(peak.nodeHeapMb, mb(m.heapUsed));
-      peak.chromiumRssMb = Math.max(peak.chromiumRssMb, childrenRssMb());
-      const h = await heapNow(driver);
-      if (h) peak.neo4jHeapMb = Math.max(peak.neo4jHeapMb ?? 0, h.heapUsedMb);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-  const t0 = process.hrtime.bigint();
-  try {
-    const value = await fn();
-    return { value, ms: Number(process.hrtime.bigint() - t0) / 1e6, peak };
-  } finally {
-    on = false;
-    await sampler;
-  }
-}
 
 export async function run(args: string[]): Promise<void> {
+  // The force is measured on the store its load benchmark keeps (briefing-force-lib.ts).
+  if (arg(args, 'scale', 'demo') === 'force') return runForceBriefing(args);
   const scale = arg(args, 'scale', 'demo') as Scale;
   const seed = Number(arg(args, 'seed', '20251'));
   const quarter = arg(args, 'quarter', '2025-Q3');

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { load } from '../../server/platform/bulk/loader';
+import { storeBaseline } from '../../server/modules/analytics';
 import { AdminCsvWriter } from '../../server/platform/bulk/offline/csv-writer';
 import { forceParts, generateBorough, forceBaseline, DEFAULT_FORCE_BOROUGHS } from '../../fixtures/generator/force';
 import type { PopulationBaseline, Scale } from '../../fixtures/generator/types';
@@ -56,6 +57,17 @@ function sampleLoadAverage(): { stop(): { mean: number; max: number; samples: nu
       return { mean: round(samples.reduce((s, v) => s + v, 0) / samples.length, 2), max: round(Math.max(...samples), 2), samples: samples.length };
     },
   };
+}
+
+/** The newest store a force load benchmark kept. */
+export function keptForceStore(): string {
+  const root = path.resolve('.data');
+  const kept = fs.existsSync(root)
+    ? fs.readdirSync(root).filter((d) => d.startsWith('bench-load-force-')).map((d) => path.join(root, d, 'store'))
+      .filter((d) => fs.existsSync(d)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)
+    : [];
+  if (!kept.length) throw new Error('no force store: run `npm run bench -- load --scale force --keep` first, or pass --data-dir');
+  return kept[0];
 }
 
 export async function runForce(args: string[]): Promise<void> {
@@ -140,6 +152,9 @@ export async function runForce(args: string[]): Promise<void> {
       cpuSecondsNeo4j: pid && cpuNeo0 !== undefined ? round(cpuSeconds(pid)! - cpuNeo0) : undefined, cpuSecondsNode: round((self.user + self.system) / 1e6),
       neo4jPeakHeap: peakHeap,
     };
+    // The increment's borough has a population too: its own baseline, and the whole store's grows.
+    await storeBaseline({ driver, database: 'neo4j' }, extra.baseline, extra.code);
+    await storeBaseline({ driver, database: 'neo4j' }, forceBaseline([...Object.values(boroughBaselines), extra.baseline], boroughs + 1));
   } finally {
     results.neo4jPeakRssMb = peakRssMb(pid);
     await driver.close();

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench -- briefing --scale force [--data-dir <store>] [--borough B01] [--quarter 2026-Q2] [--runs 1] [--page-cache 2048]`:
+ * the partner pack (HTML + PDF + CSV) for the whole force and for one borough within it, on the
+ * store `npm run bench -- load --scale force --keep` leaves. For each scope one pack first
+ * (reported as firstPackMs: plans and page cache warm), then `runs` timed packs with wall time by
+ * stage and the peaks of Node, Chromium and Neo4j. Writes bench-results/briefing-force.json.
+ * Target: a force pack ≤ 60 s.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDriver } from '../../server/platform/db/driver';
+import { startEmbedded } from '../neo4j/launch';
+import { buildBriefing } from '../../server/modules/briefing';
+import { median } from '../../server/domain/median';
+import { QUARTERS } from '../../fixtures/generator/time';
+import { keptForceStore } from './load-force-lib';
+import { sampled, type Peak } from './measure-lib';
+
+const arg = (args: string[], name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+
+const FORCE_PACK_TARGET_MS = 60_000;
+
+const maxPeak = (peaks: Peak[]): Peak => peaks.reduce((p, t) => ({
+  nodeRssMb: Math.max(p.nodeRssMb, t.nodeRssMb), nodeHeapMb: Math.max(p.nodeHeapMb, t.nodeHeapMb),
+  chromiumRssMb: Math.max(p.chromiumRssMb, t.chromiumRssMb), neo4jHeapMb: Math.max(p.neo4jHeapMb ?? 0, t.neo4jHeapMb ?? 0),
+}), { nodeRssMb: 0, nodeHeapMb: 0, chromiumRssMb: 0, neo4jHeapMb: 0 });
+
+export async function runForceBriefing(args: string[]): Promise<void> {
+  const dataDir = arg(args, 'data-dir', '') || keptForceStore();
+  const borough = arg(args, 'borough', 'B01');
+  const quarter = arg(args, 'quarter', QUARTERS[6]);
+  const runs = Number(arg(args, 'runs', '1'));
+  const pageCacheMb = Number(arg(args, 'page-cache', '2048'));
+  const neo = await startEmbedded({ dataDir, port: 0, heap: '2g', pageCacheMb, log: () => undefined });
+  const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-briefing-force-'));
+  const result: Record<string, any> = {
+    scale: 'force', dataDir: path.relative(process.cwd(), dataDir), borough, quarter, runs, heap: '2g', pageCacheMb, when: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start (shared)`, packs: {},
+  };
+  try {
+    for (const [scope, boroughCode] of [['force', null], [borough, borough]] as const) {
+      const pack = (dir: string) => buildBriefing({ driver }, { quarter, edition: 'partner', author: { name: 'Bench', role: 'lead' }, boroughCode }, path.join(out, scope, dir));
+      const t0 = Date.now();
+      await pack('warm-up');
+      const firstPackMs = Date.now() - t0;
+      const times = [];
+      for (let i = 0; i < runs; i += 1) times.push(await sampled(driver, () => pack(`run-${i}`)));
+      const med = median(times.map((t) => t.ms));
+      result.packs[scope] = {
+        firstPackMs, medianMs: Math.round(med), runsMs: times.map((t) => Math.round(t.ms)), stagesMs: times[times.length - 1].value.timings,
+        peak: maxPeak(times.map((t) => t.peak)), withinTarget: scope === 'force' ? med <= FORCE_PACK_TARGET_MS : null,
+      };
+      console.log(`  ${scope}: partner pack ${Math.round(med)} ms (first ${firstPackMs} ms)`);
+    }
+  } finally {
+    await driver.close();
+    await neo.stop();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync('bench-results/briefing-force.json', `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+}
