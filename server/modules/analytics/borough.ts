@@ -2,9 +2,9 @@
  * The borough argument of an analytic or a pack: a borough the store holds records of, or none
  * (the whole store: the force, when it holds several). What a borough's figures count: read.ts.
  */
-import { cypherFile, readRows } from '../../platform/db/query';
+import { cypherFile } from '../../platform/db/query';
 import { AnalyticsInputError } from '../../domain/input-error';
-import { analyticsDb } from './read';
+import { readAnalytics } from './read';
 import type { AnalyticsSource } from './types';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
@@ -15,7 +15,7 @@ export async function scopedSource(source: AnalyticsSource, borough: string | nu
   if (typeof borough !== 'string' || !CODE.test(borough)) {
     throw new AnalyticsInputError(field, 'must be a borough code: letters, digits, "-" or "_", at most 32 characters');
   }
-  const rows = await readRows<{ known: boolean }>(analyticsDb(source), cypherFile(__dirname, 'borough-known'), { code: borough });
+  const rows = await readAnalytics<{ known: boolean }>(source, cypherFile(__dirname, 'borough-known'), { code: borough });
   if (!rows[0]?.known) throw new AnalyticsInputError(field, `no records of borough ${borough} are held here`);
   return { ...source, borough };
 }
