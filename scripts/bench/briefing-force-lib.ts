@@ -46,7 +46,14 @@ export async function runForceBriefing(args: string[]): Promise<void> {
     for (const [scope, boroughCode] of [['force', null], [borough, borough]] as const) {
       const pack = (dir: string) => buildBriefing({ driver }, { quarter, edition: 'partner', author: { name: 'Bench', role: 'lead' }, boroughCode }, path.join(out, scope, dir));
       const t0 = Date.now();
-      await pack('warm-up');
+      try {
+        await pack('warm-up');
+      } catch (e) {
+        // A pack that cannot be built here (a read past the server's timeout, say) is a result too.
+        result.packs[scope] = { failedAfterMs: Date.now() - t0, error: e instanceof Error ? e.message : String(e) };
+        console.log(`  ${scope}: partner pack failed after ${Date.now() - t0} ms: ${result.packs[scope].error}`);
+        continue;
+      }
       const firstPackMs = Date.now() - t0;
       const times = [];
       for (let i = 0; i < runs; i += 1) times.push(await sampled(driver, () => pack(`run-${i}`)));
