@@ -26,8 +26,8 @@ const arg = (args: string[], name: string, fallback: string): string => {
 const FORCE_TARGET_MS = 5000;
 const BOROUGH_TARGET_MS = 2000;
 
-/** The analytics the borough benchmark times, for one scope. */
-const analyticsFor = (src: A.AnalyticsSource, quarter: string): Array<[string, () => Promise<unknown>]> => [
+/** The analytics both benchmarks time, for one source (and so one scope). */
+export const timedAnalytics = (src: A.AnalyticsSource, quarter: string): Array<[string, () => Promise<unknown>]> => [
   ['hotspots', () => A.hotspots(src, { quarter })],
   ['networkThemes', () => A.networkThemes(src, { quarter })],
   ['highHarmPersonsOfConcern', () => A.highHarmPersonsOfConcern(src, { quarter })],
@@ -59,7 +59,7 @@ export async function runForceAnalytics(args: string[]): Promise<void> {
     results.analytics = {};
     for (const [scope, b] of [['force', null], [borough, borough]] as const) {
       results.analytics[scope] = {};
-      for (const [name, fn] of analyticsFor({ driver, viewer, borough: b }, quarter)) {
+      for (const [name, fn] of timedAnalytics({ driver, viewer, borough: b }, quarter)) {
         const t = await measure(driver, runs, fn, pid);
         results.analytics[scope][name] = t;
         console.log(`  ${scope} ${name}: median ${t.medianMs} ms`);

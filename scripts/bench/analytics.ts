@@ -35,7 +35,7 @@ import { participationCoefficient } from '../../server/modules/analytics/highhar
 import { evaluatePlanted } from '../../server/modules/analytics/__tests__/support/planted';
 import { neo4jPid } from './load-lib';
 import { measure, type Timing } from './measure-lib';
-import { runForceAnalytics } from './analytics-force-lib';
+import { runForceAnalytics, timedAnalytics } from './analytics-force-lib';
 
 const HOTSPOTS_DIR = path.resolve(__dirname, '..', '..', 'server', 'modules', 'analytics', 'hotspots');
 
@@ -98,15 +98,7 @@ export async function run(args: string[] = []): Promise<void> {
     console.log(`${existing ? 'Reusing a loaded database' : `Loaded ${results.load.rows} rows in ${results.load.seconds} s`}; measuring ${quarter} (${runs} runs each after a warm-up)`);
 
     const src = { driver, viewer: viewerOf({ role: 'police', agency: 'POLICE' }) };
-    const analytics: Array<[string, () => Promise<unknown>]> = [
-      ['hotspots', () => A.hotspots(src, { quarter })],
-      ['networkThemes', () => A.networkThemes(src, { quarter })],
-      ['highHarmPersonsOfConcern', () => A.highHarmPersonsOfConcern(src, { quarter })],
-      ['criticalMoments', () => A.criticalMoments(src, { quarter })],
-      ['notYetReferred', () => A.notYetReferred(src, { quarter })],
-      ['trends (8 quarters)', () => A.trends(src, { quarter })],
-      ['disproportionality', () => A.disproportionality(src, { quarter })],
-    ];
+    const analytics = timedAnalytics(src, quarter);
     results.analytics = {};
     for (const [name, fn] of analytics) {
       results.analytics[name] = await measure(driver, runs, fn, neoPid);
