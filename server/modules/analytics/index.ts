@@ -34,3 +34,4 @@ export { storeBaseline, loadBaseline } from './baseline';
 export { parseQuarter, previousQuarter, quarterRange, shiftQuarter } from '../../domain/period';
 export { AnalyticsInputError } from '../../domain/input-error';
 export { readAnalytics } from './read';
+export { scopedSource, boroughScopeSentence } from './borough';

@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AnalyticsInputError, type AnalyticsSource, type Store } from '../analytics';
-import { boroughScopeSentence, scopedSource } from '../analytics/borough';
+import { AnalyticsInputError, boroughScopeSentence, scopedSource, type AnalyticsSource, type Store } from '../analytics';
 import { packViewer } from '../../platform/visibility';
 import { gather, GATHER_STEPS } from './gather';
 import { packTables, PackTable } from './tables';
