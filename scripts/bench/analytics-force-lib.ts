@@ -9,13 +9,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDriver } from '../../server/platform/db/driver';
-import { startEmbedded } from '../neo4j/launch';
 import * as A from '../../server/modules/analytics';
 import { viewerOf } from '../../server/platform/visibility';
 import { QUARTERS } from '../../fixtures/generator/time';
 import { neo4jPid } from './load-lib';
-import { keptForceStore } from './load-force-lib';
+import { openForceStore } from './load-force-lib';
 import { measure, type Timing } from './measure-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
@@ -39,13 +37,10 @@ export const timedAnalytics = (src: A.AnalyticsSource, quarter: string): Array<[
 ];
 
 export async function runForceAnalytics(args: string[]): Promise<void> {
-  const dataDir = arg(args, 'data-dir', '') || keptForceStore();
   const borough = arg(args, 'borough', 'B01');
   const quarter = arg(args, 'quarter', QUARTERS[6]);
   const runs = Number(arg(args, 'runs', '3'));
-  const pageCacheMb = Number(arg(args, 'page-cache', '2048'));
-  const neo = await startEmbedded({ dataDir, port: 0, heap: '2g', pageCacheMb, log: () => undefined });
-  const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
+  const { dataDir, pageCacheMb, neo, driver } = await openForceStore(args);
   const pid = neo4jPid(path.resolve(dataDir));
   const results: Record<string, any> = {
     scale: 'force', dataDir: path.relative(process.cwd(), dataDir), borough, quarter, runs, heap: '2g', pageCacheMb, when: new Date().toISOString(),

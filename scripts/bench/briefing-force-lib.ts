@@ -9,13 +9,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDriver } from '../../server/platform/db/driver';
-import { startEmbedded } from '../neo4j/launch';
 import { buildBriefing } from '../../server/modules/briefing';
 import { median } from '../../server/domain/median';
 import { QUARTERS } from '../../fixtures/generator/time';
-import { keptForceStore } from './load-force-lib';
-import { sampled, type Peak } from './measure-lib';
+import { openForceStore } from './load-force-lib';
+import { maxPeak, sampled } from './measure-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -24,19 +22,11 @@ const arg = (args: string[], name: string, fallback: string): string => {
 
 const FORCE_PACK_TARGET_MS = 60_000;
 
-const maxPeak = (peaks: Peak[]): Peak => peaks.reduce((p, t) => ({
-  nodeRssMb: Math.max(p.nodeRssMb, t.nodeRssMb), nodeHeapMb: Math.max(p.nodeHeapMb, t.nodeHeapMb),
-  chromiumRssMb: Math.max(p.chromiumRssMb, t.chromiumRssMb), neo4jHeapMb: Math.max(p.neo4jHeapMb ?? 0, t.neo4jHeapMb ?? 0),
-}), { nodeRssMb: 0, nodeHeapMb: 0, chromiumRssMb: 0, neo4jHeapMb: 0 });
-
 export async function runForceBriefing(args: string[]): Promise<void> {
-  const dataDir = arg(args, 'data-dir', '') || keptForceStore();
   const borough = arg(args, 'borough', 'B01');
   const quarter = arg(args, 'quarter', QUARTERS[6]);
   const runs = Number(arg(args, 'runs', '1'));
-  const pageCacheMb = Number(arg(args, 'page-cache', '2048'));
-  const neo = await startEmbedded({ dataDir, port: 0, heap: '2g', pageCacheMb, log: () => undefined });
-  const driver = openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true });
+  const { dataDir, pageCacheMb, neo, driver } = await openForceStore(args);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-briefing-force-'));
   const result: Record<string, any> = {
     scale: 'force', dataDir: path.relative(process.cwd(), dataDir), borough, quarter, runs, heap: '2g', pageCacheMb, when: new Date().toISOString(),

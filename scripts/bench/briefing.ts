@@ -24,7 +24,7 @@ import { buildBriefing } from '../../server/modules/briefing';
 import { median } from '../../server/domain/median';
 import { packViewer } from '../../server/platform/visibility';
 import { runForceBriefing } from './briefing-force-lib';
-import { sampled, type Peak } from './measure-lib';
+import { maxPeak, sampled } from './measure-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -77,10 +77,7 @@ export async function run(args: string[]): Promise<void> {
       packs[edition] = {
         medianMs: Math.round(med), runsMs: times.map((t) => Math.round(t.ms)),
         stagesMs: times[times.length - 1].value.timings,
-        peak: times.reduce((p, t) => ({
-          nodeRssMb: Math.max(p.nodeRssMb, t.peak.nodeRssMb), nodeHeapMb: Math.max(p.nodeHeapMb, t.peak.nodeHeapMb),
-          chromiumRssMb: Math.max(p.chromiumRssMb, t.peak.chromiumRssMb), neo4jHeapMb: Math.max(p.neo4jHeapMb ?? 0, t.peak.neo4jHeapMb ?? 0),
-        }), { nodeRssMb: 0, nodeHeapMb: 0, chromiumRssMb: 0, neo4jHeapMb: 0 } as Peak),
+        peak: maxPeak(times.map((t) => t.peak)),
         ratioToAnalytics: Math.round((med / median(base.map((b) => b.ms))) * 100) / 100,
         withinTarget: med <= 20_000,
       };

@@ -21,6 +21,9 @@ import { forceParts, generateBorough, forceBaseline, DEFAULT_FORCE_BOROUGHS } fr
 import type { PopulationBaseline, Scale } from '../../fixtures/generator/types';
 import { adminImportFull, storeDir } from '../neo4j/admin-import';
 import { openImportedStore } from '../neo4j/offline-store';
+import { startEmbedded, type RunningNeo4j } from '../neo4j/launch';
+import { openDriver } from '../../server/platform/db/driver';
+import type { Driver } from 'neo4j-driver';
 import { cpuSeconds, neo4jPid, rowCount, storeSizeMb, watchPeakHeap } from './load-lib';
 
 const arg = (args: string[], name: string, fallback: string): string => {
@@ -68,6 +71,17 @@ export function keptForceStore(): string {
     : [];
   if (!kept.length) throw new Error('no force store: run `npm run bench -- load --scale force --keep` first, or pass --data-dir');
   return kept[0];
+}
+
+/**
+ * Neo4j on the kept force store (`--data-dir`, else the newest), with the 2 GB heap and the page
+ * cache (`--page-cache`, default 2048 MB) the force benchmarks measure with.
+ */
+export async function openForceStore(args: string[]): Promise<{ dataDir: string; pageCacheMb: number; neo: RunningNeo4j; driver: Driver }> {
+  const dataDir = arg(args, 'data-dir', '') || keptForceStore();
+  const pageCacheMb = Number(arg(args, 'page-cache', '2048'));
+  const neo = await startEmbedded({ dataDir, port: 0, heap: '2g', pageCacheMb, log: () => undefined });
+  return { dataDir, pageCacheMb, neo, driver: openDriver(neo.uri, neo.user, neo.password, { disableLosslessIntegers: true }) };
 }
 
 export async function runForce(args: string[]): Promise<void> {

@@ -89,3 +89,9 @@ export async function sampled<T>(driver: Driver, fn: () => Promise<T>): Promise<
     await sampler;
   }
 }
+
+/** The highest of each figure over several sampled runs. */
+export const maxPeak = (peaks: Peak[]): Peak => peaks.reduce((p, t) => ({
+  nodeRssMb: Math.max(p.nodeRssMb, t.nodeRssMb), nodeHeapMb: Math.max(p.nodeHeapMb, t.nodeHeapMb),
+  chromiumRssMb: Math.max(p.chromiumRssMb, t.chromiumRssMb), neo4jHeapMb: Math.max(p.neo4jHeapMb ?? 0, t.neo4jHeapMb ?? 0),
+}), { nodeRssMb: 0, nodeHeapMb: 0, chromiumRssMb: 0, neo4jHeapMb: 0 });
