@@ -4,7 +4,7 @@
  * callers (briefing, benchmarks) see the message, which names the field.
  */
 export class AnalyticsInputError extends Error {
-  constructor(public readonly field: string, reason: string) {
+  constructor(public readonly field: string, public readonly reason: string) {
     super(`field "${field}": ${reason}`);
     this.name = 'AnalyticsInputError';
   }

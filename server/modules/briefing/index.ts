@@ -92,7 +92,7 @@ async function packSource(source: Store, o: ResolvedOptions): Promise<AnalyticsS
   try {
     return await scopedSource({ ...source, viewer: packViewer(o.edition), memo: new Map() }, o.boroughCode, 'boroughCode');
   } catch (e) {
-    if (e instanceof AnalyticsInputError) throw new BriefingInputError(e.field, e.message.replace(`field "${e.field}": `, ''));
+    if (e instanceof AnalyticsInputError) throw new BriefingInputError(e.field, e.reason);
     throw e;
   }
 }
