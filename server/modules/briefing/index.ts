@@ -57,7 +57,7 @@ function meta(o: ResolvedOptions, d: Awaited<ReturnType<typeof gather>>): PackMe
       ...(o.boroughCode ? [boroughScopeSentence(o.boroughCode)] : []),
       'Figures are from records held by partner agencies and undercount harm that is not reported.',
       'Associations are graded intelligence, not fact.',
-      o.edition === 'partner' ? 'Counts of 1–4 are shown as "c".' : 'Restricted: need to know only.',
+      o.edition === 'partner' ? 'Counts of 0–4 are shown as "c".' : 'Restricted: need to know only.',
     ],
   };
 }

@@ -12,6 +12,14 @@ const maps: Record<string, Record<string, string>> = {
 export const label = (kind: keyof typeof maps | string, code: string): string => maps[kind]?.[code] ?? code.replace(/_/g, ' ');
 
 export const EXPLOITATION_ORDER = ['CCE', 'CSE', 'CFE', 'TRAFFICKING', 'UNSPECIFIED'];
+
+/**
+ * A table's rows or columns: every code of its vocabulary, in order, then any other code the data
+ * holds. A fixed layout says nothing about the data: a row listed only when its count is not zero
+ * would tell a reader that a "c" in it is at least 1.
+ */
+export const withVocabulary = (vocabulary: readonly string[], found: readonly string[]): string[] =>
+  [...vocabulary, ...[...new Set(found)].filter((c) => !vocabulary.includes(c)).sort()];
 export const RISK_LEVELS = ['low', 'medium', 'high'];
 export const NRM_STAGES = ['referral', 'reasonable_grounds', 'conclusive_grounds', 'negative_decision'];
 export const NRM_STAGE_LABEL: Record<string, string> = {

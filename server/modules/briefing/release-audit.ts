@@ -29,7 +29,7 @@ export function auditRelease(earlier: PackRecord[], current: PublishedPack, coun
       : `the statistic ${s.statistic} is printed over "${s.x}" and its earlier quarters, one of them hidden`)),
     ...audit.intervals.filter((i) => truth.has(i.key) && i.min === i.max).map((i) => `"${i.key}" (a "c") can be worked out exactly: ${i.min}`),
     ...breaches(audit.intervals, (k) => truth.get(k)).filter((b) => !b.recovered)
-      .map((b) => `"${b.key}" (a count of 1–4) is narrowed to ${b.min}–${b.max}, narrower than the protection rule allows`),
+      .map((b) => `"${b.key}" (a count of 0–4) is narrowed to ${b.min}–${b.max}, narrower than the protection rule allows`),
   ];
   return { audit, problems };
 }

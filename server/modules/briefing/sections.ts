@@ -103,7 +103,7 @@ export function buildSections(d: BriefingData, t: Map<string, PackTable>, n: Nar
       paragraphs: [
         ...(o.borough.synthetic ? [`All records in this pack come from the synthetic ${o.borough.name} borough: no real person is described.`] : []),
         o.edition === 'partner'
-          ? 'Partner edition: counts of 1 to 4 are shown as "c", with further cells suppressed so no "c" can be worked back from totals or other tables; a 0 is a true zero; no percentage, rate or mean is given over fewer than 10 children. No child is named or identified.'
+          ? 'Partner edition: counts of 0 to 4 are shown as "c", with further cells suppressed so no "c" can be worked back from totals or other tables; no percentage, rate or mean is given over fewer than 10 children. No child is named or identified.'
           : 'Restricted edition: figures are as counted, for those with a need to know. Do not circulate beyond the restricted distribution.',
         `Intelligence with handling codes ${o.hiddenHandling.join(', ')} is left out of every figure.`,
         ...(o.edition === 'partner' ? ['Raw intelligence reports are not counted in this edition: it holds only what the partnership may share freely.'] : []),

@@ -1,7 +1,7 @@
 /**
  * The attacker: from everything published (values, "c" marks and the sums that tie rows, columns,
  * totals and shared quantities together) compute the feasible integer interval of every
- * suppressed quantity. A suppressed count is at least 1 (zeros are shown as 0). Used to audit the
+ * suppressed quantity. A suppressed count is at least 0 (zeros are hidden with the small counts). Used to audit the
  * suppression and, in tests, to prove no "c" can be worked back or narrowed too far.
  */
 import { PublishedTable, Published, SUPPRESSED } from './types';
@@ -75,7 +75,7 @@ export interface ComponentSystem { keys: string[]; system: IntegerSystem }
 
 /**
  * The attacker's integer systems: one per group of suppressed quantities tied together by some
- * published sum, with every "c" at least 1 and any extra bounds the attacker has.
+ * published sum, with every "c" at least 0 and any extra bounds the attacker has.
  */
 export function systems(tables: PublishedTable[], opts: AttackOptions = {}): { unknown: string[]; components: ComponentSystem[] } {
   const values = publishedValues(tables, opts.merge);
@@ -89,10 +89,10 @@ export function systems(tables: PublishedTable[], opts: AttackOptions = {}): { u
   for (const keys of components(unknown, eqs.map((eq) => eq.filter((t) => valueOf(t) === SUPPRESSED).map((t) => t.key)))) {
     if (opts.only && !keys.some((k) => opts.only!.has(k))) continue;
     const index = new Map(keys.map((k, i) => [k, i]));
-    // A "c" is at least 1 (zeros are shown); further bounds come from what the attacker knows.
+    // A "c" is at least 0; further bounds come from what the attacker knows.
     const system: IntegerSystem = {
       rows: [], rhs: [], n: keys.length,
-      lower: keys.map((k) => opts.bounds?.get(k)?.[0] ?? 1),
+      lower: keys.map((k) => opts.bounds?.get(k)?.[0] ?? 0),
       upper: keys.map((k) => opts.bounds?.get(k)?.[1] ?? Infinity),
     };
     for (const eq of eqs) {

@@ -1,15 +1,15 @@
 /**
- * The protection rule for a suppressed small count (true value 1–4), checked against the interval
+ * The protection rule for a suppressed small count (true value 0–4), checked against the interval
  * an attacker can reach from everything published in this pack and every earlier pack:
  *
  *   the feasible integer interval [min, max] must have max − min ≥ PROTECTION_WIDTH (4),
- *   i.e. at least five values remain possible, e.g. 1–5 for a count of 1 or 2–6 for a count of 3.
+ *   i.e. at least five values remain possible, e.g. 0–4 for any of them, or 1–5 for a count of 1.
  *
- * A "c" is known to be at least 1 (zeros are shown), so an interval holding 0–5 is not reachable;
- * a width of 4 is the equivalent: the attacker cannot tell a count of 1 from one of 5, so cannot
- * even tell whether the count is small. See docs/disclosure-control.md for the reasoning.
+ * Zeros are hidden with the counts of 1–4, so 0–4 is reachable: the reader cannot tell whether any
+ * child is counted, nor a count of 1 from one of 4. See docs/disclosure-control.md for the reasoning.
  */
 import type { Interval } from './attack';
+import { isSmall } from './types';
 
 export const PROTECTION_WIDTH = 4;
 
@@ -21,7 +21,7 @@ export interface Breach { key: string; truth: number; min: number; max: number; 
 export function breaches(intervals: Interval[], truth: (key: string) => number | undefined): Breach[] {
   return intervals.flatMap((i) => {
     const v = truth(i.key);
-    if (v === undefined || v < 1 || v > 4 || isProtected(i)) return [];
+    if (v === undefined || !isSmall(v) || isProtected(i)) return [];
     return [{ key: i.key, truth: v, min: i.min, max: i.max, recovered: i.max === i.min }];
   });
 }

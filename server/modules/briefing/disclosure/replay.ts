@@ -10,7 +10,7 @@
  * that satisfies every published sum and bound and on which the rule, re-run, reproduces every
  * pack's pattern. The witnesses are searched near a completion known to reproduce the packs (the
  * true figures): the nearest integer solution with the candidate value that keeps every other
- * quantity on its side of the threshold (1–4 or 5+), then the nearest one without that condition,
+ * quantity on its side of the threshold (0–4 or 5+), then the nearest one without that condition,
  * then (when the candidate crosses the threshold) ones where a hidden quantity of the same table
  * crosses the other way.
  * Values with no witness found are excluded, so the narrowed interval is never wider than what a
@@ -181,7 +181,7 @@ export function replayIntervals(packs: ReplayPack[], intervals: Interval[], opts
     if (isSmall(v) === small(key)) return false;
     const others = [...(mates.get(key) ?? [])].filter((m) => where.has(m) && opts.baseline.has(m) && small(m) === isSmall(v))
       .sort((a, b) => opts.baseline.get(a)! - opts.baseline.get(b)! || a.localeCompare(b)).slice(0, SWAPS);
-    return others.some((m) => attempt(new Map([...at, [m, (small(m) ? [5, Infinity] : [1, 4]) as [number, number]]]), true));
+    return others.some((m) => attempt(new Map([...at, [m, (small(m) ? [5, Infinity] : [0, 4]) as [number, number]]]), true));
   };
 
   for (const key of targets) {

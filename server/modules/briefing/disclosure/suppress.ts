@@ -1,14 +1,18 @@
 /**
  * Statistical disclosure control for tables leaving the restricted setting:
- *  1. primary: counts 1–4 become "c" (0 stays 0: a true zero);
+ *  1. primary: counts 0–4 become "c" (a zero is hidden too: otherwise a "c" would be known to be
+ *     at least 1, and a line whose total is small would pin its counts to a few values);
  *  2. secondary: any sum (row, column, totals, shared margins), and any column of a table that
- *     prints no column totals, with exactly one "c" gets a second one (its smallest non-zero other
- *     entry); one whose "c" are all counts of 1–4 also gets its smallest entry of 5 or more;
- *     iterated to a fixed point across all tables;
- *  3. audit: the attacker (attack.ts) solves every published sum of this pack and of the earlier
- *     packs together as an integer programme; a "c" it can pin down, or a small count whose
- *     feasible interval is narrower than the protection rule (protection.ts) allows, gets another
- *     partner; repeat.
+ *     prints no column totals, with exactly one "c" gets a partner; iterated to a fixed point
+ *     across all tables;
+ *  3. audit: the rule's own attacker (attack.ts) solves every published sum of this pack and of the
+ *     earlier packs together as an integer programme, knowing which "c" are counts of 0–4; a "c"
+ *     it can pin down, or a small count whose feasible interval is narrower than the protection
+ *     rule (protection.ts) allows, gets another partner; repeat.
+ * Partners are chosen by position (the entry nearest the "c" in its line that is not yet hidden),
+ * never by value: every entry not hidden is 5 or more, so which one becomes a partner depends on
+ * the layout and on which counts are 0–4, not on how large the others are. A reader who replays
+ * the rule learns mostly which "c" are small, and the rule's attacker assumes that much.
  * A quantity an earlier pack printed keeps what it printed: a "c" stays "c", a number is never
  * hidden (hiding it would protect nothing).
  */
@@ -66,7 +70,7 @@ function lines(k: Keyed): Line[] {
     if (!t.showRowTotals && !t.showColTotals) out.push({ terms: k.cells.flat(), total: k.grandTotal, table });
   }
   // A column without a printed total still gets a partner for a lone "c": otherwise a "c" in it
-  // could only be a count of 1–4, and a reader who knows the rule would know that much.
+  // could only be a count of 0–4, and a reader who knows the rule would know that much.
   if (!t.showColTotals) t.cols.forEach((_, c) => out.push({ terms: k.cells.map((row) => row[c]), table }));
   return out;
 }
@@ -110,12 +114,21 @@ function publish(k: Keyed, hidden: Set<string>, control: boolean): PublishedTabl
   };
 }
 
-/** Smallest non-zero entry of the lines not yet hidden; interior cells before totals. */
-function partner(candidates: Line[], values: Map<string, number>, hidden: Set<string>, printed: Set<string>, least = 1): string | undefined {
-  const pick = (keys: string[]): string | undefined => keys
-    .filter((key) => !hidden.has(key) && !printed.has(key) && (values.get(key) ?? 0) >= least)
-    .sort((a, b) => values.get(a)! - values.get(b)! || a.localeCompare(b))[0];
-  return pick(candidates.flatMap((l) => l.terms)) ?? pick(candidates.flatMap((l) => (l.total ? [l.total] : [])));
+/**
+ * The entry of the lines nearest `anchor` that may still be hidden: in each line, the interior
+ * entries by distance from the anchor (the earlier one on a tie), then the line's total. The
+ * choice never reads a value.
+ */
+function partner(candidates: Line[], anchor: string, eligible: (key: string) => boolean): string | undefined {
+  for (const line of candidates) {
+    const at = line.terms.indexOf(anchor);
+    const from = at >= 0 ? at : line.terms.length;
+    const byDistance = line.terms.map((key, i) => ({ key, d: Math.abs(i - from), i }))
+      .sort((a, b) => a.d - b.d || a.i - b.i).map((e) => e.key);
+    const found = [...byDistance, ...(line.total ? [line.total] : [])].find(eligible);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Returns the published form of each table; without control (restricted edition) values are as counted. */
@@ -136,36 +149,32 @@ export function controlTables(tables: CountTable[], opts: ControlOptions = { con
   for (const k of controlled) for (const key of allKeys(k)) {
     if (values.has(key) && (isSmall(values.get(key)!) || history.get(key) === SUPPRESSED) && !printed.has(key)) hidden.add(key);
   }
-  const pick = (around: Line[], least = 1) => partner(around, values, hidden, printed, least);
+  const eligible = (key: string) => !hidden.has(key) && !printed.has(key) && values.has(key);
+  const pick = (around: Line[], anchor: string) => partner(around, anchor, eligible);
   let safe = false;
   for (let round = 0; round < 500 && !safe; round += 1) {
-    // Secondary suppression to a fixed point: no sum may hold exactly one "c", and no line may
-    // hold only counts of 1–4 as "c" while a count of 5 or more is there to hide with them (a
-    // reader who knows the rule could otherwise tell every "c" of the line is small).
+    // Secondary suppression to a fixed point: no sum may hold exactly one "c".
     let changed = true;
     while (changed) {
       changed = false;
       for (const line of allLines) {
         const entries = line.total ? [...line.terms, line.total] : line.terms;
         const inLine = entries.filter((key) => hidden.has(key));
-        const onlySmall = inLine.length > 0 && inLine.every((key) => isSmall(values.get(key) ?? 0));
-        if (inLine.length !== 1 && !onlySmall) continue;
-        const extra = (onlySmall ? pick([line], 5) : undefined) ?? (inLine.length === 1 ? pick([line]) : undefined);
+        if (inLine.length !== 1) continue;
+        const extra = pick([line], inLine[0]);
         if (extra) { hidden.add(extra); changed = true; }
       }
     }
     const weak = weakQuantities(controlled.map((k) => publish(k, hidden, true)), earlier, hidden, values);
     if (weak.length === 0) { safe = true; break; }
     // One more partner next to each weak "c" per round (fewer rounds than one at a time): its own
-    // row and column first, preferring a count above the small range (it widens the interval most);
-    // when those are exhausted, anywhere in the same table(s): a cell can be pinned by sums that
-    // never touch its own lines.
+    // row and column first; when those are exhausted, anywhere in the same table(s): a cell can
+    // be pinned by sums that never touch its own lines.
     let grew = false;
     for (const key of weak) {
       const around = allLines.filter((l) => l.terms.includes(key) || l.total === key);
       const tables = new Set(around.map((l) => l.table));
-      const inTables = allLines.filter((l) => tables.has(l.table));
-      const extra = pick(around, 5) ?? pick(around) ?? pick(inTables, 5) ?? pick(inTables);
+      const extra = pick(around, key) ?? pick(allLines.filter((l) => tables.has(l.table)), key);
       if (extra) { hidden.add(extra); grew = true; }
     }
     if (!grew) break;
@@ -175,9 +184,17 @@ export function controlTables(tables: CountTable[], opts: ControlOptions = { con
   return all.map((k) => publish(k, hidden, true));
 }
 
+/**
+ * The rule's attacker knows which of this pack's "c" are counts of 0–4: a reader who replays the
+ * rule can often tell them from the partners (two "c" in a line with no partner are both small).
+ */
+function smallBounds(hidden: Set<string>, values: Map<string, number>): Map<string, [number, number]> {
+  return new Map([...hidden].filter((key) => isSmall(values.get(key) ?? -1)).map((key) => [key, [0, 4]]));
+}
+
 /** Hidden quantities of this pack that are pinned, or small and narrowed below the protection rule. */
 function weakQuantities(current: PublishedTable[], earlier: PublishedTable[], hidden: Set<string>, values: Map<string, number>): string[] {
-  const intervals = attack([...earlier, ...current], { merge: true, only: hidden });
+  const intervals = attack([...earlier, ...current], { merge: true, only: hidden, bounds: smallBounds(hidden, values) });
   return intervals.filter((i) => hidden.has(i.key)
     && (i.max === i.min || (isSmall(values.get(i.key) ?? 0) && !isProtected(i)))).map((i) => i.key);
 }

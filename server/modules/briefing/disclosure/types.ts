@@ -44,5 +44,5 @@ export interface PublishedTable extends TableLabels {
   notAboutPeople?: boolean;
 }
 
-/** Primary suppression threshold: counts 1–4 are shown as "c"; 0 is a true zero. */
-export const isSmall = (n: number): boolean => n >= 1 && n <= 4;
+/** Primary suppression threshold: counts 0–4 are shown as "c" in a controlled table. */
+export const isSmall = (n: number): boolean => n >= 0 && n <= 4;

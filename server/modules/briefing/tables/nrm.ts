@@ -7,11 +7,11 @@ import { BuiltTable, count, countTable } from './table';
 const nrmType = (r: { exploitationType: string }) => (r.exploitationType === 'NOT_RECORDED' ? 'UNSPECIFIED' : r.exploitationType);
 
 export function nrm(d: BriefingData): BuiltTable {
-  const types = EXPLOITATION_ORDER.filter((t) => d.nrm.some((r) => r.exploitationType === t || (t === 'UNSPECIFIED' && r.exploitationType === 'NOT_RECORDED')));
+  const types = EXPLOITATION_ORDER;
   return { table: countTable({
     id: 'nrm', title: 'National Referral Mechanism: referrals in the quarter by stage and exploitation type', unit: 'referrals', rowHeader: 'Stage',
-    rows: NRM_STAGES.map((s) => NRM_STAGE_LABEL[s]), cols: types.length ? types.map((t) => label('exploitation', t)) : ['All types'],
-    cells: NRM_STAGES.map((s) => (types.length ? types.map((t) => count(d.nrm, (r) => r.stage === s && nrmType(r) === t)) : [0])),
+    rows: NRM_STAGES.map((s) => NRM_STAGE_LABEL[s]), cols: types.map((t) => label('exploitation', t)),
+    cells: NRM_STAGES.map((s) => types.map((t) => count(d.nrm, (r) => r.stage === s && nrmType(r) === t))),
     showRowTotals: true, showColTotals: true, showGrandTotal: true,
   }) };
 }

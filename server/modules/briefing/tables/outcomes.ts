@@ -13,7 +13,9 @@ import type { BriefingData } from '../gather';
 import type { ResolvedOptions } from '../options';
 import type { QuarterMeasures as OutcomeMeasures, TallyRow } from '../../analytics';
 import type { CountTable } from '../disclosure';
-import { label } from '../labels';
+import { label, withVocabulary } from '../labels';
+import { DISRUPTION_OUTCOME } from '../../../model/enums';
+import { NOT_RECORDED } from '../../analytics/outcomes/disruption';
 import { BuiltTable, countTable, ExtraColumn } from './table';
 import { OFFER_WINDOW_DAYS, AFTER_EXCLUSION_DAYS, CCE_LOOKBACK_DAYS } from '../../analytics/outcomes/measures';
 
@@ -117,10 +119,10 @@ export function lineStatus(d: BriefingData): BuiltTable {
   return { note, table: { ...table, notAboutPeople: true } };
 }
 
-/** Actions by a code, this quarter and last quarter; codes in the order of this quarter's counts. */
-function tallyTable(d: BriefingData, id: string, title: string, rowHeader: string, kind: string, pick: (m: OutcomeMeasures) => TallyRow[]): CountTable {
+/** Actions by a code, this quarter and last quarter; every code of the vocabulary, in its order. */
+function tallyTable(d: BriefingData, id: string, title: string, rowHeader: string, kind: string, vocabulary: string[], pick: (m: OutcomeMeasures) => TallyRow[]): CountTable {
   const now = pick(d.outcomes.now); const previous = pick(d.outcomes.previous);
-  const codes = [...new Set([...now, ...previous].map((r) => r.code))];
+  const codes = withVocabulary(vocabulary, [...now, ...previous].map((r) => r.code));
   const n = (rows: TallyRow[], code: string) => rows.find((r) => r.code === code)?.actions ?? 0;
   return countTable({
     id, title, unit: 'actions', rowHeader, rows: codes.map((c) => label(kind, c)), cols: [d.outcomes.now.quarter, d.outcomes.previous.quarter],
@@ -130,12 +132,15 @@ function tallyTable(d: BriefingData, id: string, title: string, rowHeader: strin
 
 export function disruptionOutcomes(d: BriefingData): BuiltTable {
   const note = 'Disruption actions dated in the quarter by the outcome recorded as a code. Outcomes recorded only as free text are counted as "no outcome coded".';
-  return { note, table: tallyTable(d, 'disruption-outcomes', 'Disruption actions by outcome', 'Outcome', 'disruptionOutcome', (m) => m.disruptionOutcomes) };
+  return { note, table: tallyTable(d, 'disruption-outcomes', 'Disruption actions by outcome', 'Outcome', 'disruptionOutcome', [...Object.keys(DISRUPTION_OUTCOME), NOT_RECORDED], (m) => m.disruptionOutcomes) };
 }
+
+/** The tactics used about a place; another tactic recorded against a place is listed after them. */
+const PLACE_TACTICS = ['CLOSURE_ORDER', 'DISPERSAL', 'PSPO', 'CPN'];
 
 export function placeTactics(d: BriefingData): BuiltTable {
   const note = 'Disruption actions about or at a place (closure orders, dispersal, public spaces protection orders and others), by tactic.';
-  return { note, table: tallyTable(d, 'place-tactics', 'Place-based tactics', 'Tactic', 'tactic', (m) => m.placeTactics) };
+  return { note, table: tallyTable(d, 'place-tactics', 'Place-based tactics', 'Tactic', 'tactic', PLACE_TACTICS, (m) => m.placeTactics) };
 }
 
 /** Rows of the summary table, each the same quantity as a figure of the tables above (links.ts). */

@@ -1,13 +1,12 @@
 /** Scale and trend: children at risk, new or continuing, and the quarterly series. */
 import type { BriefingData } from '../gather';
-import { EXPLOITATION_ORDER, RISK_LEVELS, label } from '../labels';
+import { EXPLOITATION_ORDER, RISK_LEVELS, label, withVocabulary } from '../labels';
 import { BuiltTable, countTable } from './table';
 
 /** Children at risk by exploitation type and level (latest assessment in the quarter). */
 export function childrenAtRisk(d: BriefingData): BuiltTable {
   const atRisk = d.trends.atRisk.filter((r) => r.quarter === d.quarter && RISK_LEVELS.includes(r.riskLevel));
-  const types = EXPLOITATION_ORDER.filter((t) => atRisk.some((r) => r.exploitationType === t))
-    .concat([...new Set(atRisk.map((r) => r.exploitationType))].filter((t) => !EXPLOITATION_ORDER.includes(t)));
+  const types = withVocabulary(EXPLOITATION_ORDER, atRisk.map((r) => r.exploitationType));
   return { table: countTable({
     id: 'children-at-risk', title: 'Children at risk by exploitation type and risk level', rowHeader: 'Exploitation type',
     rows: types.map((t) => label('exploitation', t)), cols: RISK_LEVELS.map((l) => `${l[0].toUpperCase()}${l.slice(1)} risk`),

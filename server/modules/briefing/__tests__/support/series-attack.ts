@@ -133,7 +133,7 @@ export function seriesAttackSuite(scale: Scale, seed: number, timeoutMs: number)
       expect(run.partner.flatMap((r) => r.record!.statements).length).toBeGreaterThan(0);
     });
 
-    it('every number the partner packs print is the true figure (the same tables uncontrolled), and every 1–4 is hidden', () => {
+    it('every number the partner packs print is the true figure (the same tables uncontrolled), and every 0–4 is hidden', () => {
       const wrong = run.partner.flatMap((r, i) => {
         const truth = entries(run.uncontrolled[i]);
         return entries(r).filter(([key, v], j) => v !== SUPPRESSED && (v !== truth[j][1] || key !== truth[j][0])).map(([key]) => key);
@@ -142,7 +142,7 @@ export function seriesAttackSuite(scale: Scale, seed: number, timeoutMs: number)
       // Counts of county lines are published as counted, also where another table repeats them.
       const notAboutPeople = new Set(run.partner.flatMap((r) => r.publishedTables.filter((t) => t.notAboutPeople).flatMap(tableEntries).map(([key]) => key)));
       expect(notAboutPeople.size).toBeGreaterThan(0);
-      const shown = run.partner.flatMap((r) => entries(r).filter(([key, v]) => !notAboutPeople.has(key) && typeof v === 'number' && v >= 1 && v <= 4));
+      const shown = run.partner.flatMap((r) => entries(r).filter(([key, v]) => !notAboutPeople.has(key) && typeof v === 'number' && v <= 4));
       expect(shown).toEqual([]);
     });
 
@@ -181,7 +181,7 @@ export function seriesAttackSuite(scale: Scale, seed: number, timeoutMs: number)
       expect(found).toEqual([]);
     }, timeoutMs);
 
-    it('the audit can fail: the true figures with only counts of 1–4 hidden give small counts away', () => {
+    it('the audit can fail: the true figures with only counts of 0–4 hidden give small counts away', () => {
       const naive = run.uncontrolled.map((r) => ({ quarter: r.quarter, statements: [], tables: r.publishedTables.map((t) => hideSmall(t)) }));
       const audit = auditSeries(naive);
       expect(breaches(audit.intervals, (k) => truthOf(run, k)).length).toBeGreaterThan(0);
@@ -196,9 +196,9 @@ const truthOf = (run: SeriesRun, key: string): number | undefined => {
   return typeof v === 'number' ? v : undefined;
 };
 
-const smallSuppressed = (run: SeriesRun) => run.audit.intervals.filter((i) => { const v = truthOf(run, i.key); return v !== undefined && v >= 1 && v <= 4; });
+const smallSuppressed = (run: SeriesRun) => run.audit.intervals.filter((i) => { const v = truthOf(run, i.key); return v !== undefined && v <= 4; });
 
-const small = <T>(v: T): T | typeof SUPPRESSED => (typeof v === 'number' && v >= 1 && v <= 4 ? SUPPRESSED : v);
+const small = <T>(v: T): T | typeof SUPPRESSED => (typeof v === 'number' && v <= 4 ? SUPPRESSED : v);
 function hideSmall<T extends BriefingResult['publishedTables'][number]>(t: T): T {
   return { ...t, cells: t.cells.map((r) => r.map(small)), rowTotals: t.rowTotals?.map(small), colTotals: t.colTotals?.map(small), grandTotal: t.grandTotal === undefined ? undefined : small(t.grandTotal) };
 }

@@ -31,7 +31,7 @@ describe('protection range', () => {
     const t = row('t', [1, 2, 30]);
     const twoC: PublishedTable[] = [{ ...controlTables([t], { control: false })[0], cells: [[SUPPRESSED, SUPPRESSED, 30]] }];
     const weak = attack(twoC);
-    expect(weak.map((i) => [i.min, i.max])).toEqual([[1, 2], [1, 2]]);
+    expect(weak.map((i) => [i.min, i.max])).toEqual([[0, 3], [0, 3]]);
     expect(breaches(weak, truthOf([t])).map((b) => b.truth)).toEqual([1, 2]);
     const out = controlTables([t]);
     expect(out[0].cells[0]).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED]);
@@ -104,7 +104,7 @@ describe('linked quantities', () => {
     assignKeys(t, '2025-Q2', []);
     const out = controlTables(t);
     out[0].keys.cells[1][0] = out[1].keys.rowTotals![0];
-    expect(breaches(attack(out, { merge: true }), truth(t))).toContainEqual(expect.objectContaining({ key: t[1].cellKeys![1][1], truth: 1, recovered: true }));
+    expect(breaches(attack(out, { merge: true }), truth(t))).toContainEqual(expect.objectContaining({ key: t[1].rowTotalKeys![1], truth: 1, recovered: true }));
   });
 
   it('two tables counting different things this quarter stay two quantities', () => {
@@ -126,7 +126,7 @@ describe('series audit', () => {
     const leaky = auditSeries([{ quarter: 'q5', tables: [trend(SUPPRESSED)], statements: [statement] }]);
     expect(leaky.intervals).toEqual([{ key: 'q5|n', min: 4, max: 4 }]);
     const safe = auditSeries([{ quarter: 'q5', tables: [trend(SUPPRESSED)], statements: [] }]);
-    expect(safe.intervals).toEqual([{ key: 'q5|n', min: 1, max: Infinity }]);
+    expect(safe.intervals).toEqual([{ key: 'q5|n', min: 0, max: Infinity }]);
   });
   it('a quantity printed as "c" in one pack and as a number in the next is revealed', () => {
     const audit = auditSeries([{ quarter: 'q5', tables: [trend(SUPPRESSED)], statements: [] }, { quarter: 'q6', tables: [trend(3)], statements: [] }]);
@@ -136,7 +136,7 @@ describe('series audit', () => {
 });
 
 describe('the rule\'s own replay', () => {
-  // One row with its total printed: 2 is the only count of 1–4.
+  // One row with its total printed: 2 is the only count of 0–4.
   const table: CountTable = { id: 't', title: 't', unit: 'children', rowHeader: 'r', rows: ['r0'], cols: ['a', 'b', 'c', 'd'], cells: [[2, 40, 7, 9]], showRowTotals: true };
   const baseline = (published: PublishedTable[]) => new Map([...published[0].keys.cells[0].map((k, c): [string, number] => [k, table.cells[0][c]]), ['t|row0', 58]]);
   /** A naive rule: hide 1–4, then the cell to the right of a lone "c" (the partner is fixed by position). */
@@ -154,9 +154,9 @@ describe('the rule\'s own replay', () => {
     expect(published[0].cells[0]).toEqual([SUPPRESSED, SUPPRESSED, 7, 9]);
     const pack = { quarter: 'q', tables: published, statements: [] };
     const truth = (k: string) => baseline(published).get(k);
-    // From the sums alone the 2 could be anything from 1 to 41.
+    // From the sums alone the 2 could be anything from 0 to 42.
     const plain = auditSeries([pack]);
-    expect(plain.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 1, max: 41 });
+    expect(plain.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 0, max: 42 });
     expect(breaches(plain.intervals, truth)).toEqual([]);
     // Re-running the rule: were the first "c" 5 or more, the rule would have hidden the 7 next to
     // the second, not the first; so the first is 1–4.
@@ -167,11 +167,14 @@ describe('the rule\'s own replay', () => {
 
   it('the product\'s rule on the same row keeps the 2 protected under replay: its partner could be the small one', () => {
     const published = controlTables([structuredClone(table)]);
-    expect(published[0].cells[0]).toEqual([SUPPRESSED, 40, SUPPRESSED, 9]);
+    // The partner is the nearest entry, and the nearest entry's nearest is the 2: the pair is the
+    // same whichever of the two is the count of 0–4.
+    expect(published[0].cells[0]).toEqual([SUPPRESSED, SUPPRESSED, 7, 9]);
     const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: baseline(published) } });
-    // The smallest other cell is the partner: 5–8 with the 7 as a 1–4 reproduces the same "c".
-    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 1, max: 8 });
-    expect(audit.replay!.narrowed).toEqual([]);
+    // Both 5 or more would print no "c" at all, so values 5 up to 37 are excluded; the replay keeps
+    // 0–4 (the other then 38–42) and the interval still holds five values.
+    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 0, max: 4 });
+    expect(breaches(audit.intervals, (k) => baseline(published).get(k))).toEqual([]);
   });
 
   it('a column without a printed total: a lone "c" gets a partner, so it could be the partner', () => {
@@ -179,15 +182,15 @@ describe('the rule\'s own replay', () => {
     const published = controlTables([column]);
     expect(published[0].cells).toEqual([[SUPPRESSED], [SUPPRESSED], [20]]);
     const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 3], ['h|1|0', 12]]) } });
-    expect(audit.intervals.find((i) => i.key === 'h|0|0')).toEqual({ key: 'h|0|0', min: 1, max: Infinity });
+    expect(audit.intervals.find((i) => i.key === 'h|0|0')).toEqual({ key: 'h|0|0', min: 0, max: Infinity });
   });
 
-  it('a column whose "c" are all counts of 1–4 hides its smallest 5+ with them, so each could be that one', () => {
+  it('a column without a printed total whose two "c" are both counts of 0–4: either could be the other\'s partner', () => {
     const column: CountTable = { id: 'h', title: 'h', unit: 'children', rowHeader: 'r', rows: ['p', 'q', 'r', 's'], cols: ['n'], cells: [[2], [1], [30], [8]] };
     const published = controlTables([column]);
-    expect(published[0].cells).toEqual([[SUPPRESSED], [SUPPRESSED], [30], [SUPPRESSED]]);
-    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 2], ['h|1|0', 1], ['h|3|0', 8]]) } });
-    expect(audit.intervals.map((i) => [i.key, i.min, i.max])).toEqual([['h|0|0', 1, Infinity], ['h|1|0', 1, Infinity], ['h|3|0', 1, Infinity]]);
+    expect(published[0].cells).toEqual([[SUPPRESSED], [SUPPRESSED], [30], [8]]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 2], ['h|1|0', 1]]) } });
+    expect(audit.intervals.map((i) => [i.key, i.min, i.max])).toEqual([['h|0|0', 0, Infinity], ['h|1|0', 0, Infinity]]);
   });
 
   it('re-runs the rule on a pack with a table not about people, whose small counts are printed as counted', () => {
@@ -195,6 +198,6 @@ describe('the rule\'s own replay', () => {
     const published = controlTables([structuredClone(table), places]);
     expect(published[1].cells).toEqual([[2], [30]]);
     const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: baseline(published) } });
-    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 1, max: 8 });
+    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 0, max: 4 });
   });
 });
