@@ -18,6 +18,8 @@ import { attack, pinned, SUPPRESSED } from '../disclosure';
 import { tableEntries } from './support/entries';
 import { checkLanguage } from '../../../language';
 import type { PackTable } from '../tables';
+import { EXPLOITATION_ORDER, label } from '../labels';
+import { DISRUPTION_TACTIC } from '../../../model/enums';
 import { packViewer } from '../../../platform/visibility';
 import { readBorough } from '../../../platform/borough';
 import { outcomesTruth } from '../../analytics/__tests__/support/outcomes-truth';
@@ -116,6 +118,27 @@ describe('figures equal the raw data (restricted edition, independent Cypher)', 
     expect(table(restricted, 'nrm').grandTotal).toBe(await scalar(`MATCH (r:Referral {referralType: 'NRM'}) WHERE ${inQuarter('r')} AND r.status <> 'expired' RETURN count(r)`));
     expect(table(restricted, 'disruption').colTotals![0]).toBe(await scalar(`MATCH (d:DisruptionAction) WHERE ${inQuarter('d')} AND d.status <> 'expired' RETURN count(d)`));
     expect(rowValue(table(restricted, 'persons-of-concern'), 'Persons of concern on record')).toBe(await scalar('MATCH (p:PersonOfConcern) RETURN count(p)'));
+  });
+
+  it('tables whose rows are codes list every code of the vocabulary, whatever the counts', () => {
+    const types = EXPLOITATION_ORDER.map((t) => label('exploitation', t));
+    const tactics = Object.values(DISRUPTION_TACTIC);
+    for (const r of [restricted, partner]) {
+      expect(table(r, 'nrm').cols).toEqual(types);
+      expect(table(r, 'children-at-risk').rows.slice(0, types.length)).toEqual(types);
+      expect(table(r, 'disruption').rows.slice(0, tactics.length)).toEqual(tactics);
+    }
+  });
+
+  it('the partner edition lists only the interview factors whose count it prints', () => {
+    const factors = (r: BriefingResult) => {
+      const t = table(r, 'rhi-factors');
+      return t.rows.flatMap((row, i) => (/^(Push|Pull): /.test(row) ? [t.cells[i][0]] : []));
+    };
+    // Free-text factors recorded in 1–4 interviews exist, and the restricted edition lists them.
+    expect(factors(restricted).filter((v) => typeof v === 'number' && v <= 4).length).toBeGreaterThan(0);
+    expect(factors(partner).length).toBeLessThan(factors(restricted).length);
+    expect(factors(partner).filter((v) => typeof v !== 'number' || v < 5)).toEqual([]);
   });
 
   it('children not yet referred: all of them, as the analytics service counts them', async () => {

@@ -8,7 +8,7 @@
  * and the headline figure stays published. The strategy-measures table repeats figures of the
  * others under the same keys (links.ts).
  */
-import { percent, SUPPRESSED, type PublishedTable } from '../disclosure';
+import { isSmall, percent, SUPPRESSED, type PublishedTable } from '../disclosure';
 import type { BriefingData } from '../gather';
 import type { ResolvedOptions } from '../options';
 import type { QuarterMeasures as OutcomeMeasures, TallyRow } from '../../analytics';
@@ -97,11 +97,14 @@ export function missingConcern(d: BriefingData, o: ResolvedOptions): BuiltTable 
 /** The most frequent factors of each kind; the rest are not listed. */
 export const MAX_FACTORS = 6;
 
-export function interviewFactors(d: BriefingData): BuiltTable {
+export function interviewFactors(d: BriefingData, o: ResolvedOptions): BuiltTable {
   const m = d.outcomes.now;
-  const push = m.pushFactors.slice(0, MAX_FACTORS);
-  const pull = m.pullFactors.slice(0, MAX_FACTORS);
-  const note = `Completed return home interviews held in the quarter. Factors are counted as the interviewer wrote them, once per interview; an interview can record several, so the rows do not add up. The ${MAX_FACTORS} most frequent of each kind are listed.`;
+  // Factors are free text, so a listed factor is one that was recorded: in the partner edition only
+  // those whose count is printed are listed, or a listed "c" would be known to be at least 1.
+  const listed = (f: { interviews: number }) => o.edition !== 'partner' || !isSmall(f.interviews);
+  const push = m.pushFactors.filter(listed).slice(0, MAX_FACTORS);
+  const pull = m.pullFactors.filter(listed).slice(0, MAX_FACTORS);
+  const note = `Completed return home interviews held in the quarter. Factors are counted as the interviewer wrote them, once per interview; an interview can record several, so the rows do not add up. The ${MAX_FACTORS} most frequent of each kind are listed${o.edition === 'partner' ? ', among those recorded in 5 or more interviews' : ''}.`;
   return { note, table: countTable({
     id: 'rhi-factors', title: 'What completed return home interviews recorded this quarter', unit: 'interviews', rowHeader: 'Recorded',
     rows: ['Completed interviews', 'Harm disclosed', ...push.map((f) => `Push: ${f.factor}`), ...pull.map((f) => `Pull: ${f.factor}`)],
@@ -175,5 +178,5 @@ export function strategyMeasures(d: BriefingData): BuiltTable {
 
 export function outcomeTables(d: BriefingData, o: ResolvedOptions): BuiltTable[] {
   return [strategyMeasures(d), supportOffers(d, o), supportTakeUp(d, o), ceamChange(d, o), ceamAssessments(d),
-    exclusionsBySen(d, o), exclusionsAfter(d, o), missingConcern(d, o), interviewFactors(d)];
+    exclusionsBySen(d, o), exclusionsAfter(d, o), missingConcern(d, o), interviewFactors(d, o)];
 }

@@ -177,6 +177,14 @@ describe('the rule\'s own replay', () => {
     expect(breaches(audit.intervals, (k) => baseline(published).get(k))).toEqual([]);
   });
 
+  it('the partner does not depend on how large the other entries are', () => {
+    const pattern = (cells: number[]) => controlTables([{ ...structuredClone(table), cells: [cells] }])[0].cells[0].map((v) => v === SUPPRESSED);
+    const expected = [true, true, false, false];
+    for (const cells of [[2, 40, 7, 9], [2, 9, 7, 40], [2, 7, 40, 9], [2, 12, 12, 12]]) expect({ cells, hidden: pattern(cells) }).toEqual({ cells, hidden: expected });
+    // A zero is a count of 0–4 like the others: hidden, with the same partner.
+    expect(pattern([0, 40, 7, 9])).toEqual(expected);
+  });
+
   it('a column without a printed total: a lone "c" gets a partner, so it could be the partner', () => {
     const column: CountTable = { id: 'h', title: 'h', unit: 'children', rowHeader: 'r', rows: ['p', 'q', 'r'], cols: ['n'], cells: [[3], [12], [20]] };
     const published = controlTables([column]);
