@@ -69,7 +69,7 @@ export const CAPABILITIES = {
   'briefing:partner': {
     kind: 'edition', reachedBy: 'Mutation.generateBriefing(edition: PARTNER); npm run briefing -- --edition partner',
     roles: ['lead'], justification: true,
-    note: 'wider circulation: partnership-wide aggregates of every agency\'s records except police-only handling (C, 5) and 5x5x5 code 4; no child identified, counts of 1-4 suppressed',
+    note: 'wider circulation: partnership-wide aggregates of every agency\'s records except police-only handling (C, 5) and 5x5x5 code 4; no child identified, counts of 0-4 suppressed',
   },
   'exists:hidden-links': {
     kind: 'existence', reachedBy: 'Subgraph.hiddenByAccess of Query.neighbourhood; Profile.hiddenByAccess of Query.profile',

@@ -112,7 +112,7 @@ export type AtRiskRow = {
 };
 
 export type BriefingEdition =
-  /** Wider circulation: no child named or identified; counts 1–4 as "c" with secondary suppression. */
+  /** Wider circulation: no child named or identified; counts 0–4 as "c" with secondary suppression. */
   | 'PARTNER'
   /** Police and leads: figures as counted; names only where the role may see them (leads: pseudonyms). */
   | 'RESTRICTED';
