@@ -13,13 +13,6 @@ export const label = (kind: keyof typeof maps | string, code: string): string =>
 
 export const EXPLOITATION_ORDER = ['CCE', 'CSE', 'CFE', 'TRAFFICKING', 'UNSPECIFIED'];
 
-/**
- * A table's rows or columns: every code of its vocabulary, in order, then any other code the data
- * holds. A fixed layout says nothing about the data: a row listed only when its count is not zero
- * would tell a reader that a "c" in it is at least 1.
- */
-export const withVocabulary = (vocabulary: readonly string[], found: readonly string[]): string[] =>
-  [...vocabulary, ...[...new Set(found)].filter((c) => !vocabulary.includes(c)).sort()];
 export const RISK_LEVELS = ['low', 'medium', 'high'];
 export const NRM_STAGES = ['referral', 'reasonable_grounds', 'conclusive_grounds', 'negative_decision'];
 export const NRM_STAGE_LABEL: Record<string, string> = {
@@ -38,3 +31,11 @@ export const DIMENSION_LABEL: Record<string, string> = {
 };
 export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 export const dateText = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A table's rows or columns: every code of its vocabulary, in order, then any other code the data
+ * holds. A fixed layout says nothing about the data: a row listed only when its count is not zero
+ * would tell a reader that a "c" in it is at least 1.
+ */
+export const withVocabulary = (vocabulary: readonly string[], found: readonly string[]): string[] =>
+  [...vocabulary, ...[...new Set(found)].filter((c) => !vocabulary.includes(c)).sort()];

@@ -1,8 +1,8 @@
 /**
  * The attacker: from everything published (values, "c" marks and the sums that tie rows, columns,
  * totals and shared quantities together) compute the feasible integer interval of every
- * suppressed quantity. A suppressed count is at least 0 (zeros are hidden with the small counts). Used to audit the
- * suppression and, in tests, to prove no "c" can be worked back or narrowed too far.
+ * suppressed quantity. A suppressed count is at least 0 (zeros are hidden with the small counts).
+ * Used to audit the suppression and, in tests, to prove no "c" can be worked back or narrowed too far.
  */
 import { PublishedTable, Published, SUPPRESSED } from './types';
 import { integerBounds, IntegerSystem } from './ip';

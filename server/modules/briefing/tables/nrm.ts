@@ -7,11 +7,10 @@ import { BuiltTable, count, countTable } from './table';
 const nrmType = (r: { exploitationType: string }) => (r.exploitationType === 'NOT_RECORDED' ? 'UNSPECIFIED' : r.exploitationType);
 
 export function nrm(d: BriefingData): BuiltTable {
-  const types = EXPLOITATION_ORDER;
   return { table: countTable({
     id: 'nrm', title: 'National Referral Mechanism: referrals in the quarter by stage and exploitation type', unit: 'referrals', rowHeader: 'Stage',
-    rows: NRM_STAGES.map((s) => NRM_STAGE_LABEL[s]), cols: types.map((t) => label('exploitation', t)),
-    cells: NRM_STAGES.map((s) => types.map((t) => count(d.nrm, (r) => r.stage === s && nrmType(r) === t))),
+    rows: NRM_STAGES.map((s) => NRM_STAGE_LABEL[s]), cols: EXPLOITATION_ORDER.map((t) => label('exploitation', t)),
+    cells: NRM_STAGES.map((s) => EXPLOITATION_ORDER.map((t) => count(d.nrm, (r) => r.stage === s && nrmType(r) === t))),
     showRowTotals: true, showColTotals: true, showGrandTotal: true,
   }) };
 }
