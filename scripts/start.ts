@@ -21,11 +21,15 @@ async function main(): Promise<void> {
   const { getDriver, closeDriver } = await import('../server/platform/db/driver');
   const { migrate } = await import('../server/platform/db/migrate');
   const { seedIfEmpty } = await import('./seed-lib');
+  const { undoInterruptedImports } = await import('../server/modules/import/recover');
   const { startServer } = await import('../server/main');
   const { buildClientIfStale } = await import('../client/build');
 
   const m = await migrate(getDriver(), c.NEO4J_DATABASE);
   console.log(`Schema: ${m.applied.length} migration(s) applied, ${m.skipped.length} already in place`);
+  for (const r of await undoInterruptedImports(getDriver(), c.NEO4J_DATABASE)) {
+    console.log(`Undid an interrupted ${r.description}: ${r.ids.length} record(s) restored or removed`);
+  }
   if (c.SEED_SCALE !== 'none') await seedIfEmpty(c.SEED_SCALE, c.SEED);
   await buildClientIfStale();
   const server = await startServer();

@@ -20,6 +20,7 @@ import { load } from '../../platform/bulk/loader';
 import { openStagedWriter, StagedWriter } from '../../platform/bulk/staged-load';
 import type { LoadUnit, NodeRow, RelRow } from '../../model/types';
 import { systemActor } from '../accesslog/access-log';
+import { undoInterruptedImports } from './recover';
 import { AheadLog, logInTransaction, type ImportLogContext } from './import-log';
 import { Mapping, templateMapping } from './mapping';
 import { TEMPLATES } from './templates';
@@ -240,6 +241,7 @@ export type PassOptions = ImportOptions & {
 function openImportWriter(driver: Driver, opts: PassOptions, total?: number): StagedWriter {
   return openStagedWriter(driver, {
     database: opts.database, batchSize: opts.batchSize ?? STREAM_BATCH, concurrency: opts.concurrency,
+    description: `import of ${opts.log.files.join(', ')}`,
     // In one reading the read progress (bytes) covers writing too: the total is not known yet.
     onProgress: total === undefined ? undefined : (done) => opts.onProgress?.('write', done, total),
   });
@@ -392,6 +394,7 @@ export async function runImport(driver: Driver, target: string | string[], opts:
   const byOrder = planImport(target, opts);
   const rules: RowRules = { now, fallbacks: new Map(), book: needsBook(byOrder.map((p) => p.mapping)) ? new ProvenanceBook() : undefined };
   const files = [...new Set(byOrder.map((p) => p.name))];
+  if (opts.apply) await undoInterruptedImports(driver, database);
   const log: ImportLogContext = {
     actor: systemActor(opts.actor ?? 'import', driver, database), files,
     justification: opts.justification ?? `import of ${files.join(', ')}`,

@@ -4,29 +4,22 @@
  *  1. everything is validated first, including every relationship endpoint (in this load or
  *     already in the graph, with an allowed label), so a bad row stops the load before any write;
  *  2. batches commit on their own, two in flight (openStagedWriter); the query that writes a batch
- *     also returns the old labels and properties of the records that already existed;
- *  3. if any batch fails (the database, the network, a constraint), the load is undone: records it
- *     created are deleted and records it changed get their old labels and properties back.
+ *     also returns the old labels and properties of the records that already existed, and the
+ *     batch's transaction journals them with the ids it created (load-journal.ts);
+ *  3. if any batch fails (the database, the network, a constraint), the load is undone from the
+ *     journal: records it created are deleted and records it changed get their old labels and
+ *     properties back. When this process cannot (it stopped, or the database did), the next start
+ *     of the product or of an import undoes it.
  * Readers may see a partly written load while it runs; nothing of a failed load remains after.
  */
 import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
-import { relKind, ENTITY_LABEL, NODE_KINDS, PERSON_ROLES } from '../../model/model';
+import { relKind } from '../../model/model';
 import { RowError } from '../../model/errors';
 import { wrongEndReason } from '../../model/validate';
 import type { LoadOptions, LoadSummary, PreparedUnit, NodeBatchRow, RelBatchRow } from './types';
-import { stagedNodeQuery, stagedRelQuery, diagnoseRel, lookupLabels, seekId, LOOKUP_BATCH } from './load-queries';
+import { stagedNodeQuery, stagedRelQuery, diagnoseRel, lookupLabels } from './load-queries';
 import { openSession } from '../db/session';
-
-interface Snapshot { id: string; labels: string[]; props: Record<string, unknown> }
-interface Undo {
-  createdNodes: string[];
-  createdRels: Map<string, string[]>;
-  changedNodes: Array<Snapshot & { added: string[] }>;
-  changedRels: Map<string, Snapshot[]>;
-}
-
-/** Every label the loader can set (labels only ever come from the model). */
-const MODEL_LABELS = new Set([ENTITY_LABEL, ...NODE_KINDS.flatMap((k) => [k.label, ...k.extraLabels]), ...PERSON_ROLES]);
+import { closeJournal, journalBatch, openJournal, undoJournal, type BeforeImage } from './load-journal';
 
 /** Comparable text for a property value (driver temporal / integer types included). */
 const text = (v: unknown): string => (Array.isArray(v) ? `[${v.map(text).join(',')}]` : v === null || v === undefined ? '' : String(v));
@@ -66,7 +59,7 @@ function typedProps(list: Array<[string, unknown, string]>): Record<string, unkn
 }
 
 type Counters = Record<string, number>;
-interface BatchResult { counters: Counters; created: string[]; changed: Undo['changedNodes'] }
+interface BatchResult { counters: Counters; created: string[]; changed: BeforeImage[] }
 
 /** One node batch, written in one query that also returns what existing records were before. */
 async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: NodeBatchRow[]): Promise<BatchResult> {
@@ -106,6 +99,8 @@ export interface StagedWriterOptions {
   concurrency?: number;
   /** Called after each committed batch with the rows written so far; a throw fails the load. */
   onProgress?: (done: number) => void;
+  /** What the load is (its files), kept in its journal for whoever undoes it later. */
+  description?: string;
 }
 
 /**
@@ -118,8 +113,8 @@ export interface StagedWriter {
   writeNodes(labelKey: string, rows: NodeBatchRow[]): Promise<void>;
   writeRels(type: string, origin: string, rows: RelBatchRow[]): Promise<void>;
   /**
-   * Waits for every batch; if one failed, undoes the load and throws its error (an
-   * UndoFailedError when the undoing failed too).
+   * Waits for every batch and commits the load (its journal goes); if a batch failed, undoes the
+   * load and throws its error (an UndoFailedError when the undoing failed too).
    */
   finish(): Promise<LoadSummary>;
   /**
@@ -133,16 +128,14 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
   const database = opts.database ?? 'neo4j';
   const batchSize = opts.batchSize ?? 5000;
   const concurrency = Math.max(1, opts.concurrency ?? 2);
-  const undo: Undo = { createdNodes: [], createdRels: new Map(), changedNodes: [], changedRels: new Map() };
   const summary: LoadSummary = { rows: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
   const inFlight = new Set<Promise<void>>();
+  let journal: Promise<string> | undefined;
   let nodesInFlight = 0;
   let failure: { error: unknown } | undefined;
   let done = 0;
 
-  const record = (r: BatchResult, rows: number, onCommit: (r: BatchResult) => void) => {
-    // Recorded only once the batch has committed (executeWrite may retry the function).
-    onCommit(r);
+  const record = (r: BatchResult, rows: number) => {
     const c = r.counters;
     summary.nodesCreated += c.nodesCreated ?? 0;
     summary.relationshipsCreated += c.relationshipsCreated ?? 0;
@@ -152,54 +145,52 @@ export function openStagedWriter(driver: Driver, opts: StagedWriterOptions = {})
     done += rows;
     if (!failure) opts.onProgress?.(done);
   };
-  async function launch(isNode: boolean, work: (tx: ManagedTransaction) => Promise<BatchResult>, rows: number, onCommit: (r: BatchResult) => void): Promise<void> {
+  async function launch(isNode: boolean, type: string, write: (tx: ManagedTransaction) => Promise<BatchResult>, rows: number): Promise<void> {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure.error;
+    journal ??= openJournal(driver, database, opts.description ?? 'staged load');
+    const load = await journal;
     if (isNode) nodesInFlight += 1;
     const session = openSession(driver, database);
+    const work = async (tx: ManagedTransaction) => {
+      const r = await write(tx);
+      await journalBatch(tx, load, { kind: isNode ? 'node' : 'rel', type, created: r.created, changed: r.changed });
+      return r;
+    };
     const p: Promise<void> = session.executeWrite(work)
-      .then((r) => record(r, rows, onCommit))
+      .then((r) => record(r, rows))
       .catch((e) => { failure ??= { error: e }; })
       .finally(() => { inFlight.delete(p); if (isNode) nodesInFlight -= 1; return session.close(); });
     inFlight.add(p);
   }
   const settle = async () => { while (inFlight.size) await Promise.race(inFlight); };
   const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / batchSize) }, (_, i) => rows.slice(i * batchSize, (i + 1) * batchSize));
+  const undo = async (cause: unknown): Promise<number> => {
+    if (!journal) return 0;
+    return undoLoad(driver, database, await journal.catch(() => undefined), cause);
+  };
 
   return {
     async writeNodes(labelKey, rows) {
-      for (const batch of chunks(rows)) {
-        await launch(true, (tx) => writeNodeBatch(tx, labelKey, batch), batch.length, (r) => {
-          undo.createdNodes.push(...r.created);
-          undo.changedNodes.push(...r.changed);
-        });
-      }
+      for (const batch of chunks(rows)) await launch(true, labelKey, (tx) => writeNodeBatch(tx, labelKey, batch), batch.length);
     },
     async writeRels(type, origin, rows) {
-      if (!undo.createdRels.has(type)) { undo.createdRels.set(type, []); undo.changedRels.set(type, []); }
       // Endpoints written by node batches still in flight must be committed first.
       while (nodesInFlight > 0) await Promise.race(inFlight);
-      for (const batch of chunks(rows)) {
-        await launch(false, (tx) => writeRelBatch(tx, origin, type, batch), batch.length, (r) => {
-          undo.createdRels.get(type)!.push(...r.created);
-          undo.changedRels.get(type)!.push(...r.changed);
-        });
-      }
+      for (const batch of chunks(rows)) await launch(false, type, (tx) => writeRelBatch(tx, origin, type, batch), batch.length);
     },
     async finish() {
       await settle();
       if (failure) {
-        await undoLoad(driver, database, undo, failure.error);
+        await undo(failure.error);
         throw failure.error;
       }
+      if (journal) await closeJournal(driver, database, await journal);
       return summary;
     },
     async abort(cause) {
       await settle();
-      await undoLoad(driver, database, undo, cause);
-      let rels = 0;
-      for (const [type, ids] of undo.createdRels) rels += ids.length + undo.changedRels.get(type)!.length;
-      return undo.createdNodes.length + undo.changedNodes.length + rels;
+      return undo(cause);
     },
   };
 }
@@ -225,25 +216,15 @@ export async function stagedLoad(driver: Driver, prepared: PreparedUnit[], opts:
 export class UndoFailedError extends Error {}
 
 /** Removes what a failed load created and restores what it changed; then the caller rethrows. */
-async function undoLoad(driver: Driver, database: string, undo: Undo, cause: unknown): Promise<void> {
-  const run = (q: string, params: Record<string, unknown>) => driver.executeQuery(q, params, { database });
-  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / LOOKUP_BATCH) }, (_, i) => xs.slice(i * LOOKUP_BATCH, (i + 1) * LOOKUP_BATCH));
+async function undoLoad(driver: Driver, database: string, load: string | undefined, cause: unknown): Promise<number> {
+  if (!load) return 0; // the journal was never opened, so no batch was written
   try {
-    for (const [type, ids] of undo.createdRels) {
-      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() ${seekId('r', type)} DELETE r`, { ids: c });
-    }
-    for (const [type, snaps] of undo.changedRels) {
-      for (const c of chunks(snaps)) await run(`UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() ${seekId('r', type)} SET r = row.props`, { rows: c });
-    }
-    for (const c of chunks(undo.createdNodes)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${seekId('n')} DETACH DELETE n`, { ids: c });
-    for (const c of chunks(undo.changedNodes)) await run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) ${seekId('n')} SET n = row.props`, { rows: c });
-    for (const label of MODEL_LABELS) {
-      const ids = undo.changedNodes.filter((s) => s.added.includes(label)).map((s) => s.id);
-      for (const c of chunks(ids)) await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${seekId('n')} REMOVE n:${label}`, { ids: c });
-    }
+    const undone = await undoJournal(driver, database, load);
+    await closeJournal(driver, database, load);
+    return undone.length;
   } catch (undoError) {
     const why = cause instanceof Error ? cause.message : String(cause);
     throw new UndoFailedError(`load failed (${why}) and undoing its writes failed too (${undoError instanceof Error ? undoError.message : undoError}); ` +
-      `records of this load may remain: reload the same files once the database is healthy (loading is idempotent)`);
+      'records of this load remain until the next start of the product or of an import undoes them');
   }
 }

@@ -1,7 +1,9 @@
 /** Staged loads (too big for one transaction): same results, bad rows stop before writing, failures are undone. */
 import { freshGraph, counts, closeDriver, driver } from '../../../../tests/support/db';
 import { load, prepare } from '../loader';
-import { openStagedWriter } from '../staged-load';
+import { spawnSync } from 'node:child_process';
+import { openStagedWriter, type StagedWriter } from '../staged-load';
+import { recoverAbandonedLoads, FOREIGN_LOAD_STALE_MS } from '../load-journal';
 import type { LoadUnit } from '../../../model/types';
 import { base, person, prov, snapshot } from './support/small-graph';
 
@@ -65,13 +67,77 @@ describe('staged loading (real Neo4j)', () => {
   it('the streaming writer writes batches in flight together, and abort() undoes what it wrote', async () => {
     await load(driver(), base().slice(0, 1));
     const before = await snapshot();
-    const prepared = prepare(base());
-    const writer = openStagedWriter(driver(), { batchSize: 1, concurrency: 3 });
-    for (const p of prepared) for (const [key, rows] of p.nodeGroups ?? []) await writer.writeNodes(key, rows);
-    for (const p of prepared) if (p.rels && p.unit.kind === 'rel') await writer.writeRels(p.unit.type, p.unit.origin, p.rels);
-    const written = await writer.finish();
-    expect(written).toMatchObject({ rows: 7, nodesCreated: 2, relationshipsCreated: 3 });
-    await writer.abort(new Error('the caller found a problem'));
+    const writer = await writeBase({ batchSize: 1, concurrency: 3 });
+    // Two places/events and three relationships created; the people were already there, unchanged.
+    expect(await writer.abort(new Error('the caller found a problem'))).toBe(5);
     expect(await snapshot()).toBe(before);
+    expect(await journalNodes()).toBe(0);
+  });
+
+  it('a finished load leaves no journal behind', async () => {
+    const writer = await writeBase({ batchSize: 2 });
+    expect(await writer.finish()).toMatchObject({ rows: 7, nodesCreated: 4, relationshipsCreated: 3 });
+    expect(await journalNodes()).toBe(0);
+    expect(await recoverAbandonedLoads(driver(), 'neo4j')).toEqual([]);
+  });
+
+  describe('a load whose writing process stopped half-way', () => {
+    /** Writes a load that changes a person and adds a place and an event, and leaves it unfinished. */
+    async function abandonedLoad(): Promise<{ before: string; written: string }> {
+      await load(driver(), base().slice(0, 1));
+      const before = await snapshot();
+      const units = base();
+      (units[0].rows[0] as any).name = 'Renamed Person';
+      const writer = openStagedWriter(driver(), { batchSize: 1, description: 'import of test files' });
+      for (const p of prepare(units)) for (const [key, rows] of p.nodeGroups ?? []) await writer.writeNodes(key, rows);
+      await settled(writer);
+      return { before, written: await snapshot() };
+    }
+
+    it('is undone by the next recovery once its process is gone, whatever it created or changed', async () => {
+      const { before, written } = await abandonedLoad();
+      expect(written).not.toBe(before);
+      // Still this process's: left alone.
+      expect(await recoverAbandonedLoads(driver(), 'neo4j')).toEqual([]);
+      await driver().executeQuery('MATCH (j:LoadJournal) SET j.pid = $pid', { pid: goneProcess() });
+      const recovered = await recoverAbandonedLoads(driver(), 'neo4j');
+      expect(recovered).toHaveLength(1);
+      expect(recovered[0].description).toBe('import of test files');
+      expect([...recovered[0].ids].sort()).toEqual(['e1', 'l1', 'p1']);
+      expect(await snapshot()).toBe(before);
+      expect(await journalNodes()).toBe(0);
+    });
+
+    it('on another host, is undone only after it has written nothing for a while', async () => {
+      const { before } = await abandonedLoad();
+      await driver().executeQuery('MATCH (j:LoadJournal) SET j.host = "another-host"');
+      expect(await recoverAbandonedLoads(driver(), 'neo4j')).toEqual([]);
+      const later = Date.now() + FOREIGN_LOAD_STALE_MS + 60_000;
+      expect(await recoverAbandonedLoads(driver(), 'neo4j', later)).toHaveLength(1);
+      expect(await snapshot()).toBe(before);
+    });
   });
 });
+
+async function writeBase(opts: { batchSize: number; concurrency?: number }): Promise<StagedWriter> {
+  const writer = openStagedWriter(driver(), opts);
+  const prepared = prepare(base());
+  for (const p of prepared) for (const [key, rows] of p.nodeGroups ?? []) await writer.writeNodes(key, rows);
+  for (const p of prepared) if (p.rels && p.unit.kind === 'rel') await writer.writeRels(p.unit.type, p.unit.origin, p.rels);
+  return writer;
+}
+
+/** Waits for the writer's batches without finishing it: writeRels with no rows waits for node batches. */
+async function settled(writer: StagedWriter): Promise<void> {
+  await writer.writeRels('ATTENDS', 'none', []);
+}
+
+async function journalNodes(): Promise<number> {
+  const { records } = await driver().executeQuery('MATCH (x) WHERE x:LoadJournal OR x:LoadJournalBatch OR x:LoadJournalBefore RETURN count(x) AS n');
+  return Number(records[0].get('n'));
+}
+
+/** The pid of a process that has exited. */
+function goneProcess(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid!;
+}
