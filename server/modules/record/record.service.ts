@@ -98,11 +98,25 @@ async function write(ctx: RequestContext, justification: string, records: Parsed
       inSameTransaction: async (tx) => { await appendAccessLogTx(tx, ctx, { operation: 'collection', justification, ids, detail: { recorded: records.map((r) => r.type) } }); },
     });
   } catch (e) {
+    if (!(e instanceof RowError && e.field === 'id')) throw e;
+    // The driver retries a transaction whose commit went unanswered (the database stopped just
+    // after it): the retry then finds this request's own records, written with its entry.
+    if (await recordedByThisRequest(ctx, ids)) return written(ids, records);
     // Another recording took the same id after the check above: nothing of this one was written.
-    if (e instanceof RowError && e.field === 'id') fail([{ file: ORIGIN, row: 1, column: 'id', reason: ID_IN_USE }]);
-    throw e;
+    fail([{ file: ORIGIN, row: 1, column: 'id', reason: ID_IN_USE }]);
   }
-  return { ids, warnings: languageWarnings(records).map(({ field, phrase, suggestion, rule, quoted }) => ({ field, phrase, suggestion, rule, quoted })) };
+  return written(ids, records);
+}
+
+const written = (ids: string[], records: ParsedRecord[]) => ({
+  ids, warnings: languageWarnings(records).map(({ field, phrase, suggestion, rule, quoted }) => ({ field, phrase, suggestion, rule, quoted })),
+});
+
+async function recordedByThisRequest(ctx: RequestContext, ids: string[]): Promise<boolean> {
+  const { records } = await ctx.driver.executeQuery(
+    `MATCH (l:AccessLogEntry {operation: 'collection', requestId: $requestId}) WHERE all(id IN $ids WHERE id IN l.ids) RETURN count(l) AS n`,
+    { requestId: ctx.requestId, ids }, { database: ctx.database });
+  return Number(records[0].get('n')) > 0;
 }
 
 export async function recordEvent(ctx: RequestContext, { input }: { input: RecordEventInput }) {
