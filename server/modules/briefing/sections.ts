@@ -4,7 +4,7 @@ import { MAX_NETWORK_PICTURES, type BriefingData } from './gather';
 import type { Narrative } from './narrative';
 import type { ResolvedOptions } from './options';
 import type { PackTable } from './tables';
-import { personLabel } from './tables';
+import { networkStatus, personLabel, tabulatedNetworks } from './tables';
 import { DIMENSIONS as DEMOGRAPHIC_DIMENSIONS } from './tables/demographics';
 import { tableHtml, PackSection } from './html';
 import { lineChart } from './charts/line';
@@ -23,7 +23,7 @@ const asNull = (v: Published): number | null => (v === SUPPRESSED ? null : v);
 
 function networkFigures(d: BriefingData, t: Map<string, PackTable>, o: ResolvedOptions): string {
   const sizes = t.get('networks-sex');
-  const figs = d.networks.communities.slice(0, MAX_NETWORK_PICTURES).map((c, i) => {
+  const figs = tabulatedNetworks(d, o).slice(0, MAX_NETWORK_PICTURES).map((c, i) => {
     const name = sizes?.rows[i] ?? c.id;
     const size = sizes?.rowTotals?.[i];
     if (size === SUPPRESSED) return `<figure><p class="note">${esc(name)}: picture not shown (size suppressed).</p></figure>`;
@@ -39,7 +39,7 @@ function networkFigures(d: BriefingData, t: Map<string, PackTable>, o: ResolvedO
     }
     const main = c.exploitationTypes[0] ? label('exploitation', c.exploitationTypes[0].type) : 'no exploitation type recorded';
     return `<figure>${networkPicture(`${name}: peer links${o.edition === 'restricted' ? ' and linked adults' : ''}`, nodes, edges)}`
-      + `<figcaption><b>${esc(name)}</b> · ${esc(c.status)} · ${esc(main)} · ${esc(String(size ?? c.size))} members`
+      + `<figcaption><b>${esc(name)}</b> · ${esc(networkStatus(c, o))} · ${esc(main)} · ${esc(String(size ?? c.size))} members`
       + `${c.topPlaces[0] ? ` · often at ${esc(c.topPlaces[0].name)}` : ''}${c.topOnlineSpaces[0] ? ` · online: ${esc(c.topOnlineSpaces[0].name)}` : ''}</figcaption></figure>`;
   });
   return `<div class="networks">${figs.join('')}</div><p class="note">Circles: young people; lines: peer links${o.edition === 'restricted'

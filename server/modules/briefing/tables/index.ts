@@ -28,7 +28,7 @@ import { youngAdults } from './young-adults';
 
 export type { ExtraColumn, PackTable, BuiltTable } from './table';
 export { demographicCohort } from './demographics';
-export { MAX_NETWORK_ROWS } from './networks';
+export { MAX_NETWORK_ROWS, networkStatus, tabulatedNetworks } from './networks';
 
 /** Every table of the pack, in the order the pack prints them. */
 export function buildCountTables(d: BriefingData, o: ResolvedOptions): BuiltTable[] {
@@ -37,8 +37,8 @@ export function buildCountTables(d: BriefingData, o: ResolvedOptions): BuiltTabl
     ...DIMENSIONS.map((dim) => demographics(d, o, dim)),
     missingEpisodes(d), returnInterviews(d, o),
     criticalMoments(d),
-    hotspots(d),
-    ...networkTables(d),
+    hotspots(d, o),
+    ...networkTables(d, o),
     personsOfConcern(d), highHarm(d, o),
     youngAdults(d),
     countyLines(d), lineStatus(d), nrm(d), disruption(d), disruptionOutcomes(d), placeTactics(d),

@@ -15,9 +15,9 @@ import type { Scale } from '../../../../../fixtures/generator/types';
 import { storeBaseline } from '../../../analytics';
 import { buildBriefing, BriefingResult, resolveOptions, BriefingOptions } from '../..';
 import { gather } from '../../gather';
-import { packTables } from '../../tables';
+import { buildCountTables } from '../../tables';
 import { packViewer } from '../../../../platform/visibility';
-import { auditSeries, breaches, publishedValues, SUPPRESSED, SeriesAudit, PublishedPack, Published, PublishedTable, CountTable, Statement } from '../../disclosure';
+import { auditSeries, breaches, controlTables, publishedValues, SUPPRESSED, SeriesAudit, PublishedPack, Published, PublishedTable, CountTable, Statement } from '../../disclosure';
 import { assignKeys } from '../../links';
 import { tableEntries, type Entry } from './entries';
 import { parseQuarter, shiftQuarter } from '../../../../domain/period';
@@ -41,9 +41,10 @@ type TruePack = Pick<BriefingResult, 'quarter' | 'publishedTables'>;
 async function uncontrolledPartnerTables(options: BriefingOptions): Promise<TruePack> {
   const o = resolveOptions(options);
   const data = await gather({ driver: driver(), viewer: packViewer('partner'), memo: new Map() }, o);
-  // Disclosure control is the partner edition's step; the restricted path through packTables skips it.
-  const { tables } = packTables(data, { ...o, edition: 'restricted' });
-  return { quarter: o.quarter, publishedTables: [...tables.values()] };
+  // The partner edition's layout (which rows it lists), published with control left off.
+  const tables = buildCountTables(data, o).map((b) => b.table);
+  assignKeys(tables, o.quarter);
+  return { quarter: o.quarter, publishedTables: controlTables(tables, { control: false }).map((t) => ({ ...t, extra: [] })) };
 }
 
 /**
@@ -135,7 +136,7 @@ export function seriesAttackSuite(scale: Scale, seed: number, timeoutMs: number)
 
     it('every number the partner packs print is the true figure (the same tables uncontrolled), and every 0–4 is hidden', () => {
       const wrong = run.partner.flatMap((r, i) => {
-        // By key: the partner edition lists fewer interview factors than the uncontrolled tables.
+        // By key, as the attacker reads them.
         const truth = new Map(entries(run.uncontrolled[i]));
         return entries(r).filter(([key, v]) => v !== SUPPRESSED && v !== truth.get(key)).map(([key]) => key);
       });
