@@ -33,11 +33,11 @@ describe('rows chosen from the data', () => {
     expect(sizes('partner')).toEqual([9, 7]);
   });
 
-  it('peer networks: fixed age columns, the bands outside 10–25 and unknown ages counted together', () => {
+  it('peer networks: fixed age columns, young adults and unknown ages counted together', () => {
     for (const edition of ['partner', 'restricted'] as const) {
       const age = networkTables(data(), { edition })[1].table;
-      expect(age.cols).toEqual(['10-14', '15-17', '18-25', 'other or not known']);
-      expect(age.cells[0]).toEqual([0, 7, 0, 2]);
+      expect(age.cols).toEqual(['under 15', '15-17', '18 or over, or not known']);
+      expect(age.cells[0]).toEqual([1, 7, 1]);
     }
   });
 

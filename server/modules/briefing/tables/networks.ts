@@ -12,10 +12,12 @@ import { BuiltTable, countTable } from './table';
 /** Larger boroughs find hundreds of small networks: the pack tabulates the largest. */
 export const MAX_NETWORK_ROWS = 20;
 const SEX_CODES = ['FEMALE', 'MALE', 'UNKNOWN'];
-const OTHER_AGES = 'other or not known';
-/** Peer networks are of young people: the bands outside 10–25 (and no date of birth) are one column. */
-const AGE_COLUMNS: Array<AgeBand | typeof OTHER_AGES> = ['10-14', '15-17', '18-25', OTHER_AGES];
-const ageColumn = (band: string) => (AGE_COLUMNS as string[]).includes(band) ? band : OTHER_AGES;
+/**
+ * Peer networks are mostly of children: three columns, so that a line holds few small counts
+ * (young adults, and members without a date of birth, are a few per network).
+ */
+const AGE_COLUMNS = ['under 15', '15-17', '18 or over, or not known'] as const;
+const AGE_COLUMN_OF: Record<AgeBand | 'unknown', number> = { 'under 10': 0, '10-14': 0, '15-17': 1, '18-25': 2, 'over 25': 2, unknown: 2 };
 
 /**
  * The networks the pack tabulates (and draws), largest first. A network is described from three
@@ -60,7 +62,7 @@ function networksBySex(comms: Communities, o: Pick<ResolvedOptions, 'edition'>):
 
 function byAgeColumn(c: Communities[number]): number[] {
   const counts = AGE_COLUMNS.map(() => 0);
-  for (const [band, n] of Object.entries(c.ageMix)) counts[AGE_COLUMNS.indexOf(ageColumn(band) as AgeBand)] += n;
+  for (const [band, n] of Object.entries(c.ageMix)) counts[AGE_COLUMN_OF[band as AgeBand] ?? 2] += n;
   return counts;
 }
 
