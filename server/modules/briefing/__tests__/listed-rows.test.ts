@@ -36,7 +36,7 @@ describe('rows chosen from the data', () => {
   it('peer networks: fixed age columns, young adults and unknown ages counted together', () => {
     for (const edition of ['partner', 'restricted'] as const) {
       const age = networkTables(data(), { edition })[1].table;
-      expect(age.cols).toEqual(['under 15', '15-17', '18 or over, or not known']);
+      expect(age.cols).toEqual(['Under 15', '15-17', '18 or over, or not known']);
       expect(age.cells[0]).toEqual([1, 7, 1]);
     }
   });

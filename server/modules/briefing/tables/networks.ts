@@ -16,7 +16,7 @@ const SEX_CODES = ['FEMALE', 'MALE', 'UNKNOWN'];
  * Peer networks are mostly of children: three columns, so that a line holds few small counts
  * (young adults, and members without a date of birth, are a few per network).
  */
-const AGE_COLUMNS = ['under 15', '15-17', '18 or over, or not known'] as const;
+const AGE_COLUMNS = ['Under 15', '15-17', '18 or over, or not known'] as const;
 const AGE_COLUMN_OF: Record<AgeBand | 'unknown', number> = { 'under 10': 0, '10-14': 0, '15-17': 1, '18-25': 2, 'over 25': 2, unknown: 2 };
 
 /**
