@@ -3,8 +3,8 @@
  * or database stopped half-way can still be undone afterwards.
  *  - A (:LoadJournal) node opens the load: its id, the host and pid of the writing process.
  *  - Each batch's transaction also writes a (:LoadJournalBatch) naming the records it created,
- *    and a (:LoadJournalBefore) per record it changed, holding that record's earlier labels and
- *    properties. A batch and its journal commit together or not at all.
+ *    and a (:LoadJournalBefore) per record it changed, holding that record's earlier properties
+ *    and the labels the load added. A batch and its journal commit together or not at all.
  *  - Removing the LoadJournal node is the load's commit; journal nodes without it are leftovers.
  * An abandoned journal (its process gone) is undone by recoverAbandonedLoads, which the product
  * runs before it serves and the importer runs before it writes.
@@ -16,11 +16,11 @@ import { ENTITY_LABEL, NODE_KINDS, PERSON_ROLES, relKind } from '../../model/mod
 import { seekId } from './load-queries';
 
 /** A changed record as it was: its properties, and the labels the load added to it. */
-export interface BeforeImage { id: string; labels: string[]; props: Record<string, unknown>; added: string[] }
+export interface BeforeImage { id: string; props: Record<string, unknown>; added: string[] }
 export interface JournalEntry { kind: 'node' | 'rel'; type: string; created: string[]; changed: BeforeImage[] }
 
 /** Every label the loader can add (labels only ever come from the model, never from the journal). */
-const MODEL_LABELS = [ENTITY_LABEL, ...new Set(NODE_KINDS.flatMap((k) => [k.label, ...k.extraLabels])), ...PERSON_ROLES];
+const MODEL_LABELS = [...new Set([ENTITY_LABEL, ...NODE_KINDS.flatMap((k) => [k.label, ...k.extraLabels]), ...PERSON_ROLES])];
 const CHUNK = 10_000;
 
 /** A process on another host that wrote nothing for this long is taken to be gone. */
@@ -44,8 +44,14 @@ CREATE (x:LoadJournalBefore) SET x = row.props,
   { load, kind: e.kind, type: e.type, created: e.created, changed: e.changed });
 }
 
-const JOURNAL_KEYS = '__load, __kind, __type, __id, __added';
-const unjournal = (v: string) => JOURNAL_KEYS.split(', ').map((k) => `${v}.${k}`).join(', ');
+const JOURNAL_KEYS = ['__load', '__kind', '__type', '__id', '__added'];
+const unjournal = (v: string) => JOURNAL_KEYS.map((k) => `${v}.${k}`).join(', ');
+
+type Run = (q: string, params?: Record<string, unknown>) => Promise<{ summary: { counters: { updates(): Record<string, number> } } }>;
+
+/** Runs queries on the database, each with the `bound` parameters too. */
+const runner = (driver: Driver, database: string, bound: Record<string, unknown> = {}): Run =>
+  (q, params = {}) => driver.executeQuery(q, { ...bound, ...params }, { database });
 
 /** Labels the load added to a record, removed again (labels come from the model, never from data). */
 const removeAdded = MODEL_LABELS.map((l) => `FOREACH (_ IN CASE WHEN '${l}' IN x.__added THEN [1] ELSE [] END | REMOVE n:${l})`).join('\n');
@@ -57,9 +63,9 @@ const removeAdded = MODEL_LABELS.map((l) => `FOREACH (_ IN CASE WHEN '${l}' IN x
  * Returns the ids of the records it undid.
  */
 export async function undoJournal(driver: Driver, database: string, load: string): Promise<string[]> {
-  const run = (q: string, params: Record<string, unknown> = {}) => driver.executeQuery(q, { load, ...params }, { database });
-  const { records } = await run(`MATCH (b:LoadJournalBatch {load: $load}) RETURN elementId(b) AS b, b.kind AS kind, b.type AS type, b.created AS ids
-UNION ALL MATCH (x:LoadJournalBefore {__load: $load}) RETURN null AS b, x.__kind AS kind, x.__type AS type, [x.__id] AS ids`);
+  const run = runner(driver, database, { load });
+  const { records } = await driver.executeQuery(`MATCH (b:LoadJournalBatch {load: $load}) RETURN elementId(b) AS b, b.kind AS kind, b.type AS type, b.created AS ids
+UNION ALL MATCH (x:LoadJournalBefore {__load: $load}) RETURN null AS b, x.__kind AS kind, x.__type AS type, [x.__id] AS ids`, { load }, { database });
   // A relationship type read back from the journal is used only when the model has it.
   const batches = records.map((r) => ({ b: r.get('b') as string | null, kind: r.get('kind') as string, type: relKind(r.get('type'))?.type, ids: r.get('ids') as string[] }));
   for (const { b, type } of batches.filter((x) => x.b && x.kind === 'rel' && x.type)) {
@@ -83,8 +89,6 @@ DELETE x`);
   return batches.flatMap((x) => x.ids);
 }
 
-type Run = (q: string, params?: Record<string, unknown>) => Promise<{ summary: { counters: { updates(): Record<string, number> } } }>;
-
 /** Runs a bounded statement that deletes journal nodes until it deletes fewer than a chunk. */
 async function untilNoneLeft(run: Run, q: string, params: Record<string, unknown> = {}): Promise<void> {
   while ((await run(q, params)).summary.counters.updates().nodesDeleted >= CHUNK) { /* next chunk */ }
@@ -92,7 +96,7 @@ async function untilNoneLeft(run: Run, q: string, params: Record<string, unknown
 
 /** The load is committed, or fully undone: its journal goes (the LoadJournal node first). */
 export async function closeJournal(driver: Driver, database: string, load: string): Promise<void> {
-  const run: Run = (q, params = {}) => driver.executeQuery(q, { load, ...params }, { database });
+  const run = runner(driver, database, { load });
   await run('MATCH (j:LoadJournal {id: $load}) DELETE j');
   await untilNoneLeft(run, `MATCH (x:LoadJournalBatch {load: $load}) WITH x LIMIT ${CHUNK} DELETE x`);
   await untilNoneLeft(run, `MATCH (x:LoadJournalBefore {__load: $load}) WITH x LIMIT ${CHUNK} DELETE x`);
@@ -136,7 +140,7 @@ RETURN j.id AS id, j.host AS host, j.pid AS pid, j.description AS description,
 
 /** Journal pieces whose LoadJournal node is gone belong to a committed load. */
 async function dropOrphans(driver: Driver, database: string): Promise<void> {
-  const run: Run = (q, params = {}) => driver.executeQuery(q, params, { database });
+  const run = runner(driver, database);
   await untilNoneLeft(run, `MATCH (x:LoadJournalBatch) WHERE NOT EXISTS { MATCH (:LoadJournal {id: x.load}) } WITH x LIMIT ${CHUNK} DELETE x`);
   await untilNoneLeft(run, `MATCH (x:LoadJournalBefore) WHERE NOT EXISTS { MATCH (:LoadJournal {id: x.__load}) } WITH x LIMIT ${CHUNK} DELETE x`);
 }

@@ -72,7 +72,7 @@ async function writeNodeBatch(tx: ManagedTransaction, labelKey: string, rows: No
     const o = old.get(r.id);
     if (!o) { result.created.push(r.id); continue; }
     const added = labels.filter((l) => !o.labels.includes(l));
-    if (added.length || !sameProps(o.props, r.props)) result.changed.push({ id: r.id, labels: o.labels, props: o.props, added });
+    if (added.length || !sameProps(o.props, r.props)) result.changed.push({ id: r.id, props: o.props, added });
   }
   return result;
 }
@@ -88,7 +88,7 @@ async function writeRelBatch(tx: ManagedTransaction, origin: string, type: strin
   return {
     counters: res.summary.counters.updates(),
     created: rows.filter((r) => !old.has(r.id)).map((r) => r.id),
-    changed: rows.filter((r) => old.has(r.id) && !sameProps(old.get(r.id)!, r.props)).map((r) => ({ id: r.id, labels: [], props: old.get(r.id)!, added: [] })),
+    changed: rows.filter((r) => old.has(r.id) && !sameProps(old.get(r.id)!, r.props)).map((r) => ({ id: r.id, props: old.get(r.id)!, added: [] })),
   };
 }
 
