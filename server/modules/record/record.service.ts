@@ -9,6 +9,8 @@ import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireCapability, requireJustification, canSeeNode } from '../../platform/policy';
 import { appendAccessLogTx } from '../accesslog/access-log';
+import { entriesOfThisRequest } from '../accesslog/own-entries';
+import { openSession } from '../../platform/db/session';
 import { load } from '../../platform/bulk/loader';
 import { RowError } from '../../model/errors';
 import { nodeKind, relKind } from '../../model/model';
@@ -113,10 +115,13 @@ const written = (ids: string[], records: ParsedRecord[]) => ({
 });
 
 async function recordedByThisRequest(ctx: RequestContext, ids: string[]): Promise<boolean> {
-  const { records } = await ctx.driver.executeQuery(
-    `MATCH (l:AccessLogEntry {operation: 'collection', requestId: $requestId}) WHERE all(id IN $ids WHERE id IN l.ids) RETURN count(l) AS n`,
-    { requestId: ctx.requestId, ids }, { database: ctx.database });
-  return Number(records[0].get('n')) > 0;
+  const session = openSession(ctx.driver, ctx.database);
+  try {
+    const entries = await session.executeRead((tx) => entriesOfThisRequest(tx, ctx, 'collection'));
+    return entries.some((e) => ids.every((id) => e.ids.includes(id)));
+  } finally {
+    await session.close();
+  }
 }
 
 export async function recordEvent(ctx: RequestContext, { input }: { input: RecordEventInput }) {

@@ -21,6 +21,7 @@ import { AppError } from '../../platform/errors';
 import { cypherFile } from '../../platform/db/query';
 import { lockRecords } from '../../platform/db/locks';
 import { openSession } from '../../platform/db/session';
+import { entriesOfThisRequest } from '../accesslog/own-entries';
 
 type Actor = RequestContext | SystemActor;
 const actorName = (a: Actor): string => ('system' in a ? `system:${a.system}` : a.user.id);
@@ -121,7 +122,11 @@ export async function confirmMerge(actor: Actor, args: { id: string; keepId?: st
   try {
     return await session.executeWrite(async (tx) => {
       const pair = await lockPair(tx, args.id);
-      if (pair.status !== 'hypothesis') throw new AppError('BAD_USER_INPUT', `link ${args.id} is ${pair.status}, not a hypothesis awaiting a decision`, { field: 'id' });
+      if (pair.status !== 'hypothesis') {
+        const earlier = await decidedByThisRequest(tx, actor, 'merge', args.id);
+        if (earlier) return earlier;
+        throw new AppError('BAD_USER_INPUT', `link ${args.id} is ${pair.status}, not a hypothesis awaiting a decision`, { field: 'id' });
+      }
       if (!pair.aLabels.includes('Person') || !pair.bLabels.includes('Person')) throw new AppError('BAD_USER_INPUT', 'one of the records is already merged', { field: 'id' });
       const keep = args.keepId ?? pair.a;
       if (keep !== pair.a && keep !== pair.b) throw new AppError('BAD_USER_INPUT', `keepId must be ${pair.a} or ${pair.b}`, { field: 'keepId' });
@@ -155,6 +160,23 @@ async function logCombination(tx: ManagedTransaction, actor: Actor, args: { id: 
   return { pairId: args.id, keptId: o.keep, mergedId: o.drop, relationshipsMoved: o.moved, undone };
 }
 
+type Decision = 'merge' | 'undo-merge' | 'reject-duplicate';
+
+/**
+ * The result of this request's own earlier attempt at the decision, when that attempt committed
+ * (a retry after an unanswered commit): read from the entry it logged with it.
+ */
+async function decidedByThisRequest(tx: ManagedTransaction, actor: Actor, action: Decision, pairId: string): Promise<MergeResult | null> {
+  const operation = action === 'reject-duplicate' ? 'alteration' : 'combination';
+  const entry = (await entriesOfThisRequest(tx, actor, operation)).find((e) => e.detail.action === action && e.detail.pair === pairId);
+  if (!entry) return null;
+  const d = entry.detail;
+  return {
+    pairId, keptId: String(d.kept ?? ''), mergedId: String(d.merged ?? d.restored ?? ''),
+    relationshipsMoved: Number(d.relationshipsMoved ?? 0), undone: action === 'undo-merge',
+  };
+}
+
 /** The MERGED_INTO link's properties: a confirmed, graded record of the decision. */
 function mergedLink(pairId: string, source: string, actor: Actor) {
   const now = new Date();
@@ -169,9 +191,10 @@ export async function undoMerge(actor: Actor, args: { id: string; justification:
   const session = openSession(actor.driver, actor.database);
   try {
     return await session.executeWrite(async (tx) => {
+      const seen = await findMerge(tx, args.id);
+      if (!seen) return (await decidedByThisRequest(tx, actor, 'undo-merge', args.id)) ?? noMerge(args.id);
       // The merged record, its chain and their linked records, locked in one go; then read again
       // under the locks: another undo of this merge may have committed meanwhile.
-      const seen = await readMerge(tx, args.id);
       const seenChain = await chainOf(tx, seen.drop);
       await lockRecords(tx, [seen.drop, ...seenChain], true);
       const { drop, keep, labels } = await readMerge(tx, args.id);
@@ -187,10 +210,17 @@ export async function undoMerge(actor: Actor, args: { id: string; justification:
   }
 }
 
-async function readMerge(tx: ManagedTransaction, pairId: string): Promise<{ drop: string; keep: string; labels: string[] }> {
+interface MergeMade { drop: string; keep: string; labels: string[] }
+
+async function findMerge(tx: ManagedTransaction, pairId: string): Promise<MergeMade | null> {
   const { records } = await tx.run(cypherFile(__dirname, 'merged-record'), { mergeId: mergeId(pairId) });
-  if (!records[0]) throw new AppError('NOT_FOUND', `no merge made from link ${pairId}`);
-  return records[0].toObject() as { drop: string; keep: string; labels: string[] };
+  return records[0] ? records[0].toObject() as MergeMade : null;
+}
+
+const noMerge = (pairId: string): never => { throw new AppError('NOT_FOUND', `no merge made from link ${pairId}`); };
+
+async function readMerge(tx: ManagedTransaction, pairId: string): Promise<MergeMade> {
+  return (await findMerge(tx, pairId)) ?? noMerge(pairId);
 }
 
 export async function rejectPair(actor: Actor, args: { id: string; justification: string }): Promise<{ id: string }> {
@@ -199,8 +229,9 @@ export async function rejectPair(actor: Actor, args: { id: string; justification
     return await session.executeWrite(async (tx) => {
       await lockPair(tx, args.id);
       const res = await tx.run(cypherFile(__dirname, 'reject'), { id: args.id, user: actorName(actor) });
+      if (!res.records[0] && await decidedByThisRequest(tx, actor, 'reject-duplicate', args.id)) return { id: args.id };
       if (!res.records[0]) throw new AppError('NOT_FOUND', `no possible-duplicate link ${args.id} awaiting a decision`);
-      await appendAccessLogTx(tx, actor, { operation: 'alteration', justification: args.justification, ids: [args.id], detail: { action: 'reject-duplicate' } });
+      await appendAccessLogTx(tx, actor, { operation: 'alteration', justification: args.justification, ids: [args.id], detail: { action: 'reject-duplicate', pair: args.id } });
       return { id: args.id };
     });
   } finally {

@@ -192,6 +192,26 @@ describe('chained merges undone in any order (real Neo4j, hand-built graph)', ()
     expect(records.map((r) => r.get('merges'))).toEqual([0]);
   });
 
+  it('a decision its own request already committed (a retry after an unanswered commit) answers as before; another request is refused', async () => {
+    const asRequest = (requestId: string) => ({ ...actor(), requestId });
+    const combinations = async () => (await logOps()).filter(([op]) => op === 'combination').length;
+    const merged = await confirmMerge(asRequest('req-merge'), { id: 'psa-ab', ...why });
+    const afterMerge = await snapshot();
+    expect(await confirmMerge(asRequest('req-merge'), { id: 'psa-ab', ...why })).toEqual(merged);
+    expect({ graph: await snapshot(), combinations: await combinations() }).toEqual({ graph: afterMerge, combinations: 1 });
+    await expect(confirmMerge(asRequest('req-other'), { id: 'psa-ab', ...why })).rejects.toThrow(/not a hypothesis/);
+
+    const undone = await undoMerge(asRequest('req-undo'), { id: 'psa-ab', ...why });
+    expect(undone).toMatchObject({ keptId: merged.keptId, mergedId: merged.mergedId, undone: true });
+    expect(await undoMerge(asRequest('req-undo'), { id: 'psa-ab', ...why })).toEqual(undone);
+    expect(await combinations()).toBe(2);
+    await expect(undoMerge(asRequest('req-merge'), { id: 'psa-ab', ...why })).rejects.toThrow(/no merge made/);
+
+    await rejectPair(asRequest('req-reject'), { id: 'psa-da', ...why });
+    expect(await rejectPair(asRequest('req-reject'), { id: 'psa-da', ...why })).toEqual({ id: 'psa-da' });
+    await expect(rejectPair(asRequest('req-other'), { id: 'psa-da', ...why })).rejects.toThrow(/awaiting a decision/);
+  });
+
   it('two undos of one merge at once: one undoes it, the other finds no merge left and changes nothing', async () => {
     const before = await snapshot();
     await confirmMerge(actor(), { id: 'psa-ab', ...why });
