@@ -41,10 +41,10 @@ export function integerBounds(s: IntegerSystem, k: number): [number, number] {
 }
 
 /**
- * An integer solution of the system as close as possible (least total absolute difference) to
- * `near`, or undefined when there is none.
+ * An integer solution of the system as close as possible (least total absolute difference, each
+ * unknown's difference weighted by `weights` when given) to `near`, or undefined when there is none.
  */
-export function nearestSolution(s: IntegerSystem, near: number[]): number[] | undefined {
+export function nearestSolution(s: IntegerSystem, near: number[], weights?: number[]): number[] | undefined {
   const constraints = new Map<string, { equal?: number; min?: number; max?: number }>();
   const variables = new Map<string, Map<string, number>>();
   s.rhs.forEach((b, i) => constraints.set(`e${i}`, { equal: b }));
@@ -54,8 +54,9 @@ export function nearestSolution(s: IntegerSystem, near: number[]): number[] | un
     // y_j − up_j + down_j = near_j, with up_j, down_j ≥ 0 counted in the objective.
     constraints.set(`d${j}`, { equal: near[j] });
     variables.set(`y${j}`, new Map([[`b${j}`, 1], [`d${j}`, 1]]));
-    variables.set(`u${j}`, new Map([[`d${j}`, -1], ['objective', 1]]));
-    variables.set(`w${j}`, new Map([[`d${j}`, 1], ['objective', 1]]));
+    const weight = weights?.[j] ?? 1;
+    variables.set(`u${j}`, new Map([[`d${j}`, -1], ['objective', weight]]));
+    variables.set(`w${j}`, new Map([[`d${j}`, 1], ['objective', weight]]));
   }
   s.rows.forEach((row, i) => row.forEach((a, j) => variables.get(`y${j}`)!.set(`e${i}`, a)));
   const solution = solve({ direction: 'minimize', objective: 'objective', constraints, variables, integers: true }, { includeZeroVariables: true });

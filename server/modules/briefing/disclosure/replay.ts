@@ -12,7 +12,9 @@
  * true figures): the nearest integer solution with the candidate value that keeps every other
  * quantity on its side of the threshold (0–4 or 5+), then the nearest one without that condition,
  * then (when the candidate crosses the threshold) ones where a hidden quantity of the same table
- * crosses the other way.
+ * crosses the other way. Where those leave a small count below the protection rule, the search is
+ * widened to completions that hold one hidden quantity of the table at its baseline, or change
+ * only one of them.
  * Values with no witness found are excluded, so the narrowed interval is never wider than what a
  * replaying reader really reaches; if it still meets the protection rule, so does the reader's.
  * Above `ceiling` values are not searched: a witness at the ceiling keeps the interval's maximum;
@@ -21,7 +23,7 @@
 import { systems } from './attack';
 import type { Interval } from './attack';
 import { nearestSolution } from './ip';
-import { PROTECTION_WIDTH } from './protection';
+import { PROTECTION_WIDTH, isProtected } from './protection';
 import { controlTables } from './suppress';
 import { CountTable, PublishedTable, SUPPRESSED, isSmall } from './types';
 
@@ -59,8 +61,22 @@ export interface ReplayResult {
 }
 
 const DEFAULT_CEILING = 8;
-/** Hidden quantities of the same table tried as the other side of a swap. */
+/** Hidden quantities of the same table tried as the other side of a swap (all of them when thorough). */
 const SWAPS = 3;
+/** Differently weighed nearest completions a thorough search tries. */
+const REWEIGHINGS = 8;
+
+/** A small deterministic generator (mulberry32 seeded by a string hash): the same tries on every run. */
+function seeded(text: string): () => number {
+  let a = [...text].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619), 2166136261) >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** Keys of every entry of a published table with its published value. */
 function entries(t: PublishedTable): Array<[string, PublishedTable['cells'][number][number]]> {
@@ -143,14 +159,14 @@ export function replayIntervals(packs: ReplayPack[], intervals: Interval[], opts
    * The nearest completion of each component involved, with `fixed` quantities pinned to a value
    * or a side of the threshold and, when `keepSides`, every other quantity on its baseline side.
    */
-  const complete = (fixed: Map<string, [number, number]>, keepSides: boolean): Map<string, number> | undefined => {
+  const complete = (fixed: Map<string, [number, number]>, keepSides: boolean, weigh?: (key: string) => number): Map<string, number> | undefined => {
     const values = new Map<string, number>();
     for (const c of new Set([...fixed.keys()].map((k) => where.get(k)!.c))) {
       const { keys, system } = components[c];
       const lower = keys.map((k, m) => Math.max(system.lower![m], fixed.get(k)?.[0] ?? (keepSides && !isSmall(near[c][m]) ? 5 : -Infinity)));
       const upper = keys.map((k, m) => Math.min(system.upper![m], fixed.get(k)?.[1] ?? (keepSides && isSmall(near[c][m]) ? 4 : Infinity)));
       if (lower.some((lo, m) => lo > upper[m])) return undefined;
-      const y = nearestSolution({ ...system, lower, upper }, near[c]);
+      const y = nearestSolution({ ...system, lower, upper }, near[c], weigh && keys.map(weigh));
       if (!y) return undefined;
       keys.forEach((k, m) => { if (y[m] !== near[c][m]) values.set(k, y[m]); });
     }
@@ -165,11 +181,14 @@ export function replayIntervals(packs: ReplayPack[], intervals: Interval[], opts
    * quantity on its side of the threshold; the nearest one without that condition; and, when v
    * crosses the threshold, the same with a hidden quantity of the same table crossing the other
    * way (the rule could have taken it for the small one and `key` for its partner).
+   * A `thorough` search also tries the nearest completions that keep one hidden quantity of the
+   * same table at its baseline, and those that change only one of them: the nearest completion
+   * is one of many equally near, and the rule may reproduce the packs on another.
    */
-  const witness = (key: string, v: number): boolean => {
+  const witness = (key: string, v: number, thorough: boolean): boolean => {
     const tried = new Set<string>();
-    const attempt = (fixed: Map<string, [number, number]>, keepSides: boolean): boolean => {
-      const values = complete(fixed, keepSides);
+    const attempt = (fixed: Map<string, [number, number]>, keepSides: boolean, weigh?: (k: string) => number): boolean => {
+      const values = complete(fixed, keepSides, weigh);
       if (!values) return false;
       const id = [...values].sort().join(';');
       if (tried.has(id)) return false;
@@ -178,26 +197,47 @@ export function replayIntervals(packs: ReplayPack[], intervals: Interval[], opts
     };
     const at = new Map<string, [number, number]>([[key, [v, v]]]);
     if (attempt(at, true) || attempt(at, false)) return true;
-    if (isSmall(v) === small(key)) return false;
-    const others = [...(mates.get(key) ?? [])].filter((m) => where.has(m) && opts.baseline.has(m) && small(m) === isSmall(v))
-      .sort((a, b) => opts.baseline.get(a)! - opts.baseline.get(b)! || a.localeCompare(b)).slice(0, SWAPS);
-    return others.some((m) => attempt(new Map([...at, [m, (small(m) ? [5, Infinity] : [0, 4]) as [number, number]]]), true));
+    const tableMates = [...(mates.get(key) ?? [])].filter((m) => where.has(m) && opts.baseline.has(m));
+    if (isSmall(v) !== small(key)) {
+      const others = tableMates.filter((m) => small(m) === isSmall(v))
+        .sort((a, b) => opts.baseline.get(a)! - opts.baseline.get(b)! || a.localeCompare(b)).slice(0, thorough ? undefined : SWAPS);
+      if (others.some((m) => attempt(new Map([...at, [m, (small(m) ? [5, Infinity] : [0, 4]) as [number, number]]]), true))) return true;
+    }
+    if (!thorough) return false;
+    const atBaseline = (ms: string[]) => new Map([...at, ...ms.map((m) => [m, [opts.baseline.get(m)!, opts.baseline.get(m)!]] as [string, [number, number]])]);
+    if (tableMates.some((m) => attempt(atBaseline([m]), true))) return true;
+    if (tableMates.some((free) => attempt(atBaseline(tableMates.filter((m) => m !== free)), false))) return true;
+    // Other completions about as near: the distance weighed afresh for each try.
+    const random = seeded(`${key}=${v}`);
+    for (let i = 0; i < REWEIGHINGS; i += 1) {
+      const weights = new Map<string, number>();
+      const weigh = (k: string) => weights.get(k) ?? weights.set(k, 1 + Math.floor(random() * 8)).get(k)!;
+      if (attempt(at, i % 2 === 0, weigh)) return true;
+    }
+    return false;
+  };
+
+  /** The interval of `key` the witnesses support, from the baseline value `b` outwards. */
+  const search = (key: string, before: Interval, b: number, thorough: boolean): Interval => {
+    let min = b;
+    for (let v = before.min; v < b; v += 1) if (witness(key, v, thorough)) { min = v; break; }
+    // The ceiling first, then downwards from PROTECTION_WIDTH above the baseline: values between are
+    // not tried (a witness there would only widen the interval further).
+    const top = Math.min(before.max, b + ceiling);
+    let max = b;
+    if (top > b && witness(key, top, thorough)) max = before.max;
+    else for (let v = Math.min(top - 1, b + PROTECTION_WIDTH); v > b; v -= 1) if (witness(key, v, thorough)) { max = v; break; }
+    return { key, min, max };
   };
 
   for (const key of targets) {
     const before = byKey.get(key);
     const b = opts.baseline.get(key);
     if (!before || b === undefined || !where.has(key)) continue;
-    let min = b;
-    for (let v = before.min; v < b; v += 1) if (witness(key, v)) { min = v; break; }
-    // The ceiling first, then downwards from PROTECTION_WIDTH above the baseline: values between are
-    // not tried (a witness there would only widen the interval further).
-    const top = Math.min(before.max, b + ceiling);
-    let max = b;
-    if (top > b && witness(key, top)) max = before.max;
-    else for (let v = Math.min(top - 1, b + PROTECTION_WIDTH); v > b; v -= 1) if (witness(key, v)) { max = v; break; }
-    if (min !== before.min || max !== before.max) {
-      const after = { key, min, max };
+    let after = search(key, before, b, false);
+    // The wider search only where the quick one leaves a small count below the protection rule.
+    if (small(key) && !isProtected(after)) after = search(key, before, b, true);
+    if (after.min !== before.min || after.max !== before.max) {
       out.set(key, after);
       narrowed.push({ key, before, after });
     }

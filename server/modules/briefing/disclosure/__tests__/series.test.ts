@@ -201,6 +201,27 @@ describe('the rule\'s own replay', () => {
     expect(audit.intervals.map((i) => [i.key, i.min, i.max])).toEqual([['h|0|0', 0, Infinity], ['h|1|0', 0, Infinity]]);
   });
 
+  it('finds a completion the nearest one misses: a count kept where it was while another moves', () => {
+    // A rule that hides the last entry too unless the small ones sum to 4 (then each of them could
+    // be anything from 0 to 4). On 1 + 1 + 24 = 26 it hides all three. Were the first 4, the
+    // nearest completions move 3 from the others: 0 and 22 (the small ones sum to 4, the rule
+    // prints the 22) or 1 and 21 (hidden, as published). The reader keeps 4; so must the replay.
+    const hideLastUnlessFour: SuppressionRule = (tables) => controlTables(tables, { control: false }).map((t) => {
+      const cells = t.cells.map((line) => {
+        const small = line.filter((v) => typeof v === 'number' && v <= 4) as number[];
+        const hidden = line.map((v) => (typeof v === 'number' && v <= 4 ? SUPPRESSED : v));
+        if (small.length > 0 && small.reduce((a, b) => a + b, 0) !== 4) hidden[hidden.length - 1] = SUPPRESSED;
+        return hidden;
+      });
+      return { ...t, cells };
+    });
+    const published = hideLastUnlessFour([row('s', [1, 1, 24])], []);
+    expect(published[0].cells[0]).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }],
+      { replay: { baseline: new Map([['s|0|0', 1], ['s|0|1', 1], ['s|0|2', 24]]), rule: hideLastUnlessFour } });
+    expect(audit.intervals.find((i) => i.key === 's|0|0')).toEqual({ key: 's|0|0', min: 0, max: 4 });
+  });
+
   it('re-runs the rule on a pack with a table not about people, whose small counts are printed as counted', () => {
     const places: CountTable = { id: 'lines', title: 'lines', unit: 'county lines', rowHeader: 'r', rows: ['p', 'q'], cols: ['n'], cells: [[2], [30]], notAboutPeople: true };
     const published = controlTables([structuredClone(table), places]);
