@@ -2,17 +2,22 @@
  * Statistical disclosure control for tables leaving the restricted setting:
  *  1. primary: counts 0–4 become "c" (a zero is hidden too: otherwise a "c" would be known to be
  *     at least 1, and a line whose total is small would pin its counts to a few values);
- *  2. secondary: any sum (row, column, totals, shared margins), and any column of a table that
- *     prints no column totals, with exactly one "c" gets a partner; iterated to a fixed point
- *     across all tables;
+ *  2. secondary: every entry of a printed sum that holds a count of 0–4 is hidden with it (the
+ *     sum itself stays printed); then any sum (row, column, totals, shared margins), and any
+ *     column of a table that prints no column totals, with exactly one "c" gets a partner;
+ *     iterated to a fixed point across all tables;
  *  3. audit: the rule's own attacker (attack.ts) solves every published sum of this pack and of the
  *     earlier packs together as an integer programme, knowing which "c" are counts of 0–4; a "c"
  *     it can pin down, or a small count whose feasible interval is narrower than the protection
- *     rule (protection.ts) allows, gets another partner; repeat.
+ *     rule (protection.ts) allows, gets another partner (one per line and round); repeat.
  * Partners are chosen by position (the entry nearest the "c" in its line that is not yet hidden),
  * never by value: every entry not hidden is 5 or more, so which one becomes a partner depends on
  * the layout and on which counts are 0–4, not on how large the others are. A reader who replays
  * the rule learns mostly which "c" are small, and the rule's attacker assumes that much.
+ * Hiding whole lines is what keeps the checks of step 3 from telling a replaying reader much: a
+ * small count's protection then rests on printed totals, not on entries that are printed while
+ * the rule checks and hidden after it adds a partner. Each partner the checks add says that the
+ * check before it failed, a fact about the values then printed (the minimality attack).
  * A quantity an earlier pack printed keeps what it printed: a "c" stays "c", a number is never
  * hidden (hiding it would protect nothing).
  */
@@ -131,6 +136,14 @@ function partner(candidates: Line[], anchor: string, eligible: (key: string) => 
   return undefined;
 }
 
+/** Every entry that may be hidden of each printed sum holding a count of 0–4 (`small`) is hidden. */
+function hideLinesWithSmallCounts(allLines: Line[], small: Set<string>, eligible: (key: string) => boolean, hidden: Set<string>): void {
+  for (const line of allLines) {
+    if (!line.total || !line.terms.some((key) => small.has(key))) continue;
+    for (const key of line.terms) if (eligible(key)) hidden.add(key);
+  }
+}
+
 /** Returns the published form of each table; without control (restricted edition) values are as counted. */
 export function controlTables(tables: CountTable[], opts: ControlOptions = { control: true }): PublishedTable[] {
   const all = tables.map(keyed);
@@ -150,6 +163,7 @@ export function controlTables(tables: CountTable[], opts: ControlOptions = { con
     if (values.has(key) && (isSmall(values.get(key)!) || history.get(key) === SUPPRESSED) && !printed.has(key)) hidden.add(key);
   }
   const eligible = (key: string) => !hidden.has(key) && !printed.has(key) && values.has(key);
+  hideLinesWithSmallCounts(allLines, new Set([...hidden].filter((key) => isSmall(values.get(key)!))), eligible, hidden);
   const pick = (around: Line[], anchor: string) => partner(around, anchor, eligible);
   let safe = false;
   for (let round = 0; round < 500 && !safe; round += 1) {
@@ -167,15 +181,22 @@ export function controlTables(tables: CountTable[], opts: ControlOptions = { con
     }
     const weak = weakQuantities(controlled.map((k) => publish(k, hidden, true)), earlier, hidden, values);
     if (weak.length === 0) { safe = true; break; }
-    // One more partner next to each weak "c" per round (fewer rounds than one at a time): its own
-    // row and column first; when those are exhausted, anywhere in the same table(s): a cell can
-    // be pinned by sums that never touch its own lines.
+    // One more partner next to a weak "c" per round: its own row and column first; when those are
+    // exhausted, anywhere in the same table(s): a cell can be pinned by sums that never touch its
+    // own lines. Weak "c" that share a line get one partner between them per round: two small
+    // counts of a line are often both weak, and a partner for each would say more about their
+    // values than the check needed (one may be enough, and the next round sees whether it is).
     let grew = false;
+    const widened = new Set<Line>();
     for (const key of weak) {
       const around = allLines.filter((l) => l.terms.includes(key) || l.total === key);
+      if (around.some((l) => widened.has(l))) continue;
       const tables = new Set(around.map((l) => l.table));
       const extra = pick(around, key) ?? pick(allLines.filter((l) => tables.has(l.table)), key);
-      if (extra) { hidden.add(extra); grew = true; }
+      if (!extra) continue;
+      hidden.add(extra);
+      around.forEach((l) => widened.add(l));
+      grew = true;
     }
     if (!grew) break;
   }

@@ -165,24 +165,26 @@ describe('the rule\'s own replay', () => {
     expect(breaches(replayed.intervals, truth)).toEqual([expect.objectContaining({ key: 't|0|0', truth: 2, min: 1, max: 4 })]);
   });
 
-  it('the product\'s rule on the same row keeps the 2 protected under replay: its partner could be the small one', () => {
+  it('the product\'s rule hides the whole row holding the 2: under replay any of the four could be the small one', () => {
     const published = controlTables([structuredClone(table)]);
-    // The partner is the nearest entry, and the nearest entry's nearest is the 2: the pair is the
-    // same whichever of the two is the count of 0–4.
-    expect(published[0].cells[0]).toEqual([SUPPRESSED, SUPPRESSED, 7, 9]);
+    // Every entry of a printed sum holding a count of 0–4 is hidden, the sum stays printed.
+    expect(published[0].cells[0]).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]);
+    expect(published[0].rowTotals).toEqual([58]);
     const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: baseline(published) } });
-    // Both 5 or more would print no "c" at all, so values 5 up to 37 are excluded; the replay keeps
-    // 0–4 (the other then 38–42) and the interval still holds five values.
-    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 0, max: 4 });
+    // Were the 2 a count of 5 or more, another entry could be the small one, and the rule would
+    // print the same row: the replay keeps every value the sum allows.
+    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 0, max: 58 });
     expect(breaches(audit.intervals, (k) => baseline(published).get(k))).toEqual([]);
   });
 
-  it('the partner does not depend on how large the other entries are', () => {
+  it('which entries are hidden does not depend on how large the others are', () => {
     const pattern = (cells: number[]) => controlTables([{ ...structuredClone(table), cells: [cells] }])[0].cells[0].map((v) => v === SUPPRESSED);
-    const expected = [true, true, false, false];
+    const expected = [true, true, true, true];
     for (const cells of [[2, 40, 7, 9], [2, 9, 7, 40], [2, 7, 40, 9], [2, 12, 12, 12]]) expect({ cells, hidden: pattern(cells) }).toEqual({ cells, hidden: expected });
-    // A zero is a count of 0–4 like the others: hidden, with the same partner.
+    // A zero is a count of 0–4 like the others: hidden, with the rest of its row.
     expect(pattern([0, 40, 7, 9])).toEqual(expected);
+    // A row without a count of 0–4 is printed whole.
+    expect(pattern([5, 40, 7, 9])).toEqual([false, false, false, false]);
   });
 
   it('a column without a printed total: a lone "c" gets a partner, so it could be the partner', () => {
@@ -199,6 +201,22 @@ describe('the rule\'s own replay', () => {
     expect(published[0].cells).toEqual([[SUPPRESSED], [SUPPRESSED], [30], [8]]);
     const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: new Map([['h|0|0', 2], ['h|1|0', 1]]) } });
     expect(audit.intervals.map((i) => [i.key, i.min, i.max])).toEqual([['h|0|0', 0, Infinity], ['h|1|0', 0, Infinity]]);
+  });
+
+  it('two weak counts of one line share a partner: a second one would tell the reader their sum is 5 or more', () => {
+    // Young adults by age band: 3 + 2 = 5 now also persons of concern, so each is 1–4 while the
+    // total is printed. Were both partners added at once (the total, then the other column's
+    // total), a completion with 0 and a sum of 4 or less would need only the first, and the reader
+    // would know neither count is 0.
+    const adults: CountTable = { id: 'y', title: 'y', unit: 'young adults', rowHeader: 'band', rows: ['18–20', '21–25'], cols: ['all', 'persons of concern'],
+      cells: [[10, 3], [2, 2]], showColTotals: true };
+    const published = controlTables([adults]);
+    const baseline = new Map([['y|0|0', 10], ['y|0|1', 3], ['y|1|0', 2], ['y|1|1', 2], ['y|col0', 12], ['y|col1', 5]]);
+    const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline } });
+    expect(breaches(audit.intervals, (k) => baseline.get(k))).toEqual([]);
+    expect(audit.intervals.find((i) => i.key === 'y|0|1')).toMatchObject({ min: 0 });
+    expect(published[0].cells).toEqual([[SUPPRESSED, SUPPRESSED], [SUPPRESSED, SUPPRESSED]]);
+    expect(published[0].colTotals).toEqual([12, SUPPRESSED]);
   });
 
   it('finds a completion the nearest one misses: a count kept where it was while another moves', () => {
@@ -227,6 +245,6 @@ describe('the rule\'s own replay', () => {
     const published = controlTables([structuredClone(table), places]);
     expect(published[1].cells).toEqual([[2], [30]]);
     const audit = auditSeries([{ quarter: 'q', tables: published, statements: [] }], { replay: { baseline: baseline(published) } });
-    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 0, max: 4 });
+    expect(audit.intervals.find((i) => i.key === 't|0|0')).toEqual({ key: 't|0|0', min: 0, max: 58 });
   });
 });
