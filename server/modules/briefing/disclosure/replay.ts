@@ -23,6 +23,7 @@
 import { systems } from './attack';
 import type { Interval } from './attack';
 import { nearestSolution } from './ip';
+import { mulberry32 } from '../../../domain/rng';
 import { PROTECTION_WIDTH, isProtected } from './protection';
 import { controlTables } from './suppress';
 import { CountTable, PublishedTable, SUPPRESSED, isSmall } from './types';
@@ -66,17 +67,8 @@ const SWAPS = 3;
 /** Differently weighed nearest completions a thorough search tries. */
 const REWEIGHINGS = 8;
 
-/** A small deterministic generator (mulberry32 seeded by a string hash): the same tries on every run. */
-function seeded(text: string): () => number {
-  let a = [...text].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619), 2166136261) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same tries on every run: a generator seeded by a hash of the text. */
+const seeded = (text: string): (() => number) => mulberry32([...text].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619), 2166136261));
 
 /** Keys of every entry of a published table with its published value. */
 function entries(t: PublishedTable): Array<[string, PublishedTable['cells'][number][number]]> {
