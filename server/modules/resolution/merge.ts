@@ -229,8 +229,10 @@ export async function rejectPair(actor: Actor, args: { id: string; justification
     return await session.executeWrite(async (tx) => {
       await lockPair(tx, args.id);
       const res = await tx.run(cypherFile(__dirname, 'reject'), { id: args.id, user: actorName(actor) });
-      if (!res.records[0] && await decidedByThisRequest(tx, actor, 'reject-duplicate', args.id)) return { id: args.id };
-      if (!res.records[0]) throw new AppError('NOT_FOUND', `no possible-duplicate link ${args.id} awaiting a decision`);
+      if (!res.records[0]) {
+        if (await decidedByThisRequest(tx, actor, 'reject-duplicate', args.id)) return { id: args.id };
+        throw new AppError('NOT_FOUND', `no possible-duplicate link ${args.id} awaiting a decision`);
+      }
       await appendAccessLogTx(tx, actor, { operation: 'alteration', justification: args.justification, ids: [args.id], detail: { action: 'reject-duplicate', pair: args.id } });
       return { id: args.id };
     });
