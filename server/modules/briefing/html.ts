@@ -41,7 +41,23 @@ export function tableHtml(t: PackTable): string {
   const empty = t.rows.length === 0 ? `<tr><td colspan="${head.length}" class="text">None recorded this quarter.</td></tr>` : '';
   const keep = t.rows.length <= 14 ? ' class="keep"' : '';
   return `<table id="t-${esc(t.id)}"${keep}><caption>${esc(t.title)} <span class="note">(${esc(t.unit)})</span></caption><thead><tr>${head.join('')}</tr></thead>`
-    + `<tbody>${rows.join('')}${empty}</tbody></table>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}`;
+    + `<tbody>${rows.join('')}${empty}</tbody></table>${allHiddenNote(t)}${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}`;
+}
+
+/**
+ * A table whose every count inside is "c" says why, so that it is not read as missing data. It
+ * names the count columns (other columns, such as a population, are printed). The sentence follows
+ * from the published pattern alone and tells a reader nothing more.
+ */
+function allHiddenNote(t: PackTable): string {
+  const inside = t.cells.flat();
+  if (inside.length === 0 || inside.some((v) => v !== SUPPRESSED)) return '';
+  const totals = [...(t.rowTotals ?? []), ...(t.colTotals ?? []), ...(t.grandTotal === undefined ? [] : [t.grandTotal])];
+  const names = t.cols.map((c) => `“${c}”`);
+  const columns = names.length === 1 ? `the ${names[0]} column` : `the ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} columns`;
+  const printed = totals.filter((v) => v !== SUPPRESSED).length;
+  const except = printed === 0 ? '' : printed === 1 ? ', except the total,' : ', except the totals,';
+  return `<p class="note">Every figure in ${esc(columns)} is shown as "c"${except} so that no count of 0 to 4 can be worked out.</p>`;
 }
 
 function judgementHtml(j: Judgement): string {
