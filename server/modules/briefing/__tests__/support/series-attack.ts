@@ -19,7 +19,7 @@ import { gather } from '../../gather';
 import { buildCountTables } from '../../tables';
 import { packViewer } from '../../../../platform/visibility';
 import { auditSeries, breaches, controlTables, publishedValues, SUPPRESSED, SeriesAudit, PublishedPack, Published, PublishedTable, CountTable, Statement } from '../../disclosure';
-import { readReplayOutput, type ReplayOutput } from '../../../../../scripts/disclosure-replay';
+import { readReplayOutput, type ReplayInput, type ReplayOutput } from '../../../../../scripts/disclosure-replay';
 import { assignKeys } from '../../links';
 import { tableEntries, type Entry } from './entries';
 import { parseQuarter, shiftQuarter } from '../../../../domain/period';
@@ -175,7 +175,8 @@ export function seriesAttackSuite(scale: Scale, seed: number, timeoutMs: number)
     replayIt('against a reader who also replays the suppression rule, no small count is narrowed below the protection range', () => {
       const baseline = [...run.truth].filter((e): e is [string, number] => typeof e[1] === 'number');
       const input = path.join(out, 'series.json');
-      fs.writeFileSync(input, JSON.stringify({ packs: run.packs, baseline, only: smallSuppressed(run).map((i) => i.key) }));
+      const replayInput: ReplayInput = { packs: run.packs, baseline, only: smallSuppressed(run).map((i) => i.key) };
+      fs.writeFileSync(input, JSON.stringify(replayInput));
       const replay = replayInOwnProcess(input);
       const found = breaches(replay.intervals, (k) => truthOf(run, k));
       console.log(`${scale}: replay ${replay.seconds} s, rule re-run ${replay.runs} times; `
