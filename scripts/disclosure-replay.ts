@@ -10,7 +10,9 @@
  * code inside a vm context, where every global lookup of the LP solver (`Math.imul` in its inner
  * loop) is intercepted, and the replay's thousands of solves run about ten times slower there.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { auditSeries, type Interval, type PublishedPack, type ReplayResult } from '../server/modules/briefing/disclosure';
 
 export interface ReplayInput { packs: PublishedPack[]; baseline: Array<[string, number]>; only?: string[] }
@@ -20,6 +22,14 @@ export interface ReplayOutput { seconds: number; runs: number; narrowed: ReplayR
 /** The script's output, with unbounded maxima (`null` in JSON) back to Infinity. */
 export const readReplayOutput = (text: string): ReplayOutput =>
   JSON.parse(text, (key, value) => (key === 'max' && value === null ? Infinity : value)) as ReplayOutput;
+
+/** Runs this script on `input` (a file of `ReplayInput`) in a child process and reads its output. */
+export function replayInOwnProcess(input: string): ReplayOutput {
+  const root = path.resolve(__dirname, '..');
+  const child = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [__filename, input], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`disclosure-replay failed (${child.status}): ${child.stderr}`);
+  return readReplayOutput(child.stdout);
+}
 
 function main(): void {
   const file = process.argv[2];

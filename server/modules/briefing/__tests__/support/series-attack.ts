@@ -5,7 +5,6 @@
  * the true figures the partner edition controls (the same reader's tables, uncontrolled): no small
  * count recovered, every protection range met.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +18,7 @@ import { gather } from '../../gather';
 import { buildCountTables } from '../../tables';
 import { packViewer } from '../../../../platform/visibility';
 import { auditSeries, breaches, controlTables, publishedValues, SUPPRESSED, SeriesAudit, PublishedPack, Published, PublishedTable, CountTable, Statement } from '../../disclosure';
-import { readReplayOutput, type ReplayInput, type ReplayOutput } from '../../../../../scripts/disclosure-replay';
+import { replayInOwnProcess, type ReplayInput } from '../../../../../scripts/disclosure-replay';
 import { assignKeys } from '../../links';
 import { tableEntries, type Entry } from './entries';
 import { parseQuarter, shiftQuarter } from '../../../../domain/period';
@@ -203,13 +202,6 @@ const truthOf = (run: SeriesRun, key: string): number | undefined => {
 };
 
 const smallSuppressed = (run: SeriesRun) => run.audit.intervals.filter((i) => { const v = truthOf(run, i.key); return v !== undefined && v <= 4; });
-
-function replayInOwnProcess(input: string): ReplayOutput {
-  const root = path.resolve(__dirname, '..', '..', '..', '..', '..');
-  const child = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/disclosure-replay.ts', input], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`disclosure-replay failed (${child.status}): ${child.stderr}`);
-  return readReplayOutput(child.stdout);
-}
 
 const small = <T>(v: T): T | typeof SUPPRESSED => (typeof v === 'number' && v <= 4 ? SUPPRESSED : v);
 function hideSmall<T extends BriefingResult['publishedTables'][number]>(t: T): T {
